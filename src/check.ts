@@ -1,0 +1,72 @@
+import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic.ts'
+import { type ParsedClause, parseClause } from './markdown/parse-clause.ts'
+import type { PolicyData, PolicySource } from './model/types.ts'
+import type { LoadedClause, RuleContext } from './rules/context.ts'
+import { semanticRules } from './rules/index.ts'
+import { findInvisibleCharacters } from './source/find-invisible-characters.ts'
+import type { PolicySources } from './source/read-policy.ts'
+import type { SourceFile } from './source/source-file.ts'
+import { validateYaml } from './validate/validate-yaml.ts'
+import { type ParsedYaml, parseYaml } from './yaml/parse-yaml.ts'
+
+export interface CheckOptions {
+  /** YYYY-MM-DD; defaults to today in UTC. */
+  readonly today?: string
+}
+
+export interface CheckedPolicy {
+  readonly diagnostics: readonly Diagnostic[]
+  /** Present when every file parsed and passed its schema: the input of the later stages. */
+  readonly context: RuleContext
+  readonly files: readonly SourceFile[]
+}
+
+/**
+ * Parses, validates and checks every file of a policy, and reports every problem in one run.
+ * Pure: the files come in already read (see `readPolicy`).
+ */
+export function checkPolicy(sources: PolicySources, options: CheckOptions = {}): CheckedPolicy {
+  const diagnostics: Diagnostic[] = [...sources.diagnostics]
+  const files = [sources.policy, sources.data, ...sources.clauses].filter((file): file is SourceFile => file !== undefined)
+  for (const file of files) diagnostics.push(...findInvisibleCharacters(file))
+
+  const loadYaml = (file: SourceFile | undefined, schema: 'policy' | 'data'): { parsed?: ParsedYaml; value?: unknown } => {
+    if (!file) return {}
+    const parsed = parseYaml(file)
+    const schemaDiagnostics = validateYaml(parsed, schema)
+    diagnostics.push(...parsed.diagnostics, ...schemaDiagnostics)
+    const valid = parsed.value !== undefined && schemaDiagnostics.length === 0
+    return { parsed, ...(valid && { value: parsed.value }) }
+  }
+  const policy = loadYaml(sources.policy, 'policy')
+  const data = loadYaml(sources.data, 'data')
+
+  const clauses: LoadedClause[] = []
+  for (const file of sources.clauses) {
+    const parsed: ParsedClause = parseClause(file)
+    diagnostics.push(...parsed.diagnostics)
+    if (parsed.frontMatter && parsed.tree) clauses.push(parsed as LoadedClause)
+  }
+
+  const context: RuleContext = {
+    ...(policy.parsed && { policyYaml: policy.parsed }),
+    ...(data.parsed && { dataYaml: data.parsed }),
+    ...(policy.value !== undefined && { policy: policy.value as PolicySource }),
+    ...(data.value !== undefined && { data: data.value as PolicyData }),
+    clauses,
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+  }
+  for (const rule of semanticRules) diagnostics.push(...rule.check(context))
+
+  return { diagnostics: dedupe(diagnostics).sort(compareDiagnostics), context, files }
+}
+
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>()
+  return diagnostics.filter((diagnostic) => {
+    const key = JSON.stringify([diagnostic.ruleId, diagnostic.file, diagnostic.span, diagnostic.message])
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

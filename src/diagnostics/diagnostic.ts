@@ -1,0 +1,68 @@
+import type { RuleId } from './rules.ts'
+
+export type Severity = 'error' | 'warning' | 'info'
+
+/** A 1-based line and column (UTF-16 code units), as in unist. */
+export interface Point {
+  readonly line: number
+  readonly column: number
+}
+
+export interface Span {
+  readonly start: Point
+  readonly end: Point
+}
+
+/**
+ * The one message type of Clausewright: every problem, from a YAML syntax error to a semantic
+ * rule, is reported as a Diagnostic with a stable rule id, a file and (where known) a span.
+ */
+export interface Diagnostic {
+  readonly ruleId: RuleId
+  readonly severity: Severity
+  /** What is wrong, in the form "Unexpected X, expected Y" where that fits. */
+  readonly message: string
+  /** What to do about it. */
+  readonly hint?: string
+  /** Path of the file, relative to the working directory, with `/` separators. */
+  readonly file: string
+  readonly span?: Span
+  /** Another place that the message is about (the first of two duplicates, say). */
+  readonly related?: { readonly file: string; readonly span?: Span; readonly message: string }
+}
+
+const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
+
+/** Orders diagnostics by file, then position, then rule, so that output is deterministic. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    compareStrings(a.file, b.file) ||
+    (a.span?.start.line ?? 0) - (b.span?.start.line ?? 0) ||
+    (a.span?.start.column ?? 0) - (b.span?.start.column ?? 0) ||
+    severityRank[a.severity] - severityRank[b.severity] ||
+    compareStrings(a.ruleId, b.ruleId) ||
+    compareStrings(a.message, b.message)
+  )
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((diagnostic) => diagnostic.severity === 'error')
+}
+
+/**
+ * Thrown (never returned) for a fault of Clausewright itself or of its caller, as opposed to a
+ * problem in the policy: the CLI turns it into exit status 2.
+ */
+export class ClausewrightError extends Error {
+  readonly code: string
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'ClausewrightError'
+    this.code = code
+  }
+}

@@ -1,0 +1,112 @@
+import type { Diagnostic, Severity } from './diagnostic.ts'
+
+export type Format = 'pretty' | 'json' | 'github'
+export const formats: readonly Format[] = ['pretty', 'json', 'github']
+
+export interface FormatOptions {
+  /** File texts by display path, for code frames. */
+  readonly texts?: ReadonlyMap<string, string>
+  readonly color?: boolean
+}
+
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Format, options: FormatOptions = {}): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(diagnostics.map(toJson), null, 2)}\n`
+    case 'github':
+      return diagnostics.map(toGithub).join('')
+    case 'pretty':
+      return formatPretty(diagnostics, options)
+  }
+}
+
+/** The JSON form: flat, with 1-based positions, stable key order. */
+export function toJson(diagnostic: Diagnostic): Record<string, unknown> {
+  return {
+    ruleId: diagnostic.ruleId,
+    severity: diagnostic.severity,
+    file: diagnostic.file,
+    line: diagnostic.span?.start.line ?? null,
+    column: diagnostic.span?.start.column ?? null,
+    endLine: diagnostic.span?.end.line ?? null,
+    endColumn: diagnostic.span?.end.column ?? null,
+    message: diagnostic.message,
+    hint: diagnostic.hint ?? null,
+    ...(diagnostic.related && {
+      related: { file: diagnostic.related.file, line: diagnostic.related.span?.start.line ?? null, column: diagnostic.related.span?.start.column ?? null, message: diagnostic.related.message },
+    }),
+  }
+}
+
+const githubCommand: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' }
+
+/** A GitHub Actions workflow command, escaped as the runner expects. */
+function toGithub(diagnostic: Diagnostic): string {
+  const properties = [`file=${escapeProperty(diagnostic.file)}`]
+  if (diagnostic.span) {
+    properties.push(`line=${diagnostic.span.start.line}`, `col=${diagnostic.span.start.column}`, `endLine=${diagnostic.span.end.line}`, `endColumn=${diagnostic.span.end.column}`)
+  }
+  properties.push(`title=${escapeProperty(`clausewright ${diagnostic.ruleId}`)}`)
+  const text = diagnostic.hint ? `${diagnostic.message}\n${diagnostic.hint}` : diagnostic.message
+  return `::${githubCommand[diagnostic.severity]} ${properties.join(',')}::${escapeData(text)}\n`
+}
+
+function escapeData(value: string): string {
+  return value.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+}
+
+function escapeProperty(value: string): string {
+  return escapeData(value).replaceAll(':', '%3A').replaceAll(',', '%2C')
+}
+
+const colors = { red: [31, 39], yellow: [33, 39], cyan: [36, 39], dim: [2, 22], bold: [1, 22] } as const
+
+function formatPretty(diagnostics: readonly Diagnostic[], { texts, color = false }: FormatOptions): string {
+  const paint = (name: keyof typeof colors, text: string): string => (color ? `\u001b[${colors[name][0]}m${text}\u001b[${colors[name][1]}m` : text)
+  const severityColor: Record<Severity, keyof typeof colors> = { error: 'red', warning: 'yellow', info: 'cyan' }
+  const blocks = diagnostics.map((diagnostic) => {
+    const place = diagnostic.span ? `${diagnostic.file}:${diagnostic.span.start.line}:${diagnostic.span.start.column}` : diagnostic.file
+    const lines = [`${paint('bold', place)} ${paint(severityColor[diagnostic.severity], diagnostic.severity)} ${diagnostic.message} ${paint('dim', `[${diagnostic.ruleId}]`)}`]
+    const text = texts?.get(diagnostic.file)
+    if (text !== undefined && diagnostic.span) lines.push(...codeFrame(text, diagnostic.span.start, diagnostic.span.end).map((line) => paint('dim', line)))
+    if (diagnostic.hint) lines.push(...diagnostic.hint.split('\n').map((line, index) => `  ${index === 0 ? 'hint: ' : '      '}${line}`))
+    if (diagnostic.related) {
+      const where = diagnostic.related.span ? `${diagnostic.related.file}:${diagnostic.related.span.start.line}:${diagnostic.related.span.start.column}` : diagnostic.related.file
+      lines.push(`  see: ${where} (${diagnostic.related.message})`)
+    }
+    return lines.join('\n')
+  })
+  const counts = (['error', 'warning', 'info'] as const)
+    .map((severity) => [severity, diagnostics.filter((diagnostic) => diagnostic.severity === severity).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([severity, count]) => `${count} ${severity}${count === 1 ? '' : 's'}`)
+  const summary = counts.length === 0 ? 'No problems found.' : `${counts.join(', ')}.`
+  return `${[...blocks, summary].join('\n\n')}\n`
+}
+
+/** The lines around a span, with a gutter and a caret line under the first line of the span. */
+export function codeFrame(text: string, start: { line: number; column: number }, end: { line: number; column: number }): string[] {
+  const lines = text.split('\n')
+  const first = Math.max(1, start.line - 1)
+  const last = Math.min(lines.length, start.line + 1)
+  const width = String(last).length
+  const window = 100
+  // On a long line (prose is one line per paragraph), show the part around the column.
+  const offset = Math.max(0, start.column - 1 - window / 2)
+  const clip = (line: string): string => {
+    const part = line.slice(offset, offset + window)
+    return `${offset > 0 && line.length > 0 ? '…' : ''}${part}${line.length > offset + window ? '…' : ''}`
+  }
+  const frame: string[] = []
+  for (let number = first; number <= last; number++) {
+    const line = (lines[number - 1] ?? '').replace(/\r$/, '').replaceAll('\t', ' ')
+    frame.push(`${number === start.line ? '>' : ' '} ${String(number).padStart(width)} | ${clip(line)}`)
+    if (number === start.line) {
+      const caretEnd = end.line === start.line ? Math.max(end.column, start.column + 1) : line.length + 1
+      const length = Math.max(1, Math.min(caretEnd - start.column, offset + window - (start.column - 1)))
+      const lead = start.column - 1 - offset + (offset > 0 ? 1 : 0)
+      frame.push(`  ${' '.repeat(width)} | ${' '.repeat(lead)}${'^'.repeat(length)}`)
+    }
+  }
+  return frame
+}

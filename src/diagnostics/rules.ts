@@ -1,0 +1,62 @@
+import type { Severity } from './diagnostic.ts'
+
+export interface RuleInfo {
+  readonly severity: Severity
+  /** One line: what the rule guards against. Shown by `check --rules` and in README. */
+  readonly description: string
+}
+
+/**
+ * The catalogue of rule ids. An id is never renamed once released: tools and editors match on it.
+ * Every diagnostic names one of these, and every entry is documented (a test checks README).
+ */
+export const rules = {
+  'policy-dir-missing': { severity: 'error', description: 'The policy directory does not exist or is not a directory.' },
+  'file-missing': { severity: 'error', description: 'A required policy file (policy.yaml, data.yaml) is missing.' },
+  'file-unreadable': { severity: 'error', description: 'A file could not be read (permissions, or it is not a regular file).' },
+  'file-too-large': { severity: 'error', description: 'A file is larger than the size budget, so it is not parsed.' },
+  'file-binary': { severity: 'error', description: 'A file is not UTF-8 text (it holds NUL bytes or invalid UTF-8).' },
+  'file-empty': { severity: 'error', description: 'A file is empty.' },
+  'path-outside-policy': { severity: 'error', description: 'A file or symbolic link leads outside the policy directory.' },
+  'invisible-character': { severity: 'error', description: 'Text holds a bidirectional control or zero-width character, which can hide what a reader sees.' },
+  'yaml-syntax': { severity: 'error', description: 'YAML that does not parse; the message carries the yaml library’s error code.' },
+  'yaml-duplicate-key': { severity: 'error', description: 'A YAML mapping has the same key twice.' },
+  'yaml-version': { severity: 'error', description: 'A %YAML directive: policy files are always read as YAML 1.2.' },
+  'yaml-tag': { severity: 'error', description: 'An explicit YAML tag (!!timestamp, !include, …): values are plain data.' },
+  'yaml-merge-key': { severity: 'error', description: 'A merge key (<<), which YAML 1.2 does not define.' },
+  'yaml-multiple-documents': { severity: 'error', description: 'More than one YAML document in a file.' },
+  'yaml-alias': { severity: 'error', description: 'More anchors and aliases than the small limit that keeps a file readable.' },
+  'yaml-forbidden-key': { severity: 'error', description: 'A key such as __proto__, constructor or prototype.' },
+  'yaml-1-1-boolean': { severity: 'warning', description: 'A plain yes/no/on/off that YAML 1.1 tools would read as a boolean.' },
+  'yaml-implicit-type': { severity: 'error', description: 'An unquoted number, boolean or null where text is expected.' },
+  'nesting-too-deep': { severity: 'error', description: 'YAML or Markdown nested deeper than the budget.' },
+  'schema-required': { severity: 'error', description: 'A required field is missing.' },
+  'schema-unknown-field': { severity: 'error', description: 'A field that the schema does not define (often a typo).' },
+  'schema-type': { severity: 'error', description: 'A value of the wrong type.' },
+  'schema-enum': { severity: 'error', description: 'A value outside the allowed list.' },
+  'schema-format': { severity: 'error', description: 'A value that is not a valid date, email address or URL.' },
+  'schema-pattern': { severity: 'error', description: 'A value that does not match the expected pattern (an id, say).' },
+  'schema-constraint': { severity: 'error', description: 'Any other schema constraint (length, number of items, uniqueness).' },
+  'front-matter-missing': { severity: 'error', description: 'A clause file without YAML front matter (id and title).' },
+  'clause-empty': { severity: 'error', description: 'A clause file with front matter but no text.' },
+  'clause-id-mismatch': { severity: 'error', description: 'A clause file whose name differs from its id.' },
+  'duplicate-id': { severity: 'error', description: 'Two entries of the same kind share an id.' },
+  'unknown-reference': { severity: 'error', description: 'A reference to a data category, purpose, recipient, right, contact or clause that does not exist.' },
+  'clause-not-in-order': { severity: 'error', description: 'A clause file that policy.yaml does not list in `clauses`.' },
+  'clause-file-missing': { severity: 'error', description: 'An entry of `clauses` in policy.yaml without a clause file.' },
+  'purpose-parent-invalid': { severity: 'error', description: 'A purpose nested under a purpose of another group, or under itself.' },
+  'legitimate-interest-missing': { severity: 'error', description: 'A purpose based on legitimate interests that does not state the interest pursued.' },
+  'lawful-basis-missing': { severity: 'warning', description: 'A purpose whose lawful basis the policy does not state.' },
+  'contact-email-missing': { severity: 'warning', description: 'The text refers to a contact’s email address that the policy does not know.' },
+  'unknown-directive': { severity: 'error', description: 'A directive (::name or :name) that Clausewright does not define, or one with wrong attributes.' },
+  'unused-purpose': { severity: 'warning', description: 'A purpose that belongs to no group shown by a ::purposes directive, so readers never see it.' },
+  'broken-anchor': { severity: 'error', description: 'An internal link (#anchor) that points at no clause or heading.' },
+  'date-invalid': { severity: 'error', description: 'A date that is not a real calendar date (YYYY-MM-DD).' },
+  'date-in-future': { severity: 'error', description: 'A last-updated date after today.' },
+  'unsafe-url': { severity: 'error', description: 'A URL with a scheme other than https:, http: or mailto:, or a protocol-relative one.' },
+  'raw-html': { severity: 'error', description: 'Raw HTML in a clause: it never reaches the output, so write Markdown instead.' },
+} as const satisfies Record<string, RuleInfo>
+
+export type RuleId = keyof typeof rules
+
+export const ruleIds = Object.keys(rules).sort() as RuleId[]

@@ -1,0 +1,6 @@
+export { checkPolicy, type CheckedPolicy, type CheckOptions } from './check.ts'
+export { ClausewrightError, compareDiagnostics, type Diagnostic, hasErrors, type Point, type Severity, type Span } from './diagnostics/diagnostic.ts'
+export { type Format, formatDiagnostics } from './diagnostics/format.ts'
+export { type RuleId, ruleIds, rules } from './diagnostics/rules.ts'
+export type * from './model/types.ts'
+export { readPolicy, type PolicySources } from './source/read-policy.ts'

@@ -1,0 +1,52 @@
+import type { Heading } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { visit } from 'unist-util-visit'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { headingAnchor } from '../render/anchors.ts'
+import { closest } from '../validate/validate-yaml.ts'
+import { diagnostic, type LoadedClause, type SemanticRule, spanOfNode } from './context.ts'
+
+/** The anchors a policy publishes: one per clause, one per heading inside a clause. */
+export function collectAnchors(clauses: readonly LoadedClause[]): Set<string> {
+  const anchors = new Set<string>()
+  for (const clause of clauses) {
+    anchors.add(clause.frontMatter.id)
+    visit(clause.tree, 'heading', (node: Heading) => {
+      anchors.add(headingAnchor(clause.frontMatter.id, toString(node)))
+    })
+  }
+  return anchors
+}
+
+/** An internal link `#anchor` must point at a clause or a heading of this policy. */
+export const brokenAnchor: SemanticRule = {
+  ids: ['broken-anchor'],
+  check({ clauses }) {
+    const anchors = collectAnchors(clauses)
+    const found: Diagnostic[] = []
+    for (const clause of clauses) {
+      visit(clause.tree, (node) => {
+        if (node.type !== 'link' && node.type !== 'definition') return
+        const url = (node as { url: string }).url
+        if (!url.startsWith('#')) return
+        const anchor = decodeURIComponentSafe(url.slice(1))
+        if (anchors.has(anchor)) return
+        const suggestion = closest(anchor, [...anchors])
+        found.push(
+          diagnostic('broken-anchor', clause.file.path, spanOfNode(node), `Unexpected link to \`${url}\`, expected the id of a clause or heading`, {
+            hint: suggestion ? `Did you mean \`#${suggestion}\`?` : `Clause anchors are clause ids: ${[...anchors].filter((item) => !item.includes('--')).map((item) => `#${item}`).join(', ')}.`,
+          }),
+        )
+      })
+    }
+    return found
+  },
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}

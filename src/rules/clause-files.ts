@@ -1,0 +1,39 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, locate, type SemanticRule } from './context.ts'
+
+/** The order in policy.yaml and the files in clauses/ must name the same clauses. */
+export const clauseFiles: SemanticRule = {
+  ids: ['clause-not-in-order', 'clause-file-missing', 'clause-id-mismatch'],
+  check({ policyYaml, policy, clauses }) {
+    const found: Diagnostic[] = []
+    for (const clause of clauses) {
+      const expectedName = `clauses/${clause.frontMatter.id}.md`
+      if (clause.file.name !== expectedName) {
+        found.push(
+          diagnostic('clause-id-mismatch', clause.file.path, locate(clause.frontMatterYaml, ['id']), `Unexpected id \`${clause.frontMatter.id}\` in \`${clause.file.name}\`, expected the file to be named \`${expectedName}\``, {
+            hint: 'Rename the file after its id, or change the id (links to the clause use it).',
+          }),
+        )
+      }
+      if (policy && !policy.clauses.includes(clause.frontMatter.id)) {
+        found.push(
+          diagnostic('clause-not-in-order', clause.file.path, locate(clause.frontMatterYaml, ['id']), `Unexpected clause \`${clause.frontMatter.id}\` that policy.yaml does not list, expected every clause in \`clauses\``, {
+            hint: `Add \`- ${clause.frontMatter.id}\` to \`clauses\` in policy.yaml where it belongs, or delete the file.`,
+          }),
+        )
+      }
+    }
+    if (policy) {
+      const ids = new Set(clauses.map((clause) => clause.frontMatter.id))
+      policy.clauses.forEach((id, index) => {
+        if (ids.has(id)) return
+        found.push(
+          diagnostic('clause-file-missing', policyYaml?.file.path ?? '', locate(policyYaml, ['clauses', index]), `Unexpected clause \`${id}\` without a file, expected \`clauses/${id}.md\``, {
+            hint: `Create \`clauses/${id}.md\` with \`id: ${id}\` in its front matter, or remove the entry.`,
+          }),
+        )
+      })
+    }
+    return found
+  },
+}

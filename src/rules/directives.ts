@@ -1,0 +1,105 @@
+import type { Root } from 'mdast'
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
+import { visit } from 'unist-util-visit'
+import { directives, type ReferenceKind } from '../directives/catalogue.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { closest } from '../validate/validate-yaml.ts'
+import { diagnostic, locate, type RuleContext, type SemanticRule, spanOfNode } from './context.ts'
+
+type AnyDirective = ContainerDirective | LeafDirective | TextDirective
+
+const syntax: Record<AnyDirective['type'], string> = { containerDirective: ':::', leafDirective: '::', textDirective: ':' }
+
+/** Every directive in a clause exists, has the right form and attributes, and names data that exists. */
+export const directivesRule: SemanticRule = {
+  ids: ['unknown-directive', 'unknown-reference', 'contact-email-missing', 'unused-purpose'],
+  check(context) {
+    const found: Diagnostic[] = []
+    const known = referenceTargets(context)
+    const shownGroups = new Set<string>()
+    for (const clause of context.clauses) {
+      visitDirectives(clause.tree, (node) => {
+        const report = (ruleId: Parameters<typeof diagnostic>[0], message: string, hint?: string): void => {
+          found.push(diagnostic(ruleId, clause.file.path, spanOfNode(node), message, hint === undefined ? {} : { hint }))
+        }
+        const written = `${syntax[node.type]}${node.name}`
+        const spec = Object.hasOwn(directives, node.name) ? directives[node.name] : undefined
+        if (!spec) {
+          const suggestion = closest(node.name, Object.keys(directives))
+          report('unknown-directive', `Unexpected directive \`${written}\`, expected one of ${Object.keys(directives).map((name) => `\`${name}\``).join(', ')}`, suggestion ? `Did you mean \`${suggestion}\`? A colon before a word starts a directive: write \`\\:\` for a literal colon.` : 'A colon before a word starts a directive: write `\\:` for a literal colon.')
+          return
+        }
+        if (spec.type !== node.type) {
+          report('unknown-directive', `Unexpected \`${written}\`, expected \`${syntax[spec.type]}${node.name}\``, spec.summary)
+          return
+        }
+        const hasLabel = node.children.length > 0
+        if (spec.label === 'required' && !hasLabel) report('unknown-directive', `Missing label of \`${written}\`, expected \`${written}[words of the text]\``, spec.summary)
+        if (spec.label === 'forbidden' && hasLabel) report('unknown-directive', `Unexpected label of \`${written}\`, expected none`, spec.summary)
+        const attributes = node.attributes ?? {}
+        for (const name of Object.keys(attributes)) {
+          if (!Object.hasOwn(spec.attributes, name)) report('unknown-directive', `Unexpected attribute \`${name}\` on \`${written}\`, expected ${Object.keys(spec.attributes).length > 0 ? Object.keys(spec.attributes).map((key) => `\`${key}\``).join(', ') : 'none'}`, spec.summary)
+        }
+        for (const [name, attribute] of Object.entries(spec.attributes)) {
+          const value = attributes[name]
+          if (value === undefined || value === null || value === '') {
+            if (attribute.required) report('unknown-directive', `Missing attribute \`${name}\` on \`${written}\``, spec.summary)
+            continue
+          }
+          if (attribute.values && !attribute.values.includes(value)) {
+            report('unknown-directive', `Unexpected ${name} \`${value}\` on \`${written}\`, expected one of ${attribute.values.map((item) => `\`${item}\``).join(', ')}`)
+          }
+          if (!attribute.references) continue
+          if (attribute.references === 'purposeGroup') shownGroups.add(value)
+          const targets = known[attribute.references]
+          if (!targets) continue
+          if (!targets.has(value)) {
+            const suggestion = closest(value, [...targets])
+            report('unknown-reference', `Unexpected ${labels[attribute.references]} \`${value}\` in \`${written}\`, expected one of ${[...targets].map((item) => `\`${item}\``).join(', ') || '(none defined)'}`, suggestion ? `Did you mean \`${suggestion}\`?` : undefined)
+          } else if (attribute.references === 'contact' && node.name === 'email' && context.policy?.contacts.find((contact) => contact.id === value)?.email === undefined) {
+            report('contact-email-missing', `Missing email address of contact \`${value}\`: the text refers to it, but policy.yaml does not give it`, 'Add `email:` to the contact in policy.yaml once it is known. Until then the published text shows that it is missing.')
+          }
+        }
+      })
+    }
+    if (context.data && context.clauses.length > 0) {
+      context.data.purposes.forEach((purpose, index) => {
+        if (purpose.group !== undefined && shownGroups.has(purpose.group)) return
+        found.push(
+          diagnostic('unused-purpose', context.dataYaml?.file.path ?? '', locate(context.dataYaml, ['purposes', index, 'id']), `Unexpected purpose \`${purpose.id}\` that no clause shows, expected its group in a \`::purposes{group="…"}\` directive`, {
+            hint: purpose.group === undefined ? 'Give it a `group:` that a clause shows.' : `Add \`::purposes{group="${purpose.group}"}\` to a clause.`,
+          }),
+        )
+      })
+    }
+    return found
+  },
+}
+
+const labels: Record<ReferenceKind, string> = {
+  dataCategory: 'data category',
+  purpose: 'purpose',
+  recipient: 'recipient',
+  right: 'right',
+  contact: 'contact',
+  purposeGroup: 'purpose group',
+}
+
+function referenceTargets({ data, policy }: RuleContext): Partial<Record<ReferenceKind, ReadonlySet<string>>> {
+  return {
+    ...(data && {
+      dataCategory: new Set(data.dataCategories.map((item) => item.id)),
+      purpose: new Set(data.purposes.map((item) => item.id)),
+      recipient: new Set(data.recipients.map((item) => item.id)),
+      right: new Set(data.rights.map((item) => item.id)),
+      purposeGroup: new Set(data.purposes.flatMap((item) => (item.group === undefined ? [] : [item.group]))),
+    }),
+    ...(policy && { contact: new Set(policy.contacts.map((item) => item.id)) }),
+  }
+}
+
+export function visitDirectives(tree: Root, visitor: (node: AnyDirective) => void): void {
+  visit(tree, (node) => {
+    if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') visitor(node as AnyDirective)
+  })
+}

@@ -1,0 +1,22 @@
+import { brokenAnchor } from './broken-anchor.ts'
+import { clauseFiles } from './clause-files.ts'
+import type { SemanticRule } from './context.ts'
+import { dateInFuture } from './date-in-future.ts'
+import { directivesRule } from './directives.ts'
+import { duplicateId } from './duplicate-id.ts'
+import { lawfulBasis } from './lawful-basis.ts'
+import { rawHtml } from './raw-html.ts'
+import { unknownReference } from './unknown-reference.ts'
+import { unsafeUrl } from './unsafe-url.ts'
+
+export const semanticRules: readonly SemanticRule[] = [
+  duplicateId,
+  unknownReference,
+  clauseFiles,
+  lawfulBasis,
+  dateInFuture,
+  directivesRule,
+  brokenAnchor,
+  unsafeUrl,
+  rawHtml,
+]

@@ -1,0 +1,18 @@
+import { visit } from 'unist-util-visit'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type SemanticRule, spanOfNode } from './context.ts'
+
+/** Raw HTML is dropped from the output; the editor must learn that at check time, not on the site. */
+export const rawHtml: SemanticRule = {
+  ids: ['raw-html'],
+  check({ clauses }) {
+    const found: Diagnostic[] = []
+    for (const clause of clauses) {
+      visit(clause.tree, 'html', (node) => {
+        const preview = node.value.length > 40 ? `${node.value.slice(0, 40)}…` : node.value
+        found.push(diagnostic('raw-html', clause.file.path, spanOfNode(node), `Unexpected HTML \`${preview.replace(/\s+/g, ' ')}\`, expected Markdown`, { hint: 'Write it in Markdown; raw HTML never reaches the published policy. Write `\\<` for a literal angle bracket.' }))
+      })
+    }
+    return found
+  },
+}

@@ -1,0 +1,61 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { closest } from '../validate/validate-yaml.ts'
+import { diagnostic, locate, type SemanticRule } from './context.ts'
+
+/** References between entries of data.yaml, and from rights to clauses. Directives are checked in `directives`. */
+export const unknownReference: SemanticRule = {
+  ids: ['unknown-reference', 'purpose-parent-invalid'],
+  check({ dataYaml, data, clauses, policy }) {
+    if (!data) return []
+    const found: Diagnostic[] = []
+    const file = dataYaml?.file.path ?? ''
+    const categories = data.dataCategories.map((item) => item.id)
+    const recipients = data.recipients.map((item) => item.id)
+    const purposes = new Map(data.purposes.map((item) => [item.id, item]))
+    const report = (path: ReadonlyArray<string | number>, kind: string, id: string, known: readonly string[]): void => {
+      const suggestion = closest(id, known)
+      found.push(
+        diagnostic('unknown-reference', file, locate(dataYaml, path), `Unexpected ${kind} \`${id}\`, expected one of the ${kind}s defined${known.length > 0 ? `: ${known.map((item) => `\`${item}\``).join(', ')}` : ' (there are none)'}`, {
+          hint: suggestion ? `Did you mean \`${suggestion}\`?` : `Define \`${id}\` first, or fix the reference.`,
+        }),
+      )
+    }
+
+    data.purposes.forEach((purpose, index) => {
+      purpose.dataCategories?.forEach((id, position) => {
+        if (!categories.includes(id)) report(['purposes', index, 'dataCategories', position], 'data category', id, categories)
+      })
+      purpose.recipients?.forEach((id, position) => {
+        if (!recipients.includes(id)) report(['purposes', index, 'recipients', position], 'recipient', id, recipients)
+      })
+      if (purpose.parent === undefined) return
+      const parent = purposes.get(purpose.parent)
+      if (!parent) {
+        report(['purposes', index, 'parent'], 'purpose', purpose.parent, [...purposes.keys()])
+        return
+      }
+      if (parent.group !== purpose.group) {
+        found.push(
+          diagnostic('purpose-parent-invalid', file, locate(dataYaml, ['purposes', index, 'parent']), `Unexpected parent \`${parent.id}\` of group \`${parent.group ?? '(none)'}\`, expected a purpose of the same group \`${purpose.group ?? '(none)'}\``, {
+            hint: 'Give the nested purpose the group of its parent.',
+          }),
+        )
+        return
+      }
+      const seen = new Set([purpose.id])
+      for (let ancestor: typeof parent | undefined = parent; ancestor; ancestor = ancestor.parent ? purposes.get(ancestor.parent) : undefined) {
+        if (seen.has(ancestor.id)) {
+          found.push(diagnostic('purpose-parent-invalid', file, locate(dataYaml, ['purposes', index, 'parent']), `Unexpected cycle of parents through \`${ancestor.id}\`, expected a purpose to be nested under others, never under itself`))
+          break
+        }
+        seen.add(ancestor.id)
+      }
+    })
+
+    const clauseIds = policy ? [...policy.clauses] : clauses.map((clause) => clause.frontMatter.id)
+    data.rights.forEach((right, index) => {
+      if (!clauseIds.includes(right.clause)) report(['rights', index, 'clause'], 'clause', right.clause, clauseIds)
+    })
+    return found
+  },
+}

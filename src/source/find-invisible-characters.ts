@@ -1,0 +1,45 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { createLocator, type SourceFile } from './source-file.ts'
+
+// Bidirectional controls (the "Trojan Source" characters) and zero-width characters: each can make
+// the text a reviewer sees differ from the text that is published.
+const invisible = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g
+
+const names: Record<string, string> = {
+  '\u061c': 'ARABIC LETTER MARK',
+  '\u200b': 'ZERO WIDTH SPACE',
+  '\u200c': 'ZERO WIDTH NON-JOINER',
+  '\u200d': 'ZERO WIDTH JOINER',
+  '\u200e': 'LEFT-TO-RIGHT MARK',
+  '\u200f': 'RIGHT-TO-LEFT MARK',
+  '\u202a': 'LEFT-TO-RIGHT EMBEDDING',
+  '\u202b': 'RIGHT-TO-LEFT EMBEDDING',
+  '\u202c': 'POP DIRECTIONAL FORMATTING',
+  '\u202d': 'LEFT-TO-RIGHT OVERRIDE',
+  '\u202e': 'RIGHT-TO-LEFT OVERRIDE',
+  '\u2060': 'WORD JOINER',
+  '\u2066': 'LEFT-TO-RIGHT ISOLATE',
+  '\u2067': 'RIGHT-TO-LEFT ISOLATE',
+  '\u2068': 'FIRST STRONG ISOLATE',
+  '\u2069': 'POP DIRECTIONAL ISOLATE',
+  '\ufeff': 'ZERO WIDTH NO-BREAK SPACE',
+}
+
+export function findInvisibleCharacters(file: SourceFile): Diagnostic[] {
+  const found: Diagnostic[] = []
+  const locator = createLocator(file.text)
+  for (const match of file.text.matchAll(invisible)) {
+    const character = match[0]
+    const code = `U+${character.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`
+    const start = locator.toPoint(match.index)
+    found.push({
+      ruleId: 'invisible-character',
+      severity: 'error',
+      file: file.path,
+      span: { start, end: { line: start.line, column: start.column + 1 } },
+      message: `Unexpected invisible character ${code} ${names[character] ?? ''}`.trim(),
+      hint: 'Delete it: it changes how the text displays without being seen.',
+    })
+  }
+  return found
+}

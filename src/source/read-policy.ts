@@ -1,0 +1,168 @@
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises'
+import path from 'node:path'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { budgets } from './budgets.ts'
+import type { SourceFile } from './source-file.ts'
+
+export const policyFileName = 'policy.yaml'
+export const dataFileName = 'data.yaml'
+export const clausesDirectoryName = 'clauses'
+
+export interface PolicySources {
+  readonly policy?: SourceFile
+  readonly data?: SourceFile
+  /** Clause files, sorted by name. */
+  readonly clauses: readonly SourceFile[]
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+export interface ReadOptions {
+  /** Directory that display paths are relative to. */
+  readonly cwd?: string
+}
+
+/**
+ * Reads every file of a policy directory, checking the budgets and the encoding before anything
+ * is parsed. This and the CLI are the only modules that touch the disk.
+ */
+export async function readPolicy(directory: string, options: ReadOptions = {}): Promise<PolicySources> {
+  const cwd = options.cwd ?? process.cwd()
+  const root = path.resolve(cwd, directory)
+  const diagnostics: Diagnostic[] = []
+  const display = (absolute: string): string => toDisplayPath(cwd, absolute)
+
+  const rootStat = await stat(root).catch(() => undefined)
+  if (!rootStat?.isDirectory()) {
+    diagnostics.push({
+      ruleId: 'policy-dir-missing',
+      severity: 'error',
+      file: display(root),
+      message: rootStat ? `Unexpected file \`${display(root)}\`, expected a policy directory` : `Cannot find the policy directory \`${display(root)}\``,
+      hint: 'Pass the directory that holds policy.yaml with `--dir`.',
+    })
+    return { clauses: [], diagnostics }
+  }
+  const realRoot = await realpath(root)
+
+  const readOne = async (name: string, required: boolean): Promise<SourceFile | undefined> => {
+    const absolute = path.join(root, name)
+    const file = display(absolute)
+    const entry = await lstat(absolute).catch(() => undefined)
+    if (!entry) {
+      if (required) {
+        diagnostics.push({
+          ruleId: 'file-missing',
+          severity: 'error',
+          file,
+          message: `Cannot find \`${name}\` in the policy directory`,
+          hint: `Create \`${file}\`; README.md describes what it holds.`,
+        })
+      }
+      return undefined
+    }
+    if (entry.isSymbolicLink()) {
+      const target = await realpath(absolute).catch(() => undefined)
+      if (!target || !isInside(realRoot, target)) {
+        diagnostics.push({
+          ruleId: 'path-outside-policy',
+          severity: 'error',
+          file,
+          message: `Unexpected symbolic link \`${name}\` to ${target ? `\`${target}\`` : 'a missing file'}, expected a file inside the policy directory`,
+          hint: 'Replace the link with the file itself.',
+        })
+        return undefined
+      }
+    }
+    const target = await stat(absolute).catch(() => undefined)
+    if (!target?.isFile()) {
+      diagnostics.push({ ruleId: 'file-unreadable', severity: 'error', file, message: `Unexpected \`${name}\`, expected a regular file` })
+      return undefined
+    }
+    if (target.size > budgets.maxFileBytes) {
+      diagnostics.push({
+        ruleId: 'file-too-large',
+        severity: 'error',
+        file,
+        message: `Unexpected file of ${target.size} bytes, expected at most ${budgets.maxFileBytes} bytes`,
+        hint: 'Split the text into several clauses.',
+      })
+      return undefined
+    }
+    let bytes: Buffer
+    try {
+      bytes = await readFile(absolute)
+    } catch (error) {
+      diagnostics.push({ ruleId: 'file-unreadable', severity: 'error', file, message: `Cannot read \`${name}\`: ${(error as Error).message}` })
+      return undefined
+    }
+    const text = decodeText(bytes)
+    if (text === undefined) {
+      diagnostics.push({
+        ruleId: 'file-binary',
+        severity: 'error',
+        file,
+        message: 'Unexpected binary content, expected UTF-8 text',
+        hint: 'Save the file as UTF-8 text.',
+      })
+      return undefined
+    }
+    if (text.trim() === '') {
+      diagnostics.push({ ruleId: 'file-empty', severity: 'error', file, message: `Unexpected empty file \`${name}\``, hint: 'Write its content, or delete it.' })
+      return undefined
+    }
+    return { path: file, name, text }
+  }
+
+  const policy = await readOne(policyFileName, true)
+  const data = await readOne(dataFileName, true)
+
+  const clauses: SourceFile[] = []
+  const clausesDirectory = path.join(root, clausesDirectoryName)
+  const names = await readdir(clausesDirectory).catch(() => undefined)
+  if (names === undefined) {
+    diagnostics.push({
+      ruleId: 'file-missing',
+      severity: 'error',
+      file: display(clausesDirectory),
+      message: `Cannot find the \`${clausesDirectoryName}/\` directory of clause files`,
+      hint: 'Create it, with one Markdown file per clause.',
+    })
+  } else {
+    const markdown = names.filter((name) => name.endsWith('.md')).sort()
+    if (markdown.length > budgets.maxClauseFiles) {
+      diagnostics.push({
+        ruleId: 'file-too-large',
+        severity: 'error',
+        file: display(clausesDirectory),
+        message: `Unexpected ${markdown.length} clause files, expected at most ${budgets.maxClauseFiles}`,
+      })
+    } else {
+      for (const name of markdown) {
+        const file = await readOne(`${clausesDirectoryName}/${name}`, true)
+        if (file) clauses.push(file)
+      }
+    }
+  }
+
+  return { ...(policy && { policy }), ...(data && { data }), clauses, diagnostics }
+}
+
+/** UTF-8 without NUL bytes, or undefined. A leading byte-order mark is dropped. */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return undefined
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
+  } catch {
+    return undefined
+  }
+}
+
+export function toDisplayPath(cwd: string, absolute: string): string {
+  const relative = path.relative(cwd, absolute) || '.'
+  return relative.split(path.sep).join('/')
+}
+
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+}

@@ -1,0 +1,30 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
+import addFormatsModule from 'ajv-formats'
+import clauseSchema from '../../schema/clause.schema.json' with { type: 'json' }
+import dataSchema from '../../schema/data.schema.json' with { type: 'json' }
+import policySchema from '../../schema/policy.schema.json' with { type: 'json' }
+
+export type SchemaName = 'policy' | 'data' | 'clause'
+
+const schemas = { policy: policySchema, data: dataSchema, clause: clauseSchema } as const
+
+// ajv-formats is CommonJS; its default export arrives wrapped under `default` in ESM.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020, formats: string[]) => Ajv2020
+
+let validators: Record<SchemaName, ValidateFunction> | undefined
+
+/** Compiles every schema once per process, in strict mode. */
+export function getValidator(name: SchemaName): ValidateFunction {
+  if (!validators) {
+    const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: false })
+    addFormats(ajv, ['date', 'email', 'uri'])
+    validators = {
+      policy: ajv.compile(schemas.policy),
+      data: ajv.compile(schemas.data),
+      clause: ajv.compile(schemas.clause),
+    }
+  }
+  return validators[name]
+}
+
+export type SchemaError = ErrorObject

@@ -1,0 +1,183 @@
+import { type Document, isMap, isScalar, type Node as YamlNode, type Pair } from 'yaml'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { RuleId } from '../diagnostics/rules.ts'
+import type { ParsedYaml } from '../yaml/parse-yaml.ts'
+import { getValidator, type SchemaError, type SchemaName } from './schemas.ts'
+
+/** Validates a parsed YAML file against its schema; every error is positioned in the file. */
+export function validateYaml(parsed: ParsedYaml, schema: SchemaName): Diagnostic[] {
+  if (parsed.value === undefined || !parsed.document) return []
+  const validate = getValidator(schema)
+  if (validate(parsed.value)) return []
+  const errors = (validate.errors ?? []).filter((error) => !ignoredKeywords.has(error.keyword))
+  return errors.map((error) => schemaErrorToDiagnostic(error, parsed))
+}
+
+const idPattern = '^[a-z0-9]+(-[a-z0-9]+)*$'
+
+// `if`/`then` only repeat the error of the branch that failed.
+const ignoredKeywords = new Set(['if', 'then', 'else'])
+
+/** Decodes a JSON Pointer (RFC 6901) into path segments: `~1` is `/`, `~0` is `~`. */
+export function decodePointer(pointer: string): string[] {
+  if (pointer === '') return []
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
+}
+
+/**
+ * The one adapter from ajv's errors to diagnostics: `required` points at the map that lacks the
+ * field, `additionalProperties` at the unknown key, everything else at the offending value.
+ */
+export function schemaErrorToDiagnostic(error: SchemaError, parsed: ParsedYaml): Diagnostic {
+  const document = parsed.document as Document.Parsed
+  const path = decodePointer(error.instancePath)
+  const node = (path.length === 0 ? document.contents : document.getIn(path, true)) as YamlNode | null | undefined
+  const where = describePath(path)
+  const fieldDescription = (schemaPath: string): string => {
+    const description = lookupDescription(error.parentSchema, schemaPath)
+    return description ? ` ${description}` : ''
+  }
+
+  let ruleId: RuleId
+  let message: string
+  let hint: string | undefined
+  let range: readonly [number, number] | undefined = node?.range ? [node.range[0], node.range[1]] : undefined
+
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String((error.params as { missingProperty: string }).missingProperty)
+      ruleId = 'schema-required'
+      message = `Missing field \`${missing}\` in ${where}`
+      hint = `Add \`${missing}:\`.${fieldDescription(missing)}`
+      if (isMap(node) && node.items[0]?.key && isScalar(node.items[0].key) && node.items[0].key.range) {
+        // Point at the first key of the map: the map's own range can span many lines.
+        range = [node.items[0].key.range[0], node.items[0].key.range[1]]
+      }
+      break
+    }
+    case 'additionalProperties': {
+      const extra = String((error.params as { additionalProperty: string }).additionalProperty)
+      ruleId = 'schema-unknown-field'
+      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {})
+      const suggestion = closest(extra, allowed)
+      message = `Unexpected field \`${extra}\` in ${where}, expected ${allowed.length > 0 ? `one of ${allowed.map((name) => `\`${name}\``).join(', ')}` : 'no fields'}`
+      if (suggestion) hint = `Did you mean \`${suggestion}\`?`
+      const pair = isMap(node) ? (node.items as Pair[]).find((item) => isScalar(item.key) && item.key.value === extra) : undefined
+      const keyNode = pair?.key as YamlNode | undefined
+      if (keyNode?.range) range = [keyNode.range[0], keyNode.range[1]]
+      break
+    }
+    case 'type': {
+      const expected = String((error.params as { type: string }).type)
+      const actual = describeValue(node)
+      if (expected === 'string' && isScalar(node) && typeof node.value !== 'string' && node.type === 'PLAIN') {
+        ruleId = 'yaml-implicit-type'
+        message = `Unexpected ${actual} in ${where}, expected text`
+        hint = `YAML reads unquoted \`${String(node.source ?? node.value)}\` as ${actual}: quote it ("${String(node.source ?? node.value)}").`
+      } else {
+        ruleId = 'schema-type'
+        message = `Unexpected ${actual} in ${where}, expected ${article(expected)}`
+        if (expected === 'boolean' && isScalar(node) && typeof node.value === 'string') hint = 'Write `true` or `false`: YAML 1.2 reads yes/no/on/off as text.'
+      }
+      break
+    }
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String)
+      ruleId = 'schema-enum'
+      const actual = isScalar(node) ? String(node.value) : describeValue(node)
+      message = `Unexpected \`${actual}\` in ${where}, expected one of ${allowed.map((value) => `\`${value}\``).join(', ')}`
+      const suggestion = closest(actual, allowed)
+      if (suggestion) hint = `Did you mean \`${suggestion}\`?`
+      break
+    }
+    case 'format': {
+      const format = String((error.params as { format: string }).format)
+      ruleId = format === 'date' ? 'date-invalid' : 'schema-format'
+      const actual = isScalar(node) ? String(node.value) : describeValue(node)
+      const expected = { date: 'a real date written YYYY-MM-DD', email: 'an email address', uri: 'an absolute URL (https://…)' }[format] ?? `a valid ${format}`
+      message = `Unexpected \`${actual}\` in ${where}, expected ${expected}`
+      break
+    }
+    case 'pattern': {
+      ruleId = 'schema-pattern'
+      const actual = isScalar(node) ? String(node.value) : describeValue(node)
+      const pattern = (error.params as { pattern: string }).pattern
+      const expected = pattern === idPattern ? 'an id of lower-case letters and digits joined by single hyphens (e.g. `email-address`)' : `text matching \`${pattern}\``
+      message = `Unexpected \`${actual}\` in ${where}, expected ${expected}`
+      break
+    }
+    default: {
+      ruleId = 'schema-constraint'
+      message = `Unexpected value in ${where}: it ${error.message ?? 'breaks a schema constraint'}`
+      break
+    }
+  }
+
+  const span = parsed.spanOf(range ?? [0, 0])
+  return {
+    ruleId,
+    severity: 'error',
+    message,
+    file: parsed.file.path,
+    ...(span && { span }),
+    ...(hint && { hint }),
+  }
+}
+
+function describePath(path: readonly string[]): string {
+  if (path.length === 0) return 'the top level'
+  return `\`${path.map((segment, index) => (/^\d+$/.test(segment) ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('')}\``
+}
+
+function describeValue(node: YamlNode | null | undefined): string {
+  if (node == null) return 'nothing'
+  if (isMap(node)) return 'a mapping'
+  if (isScalar(node)) {
+    const value = node.value
+    if (value === null) return 'an empty value (null)'
+    if (typeof value === 'number') return `the number ${String(value)}`
+    if (typeof value === 'boolean') return `the boolean ${String(value)}`
+    return `the text "${String(value)}"`
+  }
+  return 'a list'
+}
+
+function article(type: string): string {
+  const words: Record<string, string> = { string: 'text', array: 'a list', object: 'a mapping', boolean: 'true or false', number: 'a number', integer: 'a whole number' }
+  return words[type] ?? type
+}
+
+function lookupDescription(parentSchema: unknown, property: string): string | undefined {
+  const properties = (parentSchema as { properties?: Record<string, { description?: string }> } | undefined)?.properties
+  return properties?.[property]?.description
+}
+
+/** The allowed value closest to a typo (edit distance at most 2), if any. */
+export function closest(actual: string, allowed: readonly string[]): string | undefined {
+  let best: string | undefined
+  let bestDistance = 3
+  for (const candidate of allowed) {
+    const distance = editDistance(actual.toLowerCase(), candidate.toLowerCase())
+    if (distance < bestDistance) {
+      best = candidate
+      bestDistance = distance
+    }
+  }
+  return best === actual ? undefined : best
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.length] ?? 0
+}

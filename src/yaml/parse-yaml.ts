@@ -1,0 +1,219 @@
+import {
+  type Document,
+  type Node as YamlNode,
+  isAlias,
+  isCollection,
+  isPair,
+  isScalar,
+  parseAllDocuments,
+  Scalar,
+  visit,
+  type YAMLError,
+} from 'yaml'
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts'
+import type { RuleId } from '../diagnostics/rules.ts'
+import { budgets } from '../source/budgets.ts'
+import { createLocator, type Locator, type SourceFile } from '../source/source-file.ts'
+
+/**
+ * The one YAML configuration of Clausewright, for policy files and front matter alike:
+ * YAML 1.2 core schema (dates stay strings, `no` is the string "no"), unique keys, no merge keys.
+ */
+const parseOptions = {
+  version: '1.2',
+  schema: 'core',
+  uniqueKeys: true,
+  merge: false,
+  prettyErrors: false,
+  strict: true,
+  stringKeys: false,
+  intAsBigInt: false,
+} as const
+
+export interface ParsedYaml {
+  readonly file: SourceFile
+  /** Undefined when the YAML could not be parsed at all. */
+  readonly document?: Document.Parsed
+  /** The plain value, when there were no errors. */
+  readonly value?: unknown
+  readonly diagnostics: readonly Diagnostic[]
+  /** Span of a node or of a `[start, end]` offset range, in the file's coordinates. */
+  spanOf(range: readonly [number, number, ...number[]] | null | undefined): Span | undefined
+}
+
+export interface YamlRegion {
+  /** Offset of the YAML text inside the file (front matter starts after its fence). */
+  readonly offset: number
+  readonly text: string
+}
+
+const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype'])
+const yaml11Booleans = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/
+
+export function parseYaml(file: SourceFile, region: YamlRegion = { offset: 0, text: file.text }, locator: Locator = createLocator(file.text)): ParsedYaml {
+  const diagnostics: Diagnostic[] = []
+  const spanOf: ParsedYaml['spanOf'] = (range) => {
+    if (!range) return undefined
+    const [start, end] = range
+    return { start: locator.toPoint(region.offset + start), end: locator.toPoint(region.offset + Math.max(start, end)) }
+  }
+  const report = (ruleId: RuleId, message: string, range: readonly [number, number] | undefined, hint?: string, severity: Diagnostic['severity'] = 'error'): void => {
+    const span = spanOf(range)
+    diagnostics.push({ ruleId, severity, message, file: file.path, ...(span && { span }), ...(hint && { hint }) })
+  }
+
+  const tooDeep = findExcessiveNesting(region.text)
+  if (tooDeep !== undefined) {
+    report('nesting-too-deep', `Unexpected nesting deeper than ${budgets.maxYamlDepth} levels`, [tooDeep, tooDeep + 1], 'Flatten the structure; policy data is never this deep.')
+    return { file, diagnostics, spanOf }
+  }
+
+  let documents: Document.Parsed[]
+  try {
+    documents = parseAllDocuments(region.text, parseOptions) as Document.Parsed[]
+  } catch (error) {
+    if (error instanceof RangeError) {
+      report('nesting-too-deep', 'Unexpected nesting too deep to parse', [0, 0])
+      return { file, diagnostics, spanOf }
+    }
+    throw error
+  }
+  if (!Array.isArray(documents) || documents.length === 0) {
+    report('file-empty', 'Unexpected YAML without a document, expected a mapping', [0, 0])
+    return { file, diagnostics, spanOf }
+  }
+  for (const extra of documents.slice(1)) {
+    report('yaml-multiple-documents', 'Unexpected second YAML document, expected one document per file', extra.range ? [extra.range[0], extra.range[0] + 3] : undefined, 'Remove the `---` line, or move the second document to a file of its own.')
+  }
+  const document = documents[0] as Document.Parsed
+
+  for (const error of [...document.errors, ...document.warnings]) {
+    const { ruleId, hint } = classifyYamlError(error)
+    report(ruleId, `${stripPosition(error.message)} (${error.code})`, error.pos, hint, error.name === 'YAMLWarning' && ruleId === 'yaml-syntax' ? 'warning' : 'error')
+  }
+
+  if (document.directives?.yaml.explicit) {
+    const index = region.text.search(/^%YAML/m)
+    report('yaml-version', 'Unexpected %YAML directive, expected none: policy files are read as YAML 1.2', index >= 0 ? [index, index + 5] : undefined, 'Remove the directive line.')
+  }
+
+  let aliases = 0
+  visit(document, {
+    Node(_key, node) {
+      if (node.anchor || isAlias(node)) aliases++
+      if (!isAlias(node) && node.tag && hasExplicitTag(node)) {
+        report('yaml-tag', `Unexpected tag \`${node.tag}\`, expected plain data`, node.range ? [node.range[0], node.range[1]] : undefined, 'Remove the tag; quote the value if it is text.')
+      }
+      if (isScalar(node) && node.type === Scalar.PLAIN && typeof node.value === 'string' && yaml11Booleans.test(node.value)) {
+        report('yaml-1-1-boolean', `Unexpected plain \`${node.value}\`: YAML 1.2 reads it as text, YAML 1.1 tools as a boolean`, node.range ? [node.range[0], node.range[1]] : undefined, `Quote it ("${node.value}") if it is text, or write true/false.`, 'warning')
+      }
+    },
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && typeof pair.key.value === 'string') {
+        const range = pair.key.range ? ([pair.key.range[0], pair.key.range[1]] as const) : undefined
+        if (pair.key.value === '<<' && pair.key.type === Scalar.PLAIN) {
+          report('yaml-merge-key', 'Unexpected merge key `<<`, expected a plain key', range, 'Write the fields out in full.')
+        } else if (forbiddenKeys.has(pair.key.value)) {
+          report('yaml-forbidden-key', `Unexpected key \`${pair.key.value}\`, expected a field of the schema`, range)
+        }
+      }
+    },
+  })
+  if (aliases > budgets.maxYamlAliases) {
+    report('yaml-alias', `Unexpected ${aliases} anchors and aliases, expected at most ${budgets.maxYamlAliases}`, [0, 0], 'Write the values out in full.')
+  }
+  const depth = collectionDepth(document.contents)
+  if (depth > budgets.maxYamlDepth) {
+    report('nesting-too-deep', `Unexpected nesting of ${depth} levels, expected at most ${budgets.maxYamlDepth}`, [0, 0])
+  }
+
+  const fatal = diagnostics.some((diagnostic) => diagnostic.severity === 'error')
+  if (fatal) return { file, document, diagnostics, spanOf }
+  const value: unknown = document.toJS({ maxAliasCount: budgets.maxYamlAliases })
+  return { file, document, value, diagnostics, spanOf }
+}
+
+function classifyYamlError(error: YAMLError): { ruleId: RuleId; hint?: string } {
+  switch (error.code) {
+    case 'DUPLICATE_KEY':
+      return { ruleId: 'yaml-duplicate-key', hint: 'Keep one of the two entries.' }
+    case 'TAG_RESOLVE_FAILED':
+    case 'BAD_DIRECTIVE':
+      return { ruleId: 'yaml-tag', hint: 'Remove the tag; quote the value if it is text.' }
+    default:
+      return { ruleId: 'yaml-syntax' }
+  }
+}
+
+/** The yaml library appends " at line L, column C" to its messages; positions are ours to show. */
+function stripPosition(message: string): string {
+  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').replace(/\s+/g, ' ').trim()
+}
+
+function hasExplicitTag(node: YamlNode): boolean {
+  // The composer only sets `tag` when the source wrote one; default tags are left unset.
+  return typeof node.tag === 'string' && node.tag.length > 0
+}
+
+/** Depth of nested collections, walked with an explicit stack so depth cannot overflow it. */
+function collectionDepth(root: unknown): number {
+  let max = 0
+  const stack: Array<[unknown, number]> = [[root, 0]]
+  while (stack.length > 0) {
+    const [node, level] = stack.pop() as [unknown, number]
+    if (isCollection(node)) {
+      const next = level + 1
+      if (next > max) max = next
+      for (const item of node.items) {
+        if (isPair(item)) stack.push([item.value, next])
+        else stack.push([item, next])
+      }
+    }
+  }
+  return max
+}
+
+/**
+ * A cheap scan before parsing: flow brackets and block indentation far beyond any policy.
+ * Returns the offset where the budget is exceeded, if it is.
+ */
+function findExcessiveNesting(text: string): number | undefined {
+  const maxFlow = budgets.maxYamlDepth
+  const maxIndent = budgets.maxYamlDepth * 8
+  let flow = 0
+  let lineStart = true
+  let indent = 0
+  let quote: string | undefined
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index]
+    if (character === '\n') {
+      lineStart = true
+      indent = 0
+      quote = undefined
+      continue
+    }
+    if (lineStart) {
+      if (character === ' ' || character === '-' || character === '?') {
+        indent++
+        if (indent > maxIndent) return index
+        continue
+      }
+      lineStart = false
+    }
+    if (quote) {
+      if (character === quote) quote = undefined
+      continue
+    }
+    if (character === '#') {
+      const newline = text.indexOf('\n', index)
+      index = newline === -1 ? text.length : newline - 1
+      continue
+    }
+    if (flow > 0 && (character === '"' || character === "'")) quote = character
+    else if (character === '[' || character === '{') {
+      flow++
+      if (flow > maxFlow) return index
+    } else if ((character === ']' || character === '}') && flow > 0) flow--
+  }
+  return undefined
+}
