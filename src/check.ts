@@ -1,7 +1,8 @@
 import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic.ts'
 import { type ParsedClause, parseClause } from './markdown/parse-clause.ts'
 import type { PolicyData, PolicySource } from './model/types.ts'
-import type { LoadedClause, RuleContext } from './rules/context.ts'
+import { type LoadedClause, type MarkdownText, type RuleContext, spanOfNode } from './rules/context.ts'
+import { mapSpan, parseDataText } from './markdown/parse-data-text.ts'
 import { semanticRules } from './rules/index.ts'
 import { findInvisibleCharacters } from './source/find-invisible-characters.ts'
 import type { PolicySources } from './source/read-policy.ts'
@@ -48,17 +49,33 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
     if (parsed.frontMatter && parsed.tree) clauses.push(parsed as LoadedClause)
   }
 
+  const markdown: MarkdownText[] = clauses.map((clause) => ({ file: clause.file.path, tree: clause.tree, spanOf: spanOfNode }))
+  if (data.value !== undefined && data.parsed) markdown.push(...dataTexts(data.parsed, data.value as PolicyData))
+
   const context: RuleContext = {
     ...(policy.parsed && { policyYaml: policy.parsed }),
     ...(data.parsed && { dataYaml: data.parsed }),
     ...(policy.value !== undefined && { policy: policy.value as PolicySource }),
     ...(data.value !== undefined && { data: data.value as PolicyData }),
     clauses,
+    markdown,
     today: options.today ?? new Date().toISOString().slice(0, 10),
   }
   for (const rule of semanticRules) diagnostics.push(...rule.check(context))
 
   return { diagnostics: dedupe(diagnostics).sort(compareDiagnostics), context, files }
+}
+
+/** The Markdown texts of data.yaml, which the directives show as list items. */
+function dataTexts(parsed: ParsedYaml, data: PolicyData): MarkdownText[] {
+  const paths = [
+    ...data.purposes.map((_, index) => ['purposes', index, 'text']),
+    ...data.rights.flatMap((right, index) => (right.statement === undefined ? [] : [['rights', index, 'statement']])),
+  ]
+  return paths.flatMap((path) => {
+    const text = parseDataText(parsed, path)
+    return text ? [{ file: parsed.file.path, tree: text.tree, spanOf: (node: Parameters<typeof mapSpan>[1]) => mapSpan(text, node) }] : []
+  })
 }
 
 function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {

@@ -49,7 +49,7 @@ export const rules = {
   'lawful-basis-missing': { severity: 'warning', description: 'A purpose whose lawful basis the policy does not state.' },
   'contact-email-missing': { severity: 'warning', description: 'The text refers to a contact’s email address that the policy does not know.' },
   'unknown-directive': { severity: 'error', description: 'A directive (::name or :name) that Clausewright does not define, or one with wrong attributes.' },
-  'unused-purpose': { severity: 'warning', description: 'A purpose that belongs to no group shown by a ::purposes directive, so readers never see it.' },
+  'unused-entry': { severity: 'warning', description: 'A purpose, data category or recipient of data.yaml that no clause shows or names, so prose and data have drifted apart.' },
   'broken-anchor': { severity: 'error', description: 'An internal link (#anchor) that points at no clause or heading.' },
   'date-invalid': { severity: 'error', description: 'A date that is not a real calendar date (YYYY-MM-DD).' },
   'date-in-future': { severity: 'error', description: 'A last-updated date after today.' },

@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { headingAnchor } from '../render/anchors.ts'
 import { closest } from '../validate/validate-yaml.ts'
-import { diagnostic, type LoadedClause, type SemanticRule, spanOfNode } from './context.ts'
+import { diagnostic, type LoadedClause, type SemanticRule } from './context.ts'
 
 /** The anchors a policy publishes: one per clause, one per heading inside a clause. */
 export function collectAnchors(clauses: readonly LoadedClause[]): Set<string> {
@@ -21,11 +21,11 @@ export function collectAnchors(clauses: readonly LoadedClause[]): Set<string> {
 /** An internal link `#anchor` must point at a clause or a heading of this policy. */
 export const brokenAnchor: SemanticRule = {
   ids: ['broken-anchor'],
-  check({ clauses }) {
+  check({ clauses, markdown }) {
     const anchors = collectAnchors(clauses)
     const found: Diagnostic[] = []
-    for (const clause of clauses) {
-      visit(clause.tree, (node) => {
+    for (const text of markdown) {
+      visit(text.tree, (node) => {
         if (node.type !== 'link' && node.type !== 'definition') return
         const url = (node as { url: string }).url
         if (!url.startsWith('#')) return
@@ -33,7 +33,7 @@ export const brokenAnchor: SemanticRule = {
         if (anchors.has(anchor)) return
         const suggestion = closest(anchor, [...anchors])
         found.push(
-          diagnostic('broken-anchor', clause.file.path, spanOfNode(node), `Unexpected link to \`${url}\`, expected the id of a clause or heading`, {
+          diagnostic('broken-anchor', text.file, text.spanOf(node), `Unexpected link to \`${url}\`, expected the id of a clause or heading`, {
             hint: suggestion ? `Did you mean \`#${suggestion}\`?` : `Clause anchors are clause ids: ${[...anchors].filter((item) => !item.includes('--')).map((item) => `#${item}`).join(', ')}.`,
           }),
         )

@@ -1,3 +1,5 @@
+import type { Root } from 'mdast'
+import type { Position } from 'unist'
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts'
 import { rules, type RuleId } from '../diagnostics/rules.ts'
 import type { ParsedClause } from '../markdown/parse-clause.ts'
@@ -14,12 +16,21 @@ export interface LoadedClause extends ParsedClause {
  * What the semantic rules see: the parsed files, and the typed values of those that passed their
  * schema (a rule that needs data.yaml does nothing while data.yaml is invalid).
  */
+/** A Markdown tree to check: a clause body, or a text of data.yaml shown as a list item. */
+export interface MarkdownText {
+  readonly file: string
+  readonly tree: Root
+  spanOf(node: { position?: Position | undefined }): Span | undefined
+}
+
 export interface RuleContext {
   readonly policyYaml?: ParsedYaml
   readonly dataYaml?: ParsedYaml
   readonly policy?: PolicySource
   readonly data?: PolicyData
   readonly clauses: readonly LoadedClause[]
+  /** Every Markdown text of the policy: the clauses, then the texts of data.yaml. */
+  readonly markdown: readonly MarkdownText[]
   /** Today's date as YYYY-MM-DD; passed in so that a check is reproducible. */
   readonly today: string
 }
@@ -57,7 +68,7 @@ export function diagnostic(ruleId: RuleId, file: string, span: Span | undefined,
   }
 }
 
-export function spanOfNode(node: { position?: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined }): Span | undefined {
+export function spanOfNode(node: { position?: Position | undefined }): Span | undefined {
   const position = node.position
   if (!position) return undefined
   return { start: { line: position.start.line, column: position.start.column }, end: { line: position.end.line, column: position.end.column } }

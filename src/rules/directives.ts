@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit'
 import { directives, type ReferenceKind } from '../directives/catalogue.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { closest } from '../validate/validate-yaml.ts'
-import { diagnostic, locate, type RuleContext, type SemanticRule, spanOfNode } from './context.ts'
+import { diagnostic, locate, type RuleContext, type SemanticRule } from './context.ts'
 
 type AnyDirective = ContainerDirective | LeafDirective | TextDirective
 
@@ -12,15 +12,16 @@ const syntax: Record<AnyDirective['type'], string> = { containerDirective: ':::'
 
 /** Every directive in a clause exists, has the right form and attributes, and names data that exists. */
 export const directivesRule: SemanticRule = {
-  ids: ['unknown-directive', 'unknown-reference', 'contact-email-missing', 'unused-purpose'],
+  ids: ['unknown-directive', 'unknown-reference', 'contact-email-missing', 'unused-entry'],
   check(context) {
     const found: Diagnostic[] = []
     const known = referenceTargets(context)
     const shownGroups = new Set<string>()
-    for (const clause of context.clauses) {
-      visitDirectives(clause.tree, (node) => {
+    const named = new Set<string>()
+    for (const text of context.markdown) {
+      visitDirectives(text.tree, (node) => {
         const report = (ruleId: Parameters<typeof diagnostic>[0], message: string, hint?: string): void => {
-          found.push(diagnostic(ruleId, clause.file.path, spanOfNode(node), message, hint === undefined ? {} : { hint }))
+          found.push(diagnostic(ruleId, text.file, text.spanOf(node), message, hint === undefined ? {} : { hint }))
         }
         const written = `${syntax[node.type]}${node.name}`
         const spec = Object.hasOwn(directives, node.name) ? directives[node.name] : undefined
@@ -30,7 +31,9 @@ export const directivesRule: SemanticRule = {
           return
         }
         if (spec.type !== node.type) {
-          report('unknown-directive', `Unexpected \`${written}\`, expected \`${syntax[spec.type]}${node.name}\``, spec.summary)
+          const sameType = Object.keys(directives).filter((name) => directives[name]?.type === node.type)
+          const suggestion = closest(node.name, sameType)
+          report('unknown-directive', `Unexpected \`${written}\`, expected \`${syntax[spec.type]}${node.name}\`${suggestion ? ` or \`${syntax[node.type]}${suggestion}\`` : ''}`, spec.summary)
           return
         }
         const hasLabel = node.children.length > 0
@@ -51,6 +54,7 @@ export const directivesRule: SemanticRule = {
           }
           if (!attribute.references) continue
           if (attribute.references === 'purposeGroup') shownGroups.add(value)
+          named.add(`${attribute.references}:${value}`)
           const targets = known[attribute.references]
           if (!targets) continue
           if (!targets.has(value)) {
@@ -63,13 +67,18 @@ export const directivesRule: SemanticRule = {
       })
     }
     if (context.data && context.clauses.length > 0) {
+      const unused = (kind: string, listKey: string, index: number, id: string, hint: string): void => {
+        found.push(diagnostic('unused-entry', context.dataYaml?.file.path ?? '', locate(context.dataYaml, [listKey, index, 'id']), `Unexpected ${kind} \`${id}\` that no clause shows or names`, { hint }))
+      }
       context.data.purposes.forEach((purpose, index) => {
         if (purpose.group !== undefined && shownGroups.has(purpose.group)) return
-        found.push(
-          diagnostic('unused-purpose', context.dataYaml?.file.path ?? '', locate(context.dataYaml, ['purposes', index, 'id']), `Unexpected purpose \`${purpose.id}\` that no clause shows, expected its group in a \`::purposes{group="…"}\` directive`, {
-            hint: purpose.group === undefined ? 'Give it a `group:` that a clause shows.' : `Add \`::purposes{group="${purpose.group}"}\` to a clause.`,
-          }),
-        )
+        unused('purpose', 'purposes', index, purpose.id, purpose.group === undefined ? 'Give it a `group:` that a clause shows with `::purposes{group="…"}`.' : `Add \`::purposes{group="${purpose.group}"}\` to a clause.`)
+      })
+      context.data.dataCategories.forEach((category, index) => {
+        if (!named.has(`dataCategory:${category.id}`)) unused('data category', 'dataCategories', index, category.id, `Name it in the clause that describes what is collected: \`:data[words of the text]{#${category.id}}\`.`)
+      })
+      context.data.recipients.forEach((recipient, index) => {
+        if (!named.has(`recipient:${recipient.id}`)) unused('recipient', 'recipients', index, recipient.id, `Name it in the clause on sharing: \`:recipient[words of the text]{#${recipient.id}}\`.`)
       })
     }
     return found

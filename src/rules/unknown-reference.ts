@@ -12,10 +12,10 @@ export const unknownReference: SemanticRule = {
     const categories = data.dataCategories.map((item) => item.id)
     const recipients = data.recipients.map((item) => item.id)
     const purposes = new Map(data.purposes.map((item) => [item.id, item]))
-    const report = (path: ReadonlyArray<string | number>, kind: string, id: string, known: readonly string[]): void => {
+    const report = (path: ReadonlyArray<string | number>, kind: string, plural: string, id: string, known: readonly string[]): void => {
       const suggestion = closest(id, known)
       found.push(
-        diagnostic('unknown-reference', file, locate(dataYaml, path), `Unexpected ${kind} \`${id}\`, expected one of the ${kind}s defined${known.length > 0 ? `: ${known.map((item) => `\`${item}\``).join(', ')}` : ' (there are none)'}`, {
+        diagnostic('unknown-reference', file, locate(dataYaml, path), `Unexpected ${kind} \`${id}\`, expected one of the ${plural} defined${known.length > 0 ? `: ${known.map((item) => `\`${item}\``).join(', ')}` : ' (there are none)'}`, {
           hint: suggestion ? `Did you mean \`${suggestion}\`?` : `Define \`${id}\` first, or fix the reference.`,
         }),
       )
@@ -23,15 +23,15 @@ export const unknownReference: SemanticRule = {
 
     data.purposes.forEach((purpose, index) => {
       purpose.dataCategories?.forEach((id, position) => {
-        if (!categories.includes(id)) report(['purposes', index, 'dataCategories', position], 'data category', id, categories)
+        if (!categories.includes(id)) report(['purposes', index, 'dataCategories', position], 'data category', 'data categories', id, categories)
       })
       purpose.recipients?.forEach((id, position) => {
-        if (!recipients.includes(id)) report(['purposes', index, 'recipients', position], 'recipient', id, recipients)
+        if (!recipients.includes(id)) report(['purposes', index, 'recipients', position], 'recipient', 'recipients', id, recipients)
       })
       if (purpose.parent === undefined) return
       const parent = purposes.get(purpose.parent)
       if (!parent) {
-        report(['purposes', index, 'parent'], 'purpose', purpose.parent, [...purposes.keys()])
+        report(['purposes', index, 'parent'], 'purpose', 'purposes', purpose.parent, [...purposes.keys()])
         return
       }
       if (parent.group !== purpose.group) {
@@ -54,7 +54,7 @@ export const unknownReference: SemanticRule = {
 
     const clauseIds = policy ? [...policy.clauses] : clauses.map((clause) => clause.frontMatter.id)
     data.rights.forEach((right, index) => {
-      if (!clauseIds.includes(right.clause)) report(['rights', index, 'clause'], 'clause', right.clause, clauseIds)
+      if (!clauseIds.includes(right.clause)) report(['rights', index, 'clause'], 'clause', 'clauses', right.clause, clauseIds)
     })
     return found
   },

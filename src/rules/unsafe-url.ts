@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { visit } from 'unist-util-visit'
-import { diagnostic, locate, type SemanticRule, spanOfNode } from './context.ts'
+import { diagnostic, locate, type SemanticRule } from './context.ts'
 
 const allowedSchemes = new Set(['https', 'http', 'mailto'])
 
@@ -27,7 +27,7 @@ const hint = 'Use an https:, http: or mailto: URL, or #clause-id for a link insi
 /** URLs in policy.yaml and in clause links, images and definitions. */
 export const unsafeUrl: SemanticRule = {
   ids: ['unsafe-url'],
-  check({ policyYaml, policy, clauses }) {
+  check({ policyYaml, policy, markdown }) {
     const found: Diagnostic[] = []
     if (policy) {
       const urls: Array<[ReadonlyArray<string | number>, string | undefined]> = [
@@ -41,16 +41,16 @@ export const unsafeUrl: SemanticRule = {
         if (!verdict.safe) found.push(diagnostic('unsafe-url', policyYaml?.file.path ?? '', locate(policyYaml, path), `Unexpected URL with ${verdict.reason}, expected https:, http: or mailto:`, { hint }))
       }
     }
-    for (const clause of clauses) {
-      visit(clause.tree, (node) => {
+    for (const text of markdown) {
+      visit(text.tree, (node) => {
         if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return
         const url = (node as { url: string }).url
         const verdict = judgeUrl(url, { allowAnchor: node.type !== 'image' })
         if (!verdict.safe) {
-          found.push(diagnostic('unsafe-url', clause.file.path, spanOfNode(node), `Unexpected ${node.type === 'image' ? 'image' : 'link'} URL with ${verdict.reason}, expected https:, http:, mailto: or #anchor`, { hint }))
+          found.push(diagnostic('unsafe-url', text.file, text.spanOf(node), `Unexpected ${node.type === 'image' ? 'image' : 'link'} URL with ${verdict.reason}, expected https:, http:, mailto: or #anchor`, { hint }))
         } else if (node.type === 'image') {
           found.push(
-            diagnostic('unsafe-url', clause.file.path, spanOfNode(node), 'Unexpected image from another site, expected no remote images: a remote image in a privacy policy tells that site who reads it', {
+            diagnostic('unsafe-url', text.file, text.spanOf(node), 'Unexpected image from another site, expected no remote images: a remote image in a privacy policy tells that site who reads it', {
               hint: 'Remove the image.',
             }),
           )

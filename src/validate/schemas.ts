@@ -16,7 +16,7 @@ let validators: Record<SchemaName, ValidateFunction> | undefined
 /** Compiles every schema once per process, in strict mode. */
 export function getValidator(name: SchemaName): ValidateFunction {
   if (!validators) {
-    const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: false })
+    const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: false, verbose: true })
     addFormats(ajv, ['date', 'email', 'uri'])
     validators = {
       policy: ajv.compile(schemas.policy),

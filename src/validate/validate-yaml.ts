@@ -76,7 +76,7 @@ export function schemaErrorToDiagnostic(error: SchemaError, parsed: ParsedYaml):
       if (expected === 'string' && isScalar(node) && typeof node.value !== 'string' && node.type === 'PLAIN') {
         ruleId = 'yaml-implicit-type'
         message = `Unexpected ${actual} in ${where}, expected text`
-        hint = `YAML reads unquoted \`${String(node.source ?? node.value)}\` as ${actual}: quote it ("${String(node.source ?? node.value)}").`
+        hint = `YAML reads unquoted \`${String(node.source ?? node.value)}\` as a ${actual}: quote it ("${String(node.source ?? node.value)}").`
       } else {
         ruleId = 'schema-type'
         message = `Unexpected ${actual} in ${where}, expected ${article(expected)}`
@@ -109,6 +109,14 @@ export function schemaErrorToDiagnostic(error: SchemaError, parsed: ParsedYaml):
       message = `Unexpected \`${actual}\` in ${where}, expected ${expected}`
       break
     }
+    case 'minItems':
+    case 'minLength': {
+      ruleId = 'schema-constraint'
+      const limit = Number((error.params as { limit: number }).limit)
+      const unit = error.keyword === 'minItems' ? 'item' : 'character'
+      message = `Unexpected ${error.keyword === 'minItems' ? 'short list' : 'short text'} in ${where}, expected at least ${limit} ${unit}${limit === 1 ? '' : 's'}`
+      break
+    }
     default: {
       ruleId = 'schema-constraint'
       message = `Unexpected value in ${where}: it ${error.message ?? 'breaks a schema constraint'}`
@@ -134,15 +142,15 @@ function describePath(path: readonly string[]): string {
 
 function describeValue(node: YamlNode | null | undefined): string {
   if (node == null) return 'nothing'
-  if (isMap(node)) return 'a mapping'
+  if (isMap(node)) return 'mapping'
   if (isScalar(node)) {
     const value = node.value
-    if (value === null) return 'an empty value (null)'
-    if (typeof value === 'number') return `the number ${String(value)}`
-    if (typeof value === 'boolean') return `the boolean ${String(value)}`
-    return `the text "${String(value)}"`
+    if (value === null) return 'empty value'
+    if (typeof value === 'number') return `number ${String(value)}`
+    if (typeof value === 'boolean') return `boolean ${String(value)}`
+    return `text "${String(value)}"`
   }
-  return 'a list'
+  return 'list'
 }
 
 function article(type: string): string {

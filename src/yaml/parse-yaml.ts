@@ -88,6 +88,8 @@ export function parseYaml(file: SourceFile, region: YamlRegion = { offset: 0, te
   const document = documents[0] as Document.Parsed
 
   for (const error of [...document.errors, ...document.warnings]) {
+    // Every explicit tag is reported below, with its node; the library's own report would repeat it.
+    if (error.code === 'TAG_RESOLVE_FAILED') continue
     const { ruleId, hint } = classifyYamlError(error)
     report(ruleId, `${stripPosition(error.message)} (${error.code})`, error.pos, hint, error.name === 'YAMLWarning' && ruleId === 'yaml-syntax' ? 'warning' : 'error')
   }
@@ -137,7 +139,6 @@ function classifyYamlError(error: YAMLError): { ruleId: RuleId; hint?: string } 
   switch (error.code) {
     case 'DUPLICATE_KEY':
       return { ruleId: 'yaml-duplicate-key', hint: 'Keep one of the two entries.' }
-    case 'TAG_RESOLVE_FAILED':
     case 'BAD_DIRECTIVE':
       return { ruleId: 'yaml-tag', hint: 'Remove the tag; quote the value if it is text.' }
     default:

@@ -1,0 +1,44 @@
+import type { Root } from 'mdast'
+import remarkDirective from 'remark-directive'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { isScalar, Scalar } from 'yaml'
+import type { Point, Span } from '../diagnostics/diagnostic.ts'
+import type { ParsedYaml } from '../yaml/parse-yaml.ts'
+
+/** A Markdown text held in a YAML value (a purpose's `text`, a right's `statement`). */
+export interface DataText {
+  readonly tree: Root
+  /** Maps a position in the text to the YAML file. */
+  toFile(point: Point): Point
+}
+
+const parser = unified().use(remarkParse).use(remarkDirective).freeze()
+
+/**
+ * Parses the Markdown of a YAML string value with the clause parser, keeping positions: exact for
+ * plain and quoted one-line values and literal blocks (`|`), the start of the value otherwise.
+ */
+export function parseDataText(parsed: ParsedYaml, path: ReadonlyArray<string | number>): DataText | undefined {
+  const node = parsed.document?.getIn(path, true)
+  if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined
+  const text = parsed.file.text
+  const start = parsed.spanOf([node.range[0], node.range[0]])?.start ?? { line: 1, column: 1 }
+  let toFile: DataText['toFile'] = () => start
+  if (node.type === Scalar.PLAIN || node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) {
+    const shift = node.type === Scalar.PLAIN ? 0 : 1
+    const singleLine = !node.value.includes('\n') && !text.slice(node.range[0], node.range[1]).includes('\n')
+    toFile = (point) => (singleLine && point.line === 1 ? { line: start.line, column: start.column + shift + point.column - 1 } : start)
+  } else if (node.type === Scalar.BLOCK_LITERAL) {
+    const contentStart = text.indexOf('\n', node.range[0]) + 1
+    const indent = /^ */.exec(text.slice(contentStart))?.[0].length ?? 0
+    const first = parsed.spanOf([contentStart, contentStart])?.start.line ?? start.line
+    toFile = (point) => ({ line: first + point.line - 1, column: indent + point.column })
+  }
+  return { tree: parser.parse(node.value), toFile }
+}
+
+export function mapSpan(text: DataText, node: { position?: { start: Point; end: Point } | undefined }): Span | undefined {
+  if (!node.position) return undefined
+  return { start: text.toFile(node.position.start), end: text.toFile(node.position.end) }
+}

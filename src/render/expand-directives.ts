@@ -1,0 +1,100 @@
+import type { List, ListItem, PhrasingContent, Root, RootContent } from 'mdast'
+import type { LeafDirective, TextDirective } from 'mdast-util-directive'
+import remarkDirective from 'remark-directive'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { SKIP, visit } from 'unist-util-visit'
+import type { PolicyData, PolicySource, Purpose } from '../model/types.ts'
+import { formatDate } from './format-date.ts'
+
+export interface ExpansionData {
+  readonly policy: PolicySource
+  readonly data: PolicyData
+}
+
+/** Shown where the text refers to a value the policy does not know; `check` warns about each. */
+export const missingEmailText = '[email address missing]'
+
+const inlineParser = unified().use(remarkParse).use(remarkDirective).freeze()
+
+/**
+ * Replaces every directive by plain mdast built from the structured data. Expects a tree that
+ * passed `check` (the directives exist and name data that exists).
+ */
+export function expandDirectives(tree: Root, source: ExpansionData): Root {
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined) return
+    if (node.type === 'leafDirective') {
+      parent.children.splice(index, 1, ...(expandLeaf(node, source) as typeof parent.children))
+      return [SKIP, index]
+    }
+    if (node.type === 'textDirective') {
+      parent.children.splice(index, 1, ...(expandText(node, source) as typeof parent.children))
+      return [SKIP, index]
+    }
+    return undefined
+  })
+  return tree
+}
+
+function expandLeaf(node: LeafDirective, source: ExpansionData): RootContent[] {
+  switch (node.name) {
+    case 'purposes': {
+      const group = node.attributes?.['group'] ?? ''
+      const list = purposeList(source.data.purposes.filter((purpose) => purpose.group === group), undefined, source)
+      return list ? [list] : []
+    }
+    case 'rights': {
+      const items = source.data.rights.flatMap((right) => (right.statement === undefined ? [] : [listItem(right.statement, source)]))
+      return items.length > 0 ? [{ type: 'list', ordered: false, spread: false, children: items }] : []
+    }
+    default:
+      throw new Error(`Unexpected directive ::${node.name} after check`)
+  }
+}
+
+function purposeList(purposes: readonly Purpose[], parent: string | undefined, source: ExpansionData): List | undefined {
+  const items = purposes
+    .filter((purpose) => purpose.parent === parent || (parent === undefined && purpose.parent !== undefined && !purposes.some((other) => other.id === purpose.parent)))
+    .map((purpose) => {
+      const item = listItem(purpose.text, source)
+      const nested = purposeList(purposes, purpose.id, source)
+      if (nested) item.children.push(nested)
+      return item
+    })
+  return items.length > 0 ? { type: 'list', ordered: false, spread: false, children: items } : undefined
+}
+
+/** A list item from a Markdown text of data.yaml, parsed with the same parser as clauses. */
+function listItem(markdown: string, source: ExpansionData): ListItem {
+  const tree = expandDirectives(inlineParser.parse(markdown), source)
+  return { type: 'listItem', spread: false, children: tree.children as ListItem['children'] }
+}
+
+function expandText(node: TextDirective, { policy }: ExpansionData): PhrasingContent[] {
+  const id = node.attributes?.['id'] ?? ''
+  switch (node.name) {
+    case 'data':
+    case 'purpose':
+    case 'recipient':
+    case 'right':
+      return node.children
+    case 'email': {
+      const email = policy.contacts.find((contact) => contact.id === id)?.email
+      if (email === undefined) {
+        return [{ type: 'emphasis', data: { hProperties: { className: ['cw-missing'] } }, children: [{ type: 'text', value: missingEmailText }] }]
+      }
+      return [{ type: 'link', url: `mailto:${email}`, children: [{ type: 'text', value: email }] }]
+    }
+    case 'authority':
+      return [{ type: 'link', url: policy.supervisoryAuthority.url, children: node.children }]
+    case 'controller': {
+      const field = node.attributes?.['field'] as keyof PolicySource['controller']
+      return [{ type: 'text', value: policy.controller[field] ?? '' }]
+    }
+    case 'last-updated':
+      return [{ type: 'text', value: formatDate(policy.lastUpdated, policy.language) }]
+    default:
+      throw new Error(`Unexpected directive :${node.name} after check`)
+  }
+}

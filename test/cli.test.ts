@@ -1,0 +1,144 @@
+import { execFile } from 'node:child_process'
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, describe, expect, test } from 'vitest'
+import { makePolicy, repoRoot } from './helpers/fixture-policy.ts'
+
+const run = promisify(execFile)
+const bin = path.join(repoRoot, 'bin', 'clausewright.js')
+const temporary: string[] = []
+afterAll(async () => {
+  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
+})
+
+interface Result {
+  readonly code: number
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Runs the real CLI in a child process, as a user would, with a controlled environment. */
+async function clausewright(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<Result> {
+  const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', ...options.env }
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: options.cwd ?? repoRoot, env })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string }
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr }
+  }
+}
+
+async function brokenPolicy(): Promise<string> {
+  const directory = await makePolicy({
+    description: 'a misspelt lawful basis and a missing email',
+    replace: [
+      { file: 'data.yaml', find: 'lawfulBasis: [consent]', with: 'lawfulBasis: [consnt]' },
+      { file: 'policy.yaml', find: '    email: privacy@example.com\n', with: '' },
+    ],
+  })
+  temporary.push(directory)
+  return directory
+}
+
+describe('clausewright check', () => {
+  test('exits 0 on the OPTSM policy, with its warnings', async () => {
+    const result = await clausewright(['check', '--today', '2026-11-25'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^policy\/clauses\/children\.md:6:447 warning Missing email address of contact `children`/m)
+    expect(result.stdout).toMatch(/\d+ warnings\.\n$/)
+    expect(result.stderr).toBe('')
+  })
+
+  test('exits 1 on errors, with a code frame in the pretty format', async () => {
+    const cwd = await brokenPolicy()
+    const result = await clausewright(['check', '--format', 'pretty', '--today', '2026-01-01'], { cwd })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('policy/data.yaml:12:19 error Unexpected `consnt` in `purposes[0].lawfulBasis[0]`')
+    expect(result.stdout).toContain('> 12 |     lawfulBasis: [consnt]\n     |                   ^^^^^^')
+    expect(result.stdout).toContain('hint: Did you mean `consent`?')
+    expect(result.stdout).toMatch(/1 error, 1 warning\.\n$/)
+  })
+
+  test('json lists every diagnostic with its position', async () => {
+    const cwd = await brokenPolicy()
+    const result = await clausewright(['check', '--format', 'json', '--today', '2026-01-01'], { cwd })
+    expect(result.code).toBe(1)
+    const diagnostics = JSON.parse(result.stdout) as Array<Record<string, unknown>>
+    expect(diagnostics.map((item) => [item['ruleId'], item['file'], item['line'], item['column'], item['severity']])).toEqual([
+      ['contact-email-missing', 'policy/clauses/rights.md', 8, 10, 'warning'],
+      ['schema-enum', 'policy/data.yaml', 12, 19, 'error'],
+    ])
+  })
+
+  test('github prints workflow annotations, and is the default under GitHub Actions', async () => {
+    const cwd = await brokenPolicy()
+    const result = await clausewright(['check', '--today', '2026-01-01'], { cwd, env: { GITHUB_ACTIONS: 'true' } })
+    expect(result.code).toBe(1)
+    expect(result.stdout.split('\n')).toContain(
+      '::error file=policy/data.yaml,line=12,col=19,endLine=12,endColumn=25,title=clausewright schema-enum::Unexpected `consnt` in `purposes[0].lawfulBasis[0]`, expected one of `consent`, `contract`, `legal-obligation`, `vital-interests`, `public-task`, `legitimate-interests`%0ADid you mean `consent`?',
+    )
+    expect(result.stdout).toMatch(/^::warning file=policy\/clauses\/rights\.md,line=8,col=10,/m)
+  })
+
+  test('--dir points at another policy directory', async () => {
+    const result = await clausewright(['check', '--dir', 'test/fixtures/base/policy', '--today', '2026-01-01'])
+    expect(result).toEqual({ code: 0, stdout: 'No problems found.\n', stderr: '' })
+  })
+
+  test('a missing directory is a diagnostic, exit 1', async () => {
+    const result = await clausewright(['check', '--dir', 'no/such/dir', '--format', 'json'])
+    expect(result.code).toBe(1)
+    expect(JSON.parse(result.stdout)).toMatchObject([{ ruleId: 'policy-dir-missing', file: 'no/such/dir' }])
+  })
+
+  test('--rules lists every rule', async () => {
+    const result = await clausewright(['check', '--rules'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^unsafe-url +error +A URL with a scheme/m)
+  })
+
+  test('colour only when asked or on a terminal', async () => {
+    const cwd = await brokenPolicy()
+    const plain = await clausewright(['check', '--today', '2026-01-01'], { cwd })
+    const colored = await clausewright(['check', '--color', '--today', '2026-01-01'], { cwd })
+    expect(plain.stdout).not.toContain('\u001b[')
+    expect(colored.stdout).toContain('\u001b[31merror\u001b[39m')
+  })
+})
+
+describe('usage', () => {
+  test('--help describes every command and option', async () => {
+    const main = await clausewright(['--help'])
+    expect(main.code).toBe(0)
+    expect(main.stdout).toContain('check      Check the policy')
+    const check = await clausewright(['check', '--help'])
+    expect(check.code).toBe(0)
+    for (const option of ['--dir', '--format', '--today', '--color', '--rules', '--help']) expect(check.stdout).toContain(option)
+  })
+
+  test('--version prints the package version', async () => {
+    const result = await clausewright(['--version'])
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
+  })
+
+  test.each([
+    [['frobnicate'], 'unknown command `frobnicate`'],
+    [['check', '--colour'], "Unknown option '--colour'"],
+    [['check', '--format', 'xml'], 'unknown format `xml`'],
+    [['check', '--today', 'tomorrow'], 'unexpected --today `tomorrow`'],
+    [['check', 'extra'], "Unexpected argument 'extra'"],
+  ])('%j is a usage error, exit 2', async (args, message) => {
+    const result = await clausewright(args)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(message)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  test('no command prints the help, exit 2', async () => {
+    const result = await clausewright([])
+    expect(result.code).toBe(2)
+    expect(result.stdout).toContain('Usage: clausewright <command>')
+  })
+})

@@ -1,0 +1,36 @@
+import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+export const fixturesRoot = path.join(repoRoot, 'test', 'fixtures')
+export const basePolicy = path.join(fixturesRoot, 'base', 'policy')
+
+/** A change to the base fixture policy: text replacements, added or overwritten files, removed files. */
+export interface PolicyCase {
+  readonly description: string
+  readonly replace?: ReadonlyArray<{ readonly file: string; readonly find: string; readonly with: string }>
+  readonly add?: Readonly<Record<string, string>>
+  readonly remove?: readonly string[]
+}
+
+/** Copies the base policy into a fresh temporary directory (as `<dir>/policy`) and applies a case. */
+export async function makePolicy(change: PolicyCase = { description: 'base' }): Promise<string> {
+  const directory = await mkdtemp(path.join(tmpdir(), 'clausewright-'))
+  const policy = path.join(directory, 'policy')
+  await cp(basePolicy, policy, { recursive: true })
+  for (const { file, find, with: replacement } of change.replace ?? []) {
+    const target = path.join(policy, file)
+    const text = await readFile(target, 'utf8')
+    // A fixture whose text is not found would silently test the base policy.
+    if (!text.includes(find)) throw new Error(`Fixture "${change.description}": ${file} does not contain ${JSON.stringify(find)}`)
+    await writeFile(target, text.replace(find, replacement))
+  }
+  for (const [file, text] of Object.entries(change.add ?? {})) {
+    await mkdir(path.dirname(path.join(policy, file)), { recursive: true })
+    await writeFile(path.join(policy, file), text)
+  }
+  for (const file of change.remove ?? []) await rm(path.join(policy, file), { recursive: true })
+  return directory
+}

@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { expect, test } from 'vitest'
+import { directives } from '../src/directives/catalogue.ts'
+import { ruleIds, rules } from '../src/diagnostics/rules.ts'
+import { repoRoot } from './helpers/fixture-policy.ts'
+
+const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8')
+
+test('README documents every rule with its severity', () => {
+  for (const id of ruleIds) expect(readme).toContain(`| \`${id}\` | ${rules[id].severity} |`)
+})
+
+test('README documents every directive', () => {
+  for (const spec of Object.values(directives)) expect(readme).toContain(spec.summary.split(' — ')[0])
+})
+
+test('every schema property has a title or a description (they are editor tooltips)', () => {
+  const missing: string[] = []
+  const walk = (schema: unknown, where: string): void => {
+    if (typeof schema !== 'object' || schema === null) return
+    const node = schema as Record<string, unknown>
+    for (const [name, property] of Object.entries((node['properties'] ?? {}) as Record<string, Record<string, unknown>>)) {
+      if (property['title'] === undefined && property['description'] === undefined) missing.push(`${where}/${name}`)
+      walk(property, `${where}/${name}`)
+    }
+    if (node['items']) walk(node['items'], `${where}/items`)
+  }
+  for (const file of readdirSync(path.join(repoRoot, 'schema'))) walk(JSON.parse(readFileSync(path.join(repoRoot, 'schema', file), 'utf8')), file)
+  expect(missing).toEqual([])
+})
+
+test('every policy YAML file names its schema for the YAML language server', () => {
+  for (const file of ['policy.yaml', 'data.yaml']) {
+    expect(readFileSync(path.join(repoRoot, 'policy', file), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schema\/[a-z]+\.schema\.json\n/)
+  }
+})
