@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { headingAnchor } from '../render/anchors.ts'
-import { closest } from '../validate/validate-yaml.ts'
+import { didYouMean } from '../diagnostics/words.ts'
 import { diagnostic, type LoadedClause, type SemanticRule } from './context.ts'
 
 /** The anchors a policy publishes: one per clause, one per heading inside a clause. */
@@ -31,10 +31,9 @@ export const brokenAnchor: SemanticRule = {
         if (!url.startsWith('#')) return
         const anchor = decodeURIComponentSafe(url.slice(1))
         if (anchors.has(anchor)) return
-        const suggestion = closest(anchor, [...anchors])
         found.push(
           diagnostic('broken-anchor', text.file, text.spanOf(node), `Unexpected link to \`${url}\`, expected the id of a clause or heading`, {
-            hint: suggestion ? `Did you mean \`#${suggestion}\`?` : `Clause anchors are clause ids: ${[...anchors].filter((item) => !item.includes('--')).map((item) => `#${item}`).join(', ')}.`,
+            hint: didYouMean(anchor, anchors, '#') ?? `Clause anchors are clause ids: ${[...anchors].filter((item) => !item.includes('--')).map((item) => `#${item}`).join(', ')}.`,
           }),
         )
       })

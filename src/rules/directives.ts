@@ -3,7 +3,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import { visit } from 'unist-util-visit'
 import { directives, type ReferenceKind } from '../directives/catalogue.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
-import { closest } from '../validate/validate-yaml.ts'
+import { closest, codeList, didYouMean } from '../diagnostics/words.ts'
 import { diagnostic, locate, type RuleContext, type SemanticRule } from './context.ts'
 
 type AnyDirective = ContainerDirective | LeafDirective | TextDirective
@@ -26,8 +26,9 @@ export const directivesRule: SemanticRule = {
         const written = `${syntax[node.type]}${node.name}`
         const spec = Object.hasOwn(directives, node.name) ? directives[node.name] : undefined
         if (!spec) {
-          const suggestion = closest(node.name, Object.keys(directives))
-          report('unknown-directive', `Unexpected directive \`${written}\`, expected one of ${Object.keys(directives).map((name) => `\`${name}\``).join(', ')}`, suggestion ? `Did you mean \`${suggestion}\`? A colon before a word starts a directive: write \`\\:\` for a literal colon.` : 'A colon before a word starts a directive: write `\\:` for a literal colon.')
+          const colon = 'A colon before a word starts a directive: write `\\:` for a literal colon.'
+          const suggestion = didYouMean(node.name, Object.keys(directives))
+          report('unknown-directive', `Unexpected directive \`${written}\`, expected one of ${codeList(Object.keys(directives))}`, suggestion ? `${suggestion} ${colon}` : colon)
           return
         }
         if (spec.type !== node.type) {
@@ -41,7 +42,7 @@ export const directivesRule: SemanticRule = {
         if (spec.label === 'forbidden' && hasLabel) report('unknown-directive', `Unexpected label of \`${written}\`, expected none`, spec.summary)
         const attributes = node.attributes ?? {}
         for (const name of Object.keys(attributes)) {
-          if (!Object.hasOwn(spec.attributes, name)) report('unknown-directive', `Unexpected attribute \`${name}\` on \`${written}\`, expected ${Object.keys(spec.attributes).length > 0 ? Object.keys(spec.attributes).map((key) => `\`${key}\``).join(', ') : 'none'}`, spec.summary)
+          if (!Object.hasOwn(spec.attributes, name)) report('unknown-directive', `Unexpected attribute \`${name}\` on \`${written}\`, expected ${Object.keys(spec.attributes).length > 0 ? codeList(Object.keys(spec.attributes)) : 'none'}`, spec.summary)
         }
         for (const [name, attribute] of Object.entries(spec.attributes)) {
           const value = attributes[name]
@@ -50,7 +51,7 @@ export const directivesRule: SemanticRule = {
             continue
           }
           if (attribute.values && !attribute.values.includes(value)) {
-            report('unknown-directive', `Unexpected ${name} \`${value}\` on \`${written}\`, expected one of ${attribute.values.map((item) => `\`${item}\``).join(', ')}`)
+            report('unknown-directive', `Unexpected ${name} \`${value}\` on \`${written}\`, expected one of ${codeList(attribute.values)}`)
           }
           if (!attribute.references) continue
           if (attribute.references === 'purposeGroup') shownGroups.add(value)
@@ -58,8 +59,7 @@ export const directivesRule: SemanticRule = {
           const targets = known[attribute.references]
           if (!targets) continue
           if (!targets.has(value)) {
-            const suggestion = closest(value, [...targets])
-            report('unknown-reference', `Unexpected ${labels[attribute.references]} \`${value}\` in \`${written}\`, expected one of ${[...targets].map((item) => `\`${item}\``).join(', ') || '(none defined)'}`, suggestion ? `Did you mean \`${suggestion}\`?` : undefined)
+            report('unknown-reference', `Unexpected ${labels[attribute.references]} \`${value}\` in \`${written}\`, expected one of ${codeList(targets) || '(none defined)'}`, didYouMean(value, targets))
           } else if (attribute.references === 'contact' && node.name === 'email' && context.policy?.contacts.find((contact) => contact.id === value)?.email === undefined) {
             report('contact-email-missing', `Missing email address of contact \`${value}\`: the text refers to it, but policy.yaml does not give it`, 'Add `email:` to the contact in policy.yaml once it is known. Until then the published text shows that it is missing.')
           }

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
-import { closest } from '../validate/validate-yaml.ts'
+import { codeList, didYouMean } from '../diagnostics/words.ts'
 import { diagnostic, locate, type SemanticRule } from './context.ts'
 
 /** References between entries of data.yaml, and from rights to clauses. Directives are checked in `directives`. */
@@ -13,10 +13,9 @@ export const unknownReference: SemanticRule = {
     const recipients = data.recipients.map((item) => item.id)
     const purposes = new Map(data.purposes.map((item) => [item.id, item]))
     const report = (path: ReadonlyArray<string | number>, kind: string, plural: string, id: string, known: readonly string[]): void => {
-      const suggestion = closest(id, known)
       found.push(
-        diagnostic('unknown-reference', file, locate(dataYaml, path), `Unexpected ${kind} \`${id}\`, expected one of the ${plural} defined${known.length > 0 ? `: ${known.map((item) => `\`${item}\``).join(', ')}` : ' (there are none)'}`, {
-          hint: suggestion ? `Did you mean \`${suggestion}\`?` : `Define \`${id}\` first, or fix the reference.`,
+        diagnostic('unknown-reference', file, locate(dataYaml, path), `Unexpected ${kind} \`${id}\`, expected one of the ${plural} defined${known.length > 0 ? `: ${codeList(known)}` : ' (there are none)'}`, {
+          hint: didYouMean(id, known) ?? `Define \`${id}\` first, or fix the reference.`,
         }),
       )
     }

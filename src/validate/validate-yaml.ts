@@ -2,6 +2,7 @@ import { type Document, isMap, isScalar, type Node as YamlNode, type Pair } from
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { RuleId } from '../diagnostics/rules.ts'
 import type { ParsedYaml } from '../yaml/parse-yaml.ts'
+import { closest, codeList } from '../diagnostics/words.ts'
 import { getValidator, type SchemaError, type SchemaName } from './schemas.ts'
 
 /** Validates a parsed YAML file against its schema; every error is positioned in the file. */
@@ -63,7 +64,7 @@ export function schemaErrorToDiagnostic(error: SchemaError, parsed: ParsedYaml):
       ruleId = 'schema-unknown-field'
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {})
       const suggestion = closest(extra, allowed)
-      message = `Unexpected field \`${extra}\` in ${where}, expected ${allowed.length > 0 ? `one of ${allowed.map((name) => `\`${name}\``).join(', ')}` : 'no fields'}`
+      message = `Unexpected field \`${extra}\` in ${where}, expected ${allowed.length > 0 ? `one of ${codeList(allowed)}` : 'no fields'}`
       if (suggestion) hint = `Did you mean \`${suggestion}\`?`
       const pair = isMap(node) ? (node.items as Pair[]).find((item) => isScalar(item.key) && item.key.value === extra) : undefined
       const keyNode = pair?.key as YamlNode | undefined
@@ -88,7 +89,7 @@ export function schemaErrorToDiagnostic(error: SchemaError, parsed: ParsedYaml):
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String)
       ruleId = 'schema-enum'
       const actual = isScalar(node) ? String(node.value) : describeValue(node)
-      message = `Unexpected \`${actual}\` in ${where}, expected one of ${allowed.map((value) => `\`${value}\``).join(', ')}`
+      message = `Unexpected \`${actual}\` in ${where}, expected one of ${codeList(allowed)}`
       const suggestion = closest(actual, allowed)
       if (suggestion) hint = `Did you mean \`${suggestion}\`?`
       break
@@ -161,31 +162,4 @@ function article(type: string): string {
 function lookupDescription(parentSchema: unknown, property: string): string | undefined {
   const properties = (parentSchema as { properties?: Record<string, { description?: string }> } | undefined)?.properties
   return properties?.[property]?.description
-}
-
-/** The allowed value closest to a typo (edit distance at most 2), if any. */
-export function closest(actual: string, allowed: readonly string[]): string | undefined {
-  let best: string | undefined
-  let bestDistance = 3
-  for (const candidate of allowed) {
-    const distance = editDistance(actual.toLowerCase(), candidate.toLowerCase())
-    if (distance < bestDistance) {
-      best = candidate
-      bestDistance = distance
-    }
-  }
-  return best === actual ? undefined : best
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-    previous = current
-  }
-  return previous[b.length] ?? 0
 }
