@@ -8,4 +8,5 @@ process.exitCode = await main(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   isTty: process.stdout.isTTY === true,
+  isStderrTty: process.stderr.isTTY === true,
 })

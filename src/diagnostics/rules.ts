@@ -53,6 +53,7 @@ export const rules = {
   'broken-anchor': { severity: 'error', description: 'An internal link (#anchor) that points at no clause or heading.' },
   'date-invalid': { severity: 'error', description: 'A date that is not a real calendar date (YYYY-MM-DD).' },
   'date-in-future': { severity: 'error', description: 'A last-updated date after today.' },
+  'unknown-dpv-term': { severity: 'error', description: 'A `dpv` term of a data category that the DPV personal data vocabulary does not define.' },
   'unsafe-url': { severity: 'error', description: 'A URL with a scheme other than https:, http: or mailto:, or a protocol-relative one.' },
   'raw-html': { severity: 'error', description: 'Raw HTML in a clause: it never reaches the output, so write Markdown instead.' },
 } as const satisfies Record<string, RuleInfo>

@@ -65,9 +65,13 @@ function purposeList(purposes: readonly Purpose[], parent: string | undefined, s
   return items.length > 0 ? { type: 'list', ordered: false, spread: false, children: items } : undefined
 }
 
-/** A list item from a Markdown text of data.yaml, parsed with the same parser as clauses. */
+/** A Markdown text of data.yaml, parsed with the clause parser and its directives expanded. */
+export function parseFragment(markdown: string, source: ExpansionData): Root {
+  return expandDirectives(inlineParser.parse(markdown), source)
+}
+
 function listItem(markdown: string, source: ExpansionData): ListItem {
-  const tree = expandDirectives(inlineParser.parse(markdown), source)
+  const tree = parseFragment(markdown, source)
   return { type: 'listItem', spread: false, children: tree.children as ListItem['children'] }
 }
 

@@ -9,11 +9,14 @@ import { visit } from 'unist-util-visit'
 import type { LoadedClause } from '../rules/context.ts'
 import type { PolicyData, PolicySource } from '../model/types.ts'
 import { headingAnchor } from './anchors.ts'
-import { expandDirectives } from './expand-directives.ts'
+import { expandDirectives, parseFragment } from './expand-directives.ts'
+import { sanitizeTree } from './sanitize.ts'
 
 export interface RenderedClause {
   readonly id: string
   readonly title?: string
+  /** The sanitised tree: one `<section>`. */
+  readonly hast: Element
   /** The clause's HTML: its heading (`<h2 id="<clause id>">`) and body. */
   readonly html: string
   readonly text: string
@@ -55,11 +58,28 @@ export function renderClause(clause: LoadedClause, policy: PolicySource, data: P
     properties: title === undefined ? { id, className: ['cw-clause'] } : { ariaLabelledBy: [id], className: ['cw-clause'] },
     children: body.children as Element['children'],
   }
-  const root: HastRoot = { type: 'root', children: [section] }
+  const root = sanitizeTree({ type: 'root', children: [section] })
+  const clean = root.children[0] as Element
   return {
     id,
     ...(title !== undefined && { title }),
+    hast: clean,
     html: toHtml.stringify(root),
     text: toText(root, { whitespace: 'normal' }).trim(),
   }
+}
+
+export interface RenderedFragment {
+  /** Inline HTML: a text of one paragraph is not wrapped in `<p>`. */
+  readonly html: string
+  readonly text: string
+}
+
+/** Renders a Markdown text of data.yaml (a purpose, a right's statement) for the JSON document. */
+export function renderFragment(markdown: string, policy: PolicySource, data: PolicyData): RenderedFragment {
+  const tree = parseFragment(markdown, { policy, data })
+  const only = tree.children.length === 1 ? tree.children[0] : undefined
+  const body = only?.type === 'paragraph' ? { type: 'root' as const, children: only.children } : tree
+  const hast = sanitizeTree(toHast.runSync(body as Root) as HastRoot)
+  return { html: toHtml.stringify(hast), text: toText(hast, { whitespace: 'normal' }).trim() }
 }

@@ -3,6 +3,7 @@ import { clauseFiles } from './clause-files.ts'
 import type { SemanticRule } from './context.ts'
 import { dateInFuture } from './date-in-future.ts'
 import { directivesRule } from './directives.ts'
+import { dpvTerm } from './dpv-term.ts'
 import { duplicateId } from './duplicate-id.ts'
 import { lawfulBasis } from './lawful-basis.ts'
 import { rawHtml } from './raw-html.ts'
@@ -18,5 +19,6 @@ export const semanticRules: readonly SemanticRule[] = [
   directivesRule,
   brokenAnchor,
   unsafeUrl,
+  dpvTerm,
   rawHtml,
 ]

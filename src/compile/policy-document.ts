@@ -1,0 +1,122 @@
+import type { Contact, Controller, DataContext, DataSource, LawfulBasis, PolicyData, PolicySource, RecipientKind, RightKind, SupervisoryAuthority } from '../model/types.ts'
+import { type RenderedPolicy, renderFragment } from '../render/render-policy.ts'
+import { gdprIri, lawfulBases, personalDataIri, rightReferences } from '../vocab/gdpr.ts'
+import { digestOf } from './digest.ts'
+
+/** The format id of policy.json; bumped only by an incompatible change to its schema. */
+export const documentFormat = 'clausewright-policy/1'
+
+export interface LegalBasisEntry {
+  readonly id: LawfulBasis
+  readonly article: string
+  readonly iri: string
+}
+
+/**
+ * The canonical policy document (policy.json): one version of the policy as other systems consume
+ * it. Its schema is schema/policy-document.schema.json. Keys are written in the order below.
+ */
+export interface PolicyDocument {
+  readonly format: typeof documentFormat
+  readonly id: string
+  readonly title: string
+  readonly language: string
+  /** The version id: the last-updated date, YYYY-MM-DD. */
+  readonly version: string
+  readonly lastUpdated: string
+  readonly controller: Controller
+  readonly contacts: readonly Contact[]
+  readonly supervisoryAuthority: SupervisoryAuthority
+  readonly dataCategories: ReadonlyArray<{
+    readonly id: string
+    readonly label: string
+    readonly description: string | null
+    readonly dpv: string | null
+    readonly sources: readonly DataSource[]
+    readonly contexts: readonly DataContext[]
+  }>
+  readonly purposes: ReadonlyArray<{
+    readonly id: string
+    readonly group: string | null
+    readonly parent: string | null
+    readonly html: string
+    readonly text: string
+    readonly lawfulBasis: readonly LegalBasisEntry[]
+    readonly legitimateInterest: string | null
+    readonly dataCategories: readonly string[]
+    readonly recipients: readonly string[]
+  }>
+  readonly recipients: ReadonlyArray<{ readonly id: string; readonly label: string; readonly kind: RecipientKind; readonly description: string | null }>
+  readonly rights: ReadonlyArray<{
+    readonly id: string
+    readonly right: RightKind
+    readonly article: string
+    readonly iri: string
+    readonly html: string | null
+    readonly text: string | null
+    readonly clause: string
+  }>
+  readonly clauses: ReadonlyArray<{ readonly id: string; readonly title: string | null; readonly html: string; readonly text: string }>
+  /** `sha256:<hex>` of the normalised content (not of the HTML): see `digestOf`. */
+  readonly digest: string
+}
+
+/** Builds policy.json from a checked policy and its rendering. Pure and deterministic. */
+export function buildPolicyDocument(policy: PolicySource, data: PolicyData, rendered: RenderedPolicy): PolicyDocument {
+  const fragment = (markdown: string) => renderFragment(markdown, policy, data)
+  const withoutDigest: Omit<PolicyDocument, 'digest'> = {
+    format: documentFormat,
+    id: policy.id,
+    title: policy.title,
+    language: policy.language,
+    version: policy.lastUpdated,
+    lastUpdated: policy.lastUpdated,
+    controller: pick(policy.controller, ['legalName', 'name', 'companyNumber', 'registry', 'postalAddress', 'website']),
+    contacts: policy.contacts.map((contact) => pick(contact, ['id', 'description', 'email', 'postalAddress', 'telephone', 'url'])),
+    supervisoryAuthority: pick(policy.supervisoryAuthority, ['name', 'shortName', 'url', 'country']),
+    dataCategories: data.dataCategories.map((category) => ({
+      id: category.id,
+      label: category.label,
+      description: category.description ?? null,
+      dpv: category.dpv === undefined ? null : personalDataIri(category.dpv),
+      sources: [...category.sources],
+      contexts: [...(category.contexts ?? [])],
+    })),
+    purposes: data.purposes.map((purpose) => {
+      const { html, text } = fragment(purpose.text)
+      return {
+        id: purpose.id,
+        group: purpose.group ?? null,
+        parent: purpose.parent ?? null,
+        html,
+        text,
+        lawfulBasis: (purpose.lawfulBasis ?? []).map((basis) => ({ id: basis, article: lawfulBases[basis].article, iri: gdprIri(lawfulBases[basis].term) })),
+        legitimateInterest: purpose.legitimateInterest ?? null,
+        dataCategories: [...(purpose.dataCategories ?? [])],
+        recipients: [...(purpose.recipients ?? [])],
+      }
+    }),
+    recipients: data.recipients.map((recipient) => ({ id: recipient.id, label: recipient.label, kind: recipient.kind, description: recipient.description ?? null })),
+    rights: data.rights.map((right) => {
+      const statement = right.statement === undefined ? undefined : fragment(right.statement)
+      return {
+        id: right.id,
+        right: right.right,
+        article: rightReferences[right.right].article,
+        iri: gdprIri(rightReferences[right.right].term),
+        html: statement?.html ?? null,
+        text: statement?.text ?? null,
+        clause: right.clause,
+      }
+    }),
+    clauses: rendered.clauses.map((clause) => ({ id: clause.id, title: clause.title ?? null, html: clause.html, text: clause.text })),
+  }
+  return { ...withoutDigest, digest: digestOf(withoutDigest) }
+}
+
+/** The listed keys of an object, in the listed order, leaving out those that are not set. */
+function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  const result: Partial<Pick<T, K>> = {}
+  for (const key of keys) if (value[key] !== undefined) result[key] = value[key]
+  return result as Pick<T, K>
+}

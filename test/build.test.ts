@@ -1,0 +1,94 @@
+import { execFile } from 'node:child_process'
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, expect, test } from 'vitest'
+import { makePolicy, repoRoot } from './helpers/fixture-policy.ts'
+
+const run = promisify(execFile)
+const bin = path.join(repoRoot, 'bin', 'clausewright.js')
+const temporary: string[] = []
+afterAll(async () => {
+  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
+})
+
+async function build(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, 'build', '--today', '2026-11-25', ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env } })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string }
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr }
+  }
+}
+
+async function optsmCopy(): Promise<string> {
+  const directory = await mkdtemp(path.join(tmpdir(), 'clausewright-build-'))
+  temporary.push(directory)
+  await cp(path.join(repoRoot, 'policy'), path.join(directory, 'policy'), { recursive: true })
+  return directory
+}
+
+async function readTree(directory: string): Promise<Record<string, string>> {
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true })
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name))).sort()
+  return Object.fromEntries(await Promise.all(files.map(async (file) => [file, await readFile(path.join(directory, file), 'utf8')] as const)))
+}
+
+test('build writes the artefacts, with progress on stderr', async () => {
+  const cwd = await optsmCopy()
+  const result = await build(cwd)
+  expect(result.code).toBe(0)
+  expect(result.stdout).toBe('')
+  expect(result.stderr).toMatch(/clausewright: wrote 7 files to dist \(\d+ ms\)\n$/)
+  expect(Object.keys(await readTree(path.join(cwd, 'dist')))).toEqual([
+    'index.html',
+    'policy.json',
+    'policy.jsonld',
+    'schema/clause.schema.json',
+    'schema/data.schema.json',
+    'schema/policy-document.schema.json',
+    'schema/policy.schema.json',
+  ])
+})
+
+test('the output is byte-identical whatever the directory, time zone or locale', async () => {
+  const first = await optsmCopy()
+  const second = await optsmCopy()
+  expect((await build(first, [], { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' })).code).toBe(0)
+  expect((await build(second, ['--out', 'public/site'], { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' })).code).toBe(0)
+  expect(await readTree(path.join(second, 'public', 'site'))).toEqual(await readTree(path.join(first, 'dist')))
+})
+
+test('a policy with errors writes nothing and leaves the previous output untouched', async () => {
+  const cwd = await makePolicy({ description: 'a broken reference', replace: [{ file: 'data.yaml', find: 'dataCategories: [email-address]', with: 'dataCategories: [nothing]' }] })
+  temporary.push(cwd)
+  await mkdir(path.join(cwd, 'dist'))
+  await writeFile(path.join(cwd, 'dist', 'index.html'), 'the previous build')
+  const result = await build(cwd, ['--quiet'])
+  expect(result.code).toBe(1)
+  expect(result.stderr).toContain('policy/data.yaml:13:22 error Unexpected data category `nothing`')
+  expect(result.stderr).toContain('nothing was written to dist')
+  expect(await readTree(path.join(cwd, 'dist'))).toEqual({ 'index.html': 'the previous build' })
+  expect((await readdir(cwd)).sort()).toEqual(['dist', 'policy'])
+})
+
+test('a successful build replaces the previous output as a whole', async () => {
+  const cwd = await makePolicy()
+  temporary.push(cwd)
+  await mkdir(path.join(cwd, 'dist'))
+  await writeFile(path.join(cwd, 'dist', 'stale.html'), 'from an older build')
+  const result = await build(cwd, ['--quiet'])
+  expect(result).toEqual({ code: 0, stdout: '', stderr: '' })
+  expect(Object.keys(await readTree(path.join(cwd, 'dist')))).not.toContain('stale.html')
+  expect((await readdir(cwd)).sort()).toEqual(['dist', 'policy'])
+})
+
+test.each([['.'], ['policy'], ['policy/out'], ['..']])('--out %s is refused, exit 2', async (out) => {
+  const cwd = await makePolicy()
+  temporary.push(cwd)
+  const result = await build(cwd, ['--out', out])
+  expect(result.code).toBe(2)
+  expect(result.stderr).toContain(`refusing to write the output to \`${out}\``)
+})

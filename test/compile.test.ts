@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import addFormatsModule from 'ajv-formats'
+import { selectAll } from 'hast-util-select'
+import { toString as hastToString } from 'hast-util-to-string'
+import jsonld from 'jsonld'
+import rehypeParse from 'rehype-parse'
+import { unified } from 'unified'
+import path from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { compile } from '../src/compile/compile.ts'
+import { readPolicy } from '../src/source/read-policy.ts'
+import { makePolicy, repoRoot } from './helpers/fixture-policy.ts'
+
+const today = '2026-11-25'
+
+async function compileAt(cwd: string) {
+  const result = compile(await readPolicy('policy', { cwd }), { today })
+  if (!result.output) throw new Error(`did not compile: ${JSON.stringify(result.diagnostics.filter((item) => item.severity === 'error'))}`)
+  return result.output
+}
+
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020
+const validateDocument = addFormats(new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true })).compile(JSON.parse(readFileSync(path.join(repoRoot, 'schema', 'policy-document.schema.json'), 'utf8')))
+
+/** A JSON-LD document loader that refuses the network: every context must be inline. */
+const offlineLoader = (url: string): never => {
+  throw new Error(`JSON-LD processing tried to load ${url}`)
+}
+
+const policies = { optsm: repoRoot, base: '' }
+
+describe.each(Object.keys(policies))('the %s policy', (name) => {
+  const load = async () => compileAt(name === 'optsm' ? repoRoot : await makePolicy())
+
+  test('its artefacts match their golden files', async () => {
+    const output = await load()
+    for (const file of ['index.html', 'policy.json', 'policy.jsonld']) {
+      await expect(output.files.get(file)).toMatchFileSnapshot(`golden/${name}/${file}`)
+    }
+  })
+
+  test('policy.json validates against the published schema', async () => {
+    const output = await load()
+    const valid = validateDocument(JSON.parse(output.files.get('policy.json') ?? ''))
+    expect(validateDocument.errors ?? []).toEqual([])
+    expect(valid).toBe(true)
+  })
+
+  test('the page embeds exactly one JSON-LD script, equal to policy.jsonld', async () => {
+    const output = await load()
+    const page = unified().use(rehypeParse).parse(output.files.get('index.html') ?? '')
+    const scripts = selectAll('script', page)
+    expect(scripts.map((script) => script.properties['type'])).toEqual(['application/ld+json'])
+    expect(JSON.parse(hastToString(scripts[0] ?? page))).toEqual(JSON.parse(output.files.get('policy.jsonld') ?? ''))
+  })
+})
+
+test('the same source gives byte-identical artefacts', async () => {
+  const first = await compileAt(repoRoot)
+  const second = await compileAt(repoRoot)
+  expect([...second.files]).toEqual([...first.files])
+})
+
+test('the digest follows the content, not the HTML', async () => {
+  const base = await compileAt(await makePolicy())
+  const reworded = await compileAt(await makePolicy({ description: 'one word changed', replace: [{ file: 'clauses/rights.md', find: 'Write to', with: 'Email' }] }))
+  const reformatted = await compileAt(await makePolicy({ description: 'same words, other Markdown', replace: [{ file: 'clauses/rights.md', find: 'Write to :email{#privacy}', with: 'Write\nto   :email{#privacy}' }] }))
+  expect(reworded.document.digest).not.toBe(base.document.digest)
+  expect(reformatted.document.digest).toBe(base.document.digest)
+  expect(base.document.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+})
+
+describe('JSON-LD', () => {
+  type Triple = readonly [subject: string, predicate: string, object: string]
+  const gdpr = 'https://w3id.org/dpv/legal/eu/gdpr#'
+  const dpv = 'https://w3id.org/dpv#'
+  const schema = 'https://schema.org/'
+  const rdfType = '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>'
+
+  /** The OPTSM JSON-LD as RDF triples, expanded by a real JSON-LD processor that may not use the network. */
+  async function triples(): Promise<Triple[]> {
+    const output = await compileAt(repoRoot)
+    const nquads = (await jsonld.toRDF(JSON.parse(output.files.get('policy.jsonld') ?? ''), { format: 'application/n-quads', documentLoader: offlineLoader as never })) as unknown as string
+    return nquads
+      .split('\n')
+      .filter((line) => line.length > 0)
+      .map((line) => {
+        const match = /^(\S+) (\S+) (.*) \.$/.exec(line)
+        if (!match) throw new Error(`not an N-Quad: ${line}`)
+        return [match[1] ?? '', match[2] ?? '', match[3] ?? ''] as const
+      })
+  }
+  const objects = (graph: readonly Triple[], subject: string | undefined, predicate: string) => graph.filter(([s, p]) => s === subject && p === `<${predicate}>`).map(([, , o]) => o).sort()
+  const subjectWith = (graph: readonly Triple[], predicate: string, object: string) => graph.find(([, p, o]) => p === `<${predicate}>` && o === object)?.[0]
+
+  test('the OPTSM purposes carry the lawful bases the text states', async () => {
+    const graph = await triples()
+    // Clauses carry schema:identifier too (a clause and a purpose may share an id): match the type.
+    const handling = (purpose: string) => graph.find(([s, p, o]) => p === `<${schema}identifier>` && o === `"${purpose}"` && graph.some((t) => t[0] === s && t[1] === rdfType && t[2] === `<${dpv}PersonalDataHandling>`))?.[0]
+    const bases = (purpose: string) => objects(graph, handling(purpose), `${dpv}hasLegalBasis`).filter((object) => object.startsWith('<'))
+    expect(bases('contract-performance')).toEqual([`<${gdpr}A6-1-b>`])
+    expect(bases('legitimate-interests')).toEqual([`<${gdpr}A6-1-f>`])
+    expect(bases('consent-purposes')).toEqual([`<${gdpr}A6-1-a>`])
+    expect(bases('maintain-records')).toEqual([`<${gdpr}A6-1-c>`])
+    expect(bases('contact-you')).toEqual([])
+    const contract = handling('contract-performance')
+    expect(contract).toBeDefined()
+    expect(objects(graph, contract, `${dpv}hasPersonalData`)).toContain('<https://w3id.org/dpv/pd#EmailAddress>')
+  })
+
+  test('the controller, its company number and its email', async () => {
+    const graph = await triples()
+    const controller = subjectWith(graph, `${schema}legalName`, '"OPTSM Limited"')
+    const policy = subjectWith(graph, rdfType.slice(1, -1), `<${dpv}PrivacyNotice>`)
+    expect(graph).toContainEqual([controller, rdfType, `<${dpv}DataController>`])
+    expect(objects(graph, policy, `${dpv}hasDataController`)).toEqual([controller])
+    expect(objects(graph, policy, `${schema}publisher`)).toEqual([controller])
+    const identifier = objects(graph, controller, `${schema}identifier`)[0]
+    expect(objects(graph, identifier, `${schema}value`)).toEqual(['"10951068"'])
+    expect(objects(graph, controller, `${schema}email`)).toEqual(['"hello@optsm.co.uk"'])
+  })
+
+  test('the rights offered', async () => {
+    const graph = await triples()
+    const policy = subjectWith(graph, rdfType.slice(1, -1), `<${dpv}PrivacyNotice>`)
+    expect(objects(graph, policy, `${dpv}hasRight`)).toEqual(['A15', 'A16', 'A17', 'A18', 'A20', 'A21', 'A7-3', 'A77'].map((term) => `<${gdpr}${term}>`).sort())
+  })
+})

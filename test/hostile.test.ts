@@ -1,0 +1,113 @@
+import { rehype } from 'rehype'
+import { expect, test } from 'vitest'
+import { checkPolicy } from '../src/check.ts'
+import { compile } from '../src/compile/compile.ts'
+import { parseClause } from '../src/markdown/parse-clause.ts'
+import { renderClause, renderPolicy } from '../src/render/render-policy.ts'
+import { sanitizeTree } from '../src/render/sanitize.ts'
+import type { LoadedClause } from '../src/rules/context.ts'
+import { readPolicy } from '../src/source/read-policy.ts'
+import { makePolicy, repoRoot } from './helpers/fixture-policy.ts'
+
+// Policy text is untrusted. `check` reports every hostile construct, and the renderer is safe on
+// its own even when it is handed a clause that check would refuse.
+const hostile = `---
+id: rights
+title: Your rights
+---
+
+<script>alert(1)</script>
+
+<img src=x onerror=alert(1)> <a href="javascript:alert(1)">raw</a>
+
+[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](java&#x73;cript:alert(1)) [d](&#106;avascript:alert(1))
+[e](//evil.example/x) [f](data:text/html,<b>x</b>) [g](vbscript:msgbox) [h](file:///etc/passwd)
+[i](<java\tscript:x>) <javascript:alert(1)> [j][ref] [k](#rights "ok")
+
+![pixel](https://tracker.example/p.gif)
+
+[ref]: javascript:alert(1)
+`
+
+async function basePolicy() {
+  const checked = checkPolicy(await readPolicy('policy', { cwd: await makePolicy() }), { today: '2026-01-01' })
+  const { policy, data } = checked.context
+  if (!policy || !data) throw new Error('base policy did not load')
+  return { policy, data }
+}
+
+test('check reports every hostile construct', async () => {
+  const cwd = await makePolicy({ description: 'hostile clause', add: { 'clauses/rights.md': hostile } })
+  const { diagnostics } = checkPolicy(await readPolicy('policy', { cwd }), { today: '2026-01-01' })
+  const found = diagnostics.map((item) => `${item.span?.start.line}:${item.span?.start.column} ${item.ruleId}`)
+  expect(found).toEqual([
+    '6:1 raw-html',
+    '8:1 raw-html',
+    '8:30 raw-html',
+    '8:63 raw-html',
+    '10:1 unsafe-url',
+    '10:26 unsafe-url',
+    '10:51 unsafe-url',
+    '10:81 unsafe-url',
+    '11:1 unsafe-url',
+    '11:23 unsafe-url',
+    '11:52 unsafe-url',
+    '11:73 unsafe-url',
+    '12:1 unsafe-url',
+    '12:22 unsafe-url',
+    '14:1 unsafe-url',
+    '16:1 unsafe-url',
+  ])
+})
+
+test('the renderer drops every hostile construct on its own', async () => {
+  const { policy, data } = await basePolicy()
+  const parsed = parseClause({ path: 'policy/clauses/rights.md', name: 'clauses/rights.md', text: hostile })
+  const html = renderClause(parsed as LoadedClause, policy, data).html
+  for (const forbidden of [/<script/i, /<img/i, /onerror/i, /tracker/]) expect(html).not.toMatch(forbidden)
+  // Link texts stay (an autolink shows its URL as text); only the one safe link keeps its target.
+  expect([...html.matchAll(/\s(href|src)="([^"]*)"/g)].map((match) => match[2])).toEqual(['#rights'])
+  expect(html).toContain('<a href="#rights" title="ok">k</a>')
+})
+
+test('sanitising is idempotent and keeps anchors, ids and classes', async () => {
+  const { policy, data } = await basePolicy()
+  const parsed = parseClause({ path: 'policy/clauses/rights.md', name: 'clauses/rights.md', text: hostile })
+  const once = sanitizeTree({ type: 'root', children: [renderClause(parsed as LoadedClause, policy, data).hast] })
+  expect(sanitizeTree(structuredClone(once))).toEqual(once)
+
+  const optsm = checkPolicy(await readPolicy('policy', { cwd: repoRoot }), { today: '2026-11-25' }).context
+  if (!optsm.policy || !optsm.data) throw new Error('OPTSM did not load')
+  for (const clause of renderPolicy(optsm.policy, optsm.data, optsm.clauses).clauses) {
+    const tree = { type: 'root' as const, children: [structuredClone(clause.hast)] }
+    expect(sanitizeTree(structuredClone(tree))).toEqual(tree)
+  }
+})
+
+test('text that looks like markup cannot close the JSON-LD script or open a comment', async () => {
+  const title = 'Policy </script><script>alert(1)</script> </SCRIPT > <!-- \u2028\u2029 & more'
+  const cwd = await makePolicy({
+    description: 'markup-like text in YAML and in a code span',
+    replace: [
+      { file: 'policy.yaml', find: 'title: Example privacy policy', with: `title: "${title}"` },
+      { file: 'clauses/rights.md', find: 'Write to', with: 'Never `</script><!--` write to' },
+    ],
+  })
+  const result = compile(await readPolicy('policy', { cwd }), { today: '2026-01-01' })
+  const page = result.output?.files.get('index.html') ?? ''
+  const script = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page)?.[1] ?? ''
+  expect(script).not.toMatch(/[<>&\u2028\u2029]/)
+  expect(script).toContain('\\u003c/script\\u003e')
+  const tree = rehype().parse(page)
+  const scripts: string[] = []
+  const walk = (node: { type: string; tagName?: string; children?: unknown[]; value?: string }): void => {
+    if (node.type === 'element' && node.tagName === 'script') scripts.push((node.children as Array<{ value: string }>).map((child) => child.value).join(''))
+    for (const child of node.children ?? []) walk(child as typeof node)
+  }
+  walk(tree)
+  expect(scripts).toHaveLength(1)
+  const embedded = JSON.parse(scripts[0] ?? '') as Record<string, unknown>
+  expect(embedded).toEqual(JSON.parse(result.output?.files.get('policy.jsonld') ?? ''))
+  expect(embedded['schema:name']).toBe(title)
+  expect(page).toContain('<title>Policy &#x3C;/script>&#x3C;script>alert(1)&#x3C;/script> &#x3C;/SCRIPT > &#x3C;!-- \u2028\u2029 &#x26; more</title>')
+})
