@@ -116,6 +116,10 @@ describe('usage', () => {
     const check = await clausewright(['check', '--help'])
     expect(check.code).toBe(0)
     for (const option of ['--dir', '--format', '--today', '--color', '--rules', '--help']) expect(check.stdout).toContain(option)
+    expect(main.stdout).toContain('build      Check the policy, then write')
+    const build = await clausewright(['build', '--help'])
+    expect(build.code).toBe(0)
+    for (const option of ['--dir', '--out', '--format', '--today', '--color', '--quiet', '--help']) expect(build.stdout).toContain(option)
   })
 
   test('--version prints the package version', async () => {
