@@ -8,6 +8,7 @@ import { findInvisibleCharacters } from './source/find-invisible-characters.ts'
 import type { PolicySources } from './source/read-policy.ts'
 import type { SourceFile } from './source/source-file.ts'
 import { validateYaml } from './validate/validate-yaml.ts'
+import { loadReleases } from './versions/load-releases.ts'
 import { type ParsedYaml, parseYaml } from './yaml/parse-yaml.ts'
 
 export interface CheckOptions {
@@ -28,8 +29,9 @@ export interface CheckedPolicy {
  */
 export function checkPolicy(sources: PolicySources, options: CheckOptions = {}): CheckedPolicy {
   const diagnostics: Diagnostic[] = [...sources.diagnostics]
-  const files = [sources.policy, sources.data, ...sources.clauses].filter((file): file is SourceFile => file !== undefined)
-  for (const file of files) diagnostics.push(...findInvisibleCharacters(file))
+  const files = [sources.policy, sources.data, ...sources.clauses, ...sources.releases].filter((file): file is SourceFile => file !== undefined)
+  // Release files hold what was published, warts and all: they are checked for integrity only.
+  for (const file of files) if (!sources.releases.includes(file)) diagnostics.push(...findInvisibleCharacters(file))
 
   const loadYaml = (file: SourceFile | undefined, schema: 'policy' | 'data'): { parsed?: ParsedYaml; value?: unknown } => {
     if (!file) return {}
@@ -52,6 +54,9 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
   const markdown: MarkdownText[] = clauses.map((clause) => ({ file: clause.file.path, tree: clause.tree, spanOf: spanOfNode }))
   if (data.value !== undefined && data.parsed) markdown.push(...dataTexts(data.parsed, data.value as PolicyData))
 
+  const loaded = loadReleases(sources.releases)
+  diagnostics.push(...loaded.diagnostics)
+
   const context: RuleContext = {
     ...(policy.parsed && { policyYaml: policy.parsed }),
     ...(data.parsed && { dataYaml: data.parsed }),
@@ -59,6 +64,7 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
     ...(data.value !== undefined && { data: data.value as PolicyData }),
     clauses,
     markdown,
+    releases: loaded.releases,
     today: options.today ?? new Date().toISOString().slice(0, 10),
   }
   for (const rule of semanticRules) diagnostics.push(...rule.check(context))

@@ -41,15 +41,21 @@ test('build writes the artefacts, with progress on stderr', async () => {
   const result = await build(cwd)
   expect(result.code).toBe(0)
   expect(result.stdout).toBe('')
-  expect(result.stderr).toMatch(/clausewright: wrote 7 files to dist \(\d+ ms\)\n$/)
+  expect(result.stderr).toMatch(/clausewright: wrote 13 files to dist \(\d+ ms\)\n$/)
   expect(Object.keys(await readTree(path.join(cwd, 'dist')))).toEqual([
+    'changes.atom',
+    'changes/2019-01-25.json',
     'index.html',
     'policy.json',
     'policy.jsonld',
     'schema/clause.schema.json',
     'schema/data.schema.json',
+    'schema/diff.schema.json',
     'schema/policy-document.schema.json',
     'schema/policy.schema.json',
+    'schema/release.schema.json',
+    'versions.json',
+    'versions/2019-01-25.json',
   ])
 })
 

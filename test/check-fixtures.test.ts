@@ -42,8 +42,11 @@ describe('golden diagnostics', () => {
   })
 })
 
-test('every rule has a golden case or a generated test', () => {
-  const generated = readFileSync(path.join(fixturesRoot, '..', 'check-inputs.test.ts'), 'utf8')
-  const covered = new Set([...caseNames.map((name) => name.split('--')[0]), ...[...generated.matchAll(/ruleId: '([a-z0-9-]+)'/g)].map((match) => match[1])])
-  expect(ruleIds.filter((id) => !covered.has(id))).toEqual([])
+test('every rule has a golden case or a test that names it', () => {
+  const testsDirectory = path.join(fixturesRoot, '..')
+  const tests = readdirSync(testsDirectory).filter((name) => name.endsWith('.test.ts') && name !== 'check-fixtures.test.ts' && name !== 'meta.test.ts')
+  const named = tests.map((name) => readFileSync(path.join(testsDirectory, name), 'utf8')).join('\n')
+  const covered = new Set(caseNames.map((name) => name.split('--')[0]))
+  const isNamed = (id: string) => [`'${id}'`, ` ${id}'`, ` ${id}\``, ` ${id}]`].some((form) => named.includes(form))
+  expect(ruleIds.filter((id) => !covered.has(id) && !isNamed(id))).toEqual([])
 })

@@ -7,10 +7,18 @@ import type { SourceFile } from '../source/source-file.ts'
 import { buildPolicyDocument, type PolicyDocument } from './policy-document.ts'
 import { renderPage } from './render-page.ts'
 import { toJsonLd } from './to-json-ld.ts'
+import { diffDocuments } from '../versions/diff.ts'
+import { renderFeed } from '../versions/feed.ts'
+import type { Release } from '../versions/release.ts'
 
 export interface CompiledPolicy {
+  /** The current document: the draft, carrying the id of the release it equals, if any. */
   readonly document: PolicyDocument
+  /** The working source's document, with the last-updated date as its version. */
+  readonly draft: PolicyDocument
   readonly jsonLd: object
+  /** The releases, oldest first. */
+  readonly releases: readonly Release[]
   /** The artefacts by path relative to the output directory, in a fixed order. */
   readonly files: ReadonlyMap<string, string>
 }
@@ -19,12 +27,14 @@ export interface CompileResult {
   readonly diagnostics: readonly Diagnostic[]
   /** The parsed source files, for code frames. */
   readonly sources: readonly SourceFile[]
+  /** The releases that passed their integrity checks, oldest first (even when the draft has errors). */
+  readonly releases: readonly Release[]
   /** Undefined when the policy has errors: nothing is compiled from a broken policy. */
   readonly output?: CompiledPolicy
 }
 
 // The schemas are published beside the artefacts so that consumers can validate what they fetch.
-const publishedSchemas = ['policy-document.schema.json', 'policy.schema.json', 'data.schema.json', 'clause.schema.json'] as const
+const publishedSchemas = ['policy-document.schema.json', 'release.schema.json', 'diff.schema.json', 'policy.schema.json', 'data.schema.json', 'clause.schema.json'] as const
 const schemaTexts = new Map(publishedSchemas.map((name) => [`schema/${name}`, readFileSync(new URL(`../../schema/${name}`, import.meta.url), 'utf8')]))
 
 /**
@@ -34,15 +44,48 @@ const schemaTexts = new Map(publishedSchemas.map((name) => [`schema/${name}`, re
 export function compile(sources: PolicySources, options: CheckOptions = {}): CompileResult {
   const checked = checkPolicy(sources, options)
   const { policy, data, clauses } = checked.context
-  if (hasErrors(checked.diagnostics) || !policy || !data) return { diagnostics: checked.diagnostics, sources: checked.files }
+  const releases = checked.context.releases
+  if (hasErrors(checked.diagnostics) || !policy || !data) return { diagnostics: checked.diagnostics, sources: checked.files, releases }
   const rendered = renderPolicy(policy, data, clauses)
-  const document = buildPolicyDocument(policy, data, rendered)
+  const draft = buildPolicyDocument(policy, data, rendered)
+  // The working source carries the version id of the release it equals, if any.
+  const latest = releases.at(-1)
+  const document = latest && latest.digest === draft.digest ? { ...draft, version: latest.version } : draft
   const jsonLd = toJsonLd(document)
   const files = new Map<string, string>([
     ['index.html', renderPage(document, rendered, jsonLd)],
     ['policy.json', `${JSON.stringify(document, null, 2)}\n`],
     ['policy.jsonld', `${JSON.stringify(jsonLd, null, 2)}\n`],
+    ...versionFiles(releases, { policyId: policy.id, title: policy.title }),
     ...schemaTexts,
   ])
-  return { diagnostics: checked.diagnostics, sources: checked.files, output: { document, jsonLd, files } }
+  return { diagnostics: checked.diagnostics, sources: checked.files, releases, output: { document, draft, jsonLd, releases, files } }
+}
+
+/** versions.json, versions/<id>.json, changes/<id>.json and changes.atom, from the releases. */
+function versionFiles(releases: readonly Release[], feed: { policyId: string; title: string }): Array<[string, string]> {
+  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
+  const index = {
+    format: 'clausewright-versions/1',
+    policy: feed.policyId,
+    latest: releases.at(-1)?.version ?? null,
+    versions: [...releases].reverse().map((release) => ({
+      version: release.version,
+      effective: release.effective,
+      summary: release.summary,
+      kind: release.kind,
+      digest: release.digest,
+      previous: release.previous,
+      links: { document: `versions/${release.version}.json`, changes: `changes/${release.version}.json`, page: `versions/${release.version}/`, changesPage: `changes/${release.version}/` },
+    })),
+  }
+  return [
+    ['versions.json', json(index)],
+    ...releases.map((release): [string, string] => [`versions/${release.version}.json`, json(release.document)]),
+    ...releases.map((release, position): [string, string] => {
+      const previous = position > 0 ? releases[position - 1] : undefined
+      return [`changes/${release.version}.json`, json(diffDocuments(previous?.document ?? null, release.document, { from: previous?.version ?? null, to: release.version }))]
+    }),
+    ['changes.atom', renderFeed(releases, feed)],
+  ]
 }

@@ -6,13 +6,15 @@ import { createHash } from 'node:crypto'
  * change of any word, date, contact or data item changes it.
  */
 export function digestOf(document: object): string {
-  return `sha256:${createHash('sha256').update(canonicalJson(normalise(document))).digest('hex')}`
+  // The version id names a release of the content; it is not part of it.
+  const content = Object.fromEntries(Object.entries(document).filter(([key]) => key !== 'digest' && key !== 'version'))
+  return `sha256:${createHash('sha256').update(canonicalJson(normalise(content))).digest('hex')}`
 }
 
 function normalise(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalise)
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([key]) => key !== 'html' && key !== 'digest')
+    const entries = Object.entries(value).filter(([key]) => key !== 'html')
     return Object.fromEntries(entries.map(([key, item]) => [key, normalise(item)]))
   }
   if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim()

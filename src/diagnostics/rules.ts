@@ -55,6 +55,9 @@ export const rules = {
   'date-in-future': { severity: 'error', description: 'A last-updated date after today.' },
   'unknown-dpv-term': { severity: 'error', description: 'A `dpv` term of a data category that the DPV personal data vocabulary does not define.' },
   'unsafe-url': { severity: 'error', description: 'A URL with a scheme other than https:, http: or mailto:, or a protocol-relative one.' },
+  'release-modified': { severity: 'error', description: 'A released version was edited after its release: its content no longer matches its digests.' },
+  'release-order': { severity: 'error', description: 'Releases that do not chain: a release removed, renamed or reordered (each names the one before it).' },
+  'forbidden-character': { severity: 'error', description: 'A control character (vertical tab, form feed…) or a noncharacter that XML and most tools reject.' },
   'raw-html': { severity: 'error', description: 'Raw HTML in a clause: it never reaches the output, so write Markdown instead.' },
 } as const satisfies Record<string, RuleInfo>
 

@@ -4,6 +4,7 @@ import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts'
 import { rules, type RuleId } from '../diagnostics/rules.ts'
 import type { ParsedClause } from '../markdown/parse-clause.ts'
 import type { PolicyData, PolicySource } from '../model/types.ts'
+import type { Release } from '../versions/release.ts'
 import type { ParsedYaml } from '../yaml/parse-yaml.ts'
 
 /** A clause whose front matter passed its schema. */
@@ -31,6 +32,8 @@ export interface RuleContext {
   readonly clauses: readonly LoadedClause[]
   /** Every Markdown text of the policy: the clauses, then the texts of data.yaml. */
   readonly markdown: readonly MarkdownText[]
+  /** The releases that passed their integrity checks, oldest first. */
+  readonly releases: readonly Release[]
   /** Today's date as YYYY-MM-DD; passed in so that a check is reproducible. */
   readonly today: string
 }

@@ -2,6 +2,8 @@
 export const budgets = {
   /** Bytes in one policy file. The whole OPTSM policy is about 20 kB. */
   maxFileBytes: 1024 * 1024,
+  /** Bytes in one release file: a whole policy document, HTML included. */
+  maxReleaseBytes: 32 * 1024 * 1024,
   /** Nesting of YAML collections (maps and sequences). */
   maxYamlDepth: 24,
   /** Anchors plus aliases in one YAML file. */

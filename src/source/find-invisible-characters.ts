@@ -25,9 +25,26 @@ const names: Record<string, string> = {
   '\ufeff': 'ZERO WIDTH NO-BREAK SPACE',
 }
 
+// Characters XML 1.0 forbids (the Atom feed is XML): C0 controls but tab, line feed and carriage
+// return, and the noncharacters U+FFFE and U+FFFF. A vertical tab comes pasted from word processors.
+// eslint-disable-next-line no-control-regex
+const forbidden = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g
+
 export function findInvisibleCharacters(file: SourceFile): Diagnostic[] {
   const found: Diagnostic[] = []
   const locator = createLocator(file.text)
+  for (const match of file.text.matchAll(forbidden)) {
+    const code = `U+${match[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`
+    const start = locator.toPoint(match.index)
+    found.push({
+      ruleId: 'forbidden-character',
+      severity: 'error',
+      file: file.path,
+      span: { start, end: { line: start.line, column: start.column + 1 } },
+      message: `Unexpected control character ${code}, expected text`,
+      hint: match[0] === '\u000b' ? 'A vertical tab, often pasted from a word processor: replace it with a line break or a space.' : 'Delete it.',
+    })
+  }
   for (const match of file.text.matchAll(invisible)) {
     const character = match[0]
     const code = `U+${character.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`

@@ -7,12 +7,15 @@ import type { SourceFile } from './source-file.ts'
 export const policyFileName = 'policy.yaml'
 export const dataFileName = 'data.yaml'
 export const clausesDirectoryName = 'clauses'
+export const releasesDirectoryName = 'releases'
 
 export interface PolicySources {
   readonly policy?: SourceFile
   readonly data?: SourceFile
   /** Clause files, sorted by name. */
   readonly clauses: readonly SourceFile[]
+  /** Release files (`releases/*.json`), sorted by name; none before the first release. */
+  readonly releases: readonly SourceFile[]
   readonly diagnostics: readonly Diagnostic[]
 }
 
@@ -40,11 +43,11 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
       message: rootStat ? `Unexpected file \`${display(root)}\`, expected a policy directory` : `Cannot find the policy directory \`${display(root)}\``,
       hint: 'Pass the directory that holds policy.yaml with `--dir`.',
     })
-    return { clauses: [], diagnostics }
+    return { clauses: [], releases: [], diagnostics }
   }
   const realRoot = await realpath(root)
 
-  const readOne = async (name: string, required: boolean): Promise<SourceFile | undefined> => {
+  const readOne = async (name: string, required: boolean, maxBytes: number = budgets.maxFileBytes): Promise<SourceFile | undefined> => {
     const absolute = path.join(root, name)
     const file = display(absolute)
     const entry = await lstat(absolute).catch(() => undefined)
@@ -78,12 +81,12 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
       diagnostics.push({ ruleId: 'file-unreadable', severity: 'error', file, message: `Unexpected \`${name}\`, expected a regular file` })
       return undefined
     }
-    if (target.size > budgets.maxFileBytes) {
+    if (target.size > maxBytes) {
       diagnostics.push({
         ruleId: 'file-too-large',
         severity: 'error',
         file,
-        message: `Unexpected file of ${target.size} bytes, expected at most ${budgets.maxFileBytes} bytes`,
+        message: `Unexpected file of ${target.size} bytes, expected at most ${maxBytes} bytes`,
         hint: 'Split the text into several clauses.',
       })
       return undefined
@@ -144,7 +147,14 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
     }
   }
 
-  return { ...(policy && { policy }), ...(data && { data }), clauses, diagnostics }
+  const releases: SourceFile[] = []
+  const releaseNames = await readdir(path.join(root, releasesDirectoryName)).catch(() => [] as string[])
+  for (const name of releaseNames.filter((item) => item.endsWith('.json')).sort()) {
+    const file = await readOne(`${releasesDirectoryName}/${name}`, true, budgets.maxReleaseBytes)
+    if (file) releases.push(file)
+  }
+
+  return { ...(policy && { policy }), ...(data && { data }), clauses, releases, diagnostics }
 }
 
 /** UTF-8 without NUL bytes, or undefined. A leading byte-order mark is dropped. */

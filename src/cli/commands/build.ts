@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util'
+import { compile } from '../../compile/compile.ts'
+import { formatDiagnostics } from '../../diagnostics/format.ts'
+import { writeOutput } from '../../emit/write-output.ts'
+import { readPolicy } from '../../source/read-policy.ts'
+import { type Io, reportingOptions } from '../shared.ts'
+
+export const buildHelp = `Usage: clausewright build [--dir policy] [--out dist] [--format pretty|json|github] [--quiet]
+
+Checks the policy as \`check\` does and, when it has no errors, writes its artefacts:
+  index.html       the policy as one page (no JavaScript; JSON-LD embedded)
+  policy.json      the canonical policy document (schema/policy-document.schema.json)
+  policy.jsonld    the policy as JSON-LD (schema.org and the W3C Data Privacy Vocabulary)
+  schema/          the published JSON Schemas
+The output is built in a temporary directory and moved into place: a failed build leaves the
+previous output as it was. With errors, nothing is written and the errors are printed.
+
+Options:
+  --dir <path>        The policy directory (default: policy)
+  --out <path>        The output directory (default: dist); it is replaced as a whole
+  --format <name>     How to print diagnostics: pretty, json or github (as for check)
+  --today <date>      The date that "in the future" is judged against (default: today, UTC)
+  --color, --no-color Colour the pretty output
+  --quiet             Print errors only: no warnings, no progress
+  -h, --help          Show this help
+
+Diagnostics and progress go to standard error. Exit status: 0 when the output was written, 1 when
+the policy has errors, 2 on a usage error or an internal fault.
+`
+
+export async function runBuild(argv: readonly string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    allowNegative: true,
+    options: {
+      dir: { type: 'string', default: 'policy' },
+      out: { type: 'string', default: 'dist' },
+      format: { type: 'string' },
+      today: { type: 'string' },
+      color: { type: 'boolean' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (values.help) {
+    io.stdout(buildHelp)
+    return 0
+  }
+  const { format, today, color } = reportingOptions(values, io, io.isStderrTty)
+  const started = performance.now()
+  const elapsed = (): string => `${Math.round(performance.now() - started)} ms`
+  const progress = (text: string): void => {
+    if (!values.quiet) io.stderr(`${text}\n`)
+  }
+
+  const sources = await readPolicy(values.dir, { cwd: io.cwd })
+  progress(`clausewright: read ${sources.clauses.length + 2} files from ${values.dir} (${elapsed()})`)
+  const result = compile(sources, today === undefined ? {} : { today })
+  const shown = values.quiet ? result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : result.diagnostics
+  if (shown.length > 0 || format === 'json') io.stderr(formatDiagnostics(shown, format, { texts: new Map(result.sources.map((file) => [file.path, file.text])), color }))
+  if (!result.output) {
+    io.stderr(`clausewright: the policy has errors; nothing was written to ${values.out}\n`)
+    return 1
+  }
+  progress(`clausewright: compiled ${result.output.document.clauses.length} clauses (${elapsed()})`)
+  await writeOutput(values.out, result.output.files, { cwd: io.cwd, policyDirectory: values.dir })
+  progress(`clausewright: wrote ${result.output.files.size} files to ${values.out} (${elapsed()})`)
+  return 0
+}
+

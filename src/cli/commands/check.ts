@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util'
+import { checkPolicy } from '../../check.ts'
+import { hasErrors } from '../../diagnostics/diagnostic.ts'
+import { formatDiagnostics } from '../../diagnostics/format.ts'
+import { ruleIds, rules } from '../../diagnostics/rules.ts'
+import { readPolicy } from '../../source/read-policy.ts'
+import { type Io, reportingOptions } from '../shared.ts'
+
+export const checkHelp = `Usage: clausewright check [--dir policy] [--format pretty|json|github] [--today YYYY-MM-DD]
+
+Reads every file of the policy (policy.yaml, data.yaml, clauses/*.md), validates it against the
+schemas in schema/ and the semantic rules, and reports every problem with its file, line, column
+and rule id.
+
+Options:
+  --dir <path>        The policy directory (default: policy)
+  --format <name>     pretty: messages with code frames (default on a terminal)
+                      json:   an array of diagnostics, for tools
+                      github: GitHub Actions annotations (default when GITHUB_ACTIONS=true)
+  --today <date>      The date that "in the future" is judged against (default: today, UTC)
+  --color, --no-color Colour the pretty output (default: on a terminal, unless NO_COLOR is set)
+  --rules             List the rules with their ids and severities, and exit
+  -h, --help          Show this help
+
+Exit status: 0 when there are no errors (warnings allowed), 1 when there are errors, 2 on a
+usage error or an internal fault.
+`
+
+export async function runCheck(argv: readonly string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    allowNegative: true,
+    options: {
+      dir: { type: 'string', default: 'policy' },
+      format: { type: 'string' },
+      today: { type: 'string' },
+      color: { type: 'boolean' },
+      rules: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (values.help) {
+    io.stdout(checkHelp)
+    return 0
+  }
+  if (values.rules) {
+    const width = Math.max(...ruleIds.map((id) => id.length))
+    io.stdout(`${ruleIds.map((id) => `${id.padEnd(width)}  ${rules[id].severity.padEnd(7)}  ${rules[id].description}`).join('\n')}\n`)
+    return 0
+  }
+  const { format, today, color } = reportingOptions(values, io)
+  const sources = await readPolicy(values.dir, { cwd: io.cwd })
+  const { diagnostics, files } = checkPolicy(sources, today === undefined ? {} : { today })
+  io.stdout(formatDiagnostics(diagnostics, format, { texts: new Map(files.map((file) => [file.path, file.text])), color }))
+  return hasErrors(diagnostics) ? 1 : 0
+}
+

@@ -1,0 +1,94 @@
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { compile } from '../../compile/compile.ts'
+import { formatDiagnostics } from '../../diagnostics/format.ts'
+import { readPolicy, releasesDirectoryName } from '../../source/read-policy.ts'
+import { diffDocuments } from '../../versions/diff.ts'
+import { createRelease, serializeRelease } from '../../versions/release.ts'
+import { compareVersionIds, isVersionId, nextVersionId, versionDate } from '../../versions/version-id.ts'
+import { type Io, isVersionDate, UsageError } from '../shared.ts'
+
+export const releaseHelp = `Usage: clausewright release --summary "…" [--version ID] [--effective YYYY-MM-DD] [--dir policy]
+
+Records the working source as a new released version: policy/releases/<version>.json holds the
+policy document as it is now, the summary, the kind of change (worked out from the diff with the
+previous release), and digests that make any later edit visible to \`check\`. Commit the file.
+
+Options:
+  --summary <text>    One paragraph for readers: what changed and why (required)
+  --effective <date>  The date the version takes effect (default: lastUpdated in policy.yaml, which
+                      it must equal)
+  --version <id>      The version id (default: the effective date, or <date>.2 for a second release
+                      on one date); it must sort after every existing release
+  --dir <path>        The policy directory (default: policy)
+  --today <date>      The date that "in the future" is judged against (default: today, UTC)
+  -h, --help          Show this help
+
+Refuses, writing nothing, when check reports errors, when nothing changed since the last release,
+when the version exists or does not sort after the last one, or when lastUpdated is not the
+effective date. Exit status: 0 when released, 1 when refused, 2 on a usage error.
+`
+
+export async function runRelease(argv: readonly string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      summary: { type: 'string' },
+      effective: { type: 'string' },
+      version: { type: 'string' },
+      dir: { type: 'string', default: 'policy' },
+      today: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (values.help) {
+    io.stdout(releaseHelp)
+    return 0
+  }
+  const summary = values.summary?.trim()
+  if (!summary) throw new UsageError('missing --summary "…": say in one paragraph what changed and why')
+  if (values.effective !== undefined && !isVersionDate(values.effective)) throw new UsageError(`unexpected --effective \`${values.effective}\`, expected YYYY-MM-DD`)
+  if (values.version !== undefined && !isVersionId(values.version)) throw new UsageError(`unexpected --version \`${values.version}\`, expected YYYY-MM-DD or YYYY-MM-DD.N`)
+  if (values.today !== undefined && !isVersionDate(values.today)) throw new UsageError(`unexpected --today \`${values.today}\`, expected YYYY-MM-DD`)
+
+  const refuse = (message: string): number => {
+    io.stderr(`clausewright: nothing released: ${message}\n`)
+    return 1
+  }
+  const result = compile(await readPolicy(values.dir, { cwd: io.cwd }), values.today === undefined ? {} : { today: values.today })
+  if (!result.output) {
+    io.stderr(formatDiagnostics(result.diagnostics.filter((item) => item.severity === 'error'), 'pretty', { texts: new Map(result.sources.map((file) => [file.path, file.text])) }))
+    return refuse('the policy has errors (above)')
+  }
+  const draft = result.output.draft
+  const releases = result.releases
+  const last = releases.at(-1)
+  const existing = releases.map((release) => release.version)
+  const effective = values.effective ?? draft.lastUpdated
+  if (draft.lastUpdated !== effective) return refuse(`lastUpdated in policy.yaml is ${draft.lastUpdated}, but the release takes effect on ${effective}; set lastUpdated to ${effective}`)
+  const version = values.version ?? nextVersionId(effective, existing)
+  if (versionDate(version) !== effective) return refuse(`the version id ${version} is not of the effective date ${effective}`)
+  if (existing.includes(version)) return refuse(`version ${version} exists already`)
+  if (last && compareVersionIds(version, last.version) <= 0) return refuse(`version ${version} does not come after the last release, ${last.version}`)
+  if (last && last.digest === draft.digest) return refuse(`nothing changed since the last release, ${last.version}`)
+
+  const kind = last ? diffDocuments(last.document, draft, { from: last.version, to: version }).kind : 'initial'
+  const release = createRelease({ version, effective, summary, kind, previous: last?.version ?? null, document: draft })
+  const directory = path.resolve(io.cwd, values.dir, releasesDirectoryName)
+  const target = path.join(directory, `${version}.json`)
+  if (await stat(target).catch(() => undefined)) return refuse(`${path.relative(io.cwd, target)} exists already`)
+  await mkdir(directory, { recursive: true })
+  // Written beside its final name, then renamed: a release file is never seen half-written.
+  const temporary = `${target}.${process.pid}.tmp`
+  try {
+    await writeFile(temporary, serializeRelease(release), { flag: 'wx' })
+    await rename(temporary, target)
+  } finally {
+    await rm(temporary, { force: true })
+  }
+  io.stdout(`Released ${version} (${kind}): ${path.relative(io.cwd, target).split(path.sep).join('/')}\n`)
+  return 0
+}

@@ -1,0 +1,269 @@
+import { diffArrays, diffWords } from 'diff'
+import { canonicalJson } from '../compile/digest.ts'
+import type { PolicyDocument } from '../compile/policy-document.ts'
+import type { ChangeKind } from './release.ts'
+
+/** One run of a word-level diff: text kept, inserted or deleted. */
+export interface WordRun {
+  readonly type: 'equal' | 'insert' | 'delete'
+  readonly text: string
+}
+
+export type ClauseStatus = 'added' | 'removed' | 'changed' | 'moved' | 'retitled'
+
+export interface ClauseChange {
+  readonly id: string
+  /** Every way the clause changed: a clause can be moved, retitled and changed at once. */
+  readonly status: readonly ClauseStatus[]
+  readonly from: { readonly title: string | null; readonly position: number } | null
+  readonly to: { readonly title: string | null; readonly position: number } | null
+  /** The word-level diff of the clause's text, when its text changed. */
+  readonly words: readonly WordRun[] | null
+}
+
+export type Collection = 'dataCategories' | 'purposes' | 'recipients' | 'rights' | 'contacts'
+export type Singleton = 'policy' | 'controller' | 'supervisoryAuthority'
+
+export interface FieldChange {
+  readonly field: string
+  readonly from: unknown
+  readonly to: unknown
+}
+
+export interface DataChange {
+  readonly collection: Collection | Singleton
+  /** The entry's id; for a singleton, the singleton's name. */
+  readonly id: string
+  readonly status: 'added' | 'removed' | 'changed'
+  readonly fields: readonly FieldChange[]
+}
+
+export interface Reason {
+  readonly kind: 'substantive' | 'editorial'
+  /** A stable code for the rule that classified the change (`purpose-added`, `lawful-basis-changed`…). */
+  readonly code: string
+  readonly collection: Collection | Singleton | 'clauses'
+  readonly id: string
+  readonly field: string | null
+  readonly message: string
+}
+
+/** A diff between two versions of a policy, as data. Rendered by format-diff.ts. */
+export interface PolicyDiff {
+  readonly format: 'clausewright-diff/1'
+  readonly from: string | null
+  readonly to: string
+  readonly kind: ChangeKind
+  readonly reasons: readonly Reason[]
+  readonly clauses: readonly ClauseChange[]
+  readonly data: readonly DataChange[]
+}
+
+const collections: readonly Collection[] = ['contacts', 'dataCategories', 'purposes', 'recipients', 'rights']
+// Fields whose change alters what the policy says about the processing: readers must be told.
+const substantiveFields: Readonly<Record<Collection | Singleton, ReadonlySet<string>>> = {
+  contacts: new Set(['email', 'postalAddress', 'telephone', 'url', 'description']),
+  dataCategories: new Set(['sources', 'contexts', 'dpv']),
+  purposes: new Set(['lawfulBasis', 'legitimateInterest', 'dataCategories', 'recipients']),
+  recipients: new Set(['kind']),
+  rights: new Set(['right', 'text']),
+  controller: new Set(['legalName', 'name', 'companyNumber', 'registry', 'postalAddress', 'website']),
+  supervisoryAuthority: new Set(['name', 'shortName', 'url', 'country']),
+  policy: new Set(['id']),
+}
+const labels: Record<Collection | Singleton, string> = {
+  contacts: 'contact',
+  dataCategories: 'data category',
+  purposes: 'purpose',
+  recipients: 'recipient',
+  rights: 'right',
+  controller: 'controller',
+  supervisoryAuthority: 'supervisory authority',
+  policy: 'policy',
+}
+const fieldLabels: Readonly<Record<string, string>> = {
+  lawfulBasis: 'lawful basis',
+  legitimateInterest: 'legitimate interest',
+  dataCategories: 'data categories',
+  legalName: 'legal name',
+  companyNumber: 'company number',
+  postalAddress: 'postal address',
+  shortName: 'short name',
+  text: 'wording',
+}
+
+// Fields not compared: derived from others (html from text), or metadata of the version.
+const ignoredFields = new Set(['html', 'digest', 'version', 'lastUpdated', 'format', 'clauses', 'article', 'iri'])
+
+/**
+ * Diffs two versions: clauses matched by id (then words inside a changed clause), structured data
+ * matched by id field by field, and the change classified with its reasons. Its cost follows the
+ * size of the policy plus the size of the change: ids are matched through maps, orders and words
+ * through Myers' O(ND) diff.
+ */
+export function diffDocuments(from: PolicyDocument | null, to: PolicyDocument, ids: { from: string | null; to: string }): PolicyDiff {
+  if (from === null) return { format: 'clausewright-diff/1', from: null, to: ids.to, kind: 'initial', reasons: [], clauses: [], data: [] }
+  const clauses = diffClauses(from, to)
+  const data = [
+    ...diffSingleton('policy', pickTop(from), pickTop(to)),
+    ...diffSingleton('controller', from.controller, to.controller),
+    ...diffSingleton('supervisoryAuthority', from.supervisoryAuthority, to.supervisoryAuthority),
+    ...collections.flatMap((collection) => diffCollection(collection, from[collection], to[collection])),
+  ]
+  const reasons = [...classifyData(data), ...classifyClauses(clauses)]
+  const kind: ChangeKind = reasons.some((reason) => reason.kind === 'substantive') ? 'substantive' : reasons.length > 0 ? 'editorial' : 'technical'
+  return { format: 'clausewright-diff/1', from: ids.from, to: ids.to, kind, reasons, clauses, data }
+}
+
+function pickTop(document: PolicyDocument): Record<string, unknown> {
+  return { id: document.id, title: document.title, language: document.language }
+}
+
+function diffClauses(from: PolicyDocument, to: PolicyDocument): ClauseChange[] {
+  const before = new Map(from.clauses.map((clause, position) => [clause.id, { clause, position }]))
+  const after = new Map(to.clauses.map((clause, position) => [clause.id, { clause, position }]))
+  // Clauses kept in the same relative order are not "moved"; the rest of the common ones are.
+  const common = (list: PolicyDocument['clauses'], other: Map<string, unknown>) => list.map((clause) => clause.id).filter((id) => other.has(id))
+  const stayed = new Set<string>()
+  for (const part of diffArrays(common(from.clauses, after), common(to.clauses, before))) {
+    if (!part.added && !part.removed) for (const id of part.value) stayed.add(id)
+  }
+  const changes: ClauseChange[] = []
+  for (const { clause, position } of from.clauses.map((item, index) => ({ clause: item, position: index }))) {
+    if (!after.has(clause.id)) changes.push({ id: clause.id, status: ['removed'], from: { title: clause.title, position }, to: null, words: null })
+  }
+  for (const { clause, position } of to.clauses.map((item, index) => ({ clause: item, position: index }))) {
+    const old = before.get(clause.id)
+    if (!old) {
+      changes.push({ id: clause.id, status: ['added'], from: null, to: { title: clause.title, position }, words: null })
+      continue
+    }
+    const status: ClauseStatus[] = []
+    if (!stayed.has(clause.id)) status.push('moved')
+    if (old.clause.title !== clause.title) status.push('retitled')
+    const textChanged = normaliseText(old.clause.text) !== normaliseText(clause.text)
+    if (textChanged) status.push('changed')
+    if (status.length === 0) continue
+    changes.push({
+      id: clause.id,
+      status,
+      from: { title: old.clause.title, position: old.position },
+      to: { title: clause.title, position },
+      words: textChanged ? wordDiff(old.clause.text, clause.text) : null,
+    })
+  }
+  return changes.sort((a, b) => (a.to?.position ?? a.from?.position ?? 0) - (b.to?.position ?? b.from?.position ?? 0) || (a.to ? 1 : 0) - (b.to ? 1 : 0))
+}
+
+function normaliseText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/** Word-level runs, adjacent runs of one type merged. */
+export function wordDiff(before: string, after: string): WordRun[] {
+  const runs: WordRun[] = []
+  for (const part of diffWords(normaliseText(before), normaliseText(after))) {
+    const type = part.added ? 'insert' : part.removed ? 'delete' : 'equal'
+    const last = runs.at(-1)
+    if (last?.type === type) runs[runs.length - 1] = { type, text: last.text + part.value }
+    else runs.push({ type, text: part.value })
+  }
+  return runs
+}
+
+function diffSingleton(collection: Singleton, from: object, to: object): DataChange[] {
+  const fields = diffFields(from, to)
+  return fields.length > 0 ? [{ collection, id: collection, status: 'changed', fields }] : []
+}
+
+function diffCollection(collection: Collection, from: ReadonlyArray<{ readonly id: string }>, to: ReadonlyArray<{ readonly id: string }>): DataChange[] {
+  const before = new Map(from.map((item) => [item.id, item]))
+  const after = new Set(to.map((item) => item.id))
+  const changes: DataChange[] = []
+  for (const item of from) if (!after.has(item.id)) changes.push({ collection, id: item.id, status: 'removed', fields: [] })
+  for (const item of to) {
+    const old = before.get(item.id)
+    if (!old) {
+      changes.push({ collection, id: item.id, status: 'added', fields: [] })
+      continue
+    }
+    const fields = diffFields(old, item)
+    if (fields.length > 0) changes.push({ collection, id: item.id, status: 'changed', fields })
+  }
+  return changes
+}
+
+function diffFields(from: object, to: object): FieldChange[] {
+  const before = from as Record<string, unknown>
+  const after = to as Record<string, unknown>
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !ignoredFields.has(key))
+  return keys.flatMap((field) => {
+    const a = simplify(before[field])
+    const b = simplify(after[field])
+    return canonicalJson(a ?? null) === canonicalJson(b ?? null) ? [] : [{ field, from: a ?? null, to: b ?? null }]
+  })
+}
+
+/** Lawful bases are compared (and shown) by their id; the article and IRI follow from it. */
+function simplify(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((item: unknown) => (item !== null && typeof item === 'object' && 'id' in item && 'iri' in item ? (item as { id: unknown }).id : item))
+  return value
+}
+
+function classifyData(changes: readonly DataChange[]): Reason[] {
+  return changes.flatMap((change): Reason[] => {
+    const label = labels[change.collection]
+    const base = { collection: change.collection, id: change.id }
+    if (change.status === 'added') {
+      const kind = change.collection === 'rights' ? 'editorial' : 'substantive'
+      return [{ ...base, kind, code: `${codeOf(change.collection)}-added`, field: null, message: `New ${label} \`${change.id}\`` }]
+    }
+    if (change.status === 'removed') {
+      return [{ ...base, kind: 'substantive', code: `${codeOf(change.collection)}-removed`, field: null, message: `The ${label} \`${change.id}\` was removed` }]
+    }
+    return change.fields.map((field): Reason => {
+      const substantive = substantiveFields[change.collection].has(field.field)
+      const subject = change.collection === change.id ? `The ${label}’s` : `The ${label} \`${change.id}\`:`
+      return {
+        ...base,
+        kind: substantive ? 'substantive' : 'editorial',
+        code: field.field === 'lawfulBasis' ? 'lawful-basis-changed' : `${codeOf(change.collection)}-changed`,
+        field: field.field,
+        message: `${subject} ${fieldLabels[field.field] ?? field.field} changed from ${describe(field.from)} to ${describe(field.to)}`,
+      }
+    })
+  })
+}
+
+function classifyClauses(changes: readonly ClauseChange[]): Reason[] {
+  return changes.flatMap((change): Reason[] => {
+    const base = { collection: 'clauses' as const, id: change.id, field: null }
+    const title = change.to?.title ?? change.from?.title
+    const named = title ? `\`${change.id}\` (${title})` : `\`${change.id}\``
+    return change.status.map((status): Reason => {
+      switch (status) {
+        case 'added':
+          return { ...base, kind: 'substantive', code: 'clause-added', message: `New clause ${named}` }
+        case 'removed':
+          return { ...base, kind: 'substantive', code: 'clause-removed', message: `The clause ${named} was removed` }
+        case 'moved':
+          return { ...base, kind: 'editorial', code: 'clause-moved', message: `The clause ${named} moved from position ${(change.from?.position ?? 0) + 1} to ${(change.to?.position ?? 0) + 1}` }
+        case 'retitled':
+          return { ...base, kind: 'editorial', code: 'clause-retitled', message: `The clause \`${change.id}\` was retitled from ${describe(change.from?.title ?? null)} to ${describe(change.to?.title ?? null)}` }
+        case 'changed':
+          return { ...base, kind: 'editorial', code: 'clause-changed', message: `The wording of the clause ${named} changed` }
+      }
+    })
+  })
+}
+
+function codeOf(collection: Collection | Singleton): string {
+  return { contacts: 'contact', dataCategories: 'data-category', purposes: 'purpose', recipients: 'recipient', rights: 'right', controller: 'controller', supervisoryAuthority: 'authority', policy: 'policy' }[collection]
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing'
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map((item) => `\`${String(item)}\``).join(', ')
+  const text = typeof value === 'string' ? value : JSON.stringify(value)
+  return `“${text.length > 80 ? `${text.slice(0, 77)}…` : text}”`
+}

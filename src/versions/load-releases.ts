@@ -1,0 +1,85 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { SourceFile } from '../source/source-file.ts'
+import { getValidator } from '../validate/schemas.ts'
+import { validateYaml } from '../validate/validate-yaml.ts'
+import { parseYaml } from '../yaml/parse-yaml.ts'
+import { type Release, verifyRelease } from './release.ts'
+import { compareVersionIds, versionDate } from './version-id.ts'
+
+export interface LoadedReleases {
+  /** The valid releases, oldest first. */
+  readonly releases: readonly Release[]
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+const firstLine = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } }
+
+/**
+ * Reads the release files and proves them unchanged: each must parse, match its schema, match its
+ * own digests, be named after its version, and name the release before it as `previous`.
+ */
+export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
+  const diagnostics: Diagnostic[] = []
+  // Every release that parses takes its place in the chain, even a modified one: an edit is
+  // reported once, as an edit, not again as a gap before the next release.
+  const releases: Array<{ release: Release; file: SourceFile; verified: boolean }> = []
+  const validate = getValidator('release')
+  for (const file of files) {
+    let value: unknown
+    try {
+      value = JSON.parse(file.text)
+    } catch {
+      value = undefined
+    }
+    if (value === undefined || !validate(value)) {
+      // The slow path, with positions: the YAML parser reads JSON and maps schema errors to lines.
+      const parsed = parseYaml(file)
+      const found = [...parsed.diagnostics, ...validateYaml(parsed, 'release')]
+      diagnostics.push(...(found.length > 0 ? found : [{ ruleId: 'release-modified' as const, severity: 'error' as const, file: file.path, span: firstLine, message: 'Unexpected release file that is not valid JSON of a release' }]))
+      continue
+    }
+    const release = value as Release
+    const problem = verifyRelease(release)
+    if (problem) {
+      diagnostics.push({
+        ruleId: 'release-modified',
+        severity: 'error',
+        file: file.path,
+        span: firstLine,
+        message: `Unexpected change to the released version ${release.version}: ${problem}`,
+        hint: 'A release is a legal record and never changes. Restore the file from version control, and release the change as a new version with `clausewright release`.',
+      })
+      releases.push({ release, file, verified: false })
+      continue
+    }
+    if (file.name !== `releases/${release.version}.json` || versionDate(release.version) !== release.effective) {
+      diagnostics.push({
+        ruleId: 'release-order',
+        severity: 'error',
+        file: file.path,
+        span: firstLine,
+        message: `Unexpected file name or date for release ${release.version}, expected \`releases/${release.version}.json\` effective ${versionDate(release.version)}`,
+        hint: 'Restore the file under its own name from version control.',
+      })
+      continue
+    }
+    releases.push({ release, file, verified: true })
+  }
+  releases.sort((a, b) => compareVersionIds(a.release.version, b.release.version))
+  releases.forEach(({ release, file }, index) => {
+    const expected = index === 0 ? null : (releases[index - 1]?.release.version ?? null)
+    if (release.previous === expected) return
+    diagnostics.push({
+      ruleId: 'release-order',
+      severity: 'error',
+      file: file.path,
+      span: firstLine,
+      message:
+        release.previous === null
+          ? `Unexpected release ${release.version} that claims to be the first, after ${expected}`
+          : `Missing release ${release.previous}, which release ${release.version} follows${expected ? ` (the release before it here is ${expected})` : ''}`,
+      hint: 'A release was removed, renamed or reordered: restore it from version control.',
+    })
+  })
+  return { releases: releases.filter((item) => item.verified).map((item) => item.release), diagnostics }
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto'
+import { canonicalJson, digestOf } from '../compile/digest.ts'
+import type { PolicyDocument } from '../compile/policy-document.ts'
+
+export const releaseFormat = 'clausewright-release/1'
+
+/**
+ * What kind of change a release is: `initial` (the first release), `substantive` (readers must be
+ * told: GDPR transparency), `editorial` (wording only), `technical` (no change to the content).
+ */
+export type ChangeKind = 'initial' | 'substantive' | 'editorial' | 'technical'
+
+/**
+ * A release: the canonical document of one version, frozen, with its record. Stored as
+ * `policy/releases/<version>.json` and never edited: `integrity` covers every other field.
+ */
+export interface Release {
+  readonly format: typeof releaseFormat
+  readonly version: string
+  readonly effective: string
+  readonly summary: string
+  readonly kind: ChangeKind
+  readonly previous: string | null
+  /** The document's digest (of its content): equal digests, equal content. */
+  readonly digest: string
+  /** `sha256:` of the canonical JSON of the whole record but this field. */
+  readonly integrity: string
+  readonly document: PolicyDocument
+}
+
+export function integrityOf(record: Omit<Release, 'integrity'> | Release): string {
+  const { integrity: _ignored, ...rest } = record as Release
+  void _ignored
+  return `sha256:${createHash('sha256').update(canonicalJson(rest)).digest('hex')}`
+}
+
+export function createRelease(fields: { version: string; effective: string; summary: string; kind: ChangeKind; previous: string | null; document: PolicyDocument }): Release {
+  const record = {
+    format: releaseFormat,
+    version: fields.version,
+    effective: fields.effective,
+    summary: fields.summary,
+    kind: fields.kind,
+    previous: fields.previous,
+    digest: fields.document.digest,
+    document: { ...fields.document, version: fields.version },
+  } as const
+  return { ...record, integrity: integrityOf(record) }
+}
+
+/** What is wrong with a stored release, if anything: its digests must match what it holds. */
+export function verifyRelease(release: Release): string | undefined {
+  if (digestOf(release.document) !== release.document.digest) return 'its document differs from the digest recorded in it'
+  if (release.digest !== release.document.digest) return 'its digest differs from its document’s digest'
+  if (integrityOf(release) !== release.integrity) return 'its record (summary, kind, dates or document) differs from its integrity hash'
+  return undefined
+}
+
+export function serializeRelease(release: Release): string {
+  return `${JSON.stringify(release, null, 2)}\n`
+}

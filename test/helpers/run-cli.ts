@@ -1,0 +1,26 @@
+import { main } from '../../src/cli/main.ts'
+
+export interface CliResult {
+  readonly code: number
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Runs the CLI in this process with captured output: for tests of behaviour, not of the process. */
+export async function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
+  let stdout = ''
+  let stderr = ''
+  const code = await main(args, {
+    stdout: (text) => {
+      stdout += text
+    },
+    stderr: (text) => {
+      stderr += text
+    },
+    env,
+    cwd,
+    isTty: false,
+    isStderrTty: false,
+  })
+  return { code, stdout, stderr }
+}
