@@ -1,4 +1,14 @@
-// The site arrives with the site issue; `src/` is the compiler, so Astro's pages live in `site/`.
-export default {
+// The site of the policy. `src/` is the compiler, so Astro's sources live in `site/`; the pages are
+// injected by the Clausewright integration, the same way another Astro site would mount them.
+import { defineConfig } from 'astro/config'
+import clausewright from './src/astro/integration.ts'
+
+export default defineConfig({
   srcDir: './site',
-}
+  outDir: './dist',
+  trailingSlash: 'ignore',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  devToolbar: { enabled: false },
+  vite: { build: { sourcemap: false } },
+  integrations: [clausewright({ policyDir: process.env.CLAUSEWRIGHT_POLICY_DIR ?? 'policy' })],
+})

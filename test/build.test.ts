@@ -41,10 +41,12 @@ test('build writes the artefacts, with progress on stderr', async () => {
   const result = await build(cwd)
   expect(result.code).toBe(0)
   expect(result.stdout).toBe('')
-  expect(result.stderr).toMatch(/clausewright: wrote 13 files to dist \(\d+ ms\)\n$/)
+  expect(result.stderr).toMatch(/clausewright: wrote 17 files to dist \(\d+ ms\)\n$/)
   expect(Object.keys(await readTree(path.join(cwd, 'dist')))).toEqual([
     'changes.atom',
     'changes/2019-01-25.json',
+    'changes/2019-01-25/index.html',
+    'changes/index.html',
     'index.html',
     'policy.json',
     'policy.jsonld',
@@ -56,6 +58,8 @@ test('build writes the artefacts, with progress on stderr', async () => {
     'schema/release.schema.json',
     'versions.json',
     'versions/2019-01-25.json',
+    'versions/2019-01-25/index.html',
+    'versions/index.html',
   ])
 })
 
@@ -97,4 +101,19 @@ test.each([['.'], ['policy'], ['policy/out'], ['..']])('--out %s is refused, exi
   const result = await build(cwd, ['--out', out])
   expect(result.code).toBe(2)
   expect(result.stderr).toContain(`refusing to write the output to \`${out}\``)
+})
+
+test('a build that fails half-way leaves the previous output as it was', async () => {
+  const { replaceDirectory } = await import('../src/emit/write-output.ts')
+  const cwd = await makePolicy()
+  temporary.push(cwd)
+  await mkdir(path.join(cwd, 'dist'))
+  await writeFile(path.join(cwd, 'dist', 'index.html'), 'the previous build')
+  const failing = replaceDirectory('dist', { cwd, policyDirectory: 'policy' }, async (staging) => {
+    await writeFile(path.join(staging, 'index.html'), 'half a build')
+    throw new Error('a page threw')
+  })
+  await expect(failing).rejects.toThrow('a page threw')
+  expect(await readTree(path.join(cwd, 'dist'))).toEqual({ 'index.html': 'the previous build' })
+  expect((await readdir(cwd)).sort()).toEqual(['dist', 'policy'])
 })

@@ -1,7 +1,5 @@
-import { rehype } from 'rehype'
 import { expect, test } from 'vitest'
 import { checkPolicy } from '../src/check.ts'
-import { compile } from '../src/compile/compile.ts'
 import { parseClause } from '../src/markdown/parse-clause.ts'
 import { renderClause, renderPolicy } from '../src/render/render-policy.ts'
 import { sanitizeTree } from '../src/render/sanitize.ts'
@@ -82,32 +80,4 @@ test('sanitising is idempotent and keeps anchors, ids and classes', async () => 
     const tree = { type: 'root' as const, children: [structuredClone(clause.hast)] }
     expect(sanitizeTree(structuredClone(tree))).toEqual(tree)
   }
-})
-
-test('text that looks like markup cannot close the JSON-LD script or open a comment', async () => {
-  const title = 'Policy </script><script>alert(1)</script> </SCRIPT > <!-- \u2028\u2029 & more'
-  const cwd = await makePolicy({
-    description: 'markup-like text in YAML and in a code span',
-    replace: [
-      { file: 'policy.yaml', find: 'title: Example privacy policy', with: `title: "${title}"` },
-      { file: 'clauses/rights.md', find: 'Write to', with: 'Never `</script><!--` write to' },
-    ],
-  })
-  const result = compile(await readPolicy('policy', { cwd }), { today: '2026-01-01' })
-  const page = result.output?.files.get('index.html') ?? ''
-  const script = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page)?.[1] ?? ''
-  expect(script).not.toMatch(/[<>&\u2028\u2029]/)
-  expect(script).toContain('\\u003c/script\\u003e')
-  const tree = rehype().parse(page)
-  const scripts: string[] = []
-  const walk = (node: { type: string; tagName?: string; children?: unknown[]; value?: string }): void => {
-    if (node.type === 'element' && node.tagName === 'script') scripts.push((node.children as Array<{ value: string }>).map((child) => child.value).join(''))
-    for (const child of node.children ?? []) walk(child as typeof node)
-  }
-  walk(tree)
-  expect(scripts).toHaveLength(1)
-  const embedded = JSON.parse(scripts[0] ?? '') as Record<string, unknown>
-  expect(embedded).toEqual(JSON.parse(result.output?.files.get('policy.jsonld') ?? ''))
-  expect(embedded['schema:name']).toBe(title)
-  expect(page).toContain('<title>Policy &#x3C;/script>&#x3C;script>alert(1)&#x3C;/script> &#x3C;/SCRIPT > &#x3C;!-- \u2028\u2029 &#x26; more</title>')
 })

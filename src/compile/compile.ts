@@ -5,7 +5,6 @@ import { renderPolicy } from '../render/render-policy.ts'
 import type { PolicySources } from '../source/read-policy.ts'
 import type { SourceFile } from '../source/source-file.ts'
 import { buildPolicyDocument, type PolicyDocument } from './policy-document.ts'
-import { renderPage } from './render-page.ts'
 import { toJsonLd } from './to-json-ld.ts'
 import { diffDocuments } from '../versions/diff.ts'
 import { renderFeed } from '../versions/feed.ts'
@@ -53,7 +52,6 @@ export function compile(sources: PolicySources, options: CheckOptions = {}): Com
   const document = latest && latest.digest === draft.digest ? { ...draft, version: latest.version } : draft
   const jsonLd = toJsonLd(document)
   const files = new Map<string, string>([
-    ['index.html', renderPage(document, rendered, jsonLd)],
     ['policy.json', `${JSON.stringify(document, null, 2)}\n`],
     ['policy.jsonld', `${JSON.stringify(jsonLd, null, 2)}\n`],
     ...versionFiles(releases, { policyId: policy.id, title: policy.title }),

@@ -1,12 +1,18 @@
-import { chmod, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ClausewrightError } from '../diagnostics/diagnostic.ts'
 
+export interface OutputGuard {
+  readonly cwd: string
+  readonly policyDirectory: string
+}
+
 /**
- * Writes the artefacts into a fresh directory beside the output, then swaps it into place, so a
- * reader (or a failed build) never sees a half-written output.
+ * Fills a fresh directory beside the output, then swaps it into place: a reader, or a build that
+ * fails half-way (a page that throws), never sees a half-written output, and the previous output
+ * stays as it was until the new one is complete.
  */
-export async function writeOutput(outDirectory: string, files: ReadonlyMap<string, string>, guard: { readonly cwd: string; readonly policyDirectory: string }): Promise<void> {
+export async function replaceDirectory(outDirectory: string, guard: OutputGuard, fill: (staging: string) => Promise<void>): Promise<void> {
   const out = path.resolve(guard.cwd, outDirectory)
   const policy = path.resolve(guard.cwd, guard.policyDirectory)
   if (out === path.parse(out).root || isInsideOrSame(out, guard.cwd) || isInsideOrSame(out, policy) || isInsideOrSame(policy, out)) {
@@ -21,11 +27,7 @@ export async function writeOutput(outDirectory: string, files: ReadonlyMap<strin
   try {
     // mkdtemp makes the directory private; the output is for publishing.
     await chmod(staging, 0o755)
-    for (const [name, text] of files) {
-      const target = path.join(staging, name)
-      await mkdir(path.dirname(target), { recursive: true })
-      await writeFile(target, text)
-    }
+    await fill(staging)
     if (existing) {
       const retired = `${staging}-previous`
       await rename(out, retired)
@@ -34,10 +36,27 @@ export async function writeOutput(outDirectory: string, files: ReadonlyMap<strin
     } else {
       await rename(staging, out)
     }
-  } catch (error) {
+  } finally {
     await rm(staging, { recursive: true, force: true })
-    throw error
   }
+}
+
+/** Writes files (paths relative to `directory`, `/`-separated) into a directory. */
+export async function writeFiles(directory: string, files: ReadonlyMap<string, string>): Promise<void> {
+  for (const [name, text] of files) {
+    const target = path.join(directory, name)
+    await mkdir(path.dirname(target), { recursive: true })
+    await writeFile(target, text)
+  }
+}
+
+/** Every file below a directory, relative and `/`-separated, sorted. */
+export async function listFiles(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort()
 }
 
 /** True when `inner` is `outer` or lies inside it. */

@@ -1,19 +1,20 @@
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { compile } from '../../compile/compile.ts'
 import { formatDiagnostics } from '../../diagnostics/format.ts'
-import { writeOutput } from '../../emit/write-output.ts'
+import { buildSite } from '../../astro/build-site.ts'
+import { replaceDirectory } from '../../emit/write-output.ts'
 import { readPolicy } from '../../source/read-policy.ts'
 import { type Io, reportingOptions } from '../shared.ts'
 
 export const buildHelp = `Usage: clausewright build [--dir policy] [--out dist] [--format pretty|json|github] [--quiet]
 
-Checks the policy as \`check\` does and, when it has no errors, writes its artefacts:
-  index.html       the policy as one page (no JavaScript; JSON-LD embedded)
-  policy.json      the canonical policy document (schema/policy-document.schema.json)
-  policy.jsonld    the policy as JSON-LD (schema.org and the W3C Data Privacy Vocabulary)
-  schema/          the published JSON Schemas
-The output is built in a temporary directory and moved into place: a failed build leaves the
-previous output as it was. With errors, nothing is written and the errors are printed.
+Checks the policy as \`check\` does and, when it has no errors, builds the static site (Astro):
+  index.html, versions/, changes/   the policy, every released version, the changelog and diffs
+  policy.json, policy.jsonld        the current policy as JSON and JSON-LD
+  versions.json, versions/<id>.json, changes/<id>.json, changes.atom, schema/
+The site is built in a temporary directory and moved into place: a failed build (a policy error,
+a page that throws) leaves the previous output as it was.
 
 Options:
   --dir <path>        The policy directory (default: policy)
@@ -64,9 +65,12 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
     io.stderr(`clausewright: the policy has errors; nothing was written to ${values.out}\n`)
     return 1
   }
-  progress(`clausewright: compiled ${result.output.document.clauses.length} clauses (${elapsed()})`)
-  await writeOutput(values.out, result.output.files, { cwd: io.cwd, policyDirectory: values.dir })
-  progress(`clausewright: wrote ${result.output.files.size} files to ${values.out} (${elapsed()})`)
+  progress(`clausewright: compiled ${result.output.document.clauses.length} clauses and ${result.output.releases.length} releases (${elapsed()})`)
+  let written: string[] = []
+  await replaceDirectory(values.out, { cwd: io.cwd, policyDirectory: values.dir }, async (staging) => {
+    written = await buildSite({ policyDirectory: path.resolve(io.cwd, values.dir), outDirectory: staging, quiet: values.quiet })
+  })
+  progress(`clausewright: wrote ${written.length} files to ${values.out} (${elapsed()})`)
   return 0
 }
 

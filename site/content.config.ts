@@ -1,0 +1,7 @@
+import { defineCollection } from 'astro:content'
+import { clausewrightLoader } from '../src/astro/loader.ts'
+
+// The policy directory can be changed for a build with CLAUSEWRIGHT_POLICY_DIR (clausewright build --dir).
+export const collections = {
+  clausewright: defineCollection({ loader: clausewrightLoader({ policyDir: process.env['CLAUSEWRIGHT_POLICY_DIR'] ?? 'policy' }) }),
+}

@@ -1,0 +1,3 @@
+/// <reference types="astro/client" />
+/** The path the policy pages are mounted at (the integration's `base` option), with slashes. */
+declare const __CLAUSEWRIGHT_BASE__: string

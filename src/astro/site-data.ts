@@ -1,0 +1,57 @@
+import type { CompiledPolicy } from '../compile/compile.ts'
+import type { PolicyDocument } from '../compile/policy-document.ts'
+import { jsonForScript, toJsonLd } from '../compile/to-json-ld.ts'
+import { diffDocuments, type PolicyDiff } from '../versions/diff.ts'
+import type { ChangeKind, Release } from '../versions/release.ts'
+
+/** One release as the site lists it. */
+export interface VersionSummary {
+  readonly version: string
+  readonly effective: string
+  readonly summary: string
+  readonly kind: ChangeKind
+  readonly previous: string | null
+}
+
+/**
+ * The entries the content loader hands Astro: everything the pages show, computed once by the
+ * compiler. The pages only lay it out.
+ */
+export type SiteEntry =
+  | { readonly id: 'current'; readonly data: { readonly document: PolicyDocument; readonly jsonLdScript: string; readonly latest: VersionSummary | null; readonly versions: readonly VersionSummary[] }; readonly html: string }
+  | { readonly id: `version/${string}`; readonly data: { readonly release: VersionSummary; readonly document: PolicyDocument; readonly jsonLdScript: string }; readonly html: string }
+  | { readonly id: `change/${string}`; readonly data: { readonly release: VersionSummary; readonly diff: PolicyDiff; readonly removed: ReadonlyArray<{ readonly id: string; readonly title: string | null; readonly html: string }>; readonly added: ReadonlyArray<{ readonly id: string; readonly title: string | null; readonly html: string }> } }
+  | { readonly id: `file/${string}`; readonly data: { readonly path: string; readonly text: string } }
+
+export function summarise(release: Release): VersionSummary {
+  return { version: release.version, effective: release.effective, summary: release.summary, kind: release.kind, previous: release.previous }
+}
+
+const clausesHtml = (document: PolicyDocument) => document.clauses.map((clause) => clause.html).join('\n')
+
+export function buildSiteEntries(output: CompiledPolicy): SiteEntry[] {
+  const releases = output.releases
+  const versions = [...releases].reverse().map(summarise)
+  const latest = releases.at(-1)
+  const entries: SiteEntry[] = [
+    {
+      id: 'current',
+      data: { document: output.document, jsonLdScript: jsonForScript(output.jsonLd), latest: latest ? summarise(latest) : null, versions },
+      html: clausesHtml(output.document),
+    },
+  ]
+  releases.forEach((release, index) => {
+    const previous = index > 0 ? releases[index - 1] : undefined
+    entries.push({
+      id: `version/${release.version}`,
+      data: { release: summarise(release), document: release.document, jsonLdScript: jsonForScript(toJsonLd(release.document)) },
+      html: clausesHtml(release.document),
+    })
+    const diff = diffDocuments(previous?.document ?? null, release.document, { from: previous?.version ?? null, to: release.version })
+    const pick = (document: PolicyDocument | undefined, status: 'added' | 'removed') =>
+      diff.clauses.filter((change) => change.status.includes(status)).flatMap((change) => document?.clauses.filter((clause) => clause.id === change.id) ?? [])
+    entries.push({ id: `change/${release.version}`, data: { release: summarise(release), diff, removed: pick(previous?.document, 'removed'), added: pick(release.document, 'added') } })
+  })
+  for (const [path, text] of output.files) entries.push({ id: `file/${path}`, data: { path, text } })
+  return entries
+}

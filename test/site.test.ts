@@ -1,0 +1,184 @@
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { HtmlValidate } from 'html-validate'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { makePolicy, repoRoot } from './helpers/fixture-policy.ts'
+import { runCli } from './helpers/run-cli.ts'
+import { elements, ids, readSite, textOf } from './helpers/site.ts'
+
+// Builds real sites with Astro (the OPTSM policy, a fixture with a history, a hostile title) and
+// checks the HTML as a browser and a validator would read it. Builds run one after another.
+const temporary: string[] = []
+afterAll(async () => {
+  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
+})
+
+async function workspace(policy?: string): Promise<string> {
+  const directory = policy ?? (await mkdtemp(path.join(tmpdir(), 'clausewright-site-')))
+  temporary.push(directory)
+  if (!policy) await cp(path.join(repoRoot, 'policy'), path.join(directory, 'policy'), { recursive: true })
+  return directory
+}
+
+async function buildIn(cwd: string, out = 'dist') {
+  const result = await runCli(['build', '--quiet', '--today', '2026-11-25', '--out', out], cwd)
+  expect(result.stderr).toBe('')
+  expect(result.code).toBe(0)
+  return readSite(path.join(cwd, out))
+}
+
+let optsm: Awaited<ReturnType<typeof readSite>> & { directory: string }
+
+beforeAll(async () => {
+  const cwd = await workspace()
+  optsm = { ...(await buildIn(cwd)), directory: path.join(cwd, 'dist') }
+}, 120_000)
+
+describe('the OPTSM site', () => {
+  test('has every page and machine endpoint', () => {
+    expect(optsm.files).toEqual([
+      'changes.atom',
+      'changes/2019-01-25.json',
+      'changes/2019-01-25/index.html',
+      'changes/index.html',
+      'index.html',
+      'policy.json',
+      'policy.jsonld',
+      'schema/clause.schema.json',
+      'schema/data.schema.json',
+      'schema/diff.schema.json',
+      'schema/policy-document.schema.json',
+      'schema/policy.schema.json',
+      'schema/release.schema.json',
+      'versions.json',
+      'versions/2019-01-25.json',
+      'versions/2019-01-25/index.html',
+      'versions/index.html',
+    ])
+  })
+
+  test('every internal link points at a file that exists, and every anchor at an id', () => {
+    const byUrl = new Map(optsm.pages.map((page) => [page.url, page]))
+    const broken: string[] = []
+    for (const page of optsm.pages) {
+      for (const link of [...elements(page.tree, 'a'), ...elements(page.tree, 'link')]) {
+        const href = String(link.properties['href'] ?? '')
+        if (/^(https?:|mailto:)/.test(href)) continue
+        const target = new URL(href, `http://site${page.url}`)
+        const targetPage = target.pathname.endsWith('/') ? byUrl.get(target.pathname) : undefined
+        const exists = targetPage !== undefined || optsm.files.includes(target.pathname.slice(1))
+        if (!exists) broken.push(`${page.url} → ${href}`)
+        else if (target.hash && !ids((targetPage ?? page).tree).has(decodeURIComponent(target.hash.slice(1)))) broken.push(`${page.url} → ${href} (no such id)`)
+      }
+    }
+    expect(broken).toEqual([])
+  })
+
+  test('the table of contents links every clause', () => {
+    const index = optsm.pages.find((page) => page.url === '/')
+    const toc = index && elements(index.tree, 'nav').find((nav) => nav.properties['ariaLabelledBy']?.toString() === 'toc-heading')
+    expect(toc && elements({ type: 'root', children: [toc] }, 'a').map((a) => a.properties['href'])).toEqual([
+      '#scope', '#information-collected', '#use-of-information', '#sharing', '#legitimate-interests', '#security', '#duty-to-inform', '#your-rights', '#children', '#linked-websites', '#changes', '#contact-information', '#complaints', '#cw-at-a-glance',
+    ])
+  })
+
+  test('every page carries its JSON-LD, once; the policy page carries policy.jsonld', async () => {
+    const jsonld = JSON.parse(await readFile(path.join(optsm.directory, 'policy.jsonld'), 'utf8'))
+    for (const page of optsm.pages) {
+      const scripts = elements(page.tree, 'script')
+      expect(scripts.map((script) => script.properties['type']), page.url).toEqual(['application/ld+json'])
+    }
+    const index = optsm.pages.find((page) => page.url === '/')
+    const script = index && elements(index.tree, 'script')[0]
+    expect(script && JSON.parse(textOf(script))).toEqual(jsonld)
+  })
+
+  test('every page has lang, a title, a description, a canonical link and alternates', () => {
+    for (const page of optsm.pages) {
+      const html = elements(page.tree, 'html')[0]
+      expect(html?.properties['lang'], page.url).toBe('en-GB')
+      const links = elements(page.tree, 'link').map((link) => `${String(link.properties['rel'])} ${String(link.properties['type'] ?? '')}`)
+      expect(links, page.url).toEqual(['canonical ', 'alternate application/json', 'alternate application/ld+json', 'alternate application/atom+xml'])
+      expect(elements(page.tree, 'meta').some((meta) => meta.properties['name'] === 'description'), page.url).toBe(true)
+      expect(textOf(elements(page.tree, 'title')[0] ?? { type: 'element', tagName: 'title', properties: {}, children: [] }).length, page.url).toBeGreaterThan(0)
+    }
+  })
+
+  test('no page loads anything from elsewhere, and none has a script to run', () => {
+    for (const page of optsm.pages) {
+      expect(page.html, page.url).not.toMatch(/<script(?![^>]*application\/ld\+json)/)
+      expect(page.html, page.url).not.toMatch(/<(img|iframe|link[^>]*stylesheet)[^>]*(src|href)="(https?:)?\/\//)
+      expect(page.html, page.url).not.toMatch(/@import|url\(\s*["']?(https?:)?\/\//)
+    }
+    expect(optsm.files.filter((file) => /\.(js|mjs|map)$/.test(file))).toEqual([])
+  })
+
+  test('the archived version page says what it is and links the current policy', () => {
+    const page = optsm.pages.find((item) => item.url === '/versions/2019-01-25/')
+    expect(page?.html).toContain('This is the archived version of <time datetime="2019-01-25">25th January 2019</time>, kept exactly as it was released.')
+    expect(page?.html).toContain('<a href="/">read the current policy</a>')
+  })
+
+  test('every HTML page is valid (html-validate)', async () => {
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      rules: {
+        // The stylesheet is inlined on purpose (no request); the policy's own title can be long; and
+        // whitespace inside the policy's text is the policy's, not markup formatting.
+        'no-inline-style': 'off',
+        'long-title': 'off',
+        'no-trailing-whitespace': 'off',
+      },
+    })
+    const problems: string[] = []
+    for (const page of optsm.pages) {
+      const report = await validator.validateString(page.html, page.file)
+      for (const result of report.results) for (const message of result.messages) problems.push(`${page.file}:${message.line}:${message.column} ${message.ruleId} ${message.message}`)
+    }
+    expect(problems).toEqual([])
+  })
+})
+
+describe('a site with a history', () => {
+  test('archived pages are byte-stable when a newer release is added', async () => {
+    const cwd = await workspace(await makePolicy())
+    expect((await runCli(['release', '--summary', 'First.', '--today', '2026-01-01'], cwd)).code).toBe(0)
+    const first = await buildIn(cwd)
+    const page = (site: typeof first, url: string) => site.pages.find((item) => item.url === url)?.html
+    const { writeFile, readFile: read } = await import('node:fs/promises')
+    const policyFile = path.join(cwd, 'policy', 'policy.yaml')
+    await writeFile(policyFile, (await read(policyFile, 'utf8')).replace('lastUpdated: 2020-02-29', 'lastUpdated: 2021-05-04').replace('description: Privacy requests', 'description: Requests about your data'))
+    expect((await runCli(['release', '--summary', 'A new way to reach us.', '--today', '2026-01-01'], cwd)).code).toBe(0)
+    const second = await buildIn(cwd)
+    expect(page(second, '/versions/2020-02-29/')).toBeDefined()
+    expect(page(second, '/versions/2020-02-29/')).toBe(page(first, '/versions/2020-02-29/'))
+    const changes = page(second, '/changes/2021-05-04/') ?? ''
+    expect(changes).toContain('What you should know')
+    expect(changes).toContain('<del>Privacy requests</del>')
+    expect(changes).toContain('<ins>Requests about your data</ins>')
+  }, 120_000)
+})
+
+test('text that looks like markup cannot close the page’s JSON-LD script or open a comment', async () => {
+  const title = 'Policy </script><script>alert(1)</script> </SCRIPT > <!-- \u2028\u2029 & more'
+  const cwd = await workspace(
+    await makePolicy({
+      description: 'markup-like text in YAML and in a code span',
+      replace: [
+        { file: 'policy.yaml', find: 'title: Example privacy policy', with: `title: "${title}"` },
+        { file: 'clauses/rights.md', find: 'Write to', with: 'Never `</script><!--` write to' },
+      ],
+    }),
+  )
+  const site = await buildIn(cwd)
+  const index = site.pages.find((page) => page.url === '/')
+  const scripts = index ? elements(index.tree, 'script') : []
+  expect(scripts).toHaveLength(1)
+  const raw = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(index?.html ?? '')?.[1] ?? ''
+  expect(raw).not.toMatch(/[<>&\u2028\u2029]/)
+  const embedded = JSON.parse(textOf(scripts[0] ?? { type: 'element', tagName: 'x', properties: {}, children: [] }))
+  expect(embedded).toEqual(JSON.parse(await readFile(path.join(cwd, 'dist', 'policy.jsonld'), 'utf8')))
+  expect(embedded['schema:name']).toBe(title)
+  expect(elements(index?.tree ?? { type: 'root', children: [] }, 'h1').map(textOf)).toEqual([title])
+}, 120_000)
