@@ -1,0 +1,135 @@
+/// <reference lib="dom" />
+import { existsSync } from 'node:fs'
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import axe from 'axe-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { makePolicy, repoRoot } from '../helpers/fixture-policy.ts'
+import { runCli } from '../helpers/run-cli.ts'
+import { serve } from './serve.ts'
+
+// The site in a real browser: Debian's chromium (apt-get install chromium), driven by
+// playwright-core, which never downloads a browser of its own. Scripts are off, as for a reader
+// who disabled them; axe-core runs in a second context with scripts on.
+const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+const screenshots = path.join(repoRoot, '.tmp', 'screenshots')
+let browser: Browser
+let site: { url: string; close: () => Promise<void> }
+const temporary: string[] = []
+
+beforeAll(async () => {
+  if (!existsSync(executablePath)) throw new Error(`${executablePath} is missing: install Debian's chromium (apt-get install chromium), or set CHROMIUM_PATH`)
+  // A policy with a history (three versions), so that every kind of page has content.
+  const cwd = await makePolicy()
+  temporary.push(cwd)
+  const edit = async (file: string, find: string, replacement: string) => {
+    const target = path.join(cwd, 'policy', file)
+    await writeFile(target, (await readFile(target, 'utf8')).replace(find, replacement))
+  }
+  await rm(path.join(cwd, 'policy'), { recursive: true })
+  await cp(path.join(repoRoot, 'policy'), path.join(cwd, 'policy'), { recursive: true })
+  await rm(path.join(cwd, 'policy', 'releases'), { recursive: true })
+  const first = await runCli(['release', '--summary', 'The policy as published.', '--today', '2026-11-25'], cwd)
+  expect(first.code, first.stderr).toBe(0)
+  await edit('clauses/sharing.md', 'We do not sell your Personal Information', 'We do not sell or rent your Personal Information')
+  await edit('data.yaml', 'lawfulBasis: [legal-obligation]', 'lawfulBasis: [legal-obligation, legitimate-interests]\n    legitimateInterest: keeping accurate records')
+  await edit('policy.yaml', 'lastUpdated: 2019-01-25', 'lastUpdated: 2020-03-01')
+  expect((await runCli(['release', '--summary', 'A fictitious later version, for the tests.', '--today', '2026-11-25'], cwd)).code).toBe(0)
+  const build = await runCli(['build', '--quiet', '--today', '2026-11-25'], cwd)
+  expect(build.code, build.stderr).toBe(0)
+  site = await serve(path.join(cwd, 'dist'))
+  browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+  await mkdir(screenshots, { recursive: true })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await site?.close()
+  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
+})
+
+const pages = ['/', '/versions/', '/versions/2019-01-25/', '/changes/', '/changes/2020-03-01/', '/changes/2019-01-25/']
+
+async function open(url: string, options: { javaScript?: boolean; width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? false, viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' })
+  const page = await context.newPage()
+  const requests: string[] = []
+  page.on('request', (request) => requests.push(request.url()))
+  const response = await page.goto(`${site.url}${url}`)
+  expect(response?.status(), url).toBe(200)
+  // Nothing is fetched from anywhere but the site itself.
+  expect(requests.filter((request) => !request.startsWith(site.url)), url).toEqual([])
+  return page
+}
+
+describe.each(pages)('%s', (url) => {
+  test('loads without scripts, with a heading and no horizontal scroll at 320 px', async () => {
+    const page = await open(url, { width: 320 })
+    expect(await page.locator('h1').count()).toBe(1)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth).catch(() => undefined)
+    // evaluate needs scripts; the width check runs in a context with them on.
+    if (overflow === undefined) {
+      const scripted = await open(url, { width: 320, javaScript: true })
+      expect(await scripted.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
+      await scripted.context().close()
+    } else expect(overflow).toBeLessThanOrEqual(0)
+    await page.context().close()
+  })
+
+  test.each(['light', 'dark'] as const)('has no WCAG 2.1 AA violations (axe-core, %s theme)', async (colorScheme) => {
+    const page = await open(url, { javaScript: true, colorScheme })
+    await page.addScriptTag({ content: axe.source })
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+    })
+    expect(violations).toEqual([])
+    await page.context().close()
+  })
+})
+
+test('the table of contents leads to each clause', async () => {
+  const page = await open('/')
+  await page.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'LEGITIMATE INTERESTS' }).click()
+  expect(new URL(page.url()).hash).toBe('#legitimate-interests')
+  await expect.poll(() => page.locator('#legitimate-interests').isVisible()).toBe(true)
+  const box = await page.locator('#legitimate-interests').boundingBox()
+  expect(box?.y).toBeLessThan(200)
+  await page.context().close()
+})
+
+test('from the policy to the latest change, and to the archived version', async () => {
+  const page = await open('/')
+  await page.getByRole('link', { name: /substantive change of/ }).click()
+  expect(new URL(page.url()).pathname).toBe('/changes/2020-03-01/')
+  expect(await page.locator('ins').filter({ hasText: 'or rent' }).count()).toBe(1)
+  await page.getByRole('link', { name: 'This version in full' }).click()
+  expect(new URL(page.url()).pathname).toBe('/versions/2020-03-01/')
+  expect(await page.getByRole('note').textContent()).toContain('archived version')
+  await page.context().close()
+})
+
+test('prints without navigation', async () => {
+  const page = await open('/')
+  await page.emulateMedia({ media: 'print' })
+  expect(await page.locator('header.site nav').isVisible()).toBe(false)
+  expect(await page.locator('nav.toc').isVisible()).toBe(false)
+  expect(await page.locator('h1').isVisible()).toBe(true)
+  await page.context().close()
+})
+
+test('screenshots of the policy at 1280 px and 375 px (looked at by a person: .tmp/screenshots)', async () => {
+  for (const [width, name] of [[1280, 'policy-1280.png'], [375, 'policy-375.png']] as const) {
+    const page = await open('/', { width })
+    const image = await page.screenshot({ path: path.join(screenshots, name), fullPage: false })
+    expect(image.byteLength).toBeGreaterThan(10_000)
+    await page.context().close()
+  }
+  const changes = await open('/changes/2020-03-01/', { width: 375 })
+  await changes.screenshot({ path: path.join(screenshots, 'changes-375.png'), fullPage: true })
+  await changes.context().close()
+})
