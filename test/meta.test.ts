@@ -35,3 +35,8 @@ test('every policy YAML file names its schema for the YAML language server', () 
     expect(readFileSync(path.join(repoRoot, 'policy', file), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schema\/[a-z]+\.schema\.json\n/)
   }
 })
+
+test('the committed validators are generated from the committed schemas (node scripts/generate-validators.ts)', async () => {
+  const { generateValidatorsSource } = await import('../src/validate/compile-schemas.ts')
+  expect(readFileSync(path.join(repoRoot, 'src', 'validate', 'generated', 'validators.js'), 'utf8')).toBe(generateValidatorsSource())
+})

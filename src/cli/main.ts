@@ -1,14 +1,17 @@
 import packageJson from '../../package.json' with { type: 'json' }
 import { ClausewrightError } from '../diagnostics/diagnostic.ts'
-import { runBuild } from './commands/build.ts'
-import { runCheck } from './commands/check.ts'
-import { runDiff } from './commands/diff.ts'
-import { runRelease } from './commands/release.ts'
 import { type Command, type Io, UsageError } from './shared.ts'
 
 export type { Io }
 
-const commands: Readonly<Record<string, Command>> = { check: runCheck, build: runBuild, diff: runDiff, release: runRelease }
+// Each command loads only what it needs: `check` runs on every save, and should not pay for the
+// renderer, the differ or Astro.
+const commands: Readonly<Record<string, () => Promise<Command>>> = {
+  check: async () => (await import('./commands/check.ts')).runCheck,
+  build: async () => (await import('./commands/build.ts')).runBuild,
+  diff: async () => (await import('./commands/diff.ts')).runDiff,
+  release: async () => (await import('./commands/release.ts')).runRelease,
+}
 
 const mainHelp = `Usage: clausewright <command> [options]
 
@@ -55,9 +58,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(`${packageJson.version}\n`)
     return 0
   }
-  const handler = Object.hasOwn(commands, command) ? commands[command] : undefined
-  if (!handler) throw new UsageError(`unknown command \`${command}\`, expected one of ${Object.keys(commands).map((name) => `\`${name}\``).join(', ')}`)
-  return handler(rest, io)
+  const load = Object.hasOwn(commands, command) ? commands[command] : undefined
+  if (!load) throw new UsageError(`unknown command \`${command}\`, expected one of ${Object.keys(commands).map((name) => `\`${name}\``).join(', ')}`)
+  return (await load())(rest, io)
 }
 
 function isParseArgsError(error: unknown): boolean {

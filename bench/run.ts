@@ -1,0 +1,216 @@
+// npm run bench: each figure measured side by side with its baseline in one run, alternating,
+// after a warm-up; reported as median and min–max, and as the ratio to the baseline.
+// Writes bench/results.md. Synthetic policies are generated (seeded) into .tmp/bench, not committed.
+import { spawnSync } from 'node:child_process'
+import { cpus, totalmem } from 'node:os'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createAjv } from '../src/validate/compile-schemas.ts'
+import { diffDocuments } from '../src/versions/diff.ts'
+import { writeSyntheticPolicy } from '../scripts/synthetic-policy.ts'
+import { bareUnified, loadReleaseDocuments, render } from './stages.ts'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const work = path.join(root, '.tmp', 'bench')
+const node = process.execPath
+const rssFile = path.join(work, 'rss.txt')
+const quick = process.argv.includes('--quick')
+
+interface Stats {
+  readonly median: number
+  readonly min: number
+  readonly max: number
+  readonly runs: number
+}
+interface Row {
+  readonly figure: string
+  readonly ours: Stats
+  readonly baselineName: string
+  readonly baseline: Stats
+  readonly target?: number
+  readonly rss?: readonly [number | undefined, number | undefined]
+}
+const rows: Row[] = []
+const notes: string[] = []
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  const median = sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+  return { median, min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0, runs: samples.length }
+}
+
+/** Runs A and B alternately (A first, then B first, …) after one warm-up of each. */
+async function sideBySide(runs: number, a: () => Promise<number> | number, b: () => Promise<number> | number): Promise<[Stats, Stats]> {
+  await a()
+  await b()
+  const first: number[] = []
+  const second: number[] = []
+  for (let run = 0; run < runs; run++) {
+    if (run % 2 === 0) {
+      first.push(await a())
+      second.push(await b())
+    } else {
+      second.push(await b())
+      first.push(await a())
+    }
+  }
+  return [stats(first), stats(second)]
+}
+
+async function timed(work: () => unknown): Promise<number> {
+  const start = performance.now()
+  await work()
+  return performance.now() - start
+}
+
+/** Wall time of a process, with its peak RSS recorded through the preload. */
+function processTime(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): number {
+  const start = performance.now()
+  const result = spawnSync(node, ['--import', path.join(root, 'bench', 'report-rss.mjs'), ...args], { cwd: options.cwd ?? root, env: { ...process.env, ...options.env, CLAUSEWRIGHT_RSS_FILE: rssFile }, stdio: ['ignore', 'ignore', 'pipe'] })
+  const elapsed = performance.now() - start
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed: ${result.stderr.toString()}`)
+  return elapsed
+}
+
+async function peakRss(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<number | undefined> {
+  await rm(rssFile, { force: true })
+  processTime(args, options)
+  const values = (await readFile(rssFile, 'utf8').catch(() => '')).split('\n').filter(Boolean).map(Number)
+  return values.length > 0 ? Math.max(...values) : undefined
+}
+
+const format = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 ? `${Math.round(ms)} ms` : `${ms.toFixed(1)} ms`)
+const mb = (kb: number | undefined) => (kb === undefined ? '–' : `${Math.round(kb / 1024)} MB`)
+
+async function main(): Promise<void> {
+  await mkdir(work, { recursive: true })
+  const log = (text: string) => process.stderr.write(`${text}\n`)
+
+  // 1. check as a whole process, against a process that only imports the same libraries.
+  log('check: OPTSM policy as a process')
+  const [check, importOnly] = await sideBySide(quick ? 5 : 11, () => processTime(['bin/clausewright.js', 'check', '--format', 'json']), () => processTime(['bench/import-only.mjs']))
+  rows.push({ figure: '`clausewright check` (OPTSM), whole process', ours: check, baselineName: 'process importing the same libraries', baseline: importOnly, target: 1.5, rss: [await peakRss(['bin/clausewright.js', 'check', '--format', 'json']), await peakRss(['bench/import-only.mjs'])] })
+
+  // 2. Schema compilation at start-up against a precompiled standalone validator.
+  log('schemas: ajv compile vs standalone')
+  const schemas = await Promise.all(['policy', 'data', 'clause', 'policy-document', 'release'].map(async (name) => JSON.parse(await readFile(path.join(root, 'schema', `${name}.schema.json`), 'utf8')) as { $id: string }))
+  // What `check` used to do at every start, against what it does now (src/validate/generated).
+  const standaloneFile = path.join(root, 'src', 'validate', 'generated', 'validators.js')
+  let generation = 0
+  const [compileSchemas, loadStandalone] = await sideBySide(
+    quick ? 5 : 15,
+    () =>
+      timed(() => {
+        const ajv = createAjv()
+        for (const schema of schemas) ajv.getSchema(schema.$id)
+      }),
+    () => timed(() => import(`${standaloneFile}?${generation++}`)),
+  )
+  rows.push({ figure: 'schema compilation at start-up (ajv `compile`, 5 schemas)', ours: compileSchemas, baselineName: 'loading the precompiled standalone validators (what check does)', baseline: loadStandalone })
+
+  // 3. The render stage against a bare unified pipeline on the same Markdown.
+  const optsm = root
+  const large = path.join(work, 'large')
+  log('synthetic 1 MB policy')
+  await writeSyntheticPolicy(large, { clauses: 200, bytes: 1_000_000, releases: 0 })
+  for (const [label, directory] of [['OPTSM clauses', optsm], ['synthetic 1 MB policy (200 clauses)', large]] as const) {
+    log(`render: ${label}`)
+    const ours = await render.prepare(directory)
+    const texts = await bareUnified.prepare(directory)
+    const [a, b] = await sideBySide(quick ? 5 : 11, () => timed(() => render.run(ours)), () => timed(() => bareUnified.run(texts)))
+    rows.push({ figure: `render stage, ${label}`, ours: a, baselineName: 'remark-parse → remark-rehype → rehype-stringify', baseline: b, target: 1.3, rss: [await peakRss(['bench/stage.ts', 'render', directory]), await peakRss(['bench/stage.ts', 'bareUnified', directory])] })
+  }
+
+  // 4. Diffs: two large versions differing by one clause, against two identical ones.
+  log('diff: 1 MB versions')
+  const largeHistory = path.join(work, 'large-history')
+  await writeSyntheticPolicy(largeHistory, { clauses: 200, bytes: 1_000_000, releases: 2 })
+  const [v1, v2] = await loadReleaseDocuments(largeHistory)
+  if (!v1 || !v2) throw new Error('large history has no two releases')
+  const [oneClause, identical] = await sideBySide(quick ? 5 : 11, () => timed(() => diffDocuments(v1, v2, { from: 'a', to: 'b' })), () => timed(() => diffDocuments(v1, structuredClone(v1), { from: 'a', to: 'b' })))
+  rows.push({ figure: 'diff of two 1 MB versions differing by one clause', ours: oneClause, baselineName: 'diff of two identical 1 MB versions', baseline: identical, target: 10 })
+
+  // 5. All consecutive pairs of 500 releases: linear in the number of pairs.
+  log('diff: 500 releases')
+  const history = path.join(work, 'history-500')
+  await writeSyntheticPolicy(history, { clauses: 20, bytes: 0, releases: 500 })
+  const documents = await loadReleaseDocuments(history)
+  const pairs = (count: number) => () => timed(() => documents.slice(1, count + 1).forEach((document, index) => diffDocuments(documents[index] ?? null, document, { from: 'a', to: 'b' })))
+  const [pairs500, pairs50] = await sideBySide(quick ? 3 : 7, pairs(499), pairs(50))
+  rows.push({ figure: 'diffs of all 499 consecutive pairs of 500 releases', ours: pairs500, baselineName: 'the first 50 pairs (linear: 499/50 ≈ 10×)', baseline: pairs50, target: 499 / 50 * 1.5 })
+
+  // 6. The site build for 1, 50 and 500 releases, against a plain Astro project of the same pages.
+  const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs')
+  const perVersion: Array<[number, number]> = []
+  for (const releases of quick ? [1, 50] : [1, 50, 500]) {
+    log(`site: ${releases} releases`)
+    const directory = path.join(work, `site-${releases}`)
+    await writeSyntheticPolicy(directory, { clauses: 20, bytes: 0, releases })
+    const plain = path.join(work, `plain-${releases}`)
+    await writePlainAstro(plain, directory, 3 + releases * 2)
+    const runs = releases >= 500 ? 1 : quick ? 2 : 3
+    const [ours, baseline] = await sideBySide(
+      runs,
+      () => processTime(['bin/clausewright.js', 'build', '--quiet', '--dir', path.join(directory, 'policy'), '--out', path.join(directory, 'dist')]),
+      () => processTime([astro, 'build', '--root', plain, '--silent'], { cwd: plain }),
+    )
+    perVersion.push([releases, ours.median])
+    rows.push({
+      figure: `site build, ${releases} release${releases === 1 ? '' : 's'} of a 20-clause policy (${3 + releases * 2} pages)`,
+      ours,
+      baselineName: 'plain Astro 7 build of the same pages from Markdown',
+      baseline,
+      target: 1.5,
+      rss: [await peakRss(['bin/clausewright.js', 'build', '--quiet', '--dir', path.join(directory, 'policy'), '--out', path.join(directory, 'dist')]), await peakRss([astro, 'build', '--root', plain, '--silent'], { cwd: plain })],
+    })
+  }
+  if (perVersion.length >= 2) {
+    const steps = perVersion.slice(1).map(([count, time], index) => {
+      const [previousCount, previousTime] = perVersion[index] ?? [0, 0]
+      return `${previousCount}→${count} releases: ${format((time - previousTime) / (count - previousCount))} per release`
+    })
+    notes.push(`Site build cost per added release: ${steps.join('; ')}.`)
+  }
+
+  await writeReport()
+}
+
+/** A plain Astro project with `pages` Markdown pages of the synthetic policy's text. */
+async function writePlainAstro(directory: string, policyDirectory: string, pages: number): Promise<void> {
+  await rm(directory, { recursive: true, force: true })
+  await mkdir(path.join(directory, 'src', 'pages'), { recursive: true })
+  await mkdir(path.join(directory, 'src', 'content', 'pages'), { recursive: true })
+  const clauses = (await bareUnified.prepare(policyDirectory)).join('\n\n').replace(/^::.*$/gm, '').replace(/:[a-z]+\[([^\]]*)\]\{[^}]*\}/g, '$1')
+  await writeFile(path.join(directory, 'astro.config.mjs'), "export default { build: { format: 'directory' } }\n")
+  await writeFile(path.join(directory, 'src', 'content.config.ts'), "import { defineCollection } from 'astro:content'\nimport { glob } from 'astro/loaders'\nexport const collections = { pages: defineCollection({ loader: glob({ pattern: '*.md', base: './src/content/pages' }) }) }\n")
+  await writeFile(path.join(directory, 'src', 'pages', '[slug].astro'), "---\nimport { getCollection, render } from 'astro:content'\nexport async function getStaticPaths() { return (await getCollection('pages')).map((entry) => ({ params: { slug: entry.id }, props: { entry } })) }\nconst { Content } = await render(Astro.props.entry)\n---\n<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{Astro.props.entry.id}</title></head><body><main><Content /></main></body></html>\n")
+  await Promise.all(Array.from({ length: pages }, (_, index) => writeFile(path.join(directory, 'src', 'content', 'pages', `page-${index}.md`), `---\ntitle: Page ${index}\n---\n\n${clauses}\n`)))
+}
+
+async function writeReport(): Promise<void> {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU'
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
+    `Command: \`npm run bench${quick ? ' -- --quick' : ''}\`. Each figure alternates with its baseline in one run after a warm-up; medians, min–max, runs.`,
+    '',
+    '| figure | ours: median (min–max, runs) | baseline | baseline: median (min–max) | ratio | target | peak RSS ours / baseline |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((row) => {
+      const ratio = row.ours.median / row.baseline.median
+      const verdict = row.target === undefined ? '' : ratio <= row.target ? `≤ ${row.target} ✓` : `≤ ${row.target} ✗`
+      return `| ${row.figure} | ${format(row.ours.median)} (${format(row.ours.min)}–${format(row.ours.max)}, ${row.ours.runs}) | ${row.baselineName} | ${format(row.baseline.median)} (${format(row.baseline.min)}–${format(row.baseline.max)}) | ${ratio.toFixed(2)} | ${verdict} | ${row.rss ? `${mb(row.rss[0])} / ${mb(row.rss[1])}` : '–'} |`
+    }),
+    '',
+    ...notes.map((note) => `- ${note}`),
+    '',
+  ]
+  const report = lines.join('\n')
+  await writeFile(path.join(root, 'bench', 'results.md'), report)
+  process.stdout.write(report)
+}
+
+await main()
