@@ -1,4 +1,8 @@
-import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic.ts'
+import { buildPolicyDocument } from './compile/policy-document.ts'
+import { clausesWithDirective, type ComplianceContext } from './compliance/compliance-rule.ts'
+import { type ComplianceConfig, type ComplianceItem, runCompliance } from './compliance/index.ts'
+import { compareDiagnostics, type Diagnostic, hasErrors } from './diagnostics/diagnostic.ts'
+import { renderPolicy } from './render/render-policy.ts'
 import { type ParsedClause, parseClause } from './markdown/parse-clause.ts'
 import type { PolicyData, PolicySource } from './model/types.ts'
 import { type LoadedClause, type MarkdownText, type RuleContext, spanOfNode } from './rules/context.ts'
@@ -21,6 +25,8 @@ export interface CheckedPolicy {
   /** Present when every file parsed and passed its schema: the input of the later stages. */
   readonly context: RuleContext
   readonly files: readonly SourceFile[]
+  /** Which of the items the law requires the policy gives, with where (see src/compliance). */
+  readonly compliance: readonly ComplianceItem[]
 }
 
 /**
@@ -29,11 +35,11 @@ export interface CheckedPolicy {
  */
 export function checkPolicy(sources: PolicySources, options: CheckOptions = {}): CheckedPolicy {
   const diagnostics: Diagnostic[] = [...sources.diagnostics]
-  const files = [sources.policy, sources.data, ...sources.clauses, ...sources.releases].filter((file): file is SourceFile => file !== undefined)
+  const files = [sources.policy, sources.data, sources.compliance, ...sources.clauses, ...sources.releases].filter((file): file is SourceFile => file !== undefined)
   // Release files hold what was published, warts and all: they are checked for integrity only.
   for (const file of files) if (!sources.releases.includes(file)) diagnostics.push(...findInvisibleCharacters(file))
 
-  const loadYaml = (file: SourceFile | undefined, schema: 'policy' | 'data'): { parsed?: ParsedYaml; value?: unknown } => {
+  const loadYaml = (file: SourceFile | undefined, schema: 'policy' | 'data' | 'compliance'): { parsed?: ParsedYaml; value?: unknown } => {
     if (!file) return {}
     const parsed = parseYaml(file)
     const schemaDiagnostics = validateYaml(parsed, schema)
@@ -43,6 +49,7 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
   }
   const policy = loadYaml(sources.policy, 'policy')
   const data = loadYaml(sources.data, 'data')
+  const complianceConfig = loadYaml(sources.compliance, 'compliance')
 
   const clauses: LoadedClause[] = []
   for (const file of sources.clauses) {
@@ -69,7 +76,27 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
   }
   for (const rule of semanticRules) diagnostics.push(...rule.check(context))
 
-  return { diagnostics: dedupe(diagnostics).sort(compareDiagnostics), context, files }
+  // The consistency rules compare the draft's document with the last release's; it is rendered
+  // only when they need it and the policy is sound enough to render.
+  let compared: ReturnType<ComplianceContext['draftAndLastRelease']> | null = null
+  const complianceContext: ComplianceContext = {
+    ...context,
+    clausesWith: (directive, value) => clausesWithDirective(clauses, directive, value),
+    draftAndLastRelease: () => {
+      if (compared !== null) return compared
+      const last = loaded.releases.at(-1)
+      compared = undefined
+      if (last && context.policy && context.data && !hasErrors(diagnostics)) {
+        const draft = buildPolicyDocument(context.policy, context.data, renderPolicy(context.policy, context.data, clauses))
+        compared = { draft, last: { version: last.version, effective: last.effective, document: last.document } }
+      }
+      return compared
+    },
+  }
+  const compliance = runCompliance(complianceContext, complianceConfig.value as ComplianceConfig | undefined, complianceConfig.parsed)
+  diagnostics.push(...compliance.diagnostics)
+
+  return { diagnostics: dedupe(diagnostics).sort(compareDiagnostics), context, files, compliance: compliance.items }
 }
 
 /** The Markdown texts of data.yaml, which the directives show as list items. */

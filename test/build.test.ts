@@ -41,12 +41,13 @@ test('build writes the artefacts, with progress on stderr', async () => {
   const result = await build(cwd)
   expect(result.code).toBe(0)
   expect(result.stdout).toBe('')
-  expect(result.stderr).toMatch(/clausewright: wrote 17 files to dist \(\d+ ms\)\n$/)
+  expect(result.stderr).toMatch(/clausewright: wrote 18 files to dist \(\d+ ms\)\n$/)
   expect(Object.keys(await readTree(path.join(cwd, 'dist')))).toEqual([
     'changes.atom',
     'changes/2019-01-25.json',
     'changes/2019-01-25/index.html',
     'changes/index.html',
+    'compliance/index.html',
     'index.html',
     'policy.json',
     'policy.jsonld',
@@ -78,7 +79,7 @@ test('a policy with errors writes nothing and leaves the previous output untouch
   await writeFile(path.join(cwd, 'dist', 'index.html'), 'the previous build')
   const result = await build(cwd, ['--quiet'])
   expect(result.code).toBe(1)
-  expect(result.stderr).toContain('policy/data.yaml:13:22 error Unexpected data category `nothing`')
+  expect(result.stderr).toContain('policy/data.yaml:16:22 error Unexpected data category `nothing`')
   expect(result.stderr).toContain('nothing was written to dist')
   expect(await readTree(path.join(cwd, 'dist'))).toEqual({ 'index.html': 'the previous build' })
   expect((await readdir(cwd)).sort()).toEqual(['dist', 'policy'])

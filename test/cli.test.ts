@@ -47,7 +47,7 @@ describe('clausewright check', () => {
     const result = await clausewright(['check', '--today', '2026-11-25'])
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/^policy\/clauses\/children\.md:6:447 warning Missing email address of contact `children`/m)
-    expect(result.stdout).toMatch(/\d+ warnings\.\n$/)
+    expect(result.stdout).toMatch(/\d+ warnings, 2 infos\.\n$/)
     expect(result.stderr).toBe('')
   })
 
@@ -55,10 +55,10 @@ describe('clausewright check', () => {
     const cwd = await brokenPolicy()
     const result = await clausewright(['check', '--format', 'pretty', '--today', '2026-01-01'], { cwd })
     expect(result.code).toBe(1)
-    expect(result.stdout).toContain('policy/data.yaml:12:19 error Unexpected `consnt` in `purposes[0].lawfulBasis[0]`')
-    expect(result.stdout).toContain('> 12 |     lawfulBasis: [consnt]\n     |                   ^^^^^^')
+    expect(result.stdout).toContain('policy/data.yaml:15:19 error Unexpected `consnt` in `purposes[0].lawfulBasis[0]`')
+    expect(result.stdout).toContain('> 15 |     lawfulBasis: [consnt]\n     |                   ^^^^^^')
     expect(result.stdout).toContain('hint: Did you mean `consent`?')
-    expect(result.stdout).toMatch(/1 error, 1 warning\.\n$/)
+    expect(result.stdout).toMatch(/2 errors, 1 warning\.\n$/)
   })
 
   test('json lists every diagnostic with its position', async () => {
@@ -68,7 +68,8 @@ describe('clausewright check', () => {
     const diagnostics = JSON.parse(result.stdout) as Array<Record<string, unknown>>
     expect(diagnostics.map((item) => [item['ruleId'], item['file'], item['line'], item['column'], item['severity']])).toEqual([
       ['contact-email-missing', 'policy/clauses/rights.md', 8, 10, 'warning'],
-      ['schema-enum', 'policy/data.yaml', 12, 19, 'error'],
+      ['schema-enum', 'policy/data.yaml', 15, 19, 'error'],
+      ['controller-identity', 'policy/policy.yaml', 11, 1, 'error'],
     ])
   })
 
@@ -77,7 +78,7 @@ describe('clausewright check', () => {
     const result = await clausewright(['check', '--today', '2026-01-01'], { cwd, env: { GITHUB_ACTIONS: 'true' } })
     expect(result.code).toBe(1)
     expect(result.stdout.split('\n')).toContain(
-      '::error file=policy/data.yaml,line=12,col=19,endLine=12,endColumn=25,title=clausewright schema-enum::Unexpected `consnt` in `purposes[0].lawfulBasis[0]`, expected one of `consent`, `contract`, `legal-obligation`, `vital-interests`, `public-task`, `legitimate-interests`%0ADid you mean `consent`?',
+      '::error file=policy/data.yaml,line=15,col=19,endLine=15,endColumn=25,title=clausewright schema-enum::Unexpected `consnt` in `purposes[0].lawfulBasis[0]`, expected one of `consent`, `contract`, `legal-obligation`, `vital-interests`, `public-task`, `legitimate-interests`%0ADid you mean `consent`?',
     )
     expect(result.stdout).toMatch(/^::warning file=policy\/clauses\/rights\.md,line=8,col=10,/m)
   })

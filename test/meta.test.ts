@@ -40,3 +40,13 @@ test('the committed validators are generated from the committed schemas (node sc
   const { generateValidatorsSource } = await import('../src/validate/compile-schemas.ts')
   expect(readFileSync(path.join(repoRoot, 'src', 'validate', 'generated', 'validators.js'), 'utf8')).toBe(generateValidatorsSource())
 })
+
+test('every compliance rule has its docs page, and every docs page a rule', async () => {
+  const { complianceRules } = await import('../src/compliance/index.ts')
+  const pages = readdirSync(path.join(repoRoot, 'docs', 'rules')).map((file) => file.replace(/\.md$/, '')).sort()
+  expect(pages).toEqual(complianceRules.map((rule) => rule.id).sort())
+  for (const rule of complianceRules) {
+    const page = readFileSync(path.join(repoRoot, 'docs', 'rules', `${rule.id}.md`), 'utf8')
+    for (const heading of ['## What the law requires', '## What the rule checks', '## How to fix it', '## Example']) expect(page, rule.id).toContain(heading)
+  }
+})

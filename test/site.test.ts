@@ -42,6 +42,7 @@ describe('the OPTSM site', () => {
       'changes/2019-01-25.json',
       'changes/2019-01-25/index.html',
       'changes/index.html',
+      'compliance/index.html',
       'index.html',
       'policy.json',
       'policy.jsonld',

@@ -83,7 +83,7 @@ describe('diff', () => {
     // The intro shows the last-updated date (`:last-updated`), so its text changed too.
     expect(result.reasons.map((reason: { code: string; id: string }) => `${reason.code} ${reason.id}`)).toEqual(['clause-changed intro', 'clause-changed rights'])
     expect(result.clauses[1].words).toEqual([
-      { type: 'equal', text: 'Your rights Request access to your personal data; ' },
+      { type: 'equal', text: 'Your rights Request access to your personal data; Object to the processing of your personal data for our legitimate interests; ' },
       { type: 'delete', text: 'Write' },
       { type: 'insert', text: 'Please write' },
       { type: 'equal', text: ' to privacy@example.com, or complain to the ICO.' },
@@ -103,14 +103,21 @@ describe('diff', () => {
 })
 
 describe('release refuses, writing nothing', () => {
+  // The draft released, then reworded (an editorial change) on the same date.
+  async function editedAfterRelease(): Promise<string> {
+    const cwd = await copyHistory()
+    expect((await release(cwd, 'The draft.')).code).toBe(0)
+    await edit(cwd, 'clauses/intro.md', 'only collects', 'collects only')
+    return cwd
+  }
+
   test.each([
     ['when nothing changed', async (cwd: string): Promise<void> => {
-      await runCli(['release', '--summary', 'The draft.', '--today', today], cwd)
+      await release(cwd, 'The draft.')
     }, [], 'nothing changed since the last release, 2022-03-15'],
     ['when lastUpdated is not the effective date', async () => undefined, ['--effective', '2022-03-16'], 'lastUpdated in policy.yaml is 2022-03-15, but the release takes effect on 2022-03-16'],
-    ['when the version exists', async (cwd: string) => edit(cwd, 'policy.yaml', 'lastUpdated: 2022-03-15', 'lastUpdated: 2021-01-10'), ['--version', '2021-01-10'], 'version 2021-01-10 exists already'],
-    ['when the version does not sort after the last', async (cwd: string) => edit(cwd, 'policy.yaml', 'lastUpdated: 2022-03-15', 'lastUpdated: 2020-12-31'), [], 'version 2020-12-31 does not come after the last release, 2021-01-10'],
     ['when the policy has errors', async (cwd: string) => edit(cwd, 'data.yaml', '[legitimate-interests]', '[legitimate-interest]'), [], 'the policy has errors (above)'],
+    ['when a substantive change keeps the old date (an error of check)', async (cwd: string) => edit(cwd, 'policy.yaml', 'lastUpdated: 2022-03-15', 'lastUpdated: 2021-01-10'), [], 'the policy has errors (above)'],
   ] as const)('%s', async (_name, prepare, extra, message) => {
     const cwd = await copyHistory()
     await prepare(cwd)
@@ -121,10 +128,24 @@ describe('release refuses, writing nothing', () => {
     expect(await readdir(path.join(cwd, 'policy', 'releases'))).toEqual(before)
   })
 
+  test('when the version exists', async () => {
+    const cwd = await editedAfterRelease()
+    const result = await release(cwd, 'Reworded.', '--version', '2022-03-15')
+    expect(result.stderr).toContain('clausewright: nothing released: version 2022-03-15 exists already')
+    expect(result.code).toBe(1)
+  })
+
+  test('when the version does not sort after the last', async () => {
+    const cwd = await editedAfterRelease()
+    await edit(cwd, 'policy.yaml', 'lastUpdated: 2022-03-15', 'lastUpdated: 2022-03-14')
+    const result = await release(cwd, 'Reworded.')
+    expect(result.stderr).toContain('clausewright: nothing released: version 2022-03-14 does not come after the last release, 2022-03-15')
+    expect(result.code).toBe(1)
+  })
+
   test('a second release on one date is <date>.2', async () => {
-    const cwd = await copyHistory()
-    await edit(cwd, 'policy.yaml', 'lastUpdated: 2022-03-15', 'lastUpdated: 2021-01-10')
-    expect((await release(cwd, 'A correction on the same day.')).stdout).toBe('Released 2021-01-10.2 (substantive): policy/releases/2021-01-10.2.json\n')
+    const cwd = await editedAfterRelease()
+    expect((await release(cwd, 'A correction on the same day.')).stdout).toBe('Released 2022-03-15.2 (editorial): policy/releases/2022-03-15.2.json\n')
   })
 
   test('a missing summary is a usage error', async () => {

@@ -14,6 +14,7 @@ const routes = [
   ['versions/[version]/', 'versions/[version].astro'],
   ['changes/', 'changes/index.astro'],
   ['changes/[version]/', 'changes/[version].astro'],
+  ['compliance/', 'compliance.astro'],
   ['[...file]', 'files.ts'],
 ] as const
 

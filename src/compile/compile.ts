@@ -46,7 +46,7 @@ export function compile(sources: PolicySources, options: CheckOptions = {}): Com
   const releases = checked.context.releases
   if (hasErrors(checked.diagnostics) || !policy || !data) return { diagnostics: checked.diagnostics, sources: checked.files, releases }
   const rendered = renderPolicy(policy, data, clauses)
-  const draft = buildPolicyDocument(policy, data, rendered)
+  const draft = buildPolicyDocument(policy, data, rendered, checked.compliance)
   // The working source carries the version id of the release it equals, if any.
   const latest = releases.at(-1)
   const document = latest && latest.digest === draft.digest ? { ...draft, version: latest.version } : draft

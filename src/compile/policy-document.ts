@@ -1,6 +1,7 @@
 import type { Contact, Controller, DataContext, DataSource, LawfulBasis, PolicyData, PolicySource, RecipientKind, RightKind, SupervisoryAuthority } from '../model/types.ts'
 import { type RenderedPolicy, renderFragment } from '../render/render-policy.ts'
 import { gdprIri, lawfulBases, personalDataIri, rightReferences } from '../vocab/gdpr.ts'
+import type { ComplianceItem } from '../compliance/index.ts'
 import { digestOf } from './digest.ts'
 
 /** The format id of policy.json; bumped only by an incompatible change to its schema. */
@@ -57,12 +58,17 @@ export interface PolicyDocument {
     readonly clause: string
   }>
   readonly clauses: ReadonlyArray<{ readonly id: string; readonly title: string | null; readonly html: string; readonly text: string }>
+  /**
+   * Which items the law requires the policy gives (GDPR Art. 13/14), with where, and the rules
+   * turned off with their justification. Not part of the digest: it is the tool's reading.
+   */
+  readonly compliance?: readonly ComplianceItem[]
   /** `sha256:<hex>` of the normalised content (not of the HTML): see `digestOf`. */
   readonly digest: string
 }
 
 /** Builds policy.json from a checked policy and its rendering. Pure and deterministic. */
-export function buildPolicyDocument(policy: PolicySource, data: PolicyData, rendered: RenderedPolicy): PolicyDocument {
+export function buildPolicyDocument(policy: PolicySource, data: PolicyData, rendered: RenderedPolicy, compliance?: readonly ComplianceItem[]): PolicyDocument {
   const fragment = (markdown: string) => renderFragment(markdown, policy, data)
   const withoutDigest: Omit<PolicyDocument, 'digest'> = {
     format: documentFormat,
@@ -110,6 +116,7 @@ export function buildPolicyDocument(policy: PolicySource, data: PolicyData, rend
       }
     }),
     clauses: rendered.clauses.map((clause) => ({ id: clause.id, title: clause.title ?? null, html: clause.html, text: clause.text })),
+    ...(compliance && { compliance }),
   }
   return { ...withoutDigest, digest: digestOf(withoutDigest) }
 }

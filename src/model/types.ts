@@ -13,6 +13,7 @@ export interface Controller {
   readonly registry?: string
   readonly postalAddress?: string
   readonly website?: string
+  readonly country?: string
 }
 
 export interface Contact {
@@ -40,6 +41,9 @@ export interface PolicySource {
   readonly contacts: readonly Contact[]
   readonly supervisoryAuthority: SupervisoryAuthority
   readonly clauses: readonly string[]
+  readonly representative?: { readonly name: string; readonly email?: string; readonly postalAddress?: string }
+  readonly dataProtectionOfficer?: { readonly designated: boolean; readonly name?: string; readonly email?: string; readonly postalAddress?: string; readonly telephone?: string }
+  readonly automatedDecisionMaking?: { readonly used: boolean; readonly logic?: string; readonly consequences?: string }
 }
 
 export interface DataCategory {
@@ -49,6 +53,10 @@ export interface DataCategory {
   readonly dpv?: string
   readonly sources: readonly DataSource[]
   readonly contexts?: readonly DataContext[]
+  readonly retention?: string
+  readonly provision?: { readonly requirement: 'statutory' | 'contractual' | 'contract-entry' | 'voluntary'; readonly consequence?: string }
+  readonly sourceDetail?: string
+  readonly specialCategory?: boolean
 }
 
 export interface Purpose {
@@ -60,6 +68,9 @@ export interface Purpose {
   readonly legitimateInterest?: string
   readonly dataCategories?: readonly string[]
   readonly recipients?: readonly string[]
+  readonly retention?: string
+  readonly article9Condition?: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j'
+  readonly directMarketing?: boolean
 }
 
 export interface Recipient {
@@ -76,9 +87,17 @@ export interface Right {
   readonly clause: string
 }
 
+export type Safeguard = 'adequacy' | 'standard-contractual-clauses' | 'binding-corporate-rules' | 'derogation' | 'other'
+
+export interface InternationalTransfers {
+  readonly made: boolean
+  readonly transfers?: ReadonlyArray<{ readonly id: string; readonly destination: string; readonly recipients?: readonly string[]; readonly safeguard: Safeguard; readonly copyAvailable?: string }>
+}
+
 export interface PolicyData {
   readonly dataCategories: readonly DataCategory[]
   readonly purposes: readonly Purpose[]
   readonly recipients: readonly Recipient[]
   readonly rights: readonly Right[]
+  readonly internationalTransfers?: InternationalTransfers
 }

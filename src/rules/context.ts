@@ -59,10 +59,10 @@ export function locate(parsed: ParsedYaml | undefined, path: Path, part: 'value'
   return parsed.spanOf(node?.range)
 }
 
-export function diagnostic(ruleId: RuleId, file: string, span: Span | undefined, message: string, extra: Pick<Diagnostic, 'hint' | 'related'> = {}): Diagnostic {
+export function diagnostic(ruleId: RuleId, file: string, span: Span | undefined, message: string, extra: Partial<Pick<Diagnostic, 'hint' | 'related' | 'severity'>> = {}): Diagnostic {
   return {
     ruleId,
-    severity: rules[ruleId].severity,
+    severity: extra.severity ?? rules[ruleId].severity,
     message,
     file,
     ...(span && { span }),

@@ -5,7 +5,6 @@ import { dateInFuture } from './date-in-future.ts'
 import { directivesRule } from './directives.ts'
 import { dpvTerm } from './dpv-term.ts'
 import { duplicateId } from './duplicate-id.ts'
-import { lawfulBasis } from './lawful-basis.ts'
 import { rawHtml } from './raw-html.ts'
 import { unknownReference } from './unknown-reference.ts'
 import { unsafeUrl } from './unsafe-url.ts'
@@ -14,7 +13,6 @@ export const semanticRules: readonly SemanticRule[] = [
   duplicateId,
   unknownReference,
   clauseFiles,
-  lawfulBasis,
   dateInFuture,
   directivesRule,
   brokenAnchor,

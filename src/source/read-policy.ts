@@ -6,12 +6,15 @@ import type { SourceFile } from './source-file.ts'
 
 export const policyFileName = 'policy.yaml'
 export const dataFileName = 'data.yaml'
+export const complianceFileName = 'compliance.yaml'
 export const clausesDirectoryName = 'clauses'
 export const releasesDirectoryName = 'releases'
 
 export interface PolicySources {
   readonly policy?: SourceFile
   readonly data?: SourceFile
+  /** compliance.yaml: rule severities changed or turned off, with justifications (optional). */
+  readonly compliance?: SourceFile
   /** Clause files, sorted by name. */
   readonly clauses: readonly SourceFile[]
   /** Release files (`releases/*.json`), sorted by name; none before the first release. */
@@ -118,6 +121,7 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
 
   const policy = await readOne(policyFileName, true)
   const data = await readOne(dataFileName, true)
+  const compliance = await readOne(complianceFileName, false)
 
   const clauses: SourceFile[] = []
   const clausesDirectory = path.join(root, clausesDirectoryName)
@@ -154,7 +158,7 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
     if (file) releases.push(file)
   }
 
-  return { ...(policy && { policy }), ...(data && { data }), clauses, releases, diagnostics }
+  return { ...(policy && { policy }), ...(data && { data }), ...(compliance && { compliance }), clauses, releases, diagnostics }
 }
 
 /** UTF-8 without NUL bytes, or undefined. A leading byte-order mark is dropped. */

@@ -2,12 +2,13 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import standaloneModule from 'ajv/dist/standalone/index.js'
 import clauseSchema from '../../schema/clause.schema.json' with { type: 'json' }
+import complianceSchema from '../../schema/compliance.schema.json' with { type: 'json' }
 import dataSchema from '../../schema/data.schema.json' with { type: 'json' }
 import policyDocumentSchema from '../../schema/policy-document.schema.json' with { type: 'json' }
 import policySchema from '../../schema/policy.schema.json' with { type: 'json' }
 import releaseSchema from '../../schema/release.schema.json' with { type: 'json' }
 
-export const schemaSources = { policy: policySchema, data: dataSchema, clause: clauseSchema, release: releaseSchema, policyDocument: policyDocumentSchema } as const
+export const schemaSources = { policy: policySchema, data: dataSchema, clause: clauseSchema, release: releaseSchema, policyDocument: policyDocumentSchema, compliance: complianceSchema } as const
 
 // ajv-formats and the standalone generator are CommonJS; their default exports arrive wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020, formats: string[]) => Ajv2020

@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import * as validators from './generated/validators.js'
 
-export type SchemaName = 'policy' | 'data' | 'clause' | 'release' | 'policy-document'
+export type SchemaName = 'policy' | 'data' | 'clause' | 'release' | 'policy-document' | 'compliance'
 
 const byName: Record<SchemaName, ValidateFunction> = {
   policy: validators.policy,
@@ -9,6 +9,7 @@ const byName: Record<SchemaName, ValidateFunction> = {
   clause: validators.clause,
   release: validators.release,
   'policy-document': validators.policyDocument,
+  compliance: validators.compliance,
 }
 
 /** The validator of a schema, precompiled by scripts/generate-validators.ts (strict mode, ajv-formats). */

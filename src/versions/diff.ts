@@ -93,7 +93,7 @@ const fieldLabels: Readonly<Record<string, string>> = {
 }
 
 // Fields not compared: derived from others (html from text), or metadata of the version.
-const ignoredFields = new Set(['html', 'digest', 'version', 'lastUpdated', 'format', 'clauses', 'article', 'iri'])
+const ignoredFields = new Set(['html', 'digest', 'version', 'lastUpdated', 'format', 'clauses', 'article', 'iri', 'compliance'])
 
 /**
  * Diffs two versions: clauses matched by id (then words inside a changed clause), structured data

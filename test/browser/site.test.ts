@@ -52,7 +52,7 @@ afterAll(async () => {
   await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
 })
 
-const pages = ['/', '/versions/', '/versions/2019-01-25/', '/changes/', '/changes/2020-03-01/', '/changes/2019-01-25/']
+const pages = ['/', '/versions/', '/versions/2019-01-25/', '/changes/', '/changes/2020-03-01/', '/changes/2019-01-25/', '/compliance/']
 
 async function open(url: string, options: { javaScript?: boolean; width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? false, viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' })

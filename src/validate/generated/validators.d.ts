@@ -5,3 +5,4 @@ export const data: ValidateFunction
 export const clause: ValidateFunction
 export const release: ValidateFunction
 export const policyDocument: ValidateFunction
+export const compliance: ValidateFunction

@@ -1,0 +1,80 @@
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.ts'
+import type { RuleId } from '../diagnostics/rules.ts'
+import { closest } from '../diagnostics/words.ts'
+import { diagnostic, locate } from '../rules/context.ts'
+import type { ParsedYaml } from '../yaml/parse-yaml.ts'
+import { automatedDecisionMaking } from './automated-decisions.ts'
+import type { ComplianceContext, ComplianceRule, ItemStatus } from './compliance-rule.ts'
+import { lastUpdatedChanged, substantiveChangeDated } from './consistency.ts'
+import { controllerIdentity, dpoContact, representative } from './controller.ts'
+import { dataSource, internationalTransfers, provisionRequirement, recipientsStated, retentionPeriod, specialCategoryCondition } from './data.ts'
+import { lawfulBasis, legitimateInterest } from './lawful-basis.ts'
+import { complaintRight, dataSubjectRights, objectionSeparate, withdrawConsent } from './rights.ts'
+
+/** The compliance rules, in the order of GDPR Art. 13, then Art. 14, 21 and the consistency checks. */
+export const complianceRules: readonly ComplianceRule[] = [
+  controllerIdentity,
+  representative,
+  dpoContact,
+  lawfulBasis,
+  legitimateInterest,
+  specialCategoryCondition,
+  recipientsStated,
+  internationalTransfers,
+  retentionPeriod,
+  dataSubjectRights,
+  withdrawConsent,
+  complaintRight,
+  provisionRequirement,
+  automatedDecisionMaking,
+  dataSource,
+  objectionSeparate,
+  lastUpdatedChanged,
+  substantiveChangeDated,
+]
+
+export interface ComplianceConfig {
+  readonly rules: Readonly<Record<string, { readonly severity: Severity | 'disabled'; readonly justification: string }>>
+}
+
+/** One required item, as policy.json and the compliance page show it. */
+export interface ComplianceItem {
+  readonly rule: RuleId
+  readonly article: string
+  readonly title: string
+  readonly status: ItemStatus | 'waived'
+  /** Clause ids where the policy states it. */
+  readonly where: readonly string[]
+  readonly justification: string | null
+}
+
+export interface ComplianceReport {
+  readonly items: readonly ComplianceItem[]
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+/**
+ * Runs every compliance rule, then applies policy/compliance.yaml: a rule's severity changed, or
+ * the rule turned off with its justification (published in the summary).
+ */
+export function runCompliance(context: ComplianceContext, config: ComplianceConfig | undefined, configYaml: ParsedYaml | undefined): ComplianceReport {
+  const diagnostics: Diagnostic[] = []
+  const known = new Set<string>(complianceRules.map((rule) => rule.id))
+  for (const name of Object.keys(config?.rules ?? {})) {
+    if (known.has(name)) continue
+    diagnostics.push(
+      diagnostic('compliance-config', configYaml?.file.path ?? '', locate(configYaml, ['rules', name], 'key'), `Unexpected rule \`${name}\` in compliance.yaml, expected a compliance rule`, {
+        hint: `${closest(name, [...known]) ? `Did you mean \`${closest(name, [...known])}\`? ` : ''}Only the compliance rules (docs/rules/) can be changed; the others guard the policy's integrity and safety.`,
+      }),
+    )
+  }
+  const items = complianceRules.map((rule): ComplianceItem => {
+    const finding = rule.check(context)
+    const override = config?.rules[rule.id]
+    const base = { rule: rule.id, article: rule.article, title: rule.title, where: finding.where }
+    if (override?.severity === 'disabled') return { ...base, status: finding.status === 'missing' ? 'waived' : finding.status, justification: override.justification }
+    diagnostics.push(...finding.diagnostics.map((item) => (override ? { ...item, severity: override.severity as Severity } : item)))
+    return { ...base, status: finding.status, justification: override?.justification ?? null }
+  })
+  return { items, diagnostics }
+}
