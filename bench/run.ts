@@ -16,6 +16,8 @@ const work = path.join(root, '.tmp', 'bench')
 const node = process.execPath
 const rssFile = path.join(work, 'rss.txt')
 const quick = process.argv.includes('--quick')
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',')
+const section = (name: string) => only === undefined || only.includes(name)
 
 interface Stats {
   readonly median: number
@@ -68,7 +70,8 @@ async function timed(work: () => unknown): Promise<number> {
 /** Wall time of a process, with its peak RSS recorded through the preload. */
 function processTime(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): number {
   const start = performance.now()
-  const result = spawnSync(node, ['--import', path.join(root, 'bench', 'report-rss.mjs'), ...args], { cwd: options.cwd ?? root, env: { ...process.env, ...options.env, CLAUSEWRIGHT_RSS_FILE: rssFile }, stdio: ['ignore', 'ignore', 'pipe'] })
+  // Through NODE_OPTIONS, so that child processes (Astro's build) report their peak too.
+  const result = spawnSync(node, args, { cwd: options.cwd ?? root, env: { ...process.env, ...options.env, NODE_OPTIONS: `--import=${path.join(root, 'bench', 'report-rss.mjs')}`, CLAUSEWRIGHT_RSS_FILE: rssFile }, stdio: ['ignore', 'ignore', 'pipe'] })
   const elapsed = performance.now() - start
   if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed: ${result.stderr.toString()}`)
   return elapsed
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
   const log = (text: string) => process.stderr.write(`${text}\n`)
 
   // 1. check as a whole process, against a process that only imports the same libraries.
+  if (section('check')) {
   log('check: OPTSM policy as a process')
   const [check, importOnly] = await sideBySide(quick ? 5 : 11, () => processTime(['bin/clausewright.js', 'check', '--format', 'json']), () => processTime(['bench/import-only.mjs']))
   rows.push({ figure: '`clausewright check` (OPTSM), whole process', ours: check, baselineName: 'process importing the same libraries', baseline: importOnly, target: 1.5, rss: [await peakRss(['bin/clausewright.js', 'check', '--format', 'json']), await peakRss(['bench/import-only.mjs'])] })
@@ -110,7 +114,10 @@ async function main(): Promise<void> {
   )
   rows.push({ figure: 'schema compilation at start-up (ajv `compile`, 5 schemas)', ours: compileSchemas, baselineName: 'loading the precompiled standalone validators (what check does)', baseline: loadStandalone })
 
+  }
+
   // 3. The render stage against a bare unified pipeline on the same Markdown.
+  if (section('render')) {
   const optsm = root
   const large = path.join(work, 'large')
   log('synthetic 1 MB policy')
@@ -123,7 +130,10 @@ async function main(): Promise<void> {
     rows.push({ figure: `render stage, ${label}`, ours: a, baselineName: 'remark-parse → remark-rehype → rehype-stringify', baseline: b, target: 1.3, rss: [await peakRss(['bench/stage.ts', 'render', directory]), await peakRss(['bench/stage.ts', 'bareUnified', directory])] })
   }
 
+  }
+
   // 4. Diffs: two large versions differing by one clause, against two identical ones.
+  if (section('diff')) {
   log('diff: 1 MB versions')
   const largeHistory = path.join(work, 'large-history')
   await writeSyntheticPolicy(largeHistory, { clauses: 200, bytes: 1_000_000, releases: 2 })
@@ -141,7 +151,10 @@ async function main(): Promise<void> {
   const [pairs500, pairs50] = await sideBySide(quick ? 3 : 7, pairs(499), pairs(50))
   rows.push({ figure: 'diffs of all 499 consecutive pairs of 500 releases', ours: pairs500, baselineName: 'the first 50 pairs (linear: 499/50 ≈ 10×)', baseline: pairs50, target: 499 / 50 * 1.5 })
 
+  }
+
   // 6. The site build for 1, 50 and 500 releases, against a plain Astro project of the same pages.
+  if (section('site')) {
   const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs')
   const perVersion: Array<[number, number]> = []
   for (const releases of quick ? [1, 50] : [1, 50, 500]) {
@@ -173,6 +186,7 @@ async function main(): Promise<void> {
     })
     notes.push(`Site build cost per added release: ${steps.join('; ')}.`)
   }
+  }
 
   await writeReport()
 }
@@ -197,7 +211,7 @@ async function writeReport(): Promise<void> {
     `Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
     `Command: \`npm run bench${quick ? ' -- --quick' : ''}\`. Each figure alternates with its baseline in one run after a warm-up; medians, min–max, runs.`,
     '',
-    '| figure | ours: median (min–max, runs) | baseline | baseline: median (min–max) | ratio | target | peak RSS ours / baseline |',
+    '| figure | ours: median (min–max, runs) | baseline | baseline: median (min–max) | ratio | target | peak RSS of the largest process, ours / baseline |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((row) => {
       const ratio = row.ours.median / row.baseline.median

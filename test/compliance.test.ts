@@ -1,11 +1,11 @@
-import { cp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { checkPolicy } from '../src/check.ts'
 import { compile } from '../src/compile/compile.ts'
 import { complianceRules } from '../src/compliance/index.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
-import { makePolicy, repoRoot } from './helpers/fixture-policy.ts'
+import { editPolicy, makePolicy, repoRoot } from './helpers/fixture-policy.ts'
 import { runCli } from './helpers/run-cli.ts'
 
 // The compliance rules that need a history (the consistency rules), the configuration file, and
@@ -17,12 +17,7 @@ afterAll(async () => {
   await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
 })
 
-async function edit(cwd: string, file: string, find: string, replacement: string): Promise<void> {
-  const target = path.join(cwd, 'policy', file)
-  const text = await readFile(target, 'utf8')
-  if (!text.includes(find)) throw new Error(`${file} does not contain ${find}`)
-  await writeFile(target, text.replace(find, replacement))
-}
+const edit = editPolicy
 
 async function copy(): Promise<string> {
   const directory = await makePolicy()

@@ -47,6 +47,7 @@ describe('the OPTSM site', () => {
       'policy.json',
       'policy.jsonld',
       'schema/clause.schema.json',
+      'schema/compliance.schema.json',
       'schema/data.schema.json',
       'schema/diff.schema.json',
       'schema/policy-document.schema.json',

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { checkPolicy } from '../src/check.ts'
 import { compile } from '../src/compile/compile.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
-import { makePolicy, repoRoot } from './helpers/fixture-policy.ts'
+import { editPolicy, makePolicy, repoRoot } from './helpers/fixture-policy.ts'
 import { runCli } from './helpers/run-cli.ts'
 
 // A fixture policy with a history: three releases made with `clausewright release`, then a draft.
@@ -18,12 +18,7 @@ afterAll(async () => {
   await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
 })
 
-async function edit(cwd: string, file: string, find: string, replacement: string): Promise<void> {
-  const target = path.join(cwd, 'policy', file)
-  const text = await readFile(target, 'utf8')
-  if (!text.includes(find)) throw new Error(`${file} does not contain ${find}`)
-  await writeFile(target, text.replace(find, replacement))
-}
+const edit = editPolicy
 
 async function release(cwd: string, summary: string, ...extra: string[]) {
   return runCli(['release', '--summary', summary, '--today', today, ...extra], cwd)

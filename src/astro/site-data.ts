@@ -1,7 +1,7 @@
 import type { CompiledPolicy } from '../compile/compile.ts'
 import type { PolicyDocument } from '../compile/policy-document.ts'
 import { jsonForScript, toJsonLd } from '../compile/to-json-ld.ts'
-import { diffDocuments, type PolicyDiff } from '../versions/diff.ts'
+import type { PolicyDiff } from '../versions/diff.ts'
 import type { ChangeKind, Release } from '../versions/release.ts'
 
 /** One release as the site lists it. */
@@ -29,6 +29,10 @@ export function summarise(release: Release): VersionSummary {
 
 const clausesHtml = (document: PolicyDocument) => document.clauses.map((clause) => clause.html).join('\n')
 
+function withoutClauseBodies(document: PolicyDocument): PolicyDocument {
+  return { ...document, clauses: document.clauses.map((clause) => ({ ...clause, html: '', text: '' })) }
+}
+
 export function buildSiteEntries(output: CompiledPolicy): SiteEntry[] {
   const releases = output.releases
   const versions = [...releases].reverse().map(summarise)
@@ -44,10 +48,12 @@ export function buildSiteEntries(output: CompiledPolicy): SiteEntry[] {
     const previous = index > 0 ? releases[index - 1] : undefined
     entries.push({
       id: `version/${release.version}`,
-      data: { release: summarise(release), document: release.document, jsonLdScript: jsonForScript(toJsonLd(release.document)) },
+      // The clauses' HTML travels once, as the rendered HTML: the pages read the rest of the document.
+      data: { release: summarise(release), document: withoutClauseBodies(release.document), jsonLdScript: jsonForScript(toJsonLd(release.document)) },
       html: clausesHtml(release.document),
     })
-    const diff = diffDocuments(previous?.document ?? null, release.document, { from: previous?.version ?? null, to: release.version })
+    const diff = output.changes[index]
+    if (!diff) throw new Error(`no diff for release ${release.version}`)
     const pick = (document: PolicyDocument | undefined, status: 'added' | 'removed') =>
       diff.clauses.filter((change) => change.status.includes(status)).flatMap((change) => document?.clauses.filter((clause) => clause.id === change.id) ?? [])
     entries.push({ id: `change/${release.version}`, data: { release: summarise(release), diff, removed: pick(previous?.document, 'removed'), added: pick(release.document, 'added') } })

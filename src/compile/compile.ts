@@ -6,7 +6,7 @@ import type { PolicySources } from '../source/read-policy.ts'
 import type { SourceFile } from '../source/source-file.ts'
 import { buildPolicyDocument, type PolicyDocument } from './policy-document.ts'
 import { toJsonLd } from './to-json-ld.ts'
-import { diffDocuments } from '../versions/diff.ts'
+import { diffDocuments, type PolicyDiff } from '../versions/diff.ts'
 import { renderFeed } from '../versions/feed.ts'
 import type { Release } from '../versions/release.ts'
 
@@ -18,6 +18,8 @@ export interface CompiledPolicy {
   readonly jsonLd: object
   /** The releases, oldest first. */
   readonly releases: readonly Release[]
+  /** The diff of each release from the one before it (same order as `releases`). */
+  readonly changes: readonly PolicyDiff[]
   /** The artefacts by path relative to the output directory, in a fixed order. */
   readonly files: ReadonlyMap<string, string>
 }
@@ -33,7 +35,7 @@ export interface CompileResult {
 }
 
 // The schemas are published beside the artefacts so that consumers can validate what they fetch.
-const publishedSchemas = ['policy-document.schema.json', 'release.schema.json', 'diff.schema.json', 'policy.schema.json', 'data.schema.json', 'clause.schema.json'] as const
+const publishedSchemas = ['policy-document.schema.json', 'release.schema.json', 'diff.schema.json', 'policy.schema.json', 'data.schema.json', 'clause.schema.json', 'compliance.schema.json'] as const
 const schemaTexts = new Map(publishedSchemas.map((name) => [`schema/${name}`, readFileSync(new URL(`../../schema/${name}`, import.meta.url), 'utf8')]))
 
 /**
@@ -51,17 +53,22 @@ export function compile(sources: PolicySources, options: CheckOptions = {}): Com
   const latest = releases.at(-1)
   const document = latest && latest.digest === draft.digest ? { ...draft, version: latest.version } : draft
   const jsonLd = toJsonLd(document)
+  // Each release's diff from the one before, computed once for the JSON files and the site.
+  const changes = releases.map((release, position) => {
+    const previous = position > 0 ? releases[position - 1] : undefined
+    return diffDocuments(previous?.document ?? null, release.document, { from: previous?.version ?? null, to: release.version })
+  })
   const files = new Map<string, string>([
     ['policy.json', `${JSON.stringify(document, null, 2)}\n`],
     ['policy.jsonld', `${JSON.stringify(jsonLd, null, 2)}\n`],
-    ...versionFiles(releases, { policyId: policy.id, title: policy.title }),
+    ...versionFiles(releases, changes, { policyId: policy.id, title: policy.title }),
     ...schemaTexts,
   ])
-  return { diagnostics: checked.diagnostics, sources: checked.files, releases, output: { document, draft, jsonLd, releases, files } }
+  return { diagnostics: checked.diagnostics, sources: checked.files, releases, output: { document, draft, jsonLd, releases, changes, files } }
 }
 
 /** versions.json, versions/<id>.json, changes/<id>.json and changes.atom, from the releases. */
-function versionFiles(releases: readonly Release[], feed: { policyId: string; title: string }): Array<[string, string]> {
+function versionFiles(releases: readonly Release[], changes: readonly PolicyDiff[], feed: { policyId: string; title: string }): Array<[string, string]> {
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
   const index = {
     format: 'clausewright-versions/1',
@@ -80,10 +87,7 @@ function versionFiles(releases: readonly Release[], feed: { policyId: string; ti
   return [
     ['versions.json', json(index)],
     ...releases.map((release): [string, string] => [`versions/${release.version}.json`, json(release.document)]),
-    ...releases.map((release, position): [string, string] => {
-      const previous = position > 0 ? releases[position - 1] : undefined
-      return [`changes/${release.version}.json`, json(diffDocuments(previous?.document ?? null, release.document, { from: previous?.version ?? null, to: release.version }))]
-    }),
+    ...releases.map((release, position): [string, string] => [`changes/${release.version}.json`, json(changes[position])]),
     ['changes.atom', renderFeed(releases, feed)],
   ]
 }

@@ -31,32 +31,23 @@ const names: Record<string, string> = {
 const forbidden = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g
 
 export function findInvisibleCharacters(file: SourceFile): Diagnostic[] {
-  const found: Diagnostic[] = []
   const locator = createLocator(file.text)
-  for (const match of file.text.matchAll(forbidden)) {
-    const code = `U+${match[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`
-    const start = locator.toPoint(match.index)
-    found.push({
-      ruleId: 'forbidden-character',
-      severity: 'error',
-      file: file.path,
-      span: { start, end: { line: start.line, column: start.column + 1 } },
-      message: `Unexpected control character ${code}, expected text`,
-      hint: match[0] === '\u000b' ? 'A vertical tab, often pasted from a word processor: replace it with a line break or a space.' : 'Delete it.',
+  const report = (pattern: RegExp, describe: (character: string, code: string) => Pick<Diagnostic, 'ruleId' | 'message' | 'hint'>): Diagnostic[] =>
+    [...file.text.matchAll(pattern)].map((match) => {
+      const code = `U+${match[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`
+      const start = locator.toPoint(match.index)
+      return { ...describe(match[0], code), severity: 'error', file: file.path, span: { start, end: { line: start.line, column: start.column + 1 } } }
     })
-  }
-  for (const match of file.text.matchAll(invisible)) {
-    const character = match[0]
-    const code = `U+${character.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`
-    const start = locator.toPoint(match.index)
-    found.push({
+  return [
+    ...report(forbidden, (character, code) => ({
+      ruleId: 'forbidden-character',
+      message: `Unexpected control character ${code}, expected text`,
+      hint: character === '\u000b' ? 'A vertical tab, often pasted from a word processor: replace it with a line break or a space.' : 'Delete it.',
+    })),
+    ...report(invisible, (character, code) => ({
       ruleId: 'invisible-character',
-      severity: 'error',
-      file: file.path,
-      span: { start, end: { line: start.line, column: start.column + 1 } },
       message: `Unexpected invisible character ${code} ${names[character] ?? ''}`.trim(),
       hint: 'Delete it: it changes how the text displays without being seen.',
-    })
-  }
-  return found
+    })),
+  ]
 }

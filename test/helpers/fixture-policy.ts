@@ -34,3 +34,11 @@ export async function makePolicy(change: PolicyCase = { description: 'base' }): 
   for (const file of change.remove ?? []) await rm(path.join(policy, file), { recursive: true })
   return directory
 }
+
+/** Replaces text in a file of `<directory>/policy`, failing loudly when the text is not there. */
+export async function editPolicy(directory: string, file: string, find: string, replacement: string): Promise<void> {
+  const target = path.join(directory, 'policy', file)
+  const text = await readFile(target, 'utf8')
+  if (!text.includes(find)) throw new Error(`${file} does not contain ${JSON.stringify(find)}`)
+  await writeFile(target, text.replace(find, replacement))
+}
