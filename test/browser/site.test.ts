@@ -1,11 +1,12 @@
 /// <reference lib="dom" />
+import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import axe from 'axe-core'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { makePolicy, repoRoot } from '../helpers/fixture-policy.ts'
+import { editPolicy, makePolicy, repoRoot } from '../helpers/fixture-policy.ts'
 import { runCli } from '../helpers/run-cli.ts'
 import { serve } from './serve.ts'
 
@@ -132,4 +133,31 @@ test('screenshots of the policy at 1280 px and 375 px (looked at by a person: .t
   const changes = await open('/changes/2020-03-01/', { width: 375 })
   await changes.screenshot({ path: path.join(screenshots, 'changes-375.png'), fullPage: true })
   await changes.context().close()
+})
+
+test('in dev, a policy error shows in Astro’s error overlay, with its position and rule', async () => {
+  const cwd = await makePolicy()
+  temporary.push(cwd)
+  await editPolicy(cwd, 'data.yaml', 'lawfulBasis: [consent]', 'lawfulBasis: [consnt]')
+  const port = 4400 + Math.floor(Math.random() * 500)
+  const server = spawn(process.execPath, [path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: repoRoot,
+    // Not vitest's environment (NODE_ENV=test, VITEST…): the dev server as an editor starts it.
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'))), CLAUSEWRIGHT_POLICY_DIR: path.join(cwd, 'policy'), ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+  })
+  try {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await expect.poll(async () => (await page.goto(`http://127.0.0.1:${port}/`).catch(() => undefined))?.status(), { timeout: 30_000, interval: 500 }).toBe(500)
+    const overlay = page.locator('vite-error-overlay')
+    await overlay.waitFor({ state: 'attached', timeout: 15_000 })
+    const text = await overlay.evaluate((element) => element.shadowRoot?.textContent ?? '')
+    expect(text).toContain('The policy has errors')
+    expect(text).toContain('policy/data.yaml:15:19 error Unexpected `consnt`')
+    expect(text).toContain('[schema-enum]')
+    await context.close()
+  } finally {
+    server.kill()
+  }
 })
