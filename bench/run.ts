@@ -237,7 +237,8 @@ async function writeReport(): Promise<void> {
     '',
   ]
   const report = lines.join('\n')
-  await writeFile(path.join(root, 'bench', 'results.md'), report)
+  // A partial run (--only=…) does not replace the full report.
+  await writeFile(only ? path.join(work, 'results-partial.md') : path.join(root, 'bench', 'results.md'), report)
   process.stdout.write(report)
 }
 

@@ -184,3 +184,24 @@ test('text that looks like markup cannot close the page’s JSON-LD script or op
   expect(embedded['schema:name']).toBe(title)
   expect(elements(index?.tree ?? { type: 'root', children: [] }, 'h1').map(textOf)).toEqual([title])
 }, 120_000)
+
+test('mounted as a plain Astro build (no clausewright CLI), the endpoints serve the compiler’s files byte for byte', async () => {
+  const { spawnSync } = await import('node:child_process')
+  const { mkdir, mkdtemp } = await import('node:fs/promises')
+  const { compile } = await import('../src/compile/compile.ts')
+  const { readPolicy } = await import('../src/source/read-policy.ts')
+  const workspaceDirectory = path.join(repoRoot, 'node_modules', '.clausewright')
+  await mkdir(workspaceDirectory, { recursive: true })
+  const out = await mkdtemp(path.join(workspaceDirectory, 'plain-build-'))
+  temporary.push(out)
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', repoRoot, '--outDir', out, '--silent'], {
+    cwd: repoRoot,
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'))), CLAUSEWRIGHT_POLICY_DIR: path.join(repoRoot, 'policy') },
+    encoding: 'utf8',
+  })
+  expect(result.status, result.stderr).toBe(0)
+  const files = compile(await readPolicy('policy', { cwd: repoRoot })).output?.files ?? new Map<string, string>()
+  for (const file of ['policy.json', 'policy.jsonld', 'versions.json', 'changes.atom', 'versions/2019-01-25.json']) {
+    expect(await readFile(path.join(out, file), 'utf8'), file).toBe(files.get(file))
+  }
+}, 120_000)

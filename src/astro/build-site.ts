@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ClausewrightError } from '../diagnostics/diagnostic.ts'
-import { listFiles } from '../emit/write-output.ts'
+import { listFiles, writeFiles } from '../emit/write-output.ts'
 
 /** The Astro project of the site: this repository's root (astro.config.mjs, site/). */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
@@ -15,6 +15,8 @@ export interface SiteBuildOptions {
   /** The directory to build into; it is filled, never swapped, here. */
   readonly outDirectory: string
   readonly quiet: boolean
+  /** The compiler's machine files (policy.json, versions/<id>.json…), written beside the pages. */
+  readonly files: ReadonlyMap<string, string>
 }
 
 /**
@@ -30,6 +32,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
   const astroOut = await mkdtemp(path.join(workspace, 'site-'))
   try {
     await runAstroBuild(astroOut, options)
+    await writeFiles(astroOut, options.files)
     await cp(astroOut, options.outDirectory, { recursive: true })
   } finally {
     await rm(astroOut, { recursive: true, force: true })
@@ -49,7 +52,7 @@ function runAstroBuild(outDirectory: string, options: SiteBuildOptions): Promise
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: projectRoot,
-      env: { ...process.env, CLAUSEWRIGHT_POLICY_DIR: options.policyDirectory, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, CLAUSEWRIGHT_POLICY_DIR: options.policyDirectory, CLAUSEWRIGHT_EXTERNAL_FILES: '1', ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     // Astro's log is progress: it goes to standard error, like ours, and stdout stays clean.

@@ -33,7 +33,11 @@ export function clausewrightLoader(options: LoaderOptions = {}): Loader {
           store.set({ id: 'error', data: { message } })
           return
         }
+        // `clausewright build` writes the machine files itself (byte for byte, after Astro): kept
+        // out of the content store, whose size drives Astro's build time (bench/results.md).
+        const external = process.env['CLAUSEWRIGHT_EXTERNAL_FILES'] === '1'
         for (const entry of buildSiteEntries(result.output)) {
+          if (external && entry.id.startsWith('file/')) continue
           const data = entry.data as unknown as Record<string, unknown>
           store.set({ id: entry.id, data, digest: generateDigest(data), ...('html' in entry && { rendered: { html: entry.html } }) })
         }

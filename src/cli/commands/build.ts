@@ -66,9 +66,10 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
     return 1
   }
   progress(`clausewright: compiled ${result.output.document.clauses.length} clauses and ${result.output.releases.length} releases (${elapsed()})`)
+  const { files } = result.output
   let written: string[] = []
   await replaceDirectory(values.out, { cwd: io.cwd, policyDirectory: values.dir }, async (staging) => {
-    written = await buildSite({ policyDirectory: path.resolve(io.cwd, values.dir), outDirectory: staging, quiet: values.quiet })
+    written = await buildSite({ policyDirectory: path.resolve(io.cwd, values.dir), outDirectory: staging, quiet: values.quiet, files })
   })
   progress(`clausewright: wrote ${written.length} files to ${values.out} (${elapsed()})`)
   return 0
