@@ -28,3 +28,12 @@ export function reportingOptions(values: { format?: string | undefined; today?: 
   return { format, ...(values.today !== undefined && { today: values.today }), color }
 }
 
+
+/** The options every command that reads a policy and reports diagnostics takes (for parseArgs). */
+export const policyOptions = {
+  dir: { type: 'string', default: 'policy' },
+  format: { type: 'string' },
+  today: { type: 'string' },
+  color: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const

@@ -5,7 +5,7 @@ import { formatDiagnostics } from '../../diagnostics/format.ts'
 import { buildSite } from '../../astro/build-site.ts'
 import { replaceDirectory } from '../../emit/write-output.ts'
 import { readPolicy } from '../../source/read-policy.ts'
-import { type Io, reportingOptions } from '../shared.ts'
+import { type Io, policyOptions, reportingOptions } from '../shared.ts'
 
 export const buildHelp = `Usage: clausewright build [--dir policy] [--out dist] [--format pretty|json|github] [--quiet]
 
@@ -35,15 +35,7 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
     strict: true,
     allowPositionals: false,
     allowNegative: true,
-    options: {
-      dir: { type: 'string', default: 'policy' },
-      out: { type: 'string', default: 'dist' },
-      format: { type: 'string' },
-      today: { type: 'string' },
-      color: { type: 'boolean' },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+    options: { ...policyOptions, out: { type: 'string', default: 'dist' }, quiet: { type: 'boolean', default: false } },
   })
   if (values.help) {
     io.stdout(buildHelp)

@@ -4,7 +4,7 @@ import { hasErrors } from '../../diagnostics/diagnostic.ts'
 import { formatDiagnostics } from '../../diagnostics/format.ts'
 import { ruleIds, rules } from '../../diagnostics/rules.ts'
 import { readPolicy } from '../../source/read-policy.ts'
-import { type Io, reportingOptions } from '../shared.ts'
+import { type Io, policyOptions, reportingOptions } from '../shared.ts'
 
 export const checkHelp = `Usage: clausewright check [--dir policy] [--format pretty|json|github] [--today YYYY-MM-DD]
 
@@ -32,14 +32,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     strict: true,
     allowPositionals: false,
     allowNegative: true,
-    options: {
-      dir: { type: 'string', default: 'policy' },
-      format: { type: 'string' },
-      today: { type: 'string' },
-      color: { type: 'boolean' },
-      rules: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+    options: { ...policyOptions, rules: { type: 'boolean', default: false } },
   })
   if (values.help) {
     io.stdout(checkHelp)
