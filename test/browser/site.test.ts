@@ -135,21 +135,27 @@ test('screenshots of the policy at 1280 px and 375 px (looked at by a person: .t
   await changes.context().close()
 })
 
+/** `astro dev` on the project, for a policy directory, as an editor starts it (`npm run dev`). */
+function startDev(policyDirectory: string): { url: string; stop: () => void } {
+  const port = 4400 + Math.floor(Math.random() * 500)
+  const server = spawn(process.execPath, [path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: repoRoot,
+    // Not vitest's environment (NODE_ENV=test, VITEST…).
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'))), CLAUSEWRIGHT_POLICY_DIR: policyDirectory, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+  })
+  return { url: `http://127.0.0.1:${port}/`, stop: () => server.kill() }
+}
+
 test('in dev, a policy error shows in Astro’s error overlay, with its position and rule', async () => {
   const cwd = await makePolicy()
   temporary.push(cwd)
   await editPolicy(cwd, 'data.yaml', 'lawfulBasis: [consent]', 'lawfulBasis: [consnt]')
-  const port = 4400 + Math.floor(Math.random() * 500)
-  const server = spawn(process.execPath, [path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: repoRoot,
-    // Not vitest's environment (NODE_ENV=test, VITEST…): the dev server as an editor starts it.
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'))), CLAUSEWRIGHT_POLICY_DIR: path.join(cwd, 'policy'), ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  })
+  const dev = startDev(path.join(cwd, 'policy'))
   try {
     const context = await browser.newContext()
     const page = await context.newPage()
-    await expect.poll(async () => (await page.goto(`http://127.0.0.1:${port}/`).catch(() => undefined))?.status(), { timeout: 30_000, interval: 500 }).toBe(500)
+    await expect.poll(async () => (await page.goto(dev.url).catch(() => undefined))?.status(), { timeout: 30_000, interval: 500 }).toBe(500)
     const overlay = page.locator('vite-error-overlay')
     await overlay.waitFor({ state: 'attached', timeout: 15_000 })
     const text = await overlay.evaluate((element) => element.shadowRoot?.textContent ?? '')
@@ -158,6 +164,24 @@ test('in dev, a policy error shows in Astro’s error overlay, with its position
     expect(text).toContain('[schema-enum]')
     await context.close()
   } finally {
-    server.kill()
+    dev.stop()
+  }
+})
+
+test('in dev, the page reloads with the new text when an editor saves a clause', async () => {
+  const cwd = await makePolicy()
+  temporary.push(cwd)
+  const dev = startDev(path.join(cwd, 'policy'))
+  try {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await expect.poll(async () => (await page.goto(dev.url).catch(() => undefined))?.status(), { timeout: 30_000, interval: 500 }).toBe(200)
+    await expect.poll(() => page.locator('main').textContent()).toContain('Write to privacy@example.com')
+    await editPolicy(cwd, 'clauses/rights.md', 'Write to', 'Please write to')
+    // No navigation by the test: the dev server pushes the change and the page reloads itself.
+    await expect.poll(() => page.locator('main').textContent().catch(() => ''), { timeout: 20_000, interval: 250 }).toContain('Please write to privacy@example.com')
+    await context.close()
+  } finally {
+    dev.stop()
   }
 })
