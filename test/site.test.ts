@@ -205,3 +205,39 @@ test('mounted as a plain Astro build (no clausewright CLI), the endpoints serve 
     expect(await readFile(path.join(out, file), 'utf8'), file).toBe(files.get(file))
   }
 }, 120_000)
+
+test('mounted in another Astro site under /privacy/, every link stays under the mount point', async () => {
+  const { spawnSync } = await import('node:child_process')
+  const { mkdir, mkdtemp } = await import('node:fs/promises')
+  const workspaceDirectory = path.join(repoRoot, 'node_modules', '.clausewright')
+  await mkdir(workspaceDirectory, { recursive: true })
+  // A host site of its own (its own config, content config and a page), inside the project so that
+  // it resolves the project's packages, mounting the integration the way README shows.
+  const host = await mkdtemp(path.join(workspaceDirectory, 'host-'))
+  temporary.push(host)
+  const { writeFile } = await import('node:fs/promises')
+  await mkdir(path.join(host, 'src', 'pages'), { recursive: true })
+  const source = (file: string) => JSON.stringify(path.join(repoRoot, file))
+  await writeFile(path.join(host, 'astro.config.mjs'), `import clausewright from ${source('src/astro/integration.ts')}\nexport default { integrations: [clausewright({ base: '/privacy/' })] }\n`)
+  await writeFile(path.join(host, 'src', 'content.config.ts'), `import { defineCollection } from 'astro:content'\nimport { clausewrightLoader } from ${source('src/astro/integration.ts')}\nexport const collections = { clausewright: defineCollection({ loader: clausewrightLoader({ policyDir: ${source('policy')} }) }) }\n`)
+  await writeFile(path.join(host, 'src', 'pages', 'index.astro'), '<!doctype html><html lang="en"><head><title>Host</title></head><body><a href="/privacy/">Privacy</a></body></html>\n')
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', host, '--silent'], {
+    cwd: host,
+    env: Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'))),
+    encoding: 'utf8',
+  })
+  expect(result.status, result.stderr).toBe(0)
+  const site = await readSite(path.join(host, 'dist'))
+  expect(site.files).toEqual(expect.arrayContaining(['index.html', 'privacy/index.html', 'privacy/versions/2019-01-25/index.html', 'privacy/changes/index.html', 'privacy/policy.json', 'privacy/changes.atom']))
+  const policyPages = site.pages.filter((page) => page.url.startsWith('/privacy/'))
+  expect(policyPages.length).toBe(6)
+  for (const page of policyPages) {
+    for (const link of [...elements(page.tree, 'a'), ...elements(page.tree, 'link')]) {
+      const href = String(link.properties['href'] ?? '')
+      if (/^(https?:|mailto:|#)/.test(href)) continue
+      expect(href, `${page.url} → ${href}`).toMatch(/^\/privacy\//)
+      const target = new URL(href, 'http://site').pathname
+      expect(site.files.includes(target.slice(1)) || site.files.includes(`${target.slice(1)}index.html`), `${page.url} → ${href}`).toBe(true)
+    }
+  }
+}, 120_000)
