@@ -1,6 +1,32 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run by Node's type stripping (Node >= 22.18; the project pins Node 24).
-import { main } from '../src/cli/main.ts'
+// The CLI. It runs the bundle made by `npm install` (scripts/bundle-cli.ts) while the bundle is
+// newer than every source file; otherwise the TypeScript sources, through Node's type stripping
+// (Node >= 22.18; the project pins Node 24), so an edited source is never shadowed by a stale bundle.
+import { readdirSync, statSync } from 'node:fs'
+
+const root = new URL('../', import.meta.url)
+const bundle = new URL('src/.bundle/main.js', root)
+
+function newestSource() {
+  let newest = 0
+  for (const directory of ['src', 'schema']) {
+    for (const entry of readdirSync(new URL(`${directory}/`, root), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || entry.parentPath.includes('.bundle')) continue
+      newest = Math.max(newest, statSync(`${entry.parentPath}/${entry.name}`).mtimeMs)
+    }
+  }
+  return Math.max(newest, statSync(new URL('package.json', root)).mtimeMs)
+}
+
+function bundleIsFresh() {
+  try {
+    return statSync(bundle).mtimeMs >= newestSource()
+  } catch {
+    return false
+  }
+}
+
+const { main } = bundleIsFresh() ? await import(bundle.href) : await import('../src/cli/main.ts')
 
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
