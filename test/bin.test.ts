@@ -1,0 +1,40 @@
+import { execFile } from 'node:child_process'
+import { cp, mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, expect, test } from 'vitest'
+import { repoRoot } from './helpers/fixture-policy.ts'
+
+// bin/clausewright.js runs the bundle only while it is newer than every source: an edited source
+// must never be shadowed by a stale bundle. Tested on a miniature project with the real bin.
+const run = promisify(execFile)
+const temporary: string[] = []
+afterAll(async () => {
+  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
+})
+
+const mainModule = (label: string) => `export async function main(argv, io) { io.stdout('${label}\\n'); return 0 }\n`
+
+test('the bin prefers a fresh bundle and falls back to the sources when one is newer', async () => {
+  const root = await mkdtemp(path.join(tmpdir(), 'clausewright-bin-'))
+  temporary.push(root)
+  await mkdir(path.join(root, 'bin'))
+  await mkdir(path.join(root, 'src', 'cli'), { recursive: true })
+  await mkdir(path.join(root, 'src', '.bundle'))
+  await mkdir(path.join(root, 'schema'))
+  await cp(path.join(repoRoot, 'bin', 'clausewright.js'), path.join(root, 'bin', 'clausewright.js'))
+  await writeFile(path.join(root, 'package.json'), '{ "type": "module" }\n')
+  await writeFile(path.join(root, 'schema', 'a.schema.json'), '{}\n')
+  await writeFile(path.join(root, 'src', 'cli', 'main.ts'), mainModule('sources'))
+  await writeFile(path.join(root, 'src', '.bundle', 'main.js'), mainModule('bundle'))
+  const old = new Date(Date.now() - 60_000)
+  for (const file of ['package.json', 'schema/a.schema.json', 'src/cli/main.ts']) await utimes(path.join(root, file), old, old)
+  const cli = async () => (await run(process.execPath, [path.join(root, 'bin', 'clausewright.js')])).stdout
+
+  expect(await cli()).toBe('bundle\n')
+  await utimes(path.join(root, 'src', 'cli', 'main.ts'), new Date(), new Date(Date.now() + 5_000))
+  expect(await cli()).toBe('sources\n')
+  await rm(path.join(root, 'src', '.bundle'), { recursive: true })
+  expect(await cli()).toBe('sources\n')
+})
