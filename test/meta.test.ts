@@ -36,7 +36,7 @@ test('every policy YAML file names its schema for the YAML language server', () 
   }
 })
 
-test('the committed validators are generated from the committed schemas (node scripts/generate-validators.ts)', async () => {
+test('the committed validators are generated from the committed schemas (npm run generate:validators)', async () => {
   const { generateValidatorsSource } = await import('../src/validate/compile-schemas.ts')
   expect(readFileSync(path.join(repoRoot, 'src', 'validate', 'generated', 'validators.js'), 'utf8')).toBe(generateValidatorsSource())
 })
