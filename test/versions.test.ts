@@ -63,6 +63,16 @@ describe('diff', () => {
     await expect(result.stdout).toMatchFileSnapshot(`golden/diff/${golden}`)
   })
 
+  test('the text format is coloured when asked, and reads the same without colour', async () => {
+    const plain = (await runCli(['diff'], history)).stdout
+    const colored = (await runCli(['diff', '--color'], history)).stdout
+    expect(colored).toContain('\u001b[32m{+dpo+}\u001b[0m')
+    expect(colored).toContain('\u001b[31m[-privacy-]\u001b[0m')
+    // eslint-disable-next-line no-control-regex
+    expect(colored.replace(/\u001b\[[0-9;]*m/g, '')).toBe(plain)
+    expect(plain).not.toContain('\u001b[')
+  })
+
   test('the JSON diff validates against its published schema', async () => {
     const schema = JSON.parse(await readFile(path.join(repoRoot, 'schema', 'diff.schema.json'), 'utf8'))
     const validate = new Ajv2020({ strict: true, allowUnionTypes: true }).compile(schema)
