@@ -1,8 +1,8 @@
 import { buildPolicyDocument } from './compile/policy-document.ts'
-import { clausesWithDirective, type ComplianceContext } from './compliance/compliance-rule.ts'
+import { type ComplianceContext, indexDirectives } from './compliance/compliance-rule.ts'
 import { type ComplianceConfig, type ComplianceItem, runCompliance } from './compliance/index.ts'
 import { compareDiagnostics, type Diagnostic, hasErrors } from './diagnostics/diagnostic.ts'
-import { renderPolicy } from './render/render-policy.ts'
+import { type RenderedPolicy, renderPolicy } from './render/render-policy.ts'
 import { type ParsedClause, parseClause } from './markdown/parse-clause.ts'
 import type { PolicyData, PolicySource } from './model/types.ts'
 import { type LoadedClause, type MarkdownText, type RuleContext, spanOfNode } from './rules/context.ts'
@@ -27,6 +27,8 @@ export interface CheckedPolicy {
   readonly files: readonly SourceFile[]
   /** Which of the items the law requires the policy gives, with where (see src/compliance). */
   readonly compliance: readonly ComplianceItem[]
+  /** The clauses rendered (once, memoised), or undefined when the policy has errors. */
+  renderDraft(): RenderedPolicy | undefined
 }
 
 /**
@@ -76,27 +78,31 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
   }
   for (const rule of semanticRules) diagnostics.push(...rule.check(context))
 
-  // The consistency rules compare the draft's document with the last release's; it is rendered
-  // only when they need it and the policy is sound enough to render.
+  // The draft is rendered at most once: for the consistency rules (when there is a release to
+  // compare with) and then for the compiler, which reuses it.
+  let rendered: RenderedPolicy | undefined
+  const renderDraft = (): RenderedPolicy | undefined => {
+    if (!context.policy || !context.data || hasErrors(diagnostics)) return undefined
+    rendered ??= renderPolicy(context.policy, context.data, clauses)
+    return rendered
+  }
   let compared: ReturnType<ComplianceContext['draftAndLastRelease']> | null = null
   const complianceContext: ComplianceContext = {
     ...context,
-    clausesWith: (directive, value) => clausesWithDirective(clauses, directive, value),
+    clausesWith: indexDirectives(clauses),
     draftAndLastRelease: () => {
       if (compared !== null) return compared
       const last = loaded.releases.at(-1)
-      compared = undefined
-      if (last && context.policy && context.data && !hasErrors(diagnostics)) {
-        const draft = buildPolicyDocument(context.policy, context.data, renderPolicy(context.policy, context.data, clauses))
-        compared = { draft, last: { version: last.version, effective: last.effective, document: last.document } }
-      }
+      const draft = last ? renderDraft() : undefined
+      compared = last && draft && context.policy && context.data ? { draft: buildPolicyDocument(context.policy, context.data, draft), last: { version: last.version, effective: last.effective, document: last.document } } : undefined
       return compared
     },
   }
   const compliance = runCompliance(complianceContext, complianceConfig.value as ComplianceConfig | undefined, complianceConfig.parsed)
   diagnostics.push(...compliance.diagnostics)
 
-  return { diagnostics: dedupe(diagnostics).sort(compareDiagnostics), context, files, compliance: compliance.items }
+  const sorted = dedupe(diagnostics).sort(compareDiagnostics)
+  return { diagnostics: sorted, context, files, compliance: compliance.items, renderDraft: () => (hasErrors(sorted) ? undefined : renderDraft()) }
 }
 
 /** The Markdown texts of data.yaml, which the directives show as list items. */

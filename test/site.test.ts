@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { HtmlValidate } from 'html-validate'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { makePolicy, repoRoot } from './helpers/fixture-policy.ts'
+import { makePolicy, personEnv, repoRoot } from './helpers/fixture-policy.ts'
 import { runCli } from './helpers/run-cli.ts'
 import { elements, ids, readSite, textOf } from './helpers/site.ts'
 
@@ -196,7 +196,7 @@ test('mounted as a plain Astro build (no clausewright CLI), the endpoints serve 
   temporary.push(out)
   const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', repoRoot, '--outDir', out, '--silent'], {
     cwd: repoRoot,
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'))), CLAUSEWRIGHT_POLICY_DIR: path.join(repoRoot, 'policy') },
+    env: personEnv({ CLAUSEWRIGHT_POLICY_DIR: path.join(repoRoot, 'policy') }),
     encoding: 'utf8',
   })
   expect(result.status, result.stderr).toBe(0)
@@ -223,7 +223,7 @@ test('mounted in another Astro site under /privacy/, every link stays under the 
   await writeFile(path.join(host, 'src', 'pages', 'index.astro'), '<!doctype html><html lang="en"><head><title>Host</title></head><body><a href="/privacy/">Privacy</a></body></html>\n')
   const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', host, '--silent'], {
     cwd: host,
-    env: Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'))),
+    env: personEnv(),
     encoding: 'utf8',
   })
   expect(result.status, result.stderr).toBe(0)

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Loader } from 'astro/loaders'
 import { compile } from '../compile/compile.ts'
-import { formatDiagnostics } from '../diagnostics/format.ts'
+import { formatDiagnostics, sourceTexts } from '../diagnostics/format.ts'
 import { readPolicy } from '../source/read-policy.ts'
 import { buildSiteEntries } from './site-data.ts'
 
@@ -28,7 +28,7 @@ export function clausewrightLoader(options: LoaderOptions = {}): Loader {
         store.clear()
         if (!result.output) {
           const errors = result.diagnostics.filter((item) => item.severity === 'error')
-          const message = formatDiagnostics(errors, 'pretty', { texts: new Map(result.sources.map((file) => [file.path, file.text])) })
+          const message = formatDiagnostics(errors, 'pretty', { texts: sourceTexts(result.sources) })
           logger.error(`the policy has errors:\n${message}`)
           store.set({ id: 'error', data: { message } })
           return

@@ -1,5 +1,6 @@
-import type { Format } from '../diagnostics/format.ts'
-import { formats } from '../diagnostics/format.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { type Format, formatDiagnostics, formats, sourceTexts } from '../diagnostics/format.ts'
+import type { SourceFile } from '../source/source-file.ts'
 
 /** What a command may touch of the world: given by bin/clausewright.js, faked by tests. */
 export interface Io {
@@ -37,3 +38,8 @@ export const policyOptions = {
   color: { type: 'boolean' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const
+
+/** Prints a policy's errors (not its warnings) with code frames, for commands that need a sound draft. */
+export function printErrors(io: Io, result: { readonly diagnostics: readonly Diagnostic[]; readonly sources: readonly SourceFile[] }): void {
+  io.stderr(formatDiagnostics(result.diagnostics.filter((item) => item.severity === 'error'), 'pretty', { texts: sourceTexts(result.sources) }))
+}

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { type CheckOptions, checkPolicy } from '../check.ts'
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.ts'
-import { renderPolicy } from '../render/render-policy.ts'
 import type { PolicySources } from '../source/read-policy.ts'
 import type { SourceFile } from '../source/source-file.ts'
 import { buildPolicyDocument, type PolicyDocument } from './policy-document.ts'
@@ -44,10 +43,9 @@ const schemaTexts = new Map(publishedSchemas.map((name) => [`schema/${name}`, re
  */
 export function compile(sources: PolicySources, options: CheckOptions = {}): CompileResult {
   const checked = checkPolicy(sources, options)
-  const { policy, data, clauses } = checked.context
-  const releases = checked.context.releases
-  if (hasErrors(checked.diagnostics) || !policy || !data) return { diagnostics: checked.diagnostics, sources: checked.files, releases }
-  const rendered = renderPolicy(policy, data, clauses)
+  const { policy, data, releases } = checked.context
+  const rendered = checked.renderDraft()
+  if (hasErrors(checked.diagnostics) || !policy || !data || !rendered) return { diagnostics: checked.diagnostics, sources: checked.files, releases }
   const draft = buildPolicyDocument(policy, data, rendered, checked.compliance)
   // The working source carries the version id of the release it equals, if any.
   const latest = releases.at(-1)

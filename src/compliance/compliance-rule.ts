@@ -1,9 +1,8 @@
-import type { Root } from 'mdast'
-import { visit } from 'unist-util-visit'
 import type { PolicyDocument } from '../compile/policy-document.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { RuleId } from '../diagnostics/rules.ts'
 import type { RuleContext } from '../rules/context.ts'
+import { visitDirectives } from '../rules/directives.ts'
 
 /** Whether the policy gives an item the law requires. */
 export type ItemStatus = 'met' | 'missing' | 'not-applicable'
@@ -36,19 +35,24 @@ export interface ComplianceRule {
   check(context: ComplianceContext): ComplianceFinding
 }
 
-export function clausesWithDirective(clauses: RuleContext['clauses'], name: string, value?: string): string[] {
-  return clauses
-    .filter((clause) => {
-      let found = false
-      visit(clause.tree as Root, (node) => {
-        if ((node.type === 'textDirective' || node.type === 'leafDirective') && (node as { name: string }).name === name) {
-          const attributes = (node as { attributes?: Record<string, string | null | undefined> }).attributes ?? {}
-          if (value === undefined || Object.values(attributes).includes(value)) found = true
-        }
-      })
-      return found
+/**
+ * Which clauses use which directives, indexed once for all the rules: `name` and `name=value`
+ * (any attribute value, such as the `#id` of `:data[…]{#id}`) map to clause ids, in clause order.
+ */
+export function indexDirectives(clauses: RuleContext['clauses']): (directive: string, value?: string) => string[] {
+  const index = new Map<string, string[]>()
+  const add = (key: string, id: string) => {
+    const ids = index.get(key) ?? []
+    if (ids.at(-1) !== id) ids.push(id)
+    index.set(key, ids)
+  }
+  for (const clause of clauses) {
+    visitDirectives(clause.tree, (node) => {
+      add(node.name, clause.frontMatter.id)
+      for (const value of Object.values(node.attributes ?? {})) if (typeof value === 'string') add(`${node.name}=${value}`, clause.frontMatter.id)
     })
-    .map((clause) => clause.frontMatter.id)
+  }
+  return (directive, value) => [...(index.get(value === undefined ? directive : `${directive}=${value}`) ?? [])]
 }
 
 export const met = (where: readonly string[] = []): ComplianceFinding => ({ status: 'met', where, diagnostics: [] })

@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.ts'
 import type { RuleId } from '../diagnostics/rules.ts'
-import { closest } from '../diagnostics/words.ts'
+import { didYouMean } from '../diagnostics/words.ts'
 import { diagnostic, locate } from '../rules/context.ts'
 import type { ParsedYaml } from '../yaml/parse-yaml.ts'
 import { automatedDecisionMaking } from './automated-decisions.ts'
@@ -64,7 +64,7 @@ export function runCompliance(context: ComplianceContext, config: ComplianceConf
     if (known.has(name)) continue
     diagnostics.push(
       diagnostic('compliance-config', configYaml?.file.path ?? '', locate(configYaml, ['rules', name], 'key'), `Unexpected rule \`${name}\` in compliance.yaml, expected a compliance rule`, {
-        hint: `${closest(name, [...known]) ? `Did you mean \`${closest(name, [...known])}\`? ` : ''}Only the compliance rules (docs/rules/) can be changed; the others guard the policy's integrity and safety.`,
+        hint: `${didYouMean(name, known) ?? ''} Only the compliance rules (docs/rules/) can be changed; the others guard the policy's integrity and safety.`.trim(),
       }),
     )
   }

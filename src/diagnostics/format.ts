@@ -9,6 +9,11 @@ export interface FormatOptions {
   readonly color?: boolean
 }
 
+/** The texts of the files read, by display path: what code frames are cut from. */
+export function sourceTexts(files: ReadonlyArray<{ readonly path: string; readonly text: string }>): ReadonlyMap<string, string> {
+  return new Map(files.map((file) => [file.path, file.text]))
+}
+
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Format, options: FormatOptions = {}): string {
   switch (format) {
     case 'json':

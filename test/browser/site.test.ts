@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import axe from 'axe-core'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { editPolicy, makePolicy, repoRoot } from '../helpers/fixture-policy.ts'
+import { editPolicy, makePolicy, personEnv, repoRoot } from '../helpers/fixture-policy.ts'
 import { runCli } from '../helpers/run-cli.ts'
 import { serve } from './serve.ts'
 
@@ -24,10 +24,7 @@ beforeAll(async () => {
   // A policy with a history (three versions), so that every kind of page has content.
   const cwd = await makePolicy()
   temporary.push(cwd)
-  const edit = async (file: string, find: string, replacement: string) => {
-    const target = path.join(cwd, 'policy', file)
-    await writeFile(target, (await readFile(target, 'utf8')).replace(find, replacement))
-  }
+  const edit = (file: string, find: string, replacement: string) => editPolicy(cwd, file, find, replacement)
   await rm(path.join(cwd, 'policy'), { recursive: true })
   await cp(path.join(repoRoot, 'policy'), path.join(cwd, 'policy'), { recursive: true })
   await rm(path.join(cwd, 'policy', 'releases'), { recursive: true })
@@ -140,8 +137,7 @@ function startDev(policyDirectory: string): { url: string; stop: () => void } {
   const port = 4400 + Math.floor(Math.random() * 500)
   const server = spawn(process.execPath, [path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: repoRoot,
-    // Not vitest's environment (NODE_ENV=test, VITEST…).
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'))), CLAUSEWRIGHT_POLICY_DIR: policyDirectory, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: personEnv({ CLAUSEWRIGHT_POLICY_DIR: policyDirectory, ASTRO_TELEMETRY_DISABLED: '1' }),
     stdio: 'ignore',
   })
   return { url: `http://127.0.0.1:${port}/`, stop: () => server.kill() }

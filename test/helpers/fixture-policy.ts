@@ -42,3 +42,11 @@ export async function editPolicy(directory: string, file: string, find: string, 
   if (!text.includes(find)) throw new Error(`${file} does not contain ${JSON.stringify(find)}`)
   await writeFile(target, text.replace(find, replacement))
 }
+
+/**
+ * The environment a person's shell would give a child process (`astro dev`, `astro build`):
+ * this one without vitest's (NODE_ENV=test, VITEST…), which changes how Astro and Vite behave.
+ */
+export function personEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
+  return { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'))), ...extra }
+}

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { compile } from '../../compile/compile.ts'
-import { formatDiagnostics } from '../../diagnostics/format.ts'
+import { formatDiagnostics, sourceTexts } from '../../diagnostics/format.ts'
 import { buildSite } from '../../astro/build-site.ts'
 import { replaceDirectory } from '../../emit/write-output.ts'
 import { readPolicy } from '../../source/read-policy.ts'
@@ -52,7 +52,7 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
   progress(`clausewright: read ${sources.clauses.length + 2} files from ${values.dir} (${elapsed()})`)
   const result = compile(sources, today === undefined ? {} : { today })
   const shown = values.quiet ? result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : result.diagnostics
-  if (shown.length > 0 || format === 'json') io.stderr(formatDiagnostics(shown, format, { texts: new Map(result.sources.map((file) => [file.path, file.text])), color }))
+  if (shown.length > 0 || format === 'json') io.stderr(formatDiagnostics(shown, format, { texts: sourceTexts(result.sources), color }))
   if (!result.output) {
     io.stderr(`clausewright: the policy has errors; nothing was written to ${values.out}\n`)
     return 1

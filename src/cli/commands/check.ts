@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { checkPolicy } from '../../check.ts'
 import { hasErrors } from '../../diagnostics/diagnostic.ts'
-import { formatDiagnostics } from '../../diagnostics/format.ts'
+import { formatDiagnostics, sourceTexts } from '../../diagnostics/format.ts'
 import { ruleIds, rules } from '../../diagnostics/rules.ts'
 import { readPolicy } from '../../source/read-policy.ts'
 import { type Io, policyOptions, reportingOptions } from '../shared.ts'
@@ -46,7 +46,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   const { format, today, color } = reportingOptions(values, io)
   const sources = await readPolicy(values.dir, { cwd: io.cwd })
   const { diagnostics, files } = checkPolicy(sources, today === undefined ? {} : { today })
-  io.stdout(formatDiagnostics(diagnostics, format, { texts: new Map(files.map((file) => [file.path, file.text])), color }))
+  io.stdout(formatDiagnostics(diagnostics, format, { texts: sourceTexts(files), color }))
   return hasErrors(diagnostics) ? 1 : 0
 }
 

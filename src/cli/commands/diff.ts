@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util'
 import { compile } from '../../compile/compile.ts'
 import type { PolicyDocument } from '../../compile/policy-document.ts'
-import { formatDiagnostics } from '../../diagnostics/format.ts'
 import { readPolicy } from '../../source/read-policy.ts'
 import { diffDocuments } from '../../versions/diff.ts'
 import { type DiffFormat, diffFormats, formatDiff } from '../../versions/format-diff.ts'
-import { type Io, UsageError } from '../shared.ts'
+import { type Io, printErrors, UsageError } from '../shared.ts'
 
 export const diffHelp = `Usage: clausewright diff [FROM] [TO] [--dir policy] [--format text|markdown|json]
 
@@ -66,7 +65,7 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
       return 1
     }
     if (id === 'draft' && !result.output) {
-      io.stderr(formatDiagnostics(result.diagnostics.filter((item) => item.severity === 'error'), 'pretty', { texts: new Map(result.sources.map((file) => [file.path, file.text])) }))
+      printErrors(io, result)
       io.stderr('clausewright: the draft has errors, so it cannot be compared\n')
       return 1
     }

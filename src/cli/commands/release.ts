@@ -2,12 +2,11 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { compile } from '../../compile/compile.ts'
-import { formatDiagnostics } from '../../diagnostics/format.ts'
 import { readPolicy, releasesDirectoryName } from '../../source/read-policy.ts'
 import { diffDocuments } from '../../versions/diff.ts'
 import { createRelease, serializeRelease } from '../../versions/release.ts'
 import { compareVersionIds, isVersionId, nextVersionId, versionDate } from '../../versions/version-id.ts'
-import { type Io, isVersionDate, UsageError } from '../shared.ts'
+import { type Io, isVersionDate, printErrors, UsageError } from '../shared.ts'
 
 export const releaseHelp = `Usage: clausewright release --summary "…" [--version ID] [--effective YYYY-MM-DD] [--dir policy]
 
@@ -60,7 +59,7 @@ export async function runRelease(argv: readonly string[], io: Io): Promise<numbe
   }
   const result = compile(await readPolicy(values.dir, { cwd: io.cwd }), values.today === undefined ? {} : { today: values.today })
   if (!result.output) {
-    io.stderr(formatDiagnostics(result.diagnostics.filter((item) => item.severity === 'error'), 'pretty', { texts: new Map(result.sources.map((file) => [file.path, file.text])) }))
+    printErrors(io, result)
     return refuse('the policy has errors (above)')
   }
   const draft = result.output.draft
