@@ -7,5 +7,6 @@ export default defineConfig({
     exclude: ['test/browser/**', 'node_modules/**'],
     // Child processes running the CLI start Node 24 with type stripping; give them room on 2 cores.
     testTimeout: 30_000,
+    globalSetup: ['test/helpers/global-setup.ts'],
   },
 })

@@ -11,6 +11,7 @@ import { compile } from '../src/compile/compile.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
 import { createAjv } from '../src/validate/compile-schemas.ts'
 import { diffDocuments } from '../src/versions/diff.ts'
+import { openDiffCache } from '../src/versions/diff-cache.ts'
 import { writeSyntheticPolicy } from '../scripts/synthetic-policy.ts'
 import { bareUnified, loadReleaseDocuments, render } from './stages.ts'
 
@@ -159,28 +160,37 @@ async function main(): Promise<void> {
   // 6. The site build for 1, 50 and 500 releases, against a plain Astro project of the same pages.
   if (section('site')) {
   const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs')
+  // The diff cache of these builds: filled by the warm-up, as by any earlier build of the history.
+  const cacheEnv = { CLAUSEWRIGHT_CACHE_DIR: path.join(work, 'cache') }
+  await rm(cacheEnv.CLAUSEWRIGHT_CACHE_DIR, { recursive: true, force: true })
   const perVersion: Array<[number, number]> = []
+  const largestCount = quick ? 50 : 500
   for (const releases of quick ? [1, 50] : [1, 50, 500]) {
     log(`site: ${releases} releases`)
     const directory = path.join(work, `site-${releases}`)
     await writeSyntheticPolicy(directory, { clauses: 20, bytes: 0, releases })
     const plain = path.join(work, `plain-${releases}`)
     await writePlainAstro(plain, directory, 3 + releases * 2)
-    const runs = releases >= 500 ? 1 : quick ? 2 : 3
-    const [ours, baseline] = await sideBySide(
-      runs,
-      () => processTime(['bin/clausewright.js', 'build', '--quiet', '--dir', path.join(directory, 'policy'), '--out', path.join(directory, 'dist')]),
-      () => processTime([astro, 'build', '--root', plain, '--silent'], { cwd: plain }),
-    )
+    const runs = releases >= 500 ? 3 : quick ? 2 : 3
+    const ourBuild = (extra: readonly string[] = []) => ['bin/clausewright.js', 'build', '--quiet', '--dir', path.join(directory, 'policy'), '--out', path.join(directory, 'dist'), ...extra]
+    const plainBuild = () => processTime([astro, 'build', '--root', plain, '--silent'], { cwd: plain })
+    const [ours, baseline] = await sideBySide(runs, () => processTime(ourBuild(), { env: cacheEnv }), plainBuild)
     perVersion.push([releases, ours.median])
+    const pages = `${3 + releases * 2} pages`
     rows.push({
-      figure: `site build, ${releases} release${releases === 1 ? '' : 's'} of a 20-clause policy (${3 + releases * 2} pages)`,
+      figure: `site build, ${releases} release${releases === 1 ? '' : 's'} of a 20-clause policy (${pages})`,
       ours,
       baselineName: 'plain Astro 7 build of the same pages from Markdown',
       baseline,
       target: 1.5,
-      rss: [await peakRss(['bin/clausewright.js', 'build', '--quiet', '--dir', path.join(directory, 'policy'), '--out', path.join(directory, 'dist')]), await peakRss([astro, 'build', '--root', plain, '--silent'], { cwd: plain })],
+      rss: [await peakRss(ourBuild(), { env: cacheEnv }), await peakRss([astro, 'build', '--root', plain, '--silent'], { cwd: plain })],
     })
+    if (releases === largestCount) {
+      // The first build of a history, or one with --no-cache: every diff computed again.
+      log(`site: ${releases} releases, no diff cache`)
+      const [cold, coldBaseline] = await sideBySide(runs === 3 ? 3 : 1, () => processTime(ourBuild(['--no-cache']), { env: cacheEnv }), plainBuild)
+      rows.push({ figure: `site build, ${releases} releases, \`--no-cache\` (every diff computed again)`, ours: cold, baselineName: 'plain Astro 7 build of the same pages from Markdown', baseline: coldBaseline, target: 1.5 })
+    }
   }
   if (perVersion.length >= 2) {
     const steps = perVersion.slice(1).map(([count, time], index) => {
@@ -193,13 +203,20 @@ async function main(): Promise<void> {
   const largest = perVersion.at(-1)
   if (largest) {
     const directory = path.join(work, `site-${largest[0]}`)
-    const start = performance.now()
-    const output = compile(await readPolicy('policy', { cwd: directory }), { today: '2100-01-01' }).output
-    const compiled = performance.now() - start
-    // As in `clausewright build`: the machine files are written directly, not through the store.
-    const entries = output ? buildSiteEntries(output).filter((entry) => !entry.id.startsWith('file/')) : []
-    const bytes = entries.reduce((total, entry) => total + JSON.stringify(entry.data).length + ('html' in entry ? entry.html.length : 0), 0)
-    notes.push(`Of the ${largest[0]}-release site build (${format(largest[1])}), the compiler (read, check with ${largest[0]} release integrity checks, render, documents, ${largest[0]} diffs) takes ${format(compiled)} in process (and runs twice: once in clausewright, once in Astro's content loader); it hands Astro ${entries.length} content entries of ${Math.round(bytes / 2 ** 20)} MB, which Astro serialises and compiles as a JavaScript module. The rest is Astro rendering ${2 * largest[0] + 4} pages; the ${output?.files.size ?? 0} machine files are written by clausewright directly.`)
+    const sources = await readPolicy('policy', { cwd: directory })
+    const compiledIn = async (useCache: boolean) => {
+      const diffCache = useCache ? await openDiffCache(cacheEnv.CLAUSEWRIGHT_CACHE_DIR, path.join(directory, 'policy')) : undefined
+      const start = performance.now()
+      const output = compile(sources, { today: '2100-01-01', ...(diffCache && { diffCache }) }).output
+      return { output, elapsed: performance.now() - start }
+    }
+    const cold = await compiledIn(false)
+    const warm = await compiledIn(true)
+    const entries = cold.output ? buildSiteEntries(cold.output).filter((entry) => !entry.id.startsWith('file/')) : []
+    const bytes = JSON.stringify(entries).length
+    notes.push(
+      `Of the ${largest[0]}-release site build (${format(largest[1])}), the compiler (check with ${largest[0]} release integrity checks, render, documents, ${largest[0]} diffs) takes ${format(cold.elapsed)} in process, ${format(warm.elapsed)} with the diffs from the cache; it hands the pages ${entries.length} entries (${Math.round(bytes / 2 ** 20)} MB of JSON, one file read once) and writes the ${cold.output?.files.size ?? 0} machine files itself. The rest is Astro: starting, bundling the pages, rendering ${2 * largest[0] + 4} pages and writing them.`,
+    )
   }
   }
 

@@ -1,6 +1,7 @@
-// Bundles the CLI's own modules into src/.bundle/ (packages stay external), so that a run of
-// `clausewright` loads a few JavaScript files instead of type-stripping some sixty TypeScript
-// modules: `check` of the OPTSM policy 0.40 s → about 0.26 s (README, "Performance").
+// Bundles the CLI, with the packages it imports, into src/.bundle/, so that a run of `clausewright`
+// loads a few JavaScript files instead of type-stripping some sixty TypeScript modules and resolving
+// some hundred package files (micromark alone is forty packages): `check` of the OPTSM policy went
+// 0.40 s → 0.34 s with our modules bundled, → about 0.21 s with the packages too (bench/results.md).
 // Run by `npm install` (the `prepare` script); bin/clausewright.js uses the bundle only while it is
 // newer than every source file, and the TypeScript sources otherwise.
 import { rm } from 'node:fs/promises'
@@ -18,7 +19,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node22',
-  packages: 'external',
+  // Some packages (ajv) are CommonJS and call require(): give the ES module bundle one.
+  banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
   logLevel: 'warning',
   // src/.bundle/ sits two levels below the root, like src/<dir>/: paths built from import.meta.url
   // (schema/, the project root) resolve the same from the bundle.

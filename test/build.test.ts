@@ -15,7 +15,7 @@ afterAll(async () => {
 
 async function build(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, 'build', '--today', '2026-11-25', ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env } })
+    const { stdout, stderr } = await run(process.execPath, [bin, 'build', '--today', '2026-11-25', ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', CLAUSEWRIGHT_CACHE_DIR: process.env['CLAUSEWRIGHT_CACHE_DIR'] ?? '', ...env } })
     return { code: 0, stdout, stderr }
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string }
@@ -45,6 +45,23 @@ test('build writes the artefacts, with progress on stderr', async () => {
   // The full list of files is asserted by test/site.test.ts.
   expect(Object.keys(await readTree(path.join(cwd, 'dist')))).toEqual(expect.arrayContaining(['index.html', 'policy.json', 'versions/2019-01-25/index.html']))
 })
+
+test('a second build takes the diffs between releases from the cache, unless --no-cache; the output is the same', async () => {
+  const cwd = await optsmCopy()
+  const cache = await mkdtemp(path.join(tmpdir(), 'clausewright-cache-'))
+  temporary.push(cache)
+  const env = { CLAUSEWRIGHT_CACHE_DIR: cache }
+  const cold = await build(cwd, ['--out', 'cold'], env)
+  expect(cold.stderr).toMatch(/compiled 14 clauses and 1 release \(\d+ ms\)\n/)
+  expect(await readdir(cache)).toHaveLength(1)
+  const warm = await build(cwd, ['--out', 'warm'], env)
+  expect(warm.stderr).toMatch(/compiled 14 clauses and 1 release \(\d+ ms, 1 of 1 diffs from the cache\)\n/)
+  const uncached = await build(cwd, ['--out', 'uncached', '--no-cache'], env)
+  expect(uncached.stderr).toMatch(/compiled 14 clauses and 1 release \(\d+ ms\)\n/)
+  const [coldFiles, warmFiles, uncachedFiles] = await Promise.all(['cold', 'warm', 'uncached'].map((out) => readTree(path.join(cwd, out))))
+  expect(warmFiles).toEqual(coldFiles)
+  expect(uncachedFiles).toEqual(coldFiles)
+}, 60_000)
 
 test('the output is byte-identical whatever the directory, time zone or locale', async () => {
   const first = await optsmCopy()

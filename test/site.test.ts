@@ -185,7 +185,7 @@ test('text that looks like markup cannot close the page’s JSON-LD script or op
   expect(elements(index?.tree ?? { type: 'root', children: [] }, 'h1').map(textOf)).toEqual([title])
 }, 120_000)
 
-test('mounted as a plain Astro build (no clausewright CLI), the endpoints serve the compiler’s files byte for byte', async () => {
+test('mounted as a plain Astro build (no clausewright CLI), the pages are those `clausewright build` makes, and the endpoints serve the compiler’s files byte for byte', async () => {
   const { spawnSync } = await import('node:child_process')
   const { mkdir, mkdtemp } = await import('node:fs/promises')
   const { compile } = await import('../src/compile/compile.ts')
@@ -204,6 +204,11 @@ test('mounted as a plain Astro build (no clausewright CLI), the endpoints serve 
   for (const file of ['policy.json', 'policy.jsonld', 'versions.json', 'changes.atom', 'versions/2019-01-25.json']) {
     expect(await readFile(path.join(out, file), 'utf8'), file).toBe(files.get(file))
   }
+  // The CLI hands the pages the entries it compiled; the loader puts them in Astro's content
+  // store: either way, the same pages.
+  const plain = await readSite(out)
+  expect(plain.pages.map((page) => page.file)).toEqual(optsm.pages.map((page) => page.file))
+  for (const page of plain.pages) expect(page.html, page.file).toBe(optsm.pages.find((other) => other.file === page.file)?.html)
 }, 120_000)
 
 test('mounted in another Astro site under /privacy/, every link stays under the mount point', async () => {

@@ -1,4 +1,5 @@
-import { getCollection, getEntry, render } from 'astro:content'
+import { readFile } from 'node:fs/promises'
+import { getCollection, getEntry } from 'astro:content'
 import type { SiteEntry } from '../../src/astro/site-data.ts'
 import { formatDate } from '../../src/render/format-date.ts'
 
@@ -19,18 +20,51 @@ async function assertCompiled(): Promise<void> {
   if (error) throw new Error(`The policy has errors:\n${(error.data as { message: string }).message}`)
 }
 
-export async function loadEntry<Id extends SiteEntry['id']>(id: Id) {
-  await assertCompiled()
+let handedOver: Promise<ReadonlyMap<string, SiteEntry>> | undefined
+
+/**
+ * The entries `clausewright build` compiled, when it runs this build: it hands them over in one
+ * JSON file (CLAUSEWRIGHT_SITE_ENTRIES), read once, and its loader leaves the content store empty.
+ * Astro inlines its content store into a JavaScript module for the build, which with every
+ * version of a long history held 50 MB and cost seconds (bench/results.md).
+ */
+function entriesOfTheBuild(): Promise<ReadonlyMap<string, SiteEntry>> | undefined {
+  const file = process.env['CLAUSEWRIGHT_SITE_ENTRIES']
+  if (!file) return undefined
+  handedOver ??= readFile(file, 'utf8').then((text) => new Map((JSON.parse(text) as SiteEntry[]).map((entry) => [entry.id, entry])))
+  return handedOver
+}
+
+/** One entry: the data the page shows, and the clauses' HTML (sanitised by the compiler) if any. */
+export async function loadEntry<Id extends SiteEntry['id']>(id: Id): Promise<{ data: EntryOf<Id>['data']; html: string }> {
+  const built = await entriesOfTheBuild()
+  if (built) {
+    const entry = built.get(id)
+    if (!entry) throw new Error(`Clausewright has no entry ${id}`)
+    return { data: entry.data as EntryOf<Id>['data'], html: 'html' in entry ? entry.html : '' }
+  }
+  // The entry first: a policy with errors leaves only the `error` entry in the store, so the error
+  // is looked for only when the entry is missing.
   const entry = await getEntry('clausewright', id)
-  if (!entry) throw new Error(`Clausewright has no entry ${id}`)
-  return { data: entry.data as EntryOf<Id>['data'], render: () => render(entry) }
+  if (!entry) {
+    await assertCompiled()
+    throw new Error(`Clausewright has no entry ${id}`)
+  }
+  return { data: entry.data as EntryOf<Id>['data'], html: (entry as { rendered?: { html?: string } }).rendered?.html ?? '' }
 }
 
 /** The ids after a prefix (`version/`, `change/`, `file/`), in the loader's order. */
 export async function listIds(prefix: 'version/' | 'change/' | 'file/'): Promise<string[]> {
-  await assertCompiled()
-  const entries = await getCollection('clausewright', (entry: { id: string }) => entry.id.startsWith(prefix))
-  return entries.map((entry: { id: string }) => entry.id.slice(prefix.length))
+  const built = await entriesOfTheBuild()
+  const ids = built ? [...built.keys()] : await storedIds()
+  return ids.filter((id) => id.startsWith(prefix)).map((id) => id.slice(prefix.length))
+}
+
+async function storedIds(): Promise<string[]> {
+  const entries = await getCollection('clausewright')
+  const error = entries.find((entry: { id: string }) => entry.id === 'error')
+  if (error) throw new Error(`The policy has errors:\n${(error.data as { message: string }).message}`)
+  return entries.map((entry: { id: string }) => entry.id)
 }
 
 export const kindLabels = {

@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process'
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { chmod, cp, mkdir, mkdtemp, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { CompiledPolicy } from '../compile/compile.ts'
 import { ClausewrightError } from '../diagnostics/diagnostic.ts'
 import { listFiles, writeFiles } from '../emit/write-output.ts'
+import { buildSiteEntries } from './site-data.ts'
 
 /** The Astro project of the site: this repository's root (astro.config.mjs, site/). */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
@@ -15,8 +17,12 @@ export interface SiteBuildOptions {
   /** The directory to build into; it is filled, never swapped, here. */
   readonly outDirectory: string
   readonly quiet: boolean
-  /** The compiler's machine files (policy.json, versions/<id>.json…), written beside the pages. */
-  readonly files: ReadonlyMap<string, string>
+  /**
+   * The compiled policy: Astro's content loader is handed its entries (it does not compile the
+   * policy a second time), and its machine files (policy.json, versions/<id>.json…) are written
+   * beside the pages, byte for byte, without passing through Astro's content store.
+   */
+  readonly output: CompiledPolicy
 }
 
 /**
@@ -31,12 +37,15 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
   await mkdir(workspace, { recursive: true })
   const astroOut = await mkdtemp(path.join(workspace, 'site-'))
   try {
-    await runAstroBuild(astroOut, options)
-    await writeFiles(astroOut, options.files)
-    await cp(astroOut, options.outDirectory, { recursive: true })
+    const entriesFile = `${astroOut}-entries.json`
+    await writeFile(entriesFile, JSON.stringify(buildSiteEntries(options.output).filter((entry) => !entry.id.startsWith('file/'))))
+    await runAstroBuild(astroOut, entriesFile, options)
+    await writeFiles(astroOut, options.output.files)
+    await moveInto(astroOut, options.outDirectory)
   } finally {
     await rm(astroOut, { recursive: true, force: true })
     await rm(`${astroOut}-cache`, { recursive: true, force: true })
+    await rm(`${astroOut}-entries.json`, { force: true })
   }
   const files = await listFiles(options.outDirectory)
   // A static policy site carries no source maps, no server code and no client scripts.
@@ -45,14 +54,31 @@ export async function buildSite(options: SiteBuildOptions): Promise<string[]> {
   return files
 }
 
-function runAstroBuild(outDirectory: string, options: SiteBuildOptions): Promise<void> {
+/**
+ * Moves the built site into the (empty) output directory: a rename when both are on one file
+ * system, a copy otherwise. (Copying 2,000 files took 1.5 s of a 500-release build.)
+ */
+async function moveInto(from: string, to: string): Promise<void> {
+  try {
+    await rmdir(to)
+    await rename(from, to)
+    // mkdtemp made it private; the output is for publishing.
+    await chmod(to, 0o755)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
+    await mkdir(to, { recursive: true })
+    await cp(from, to, { recursive: true })
+  }
+}
+
+function runAstroBuild(outDirectory: string, entriesFile: string, options: SiteBuildOptions): Promise<void> {
   // The CLI file is not among the package's exports: find it beside its package.json.
   const astro = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs')
   const args = [astro, 'build', '--root', projectRoot, '--outDir', outDirectory, ...(options.quiet ? ['--silent'] : [])]
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: projectRoot,
-      env: { ...process.env, CLAUSEWRIGHT_POLICY_DIR: options.policyDirectory, CLAUSEWRIGHT_EXTERNAL_FILES: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, CLAUSEWRIGHT_POLICY_DIR: options.policyDirectory, CLAUSEWRIGHT_SITE_ENTRIES: entriesFile, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     // Astro's log is progress: it goes to standard error, like ours, and stdout stays clean.

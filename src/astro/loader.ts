@@ -4,7 +4,7 @@ import type { Loader } from 'astro/loaders'
 import { compile } from '../compile/compile.ts'
 import { formatDiagnostics, sourceTexts } from '../diagnostics/format.ts'
 import { readPolicy } from '../source/read-policy.ts'
-import { buildSiteEntries } from './site-data.ts'
+import { buildSiteEntries, type SiteEntry } from './site-data.ts'
 
 export interface LoaderOptions {
   /** The policy directory, relative to the Astro project root (default: policy). */
@@ -20,28 +20,35 @@ export interface LoaderOptions {
 export function clausewrightLoader(options: LoaderOptions = {}): Loader {
   return {
     name: 'clausewright',
-    async load({ store, logger, watcher, config, generateDigest }) {
+    async load(context) {
+      const { logger, watcher, config, generateDigest } = context
       const root = fileURLToPath(config.root)
       const directory = path.resolve(root, options.policyDir ?? 'policy')
+      const storeEntries = (entries: readonly SiteEntry[]): void => {
+        for (const entry of entries) {
+          const data = entry.data as unknown as Record<string, unknown>
+          context.store.set({ id: entry.id, data, digest: generateDigest(data), ...('html' in entry && { rendered: { html: entry.html } }) })
+        }
+      }
+      // `clausewright build` has compiled the policy already and hands the pages its entries
+      // directly (site/lib/site.ts), and writes the machine files itself: the store stays empty.
+      if (process.env['CLAUSEWRIGHT_SITE_ENTRIES']) {
+        context.store.clear()
+        return
+      }
       const sync = async (): Promise<void> => {
         const result = compile(await readPolicy(directory, { cwd: root }))
-        store.clear()
+        context.store.clear()
         if (!result.output) {
           const errors = result.diagnostics.filter((item) => item.severity === 'error')
           const message = formatDiagnostics(errors, 'pretty', { texts: sourceTexts(result.sources) })
           logger.error(`the policy has errors:\n${message}`)
-          store.set({ id: 'error', data: { message } })
+          context.store.set({ id: 'error', data: { message } })
           return
         }
-        // `clausewright build` writes the machine files itself (byte for byte, after Astro): kept
-        // out of the content store, whose size drives Astro's build time (bench/results.md).
-        const external = process.env['CLAUSEWRIGHT_EXTERNAL_FILES'] === '1'
-        for (const entry of buildSiteEntries(result.output)) {
-          if (external && entry.id.startsWith('file/')) continue
-          const data = entry.data as unknown as Record<string, unknown>
-          store.set({ id: entry.id, data, digest: generateDigest(data), ...('html' in entry && { rendered: { html: entry.html } }) })
-        }
-        logger.info(`compiled ${result.output.document.clauses.length} clauses and ${result.output.releases.length} releases`)
+        storeEntries(buildSiteEntries(result.output))
+        const releaseCount = result.output.releases.length
+        logger.info(`compiled ${result.output.document.clauses.length} clauses and ${releaseCount} release${releaseCount === 1 ? '' : 's'}`)
       }
       await sync()
       watcher?.add(directory)

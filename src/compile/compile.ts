@@ -6,6 +6,7 @@ import type { SourceFile } from '../source/source-file.ts'
 import { buildPolicyDocument, type PolicyDocument } from './policy-document.ts'
 import { toJsonLd } from './to-json-ld.ts'
 import { diffDocuments, type PolicyDiff } from '../versions/diff.ts'
+import { type DiffCache, diffCacheKey } from '../versions/diff-cache.ts'
 import { renderFeed } from '../versions/feed.ts'
 import type { Release } from '../versions/release.ts'
 
@@ -33,6 +34,11 @@ export interface CompileResult {
   readonly output?: CompiledPolicy
 }
 
+export interface CompileOptions extends CheckOptions {
+  /** Diffs between releases computed before (`clausewright build` keeps them on disk). */
+  readonly diffCache?: DiffCache
+}
+
 // The schemas are published beside the artefacts so that consumers can validate what they fetch.
 const publishedSchemas = ['policy-document.schema.json', 'release.schema.json', 'diff.schema.json', 'policy.schema.json', 'data.schema.json', 'clause.schema.json', 'compliance.schema.json'] as const
 const schemaTexts = new Map(publishedSchemas.map((name) => [`schema/${name}`, readFileSync(new URL(`../../schema/${name}`, import.meta.url), 'utf8')]))
@@ -41,7 +47,7 @@ const schemaTexts = new Map(publishedSchemas.map((name) => [`schema/${name}`, re
  * load → validate → model → render → emit, as one pure function of the files read.
  * The same sources give byte-identical artefacts, whatever the time zone, locale or directory.
  */
-export function compile(sources: PolicySources, options: CheckOptions = {}): CompileResult {
+export function compile(sources: PolicySources, options: CompileOptions = {}): CompileResult {
   const checked = checkPolicy(sources, options)
   const { policy, data, releases } = checked.context
   const rendered = checked.renderDraft()
@@ -54,7 +60,12 @@ export function compile(sources: PolicySources, options: CheckOptions = {}): Com
   // Each release's diff from the one before, computed once for the JSON files and the site.
   const changes = releases.map((release, position) => {
     const previous = position > 0 ? releases[position - 1] : undefined
-    return diffDocuments(previous?.document ?? null, release.document, { from: previous?.version ?? null, to: release.version })
+    const key = diffCacheKey(previous, release)
+    const cached = options.diffCache?.get(key)
+    if (cached) return cached
+    const diff = diffDocuments(previous?.document ?? null, release.document, { from: previous?.version ?? null, to: release.version })
+    options.diffCache?.set(key, diff)
+    return diff
   })
   const files = new Map<string, string>([
     ['policy.json', `${JSON.stringify(document, null, 2)}\n`],

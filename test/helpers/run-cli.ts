@@ -17,7 +17,8 @@ export async function runCli(args: readonly string[], cwd: string, env: Record<s
     stderr: (text) => {
       stderr += text
     },
-    env,
+    // The diff cache of `build` goes to the test run's directory (test/helpers/global-setup.ts).
+    env: { ...(process.env['CLAUSEWRIGHT_CACHE_DIR'] && { CLAUSEWRIGHT_CACHE_DIR: process.env['CLAUSEWRIGHT_CACHE_DIR'] }), ...env },
     cwd,
     isTty: false,
     isStderrTty: false,

@@ -2,9 +2,10 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { compile } from '../../compile/compile.ts'
 import { formatDiagnostics, sourceTexts } from '../../diagnostics/format.ts'
-import { buildSite } from '../../astro/build-site.ts'
+import { buildSite, projectRoot } from '../../astro/build-site.ts'
 import { replaceDirectory } from '../../emit/write-output.ts'
 import { readPolicy } from '../../source/read-policy.ts'
+import { openDiffCache } from '../../versions/diff-cache.ts'
 import { type Io, policyOptions, reportingOptions } from '../shared.ts'
 
 export const buildHelp = `Usage: clausewright build [--dir policy] [--out dist] [--format pretty|json|github] [--quiet]
@@ -22,6 +23,9 @@ Options:
   --format <name>     How to print diagnostics: pretty, json or github (as for check)
   --today <date>      The date that "in the future" is judged against (default: today, UTC)
   --color, --no-color Colour the pretty output
+  --no-cache          Diff every release again, ignoring the diffs kept from earlier builds
+                      (kept by the releases' integrity hashes in node_modules/.cache/clausewright,
+                      or in $CLAUSEWRIGHT_CACHE_DIR)
   --quiet             Print errors only: no warnings, no progress
   -h, --help          Show this help
 
@@ -29,13 +33,15 @@ Diagnostics and progress go to standard error. Exit status: 0 when the output wa
 the policy has errors, 2 on a usage error or an internal fault.
 `
 
+const defaultCacheDirectory = path.join(projectRoot, 'node_modules', '.cache', 'clausewright')
+
 export async function runBuild(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args: [...argv],
     strict: true,
     allowPositionals: false,
     allowNegative: true,
-    options: { ...policyOptions, out: { type: 'string', default: 'dist' }, quiet: { type: 'boolean', default: false } },
+    options: { ...policyOptions, out: { type: 'string', default: 'dist' }, quiet: { type: 'boolean', default: false }, cache: { type: 'boolean', default: true } },
   })
   if (values.help) {
     io.stdout(buildHelp)
@@ -50,18 +56,22 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
 
   const sources = await readPolicy(values.dir, { cwd: io.cwd })
   progress(`clausewright: read ${sources.clauses.length + 2} files from ${values.dir} (${elapsed()})`)
-  const result = compile(sources, today === undefined ? {} : { today })
+  const diffCache = values.cache ? await openDiffCache(io.env['CLAUSEWRIGHT_CACHE_DIR'] ?? defaultCacheDirectory, path.resolve(io.cwd, values.dir)) : undefined
+  const result = compile(sources, { ...(today !== undefined && { today }), ...(diffCache && { diffCache }) })
   const shown = values.quiet ? result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : result.diagnostics
   if (shown.length > 0 || format === 'json') io.stderr(formatDiagnostics(shown, format, { texts: sourceTexts(result.sources), color }))
   if (!result.output) {
     io.stderr(`clausewright: the policy has errors; nothing was written to ${values.out}\n`)
     return 1
   }
-  progress(`clausewright: compiled ${result.output.document.clauses.length} clauses and ${result.output.releases.length} releases (${elapsed()})`)
-  const { files } = result.output
+  await diffCache?.save()
+  const releaseCount = result.output.releases.length
+  const reused = diffCache && diffCache.hits > 0 ? `, ${diffCache.hits} of ${releaseCount} diffs from the cache` : ''
+  progress(`clausewright: compiled ${result.output.document.clauses.length} clauses and ${releaseCount} release${releaseCount === 1 ? '' : 's'} (${elapsed()}${reused})`)
+  const { output } = result
   let written: string[] = []
   await replaceDirectory(values.out, { cwd: io.cwd, policyDirectory: values.dir }, async (staging) => {
-    written = await buildSite({ policyDirectory: path.resolve(io.cwd, values.dir), outDirectory: staging, quiet: values.quiet, files })
+    written = await buildSite({ policyDirectory: path.resolve(io.cwd, values.dir), outDirectory: staging, quiet: values.quiet, output })
   })
   progress(`clausewright: wrote ${written.length} files to ${values.out} (${elapsed()})`)
   return 0
