@@ -13,7 +13,7 @@ import { createAjv } from '../src/validate/compile-schemas.ts'
 import { diffDocuments } from '../src/versions/diff.ts'
 import { openDiffCache } from '../src/versions/diff-cache.ts'
 import { writeSyntheticPolicy } from '../scripts/synthetic-policy.ts'
-import { bareUnified, loadReleaseDocuments, render } from './stages.ts'
+import { bareUnified, loadReleaseDocuments, render, renderSteps } from './stages.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const work = path.join(root, '.tmp', 'bench')
@@ -47,10 +47,12 @@ function stats(samples: number[]): Stats {
   return { median, min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0, runs: samples.length }
 }
 
-/** Runs A and B alternately (A first, then B first, …) after one warm-up of each. */
-async function sideBySide(runs: number, a: () => Promise<number> | number, b: () => Promise<number> | number): Promise<[Stats, Stats]> {
-  await a()
-  await b()
+/** Runs A and B alternately (A first, then B first, …) after warm-ups of each (in process: until the JIT settles). */
+async function sideBySide(runs: number, a: () => Promise<number> | number, b: () => Promise<number> | number, warmups = 1): Promise<[Stats, Stats]> {
+  for (let warmup = 0; warmup < warmups; warmup++) {
+    await a()
+    await b()
+  }
   const first: number[] = []
   const second: number[] = []
   for (let run = 0; run < runs; run++) {
@@ -130,8 +132,11 @@ async function main(): Promise<void> {
     log(`render: ${label}`)
     const ours = await render.prepare(directory)
     const texts = await bareUnified.prepare(directory)
-    const [a, b] = await sideBySide(quick ? 5 : 11, () => timed(() => render.run(ours)), () => timed(() => bareUnified.run(texts)))
+    const small = directory === optsm
+    const [a, b] = await sideBySide(quick ? 5 : small ? 41 : 11, () => timed(() => render.run(ours)), () => timed(() => bareUnified.run(texts)), small ? 20 : 3)
     rows.push({ figure: `render stage, ${label}`, ours: a, baselineName: 'remark-parse → remark-rehype → rehype-stringify', baseline: b, target: 1.3, rss: [await peakRss(['bench/stage.ts', 'render', directory]), await peakRss(['bench/stage.ts', 'bareUnified', directory])] })
+    const steps = await renderSteps(directory, quick ? 5 : 21)
+    notes.push(`Render stage, ${label}, step by step (medians over every clause): ${Object.entries(steps).map(([name, ms]) => `${name} ${format(ms)}`).join(', ')}.`)
   }
 
   }

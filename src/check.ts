@@ -4,6 +4,7 @@ import { type ComplianceConfig, type ComplianceItem, runCompliance } from './com
 import { compareDiagnostics, type Diagnostic, hasErrors } from './diagnostics/diagnostic.ts'
 import { type RenderedPolicy, renderPolicy } from './render/render-policy.ts'
 import { type ParsedClause, parseClause } from './markdown/parse-clause.ts'
+import type { Root } from 'mdast'
 import type { PolicyData, PolicySource } from './model/types.ts'
 import { type LoadedClause, type MarkdownText, type RuleContext, spanOfNode } from './rules/context.ts'
 import { mapSpan, parseDataText } from './markdown/parse-data-text.ts'
@@ -27,6 +28,8 @@ export interface CheckedPolicy {
   readonly files: readonly SourceFile[]
   /** Which of the items the law requires the policy gives, with where (see src/compliance). */
   readonly compliance: readonly ComplianceItem[]
+  /** The Markdown texts of data.yaml, parsed, by their text: the renderer reuses them. */
+  readonly texts: ReadonlyMap<string, Root>
   /** The clauses rendered (once, memoised), or undefined when the policy has errors. */
   renderDraft(): RenderedPolicy | undefined
 }
@@ -61,7 +64,8 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
   }
 
   const markdown: MarkdownText[] = clauses.map((clause) => ({ file: clause.file.path, tree: clause.tree, spanOf: spanOfNode }))
-  if (data.value !== undefined && data.parsed) markdown.push(...dataTexts(data.parsed, data.value as PolicyData))
+  const texts = new Map<string, Root>()
+  if (data.value !== undefined && data.parsed) markdown.push(...dataTexts(data.parsed, data.value as PolicyData, texts))
 
   const loaded = loadReleases(sources.releases)
   diagnostics.push(...loaded.diagnostics)
@@ -83,7 +87,7 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
   let rendered: RenderedPolicy | undefined
   const renderDraft = (): RenderedPolicy | undefined => {
     if (!context.policy || !context.data || hasErrors(diagnostics)) return undefined
-    rendered ??= renderPolicy(context.policy, context.data, clauses)
+    rendered ??= renderPolicy(context.policy, context.data, clauses, texts)
     return rendered
   }
   let compared: ReturnType<ComplianceContext['draftAndLastRelease']> | null = null
@@ -102,17 +106,18 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
   diagnostics.push(...compliance.diagnostics)
 
   const sorted = dedupe(diagnostics).sort(compareDiagnostics)
-  return { diagnostics: sorted, context, files, compliance: compliance.items, renderDraft: () => (hasErrors(sorted) ? undefined : renderDraft()) }
+  return { diagnostics: sorted, context, files, compliance: compliance.items, texts, renderDraft: () => (hasErrors(sorted) ? undefined : renderDraft()) }
 }
 
-/** The Markdown texts of data.yaml, which the directives show as list items. */
-function dataTexts(parsed: ParsedYaml, data: PolicyData): MarkdownText[] {
+/** The Markdown texts of data.yaml, which the directives show as list items; each tree also goes into `texts`. */
+function dataTexts(parsed: ParsedYaml, data: PolicyData, texts: Map<string, Root>): MarkdownText[] {
   const paths = [
     ...data.purposes.map((_, index) => ['purposes', index, 'text']),
     ...data.rights.flatMap((right, index) => (right.statement === undefined ? [] : [['rights', index, 'statement']])),
   ]
   return paths.flatMap((path) => {
     const text = parseDataText(parsed, path)
+    if (text) texts.set(text.value, text.tree)
     return text ? [{ file: parsed.file.path, tree: text.tree, spanOf: (node: Parameters<typeof mapSpan>[1]) => mapSpan(text, node) }] : []
   })
 }

@@ -61,7 +61,7 @@ test('check reports every hostile construct', async () => {
 test('the renderer drops every hostile construct on its own', async () => {
   const { policy, data } = await basePolicy()
   const parsed = parseClause({ path: 'policy/clauses/rights.md', name: 'clauses/rights.md', text: hostile })
-  const html = renderClause(parsed as LoadedClause, policy, data).html
+  const html = renderClause(parsed as LoadedClause, { policy, data }).html
   for (const forbidden of [/<script/i, /<img/i, /onerror/i, /tracker/]) expect(html).not.toMatch(forbidden)
   // Link texts stay (an autolink shows its URL as text); only the one safe link keeps its target.
   expect([...html.matchAll(/\s(href|src)="([^"]*)"/g)].map((match) => match[2])).toEqual(['#rights'])
@@ -71,7 +71,7 @@ test('the renderer drops every hostile construct on its own', async () => {
 test('sanitising is idempotent and keeps anchors, ids and classes', async () => {
   const { policy, data } = await basePolicy()
   const parsed = parseClause({ path: 'policy/clauses/rights.md', name: 'clauses/rights.md', text: hostile })
-  const once = sanitizeTree({ type: 'root', children: [renderClause(parsed as LoadedClause, policy, data).hast] })
+  const once = sanitizeTree({ type: 'root', children: [renderClause(parsed as LoadedClause, { policy, data }).hast] })
   expect(sanitizeTree(structuredClone(once))).toEqual(once)
 
   const optsm = checkPolicy(await readPolicy('policy', { cwd: repoRoot }), { today: '2026-11-25' }).context

@@ -101,3 +101,17 @@ test('the rendered OPTSM clauses match their golden HTML', async () => {
   const { rendered } = await loadOptsm()
   await expect(`<h1>${rendered.title}</h1>\n${rendered.clauses.map((clause) => clause.html).join('\n')}\n`).toMatchFileSnapshot('golden/optsm-policy.html')
 })
+
+test('rendering changes neither the parsed clauses nor the parsed texts of data.yaml, and gives the same HTML again', async () => {
+  const checked = checkPolicy(await readPolicy('policy', { cwd: repoRoot }), { today })
+  const { policy, data, clauses } = checked.context
+  if (!policy || !data) throw new Error('The OPTSM policy did not load')
+  const before = structuredClone({ trees: clauses.map((clause) => clause.tree), texts: [...checked.texts] })
+  expect(before.texts.length).toBeGreaterThan(10)
+  const first = renderPolicy(policy, data, clauses, checked.texts)
+  expect(structuredClone({ trees: clauses.map((clause) => clause.tree), texts: [...checked.texts] })).toEqual(before)
+  const again = renderPolicy(policy, data, clauses, checked.texts)
+  const fresh = renderPolicy(policy, data, clauses)
+  expect(again.clauses.map((clause) => clause.html)).toEqual(first.clauses.map((clause) => clause.html))
+  expect(fresh.clauses.map((clause) => [clause.html, clause.text])).toEqual(first.clauses.map((clause) => [clause.html, clause.text]))
+})

@@ -69,7 +69,8 @@ export interface PolicyDocument {
 
 /** Builds policy.json from a checked policy and its rendering. Pure and deterministic. */
 export function buildPolicyDocument(policy: PolicySource, data: PolicyData, rendered: RenderedPolicy, compliance?: readonly ComplianceItem[]): PolicyDocument {
-  const fragment = (markdown: string) => renderFragment(markdown, policy, data)
+  const source = { policy, data, ...(rendered.texts && { texts: rendered.texts }) }
+  const fragment = (markdown: string) => renderFragment(markdown, source)
   const withoutDigest: Omit<PolicyDocument, 'digest'> = {
     format: documentFormat,
     id: policy.id,

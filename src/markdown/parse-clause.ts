@@ -26,6 +26,11 @@ export interface ParsedClause {
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze()
 
+/** A clause file's Markdown, parsed with its front matter as a first `yaml` node. */
+export function parseClauseMarkdown(text: string): Root {
+  return parser.parse(text)
+}
+
 /** Parses a clause file: Markdown with directives, and YAML front matter read by the one YAML parser. */
 export function parseClause(file: SourceFile): ParsedClause {
   const locator = createLocator(file.text)
@@ -47,7 +52,7 @@ export function parseClause(file: SourceFile): ParsedClause {
 
   let tree: Root
   try {
-    tree = parser.parse(file.text)
+    tree = parseClauseMarkdown(file.text)
   } catch (error) {
     if (error instanceof RangeError) {
       diagnostics.push({ ruleId: 'nesting-too-deep', severity: 'error', file: file.path, message: 'Unexpected Markdown nested too deep to parse' })

@@ -8,6 +8,8 @@ import type { ParsedYaml } from '../yaml/parse-yaml.ts'
 
 /** A Markdown text held in a YAML value (a purpose's `text`, a right's `statement`). */
 export interface DataText {
+  /** The text, as YAML gives it. */
+  readonly value: string
   readonly tree: Root
   /** Maps a position in the text to the YAML file. */
   toFile(point: Point): Point
@@ -35,7 +37,7 @@ export function parseDataText(parsed: ParsedYaml, path: ReadonlyArray<string | n
     const first = parsed.spanOf([contentStart, contentStart])?.start.line ?? start.line
     toFile = (point) => ({ line: first + point.line - 1, column: indent + point.column })
   }
-  return { tree: parser.parse(node.value), toFile }
+  return { value: node.value, tree: parser.parse(node.value), toFile }
 }
 
 export function mapSpan(text: DataText, node: { position?: { start: Point; end: Point } | undefined }): Span | undefined {

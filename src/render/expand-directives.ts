@@ -3,13 +3,14 @@ import type { LeafDirective, TextDirective } from 'mdast-util-directive'
 import remarkDirective from 'remark-directive'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
-import { SKIP, visit } from 'unist-util-visit'
 import type { PolicyData, PolicySource, Purpose } from '../model/types.ts'
 import { formatDate } from './format-date.ts'
 
 export interface ExpansionData {
   readonly policy: PolicySource
   readonly data: PolicyData
+  /** The Markdown texts of data.yaml already parsed (by `check`), by their text. */
+  readonly texts?: ReadonlyMap<string, Root>
 }
 
 /** Shown where the text refers to a value the policy does not know; `check` warns about each. */
@@ -17,24 +18,34 @@ export const missingEmailText = '[email address missing]'
 
 const inlineParser = unified().use(remarkParse).use(remarkDirective).freeze()
 
+type Node = Root | RootContent
+
 /**
  * Replaces every directive by plain mdast built from the structured data. Expects a tree that
- * passed `check` (the directives exist and name data that exists).
+ * passed `check` (the directives exist and name data that exists). Pure: the tree given is not
+ * changed; the result shares every subtree without a directive with it (copying a whole clause
+ * first cost more than the expansion).
  */
 export function expandDirectives(tree: Root, source: ExpansionData): Root {
-  visit(tree, (node, index, parent) => {
-    if (!parent || index === undefined) return
-    if (node.type === 'leafDirective') {
-      parent.children.splice(index, 1, ...(expandLeaf(node, source) as typeof parent.children))
-      return [SKIP, index]
-    }
-    if (node.type === 'textDirective') {
-      parent.children.splice(index, 1, ...(expandText(node, source) as typeof parent.children))
-      return [SKIP, index]
-    }
-    return undefined
+  return expandWithin(tree, source)
+}
+
+function expandWithin<T extends Node>(node: T, source: ExpansionData): T {
+  if (!('children' in node)) return node
+  const children = expandAll(node.children as RootContent[], source)
+  return children === node.children ? node : ({ ...node, children } as T)
+}
+
+/** The nodes with each directive replaced by its expansion, itself expanded; the same array if none changed. */
+function expandAll(nodes: readonly RootContent[], source: ExpansionData): RootContent[] {
+  let result: RootContent[] | undefined
+  nodes.forEach((node, index) => {
+    const replaced = node.type === 'leafDirective' ? expandAll(expandLeaf(node, source), source) : node.type === 'textDirective' ? expandAll(expandText(node, source), source) : undefined
+    const next = replaced ?? [expandWithin(node, source)]
+    if (!result && (replaced || next[0] !== node)) result = nodes.slice(0, index)
+    result?.push(...next)
   })
-  return tree
+  return result ?? (nodes as RootContent[])
 }
 
 function expandLeaf(node: LeafDirective, source: ExpansionData): RootContent[] {
@@ -65,14 +76,15 @@ function purposeList(purposes: readonly Purpose[], parent: string | undefined, s
   return items.length > 0 ? { type: 'list', ordered: false, spread: false, children: items } : undefined
 }
 
-/** A Markdown text of data.yaml, parsed with the clause parser and its directives expanded. */
+/** A Markdown text of data.yaml, parsed with the clause parser (or by `check` before) and its directives expanded. */
 export function parseFragment(markdown: string, source: ExpansionData): Root {
-  return expandDirectives(inlineParser.parse(markdown), source)
+  return expandDirectives(source.texts?.get(markdown) ?? inlineParser.parse(markdown), source)
 }
 
 function listItem(markdown: string, source: ExpansionData): ListItem {
   const tree = parseFragment(markdown, source)
-  return { type: 'listItem', spread: false, children: tree.children as ListItem['children'] }
+  // A copy: the nested list is pushed onto it, and the parsed text may be shared.
+  return { type: 'listItem', spread: false, children: [...tree.children] as ListItem['children'] }
 }
 
 function expandText(node: TextDirective, { policy }: ExpansionData): PhrasingContent[] {

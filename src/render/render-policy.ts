@@ -1,15 +1,14 @@
 import type { Element, Root as HastRoot } from 'hast'
 import { toText } from 'hast-util-to-text'
-import type { Heading, Root } from 'mdast'
+import type { Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import remarkRehype from 'remark-rehype'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
-import { visit } from 'unist-util-visit'
 import type { LoadedClause } from '../rules/context.ts'
 import type { PolicyData, PolicySource } from '../model/types.ts'
 import { headingAnchor } from './anchors.ts'
-import { expandDirectives, parseFragment } from './expand-directives.ts'
+import { expandDirectives, type ExpansionData, parseFragment } from './expand-directives.ts'
 import { sanitizeTree } from './sanitize.ts'
 
 export interface RenderedClause {
@@ -25,6 +24,8 @@ export interface RenderedClause {
 export interface RenderedPolicy {
   readonly title: string
   readonly clauses: readonly RenderedClause[]
+  /** The Markdown texts of data.yaml parsed by `check`, reused for the document's fragments. */
+  readonly texts?: ReadonlyMap<string, Root>
 }
 
 // Raw HTML is not allowed through (remark-rehype drops `html` nodes unless told otherwise).
@@ -32,31 +33,28 @@ const toHast = unified().use(remarkRehype, { allowDangerousHtml: false }).freeze
 const toHtml = unified().use(rehypeStringify).freeze()
 
 /** Renders every clause once, in the order of policy.yaml, from a policy that passed `check`. */
-export function renderPolicy(policy: PolicySource, data: PolicyData, clauses: readonly LoadedClause[]): RenderedPolicy {
+export function renderPolicy(policy: PolicySource, data: PolicyData, clauses: readonly LoadedClause[], texts?: ReadonlyMap<string, Root>): RenderedPolicy {
   const byId = new Map(clauses.map((clause) => [clause.frontMatter.id, clause]))
+  const source = { policy, data, ...(texts && { texts }) }
   const rendered = policy.clauses.map((id) => {
     const clause = byId.get(id)
     if (!clause) throw new Error(`Clause ${id} has no file; check reports this first`)
-    return renderClause(clause, policy, data)
+    return renderClause(clause, source)
   })
-  return { title: policy.title, clauses: rendered }
+  return { title: policy.title, clauses: rendered, ...(texts && { texts }) }
 }
 
-export function renderClause(clause: LoadedClause, policy: PolicySource, data: PolicyData): RenderedClause {
+/** Renders one clause. The parsed clause is not changed: it can be rendered again. */
+export function renderClause(clause: LoadedClause, source: ExpansionData): RenderedClause {
   const { id, title } = clause.frontMatter
-  const tree = expandDirectives(structuredClone(clause.tree) as Root, { policy, data })
-  visit(tree, 'heading', (node: Heading) => {
-    node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: headingAnchor(id, toString(node)) } }
-  })
-  if (title !== undefined) {
-    tree.children.unshift({ type: 'heading', depth: 2, data: { hProperties: { id } }, children: [{ type: 'text', value: title }] })
-  }
-  const body = toHast.runSync(tree) as HastRoot
+  const body = withHeadingAnchors(expandDirectives(clause.tree, source), id)
+  const tree: Root = title === undefined ? body : { ...body, children: [{ type: 'heading', depth: 2, data: { hProperties: { id } }, children: [{ type: 'text', value: title }] }, ...body.children] }
+  const hast = toHast.runSync(tree) as HastRoot
   const section: Element = {
     type: 'element',
     tagName: 'section',
     properties: title === undefined ? { id, className: ['cw-clause'] } : { ariaLabelledBy: [id], className: ['cw-clause'] },
-    children: body.children as Element['children'],
+    children: hast.children as Element['children'],
   }
   const root = sanitizeTree({ type: 'root', children: [section] })
   const clean = root.children[0] as Element
@@ -69,6 +67,19 @@ export function renderClause(clause: LoadedClause, policy: PolicySource, data: P
   }
 }
 
+/** Each heading with its anchor id (`<clause>--<slug>`); headings and their ancestors copied, the rest shared. */
+function withHeadingAnchors<T extends Root | RootContent>(node: T, clauseId: string): T {
+  if (node.type === 'heading') return { ...node, data: { ...node.data, hProperties: { ...node.data?.hProperties, id: headingAnchor(clauseId, toString(node)) } } }
+  if (!('children' in node)) return node
+  let changed = false
+  const children = (node.children as RootContent[]).map((child) => {
+    const next = withHeadingAnchors(child, clauseId)
+    if (next !== child) changed = true
+    return next
+  })
+  return changed ? ({ ...node, children } as T) : node
+}
+
 export interface RenderedFragment {
   /** Inline HTML: a text of one paragraph is not wrapped in `<p>`. */
   readonly html: string
@@ -76,8 +87,8 @@ export interface RenderedFragment {
 }
 
 /** Renders a Markdown text of data.yaml (a purpose, a right's statement) for the JSON document. */
-export function renderFragment(markdown: string, policy: PolicySource, data: PolicyData): RenderedFragment {
-  const tree = parseFragment(markdown, { policy, data })
+export function renderFragment(markdown: string, source: ExpansionData): RenderedFragment {
+  const tree = parseFragment(markdown, source)
   const only = tree.children.length === 1 ? tree.children[0] : undefined
   const body = only?.type === 'paragraph' ? { type: 'root' as const, children: only.children } : tree
   const hast = sanitizeTree(toHast.runSync(body as Root) as HastRoot)
