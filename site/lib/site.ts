@@ -26,13 +26,28 @@ let handedOver: Promise<ReadonlyMap<string, SiteEntry>> | undefined
  * The entries `clausewright build` compiled, when it runs this build: it hands them over in one
  * JSON file (CLAUSEWRIGHT_SITE_ENTRIES), read once, and its loader leaves the content store empty.
  * Astro inlines its content store into a JavaScript module for the build, which with every
- * version of a long history held 50 MB and cost seconds (bench/results.md).
+ * version of a long history held 50 MB and cost seconds (bench/results.md). The build starts
+ * before the policy is compiled: the file may not be there yet.
  */
 function entriesOfTheBuild(): Promise<ReadonlyMap<string, SiteEntry>> | undefined {
   const file = process.env['CLAUSEWRIGHT_SITE_ENTRIES']
   if (!file) return undefined
-  handedOver ??= readFile(file, 'utf8').then((text) => new Map((JSON.parse(text) as SiteEntry[]).map((entry) => [entry.id, entry])))
+  handedOver ??= waitForFile(file).then((text) => new Map((JSON.parse(text) as SiteEntry[]).map((entry) => [entry.id, entry])))
   return handedOver
+}
+
+async function waitForFile(file: string): Promise<string> {
+  const parent = process.ppid
+  for (;;) {
+    try {
+      return await readFile(file, 'utf8')
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ENOENT') throw error
+    }
+    // clausewright stops this build when the policy has errors; should it die instead, stop too.
+    if (process.ppid !== parent) throw new Error('clausewright build stopped before handing over the compiled policy')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
 }
 
 /** One entry: the data the page shows, and the clauses' HTML (sanitised by the compiler) if any. */

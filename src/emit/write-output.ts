@@ -13,11 +13,7 @@ export interface OutputGuard {
  * stays as it was until the new one is complete.
  */
 export async function replaceDirectory(outDirectory: string, guard: OutputGuard, fill: (staging: string) => Promise<void>): Promise<void> {
-  const out = path.resolve(guard.cwd, outDirectory)
-  const policy = path.resolve(guard.cwd, guard.policyDirectory)
-  if (out === path.parse(out).root || isInsideOrSame(out, guard.cwd) || isInsideOrSame(out, policy) || isInsideOrSame(policy, out)) {
-    throw new ClausewrightError('unsafe-output', `refusing to write the output to \`${outDirectory}\`: it would replace the working directory or the policy; choose a directory of its own, such as dist`)
-  }
+  const out = assertSafeOutput(outDirectory, guard)
   const existing = await stat(out).catch(() => undefined)
   if (existing && !existing.isDirectory()) throw new ClausewrightError('unsafe-output', `refusing to replace the file \`${outDirectory}\` with the output directory`)
 
@@ -39,6 +35,16 @@ export async function replaceDirectory(outDirectory: string, guard: OutputGuard,
   } finally {
     await rm(staging, { recursive: true, force: true })
   }
+}
+
+/** The absolute output directory, unless it would replace the working directory, the policy or a root. */
+export function assertSafeOutput(outDirectory: string, guard: OutputGuard): string {
+  const out = path.resolve(guard.cwd, outDirectory)
+  const policy = path.resolve(guard.cwd, guard.policyDirectory)
+  if (out === path.parse(out).root || isInsideOrSame(out, guard.cwd) || isInsideOrSame(out, policy) || isInsideOrSame(policy, out)) {
+    throw new ClausewrightError('unsafe-output', `refusing to write the output to \`${outDirectory}\`: it would replace the working directory or the policy; choose a directory of its own, such as dist`)
+  }
+  return out
 }
 
 /** Writes files (paths relative to `directory`, `/`-separated) into a directory. */

@@ -2,8 +2,8 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { compile } from '../../compile/compile.ts'
 import { formatDiagnostics, sourceTexts } from '../../diagnostics/format.ts'
-import { buildSite, projectRoot } from '../../astro/build-site.ts'
-import { replaceDirectory } from '../../emit/write-output.ts'
+import { projectRoot, startSiteBuild } from '../../astro/build-site.ts'
+import { assertSafeOutput, replaceDirectory } from '../../emit/write-output.ts'
 import { readPolicy } from '../../source/read-policy.ts'
 import { openDiffCache } from '../../versions/diff-cache.ts'
 import { type Io, policyOptions, reportingOptions } from '../shared.ts'
@@ -54,25 +54,35 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
     if (!values.quiet) io.stderr(`${text}\n`)
   }
 
-  const sources = await readPolicy(values.dir, { cwd: io.cwd })
-  progress(`clausewright: read ${sources.clauses.length + 2} files from ${values.dir} (${elapsed()})`)
-  const diffCache = values.cache ? await openDiffCache(io.env['CLAUSEWRIGHT_CACHE_DIR'] ?? defaultCacheDirectory, path.resolve(io.cwd, values.dir)) : undefined
-  const result = compile(sources, { ...(today !== undefined && { today }), ...(diffCache && { diffCache }) })
-  const shown = values.quiet ? result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : result.diagnostics
-  if (shown.length > 0 || format === 'json') io.stderr(formatDiagnostics(shown, format, { texts: sourceTexts(result.sources), color }))
-  if (!result.output) {
-    io.stderr(`clausewright: the policy has errors; nothing was written to ${values.out}\n`)
-    return 1
-  }
-  await diffCache?.save()
-  const releaseCount = result.output.releases.length
-  const reused = diffCache && diffCache.hits > 0 ? `, ${diffCache.hits} of ${releaseCount} diffs from the cache` : ''
-  progress(`clausewright: compiled ${result.output.document.clauses.length} clauses and ${releaseCount} release${releaseCount === 1 ? '' : 's'} (${elapsed()}${reused})`)
-  const { output } = result
+  const policyDirectory = path.resolve(io.cwd, values.dir)
+  assertSafeOutput(values.out, { cwd: io.cwd, policyDirectory: values.dir })
+  // Astro starts up while the policy is read and compiled; it is stopped if the policy has errors.
+  const site = await startSiteBuild({ policyDirectory, quiet: values.quiet })
   let written: string[] = []
-  await replaceDirectory(values.out, { cwd: io.cwd, policyDirectory: values.dir }, async (staging) => {
-    written = await buildSite({ policyDirectory: path.resolve(io.cwd, values.dir), outDirectory: staging, quiet: values.quiet, output })
-  })
+  try {
+    const sources = await readPolicy(values.dir, { cwd: io.cwd })
+    progress(`clausewright: read ${sources.clauses.length + 2} files from ${values.dir} (${elapsed()})`)
+    const diffCache = values.cache ? await openDiffCache(io.env['CLAUSEWRIGHT_CACHE_DIR'] ?? defaultCacheDirectory, policyDirectory) : undefined
+    const result = compile(sources, { ...(today !== undefined && { today }), ...(diffCache && { diffCache }) })
+    const shown = values.quiet ? result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : result.diagnostics
+    if (shown.length > 0 || format === 'json') io.stderr(formatDiagnostics(shown, format, { texts: sourceTexts(result.sources), color }))
+    if (!result.output) {
+      await site.cancel()
+      io.stderr(`clausewright: the policy has errors; nothing was written to ${values.out}\n`)
+      return 1
+    }
+    await diffCache?.save()
+    const releaseCount = result.output.releases.length
+    const reused = diffCache && diffCache.hits > 0 ? `, ${diffCache.hits} of ${releaseCount} diffs from the cache` : ''
+    progress(`clausewright: compiled ${result.output.document.clauses.length} clauses and ${releaseCount} release${releaseCount === 1 ? '' : 's'} (${elapsed()}${reused})`)
+    const { output } = result
+    await replaceDirectory(values.out, { cwd: io.cwd, policyDirectory: values.dir }, async (staging) => {
+      written = await site.finish(output, staging)
+    })
+  } catch (error) {
+    await site.cancel()
+    throw error
+  }
   progress(`clausewright: wrote ${written.length} files to ${values.out} (${elapsed()})`)
   return 0
 }

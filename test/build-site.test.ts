@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, expect, test } from 'vitest'
+import { mergeInto, startSiteBuild } from '../src/astro/build-site.ts'
+import { listFiles } from '../src/emit/write-output.ts'
+import { repoRoot } from './helpers/fixture-policy.ts'
+
+const temporary: string[] = []
+afterAll(async () => {
+  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
+})
+
+async function tree(files: Record<string, string>): Promise<string> {
+  const directory = await mkdtemp(path.join(tmpdir(), 'clausewright-merge-'))
+  temporary.push(directory)
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(directory, name)), { recursive: true })
+    await writeFile(path.join(directory, name), text)
+  }
+  return directory
+}
+
+test('the pages are moved in beside the machine files, directories merged', async () => {
+  const pages = await tree({ 'index.html': 'page', 'versions/a/index.html': 'version a', 'changes/a/index.html': 'change a' })
+  const output = await tree({ 'policy.json': '{}', 'versions/a.json': 'a', 'versions.json': '[]' })
+  await mergeInto(pages, output)
+  expect(await listFiles(output)).toEqual(['changes/a/index.html', 'index.html', 'policy.json', 'versions.json', 'versions/a.json', 'versions/a/index.html'])
+  expect(await readFile(path.join(output, 'versions/a/index.html'), 'utf8')).toBe('version a')
+})
+
+test('a page and a machine file at one path is a fault, not an overwrite', async () => {
+  const pages = await tree({ 'versions/a.json': 'from Astro' })
+  const output = await tree({ 'versions/a.json': 'from the compiler' })
+  await expect(mergeInto(pages, output)).rejects.toThrow(/both produced `versions\/a.json`/)
+  expect(await readFile(path.join(output, 'versions/a.json'), 'utf8')).toBe('from the compiler')
+})
+
+test('a site build started for a policy that turns out to have errors is stopped, and leaves nothing', async () => {
+  const site = await startSiteBuild({ policyDirectory: path.join(repoRoot, 'policy'), quiet: true })
+  expect(existsSync(site.workDirectory)).toBe(true)
+  await site.cancel()
+  expect(existsSync(site.workDirectory)).toBe(false)
+  expect(existsSync(`${site.workDirectory}-entries.json`)).toBe(false)
+})
