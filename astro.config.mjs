@@ -7,7 +7,7 @@ export default defineConfig({
   srcDir: './site',
   outDir: './dist',
   trailingSlash: 'ignore',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 2 },
   devToolbar: { enabled: false },
   vite: { build: { sourcemap: false } },
   integrations: [clausewright({ policyDir: process.env.CLAUSEWRIGHT_POLICY_DIR ?? 'policy' })],

@@ -38,6 +38,8 @@ function entriesOfTheBuild(): Promise<ReadonlyMap<string, SiteEntry>> | undefine
 
 async function waitForFile(file: string): Promise<string> {
   const parent = process.ppid
+  // Far longer than any compile: only a stray CLAUSEWRIGHT_SITE_ENTRIES waits this long.
+  const deadline = Date.now() + 10 * 60_000
   for (;;) {
     try {
       return await readFile(file, 'utf8')
@@ -46,6 +48,7 @@ async function waitForFile(file: string): Promise<string> {
     }
     // clausewright stops this build when the policy has errors; should it die instead, stop too.
     if (process.ppid !== parent) throw new Error('clausewright build stopped before handing over the compiled policy')
+    if (Date.now() > deadline) throw new Error(`CLAUSEWRIGHT_SITE_ENTRIES names \`${file}\`, which did not appear: it is set by clausewright build, not by hand`)
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
 }
