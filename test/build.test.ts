@@ -46,21 +46,39 @@ test('build writes the artefacts, with progress on stderr', async () => {
   expect(Object.keys(await readTree(path.join(cwd, 'dist')))).toEqual(expect.arrayContaining(['index.html', 'policy.json', 'versions/2019-01-25/index.html']))
 })
 
-test('a second build takes the diffs between releases from the cache, unless --no-cache; the output is the same', async () => {
+test('a second build takes the diffs and the pages of the releases from the cache, unless --no-cache; the output is the same', async () => {
   const cwd = await optsmCopy()
   const cache = await mkdtemp(path.join(tmpdir(), 'clausewright-cache-'))
   temporary.push(cache)
   const env = { CLAUSEWRIGHT_CACHE_DIR: cache }
   const cold = await build(cwd, ['--out', 'cold'], env)
   expect(cold.stderr).toMatch(/compiled 14 clauses and 1 release \(\d+ ms\)\n/)
-  expect(await readdir(cache)).toHaveLength(1)
+  expect((await readdir(cache)).map((name) => name.replace(/-[0-9a-f]{16}/, ''))).toEqual(['diffs.json', 'pages'])
   const warm = await build(cwd, ['--out', 'warm'], env)
-  expect(warm.stderr).toMatch(/compiled 14 clauses and 1 release \(\d+ ms, 1 of 1 diffs from the cache\)\n/)
+  expect(warm.stderr).toMatch(/compiled 14 clauses and 1 release \(\d+ ms; 1 of 1 diffs and the pages of 1 release from the cache\)\n/)
   const uncached = await build(cwd, ['--out', 'uncached', '--no-cache'], env)
   expect(uncached.stderr).toMatch(/compiled 14 clauses and 1 release \(\d+ ms\)\n/)
   const [coldFiles, warmFiles, uncachedFiles] = await Promise.all(['cold', 'warm', 'uncached'].map((out) => readTree(path.join(cwd, out))))
   expect(warmFiles).toEqual(coldFiles)
   expect(uncachedFiles).toEqual(coldFiles)
+}, 60_000)
+
+test('a kept page edited in place through the output is not used again: the release is rendered anew', async () => {
+  const cwd = await optsmCopy()
+  const cache = await mkdtemp(path.join(tmpdir(), 'clausewright-cache-'))
+  temporary.push(cache)
+  const env = { CLAUSEWRIGHT_CACHE_DIR: cache }
+  await build(cwd, ['--out', 'first'], env)
+  const page = path.join(cwd, 'first', 'versions', '2019-01-25', 'index.html')
+  const original = await readFile(page, 'utf8')
+  // The output's page is a hard link to the kept one: writing into it changes both.
+  await writeFile(page, original.replace('</main>', '<p>tampered</p></main>'))
+  const again = await build(cwd, ['--out', 'second'], env)
+  expect(again.stderr).toMatch(/\(\d+ ms; 1 of 1 diffs from the cache\)\n/)
+  expect(await readFile(path.join(cwd, 'second', 'versions', '2019-01-25', 'index.html'), 'utf8')).toBe(original)
+  const third = await build(cwd, ['--out', 'third'], env)
+  expect(third.stderr).toMatch(/the pages of 1 release from the cache\)\n/)
+  expect(await readFile(path.join(cwd, 'third', 'versions', '2019-01-25', 'index.html'), 'utf8')).toBe(original)
 }, 60_000)
 
 test('the output is byte-identical whatever the directory, time zone or locale', async () => {

@@ -155,6 +155,14 @@ describe('a site with a history', () => {
     const second = await buildIn(cwd)
     expect(page(second, '/versions/2020-02-29/')).toBeDefined()
     expect(page(second, '/versions/2020-02-29/')).toBe(page(first, '/versions/2020-02-29/'))
+    // A change page is made from its release and the one before only: the newer release leaves it as it was.
+    expect(page(second, '/changes/2020-02-29/')).toBeDefined()
+    expect(page(second, '/changes/2020-02-29/')).toBe(page(first, '/changes/2020-02-29/'))
+    // The second build took the first release's pages from the cache: rendered anew, they are the same.
+    const uncached = await runCli(['build', '--quiet', '--no-cache', '--today', '2026-11-25', '--out', 'uncached'], cwd)
+    expect(uncached.code).toBe(0)
+    const fresh = await readSite(path.join(cwd, 'uncached'))
+    expect(fresh.pages.map((item) => [item.file, item.html])).toEqual(second.pages.map((item) => [item.file, item.html]))
     const changes = page(second, '/changes/2021-05-04/') ?? ''
     expect(changes).toContain('What you should know')
     expect(changes).toContain('<del>Privacy requests</del>')

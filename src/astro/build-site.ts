@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import type { CompiledPolicy } from '../compile/compile.ts'
 import { ClausewrightError } from '../diagnostics/diagnostic.ts'
 import { listFiles, writeFiles } from '../emit/write-output.ts'
+import type { PageCache } from './page-cache.ts'
 import { buildSiteEntries } from './site-data.ts'
 
 /** The Astro project of the site: this repository's root (astro.config.mjs, site/). */
@@ -25,9 +26,10 @@ export interface SiteBuild {
    * Hands the pages the compiled policy (its entries, in a file: the content loader does not
    * compile it a second time, and nothing passes through Astro's content store) and writes its
    * machine files (policy.json, versions/<id>.json…) byte for byte into `outDirectory`, then
-   * moves the pages in beside them. `outDirectory` is filled, never swapped, here.
+   * moves the pages in beside them. `outDirectory` is filled, never swapped, here. The pages of
+   * releases in `pageCache` are not rendered again but put back from it; the others are kept in it.
    */
-  finish(output: CompiledPolicy, outDirectory: string): Promise<string[]>
+  finish(output: CompiledPolicy, outDirectory: string, pageCache?: PageCache): Promise<string[]>
   /** Stops the build (the policy has errors, or the output was refused) and removes its work. */
   cancel(): Promise<void>
 }
@@ -56,10 +58,11 @@ export async function startSiteBuild(options: SiteBuildOptions): Promise<SiteBui
   }
   return {
     workDirectory: astroOut,
-    async finish(output, outDirectory) {
+    async finish(output, outDirectory, pageCache) {
       try {
         // Written aside and renamed: the pages never read half a file.
-        await writeFile(`${entriesFile}.partial`, JSON.stringify(buildSiteEntries(output).filter((entry) => !entry.id.startsWith('file/'))))
+        const entries = buildSiteEntries(output, { ...(pageCache && { skip: pageCache.cached }) }).filter((entry) => !entry.id.startsWith('file/'))
+        await writeFile(`${entriesFile}.partial`, JSON.stringify(entries))
         await rename(`${entriesFile}.partial`, entriesFile)
         astro.showLog()
         // The machine files are written while Astro renders the pages (a thousand files of a long
@@ -68,6 +71,8 @@ export async function startSiteBuild(options: SiteBuildOptions): Promise<SiteBui
         if (built.status === 'rejected') throw built.reason
         if (written.status === 'rejected') throw written.reason
         await mergeInto(astroOut, outDirectory)
+        await pageCache?.restore(outDirectory)
+        await pageCache?.store(outDirectory)
       } finally {
         await rm(`${entriesFile}.partial`, { force: true })
         await cleanUp()

@@ -20,7 +20,21 @@ export interface VersionSummary {
 export type SiteEntry =
   | { readonly id: 'current'; readonly data: { readonly document: PolicyDocument; readonly jsonLdScript: string; readonly latest: VersionSummary | null; readonly versions: readonly VersionSummary[] }; readonly html: string }
   | { readonly id: `version/${string}`; readonly data: { readonly release: VersionSummary; readonly document: PolicyDocument; readonly jsonLdScript: string }; readonly html: string }
-  | { readonly id: `change/${string}`; readonly data: { readonly release: VersionSummary; readonly diff: PolicyDiff; readonly removed: ReadonlyArray<{ readonly id: string; readonly title: string | null; readonly html: string }>; readonly added: ReadonlyArray<{ readonly id: string; readonly title: string | null; readonly html: string }> } }
+  | {
+      readonly id: `change/${string}`
+      // What the change page shows comes from the release and the one before it only (not from the
+      // current policy), so that an archived change page never changes and can be kept (page-cache.ts).
+      readonly data: {
+        readonly release: VersionSummary
+        readonly title: string
+        readonly language: string
+        readonly legalName: string
+        readonly jsonLdScript: string
+        readonly diff: PolicyDiff
+        readonly removed: ReadonlyArray<{ readonly id: string; readonly title: string | null; readonly html: string }>
+        readonly added: ReadonlyArray<{ readonly id: string; readonly title: string | null; readonly html: string }>
+      }
+    }
   | { readonly id: `file/${string}`; readonly data: { readonly path: string; readonly text: string } }
 
 export function summarise(release: Release): VersionSummary {
@@ -33,7 +47,12 @@ function withoutClauseBodies(document: PolicyDocument): PolicyDocument {
   return { ...document, clauses: document.clauses.map((clause) => ({ ...clause, html: '', text: '' })) }
 }
 
-export function buildSiteEntries(output: CompiledPolicy): SiteEntry[] {
+export interface SiteEntryOptions {
+  /** Releases whose pages are not rendered again (their version and change pages are kept). */
+  readonly skip?: ReadonlySet<string>
+}
+
+export function buildSiteEntries(output: CompiledPolicy, options: SiteEntryOptions = {}): SiteEntry[] {
   const releases = output.releases
   const versions = [...releases].reverse().map(summarise)
   const latest = releases.at(-1)
@@ -46,17 +65,20 @@ export function buildSiteEntries(output: CompiledPolicy): SiteEntry[] {
   ]
   releases.forEach((release, index) => {
     const previous = index > 0 ? releases[index - 1] : undefined
+    if (options.skip?.has(release.version)) return
+    const jsonLdScript = jsonForScript(toJsonLd(release.document))
     entries.push({
       id: `version/${release.version}`,
       // The clauses' HTML travels once, as the rendered HTML: the pages read the rest of the document.
-      data: { release: summarise(release), document: withoutClauseBodies(release.document), jsonLdScript: jsonForScript(toJsonLd(release.document)) },
+      data: { release: summarise(release), document: withoutClauseBodies(release.document), jsonLdScript },
       html: clausesHtml(release.document),
     })
     const diff = output.changes[index]
     if (!diff) throw new Error(`no diff for release ${release.version}`)
     const pick = (document: PolicyDocument | undefined, status: 'added' | 'removed') =>
       diff.clauses.filter((change) => change.status.includes(status)).flatMap((change) => document?.clauses.filter((clause) => clause.id === change.id) ?? [])
-    entries.push({ id: `change/${release.version}`, data: { release: summarise(release), diff, removed: pick(previous?.document, 'removed'), added: pick(release.document, 'added') } })
+    const { title, language, controller } = release.document
+    entries.push({ id: `change/${release.version}`, data: { release: summarise(release), title, language, legalName: controller.legalName, jsonLdScript, diff, removed: pick(previous?.document, 'removed'), added: pick(release.document, 'added') } })
   })
   for (const [path, text] of output.files) entries.push({ id: `file/${path}`, data: { path, text } })
   return entries

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { compile } from '../../compile/compile.ts'
 import { formatDiagnostics, sourceTexts } from '../../diagnostics/format.ts'
 import { projectRoot, startSiteBuild } from '../../astro/build-site.ts'
+import { openPageCache, siteFingerprint } from '../../astro/page-cache.ts'
 import { assertSafeOutput, replaceDirectory } from '../../emit/write-output.ts'
 import { readPolicy } from '../../source/read-policy.ts'
 import { openDiffCache } from '../../versions/diff-cache.ts'
@@ -23,9 +24,9 @@ Options:
   --format <name>     How to print diagnostics: pretty, json or github (as for check)
   --today <date>      The date that "in the future" is judged against (default: today, UTC)
   --color, --no-color Colour the pretty output
-  --no-cache          Diff every release again, ignoring the diffs kept from earlier builds
-                      (kept by the releases' integrity hashes in node_modules/.cache/clausewright,
-                      or in $CLAUSEWRIGHT_CACHE_DIR)
+  --no-cache          Diff every release and render its pages again, ignoring what earlier
+                      builds kept (by the releases' integrity hashes, in
+                      node_modules/.cache/clausewright or $CLAUSEWRIGHT_CACHE_DIR)
   --quiet             Print errors only: no warnings, no progress
   -h, --help          Show this help
 
@@ -58,11 +59,14 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
   assertSafeOutput(values.out, { cwd: io.cwd, policyDirectory: values.dir })
   // Astro starts up while the policy is read and compiled; it is stopped if the policy has errors.
   const site = await startSiteBuild({ policyDirectory, quiet: values.quiet })
+  const cacheDirectory = io.env['CLAUSEWRIGHT_CACHE_DIR'] ?? defaultCacheDirectory
+  const fingerprint = values.cache ? siteFingerprint(projectRoot) : undefined
+  fingerprint?.catch(() => undefined)
   let written: string[] = []
   try {
     const sources = await readPolicy(values.dir, { cwd: io.cwd })
     progress(`clausewright: read ${sources.clauses.length + 2} files from ${values.dir} (${elapsed()})`)
-    const diffCache = values.cache ? await openDiffCache(io.env['CLAUSEWRIGHT_CACHE_DIR'] ?? defaultCacheDirectory, policyDirectory) : undefined
+    const diffCache = values.cache ? await openDiffCache(cacheDirectory, policyDirectory) : undefined
     const result = compile(sources, { ...(today !== undefined && { today }), ...(diffCache && { diffCache }) })
     const shown = values.quiet ? result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : result.diagnostics
     if (shown.length > 0 || format === 'json') io.stderr(formatDiagnostics(shown, format, { texts: sourceTexts(result.sources), color }))
@@ -72,12 +76,16 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
       return 1
     }
     await diffCache?.save()
-    const releaseCount = result.output.releases.length
-    const reused = diffCache && diffCache.hits > 0 ? `, ${diffCache.hits} of ${releaseCount} diffs from the cache` : ''
-    progress(`clausewright: compiled ${result.output.document.clauses.length} clauses and ${releaseCount} release${releaseCount === 1 ? '' : 's'} (${elapsed()}${reused})`)
     const { output } = result
+    const releaseCount = output.releases.length
+    const pageCache = fingerprint ? await openPageCache({ directory: cacheDirectory, policyDirectory, fingerprint: await fingerprint, releases: output.releases }) : undefined
+    const reused = [
+      ...(diffCache && diffCache.hits > 0 ? [`${diffCache.hits} of ${releaseCount} diffs`] : []),
+      ...(pageCache && pageCache.cached.size > 0 ? [`the pages of ${pageCache.cached.size} release${pageCache.cached.size === 1 ? '' : 's'}`] : []),
+    ]
+    progress(`clausewright: compiled ${output.document.clauses.length} clauses and ${releaseCount} release${releaseCount === 1 ? '' : 's'} (${elapsed()}${reused.length > 0 ? `; ${reused.join(' and ')} from the cache` : ''})`)
     await replaceDirectory(values.out, { cwd: io.cwd, policyDirectory: values.dir }, async (staging) => {
-      written = await site.finish(output, staging)
+      written = await site.finish(output, staging, pageCache)
     })
   } catch (error) {
     await site.cancel()
