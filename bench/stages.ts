@@ -1,6 +1,7 @@
 import type { Root as HastRoot } from 'hast'
 import { toText } from 'hast-util-to-text'
 import type { Root } from 'mdast'
+import { readFile } from 'node:fs/promises'
 import rehypeStringify from 'rehype-stringify'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
@@ -11,6 +12,7 @@ import { parseClauseMarkdown } from '../src/markdown/parse-clause.ts'
 import { expandDirectives } from '../src/render/expand-directives.ts'
 import { renderPolicy } from '../src/render/render-policy.ts'
 import { sanitizeTree } from '../src/render/sanitize.ts'
+import { createAjv } from '../src/validate/compile-schemas.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
 import { diffDocuments } from '../src/versions/diff.ts'
 import type { Release } from '../src/versions/release.ts'
@@ -70,7 +72,36 @@ export const diffPairs: Stage<PolicyDocument[]> = {
   run: (documents) => documents.slice(1).map((document, index) => diffDocuments(documents[index] ?? null, document, { from: 'a', to: 'b' })),
 }
 
-export const stages: Record<string, Stage<never>> = { render, bareUnified, diffPairs } as unknown as Record<string, Stage<never>>
+/** The first 50 consecutive pairs: the baseline of `diffPairs`. */
+export const diffPairs50: Stage<PolicyDocument[]> = {
+  prepare: loadReleaseDocuments,
+  run: (documents) => diffPairs.run(documents.slice(0, 51)),
+}
+
+/** Two versions that differ by one clause (the first two releases), and one version against itself. */
+export const diffOne: Stage<PolicyDocument[]> = {
+  prepare: loadReleaseDocuments,
+  run: ([first, second]) => second && diffDocuments(first ?? null, second, { from: 'a', to: 'b' }),
+}
+export const diffIdentical: Stage<PolicyDocument[]> = {
+  prepare: loadReleaseDocuments,
+  run: ([first]) => first && diffDocuments(first, structuredClone(first), { from: 'a', to: 'b' }),
+}
+
+/** The schemas compiled by ajv at start-up, against loading the precompiled validators (what check does). */
+export const ajvCompile: Stage<Array<{ $id: string }>> = {
+  prepare: async () => Promise.all(['policy', 'data', 'clause', 'policy-document', 'release'].map(async (name) => JSON.parse(await readFile(new URL(`../schema/${name}.schema.json`, import.meta.url), 'utf8')) as { $id: string })),
+  run: (schemas) => {
+    const ajv = createAjv()
+    for (const schema of schemas) ajv.getSchema(schema.$id)
+  },
+}
+export const standaloneValidators: Stage<undefined> = {
+  prepare: async () => undefined,
+  run: () => import('../src/validate/generated/validators.js'),
+}
+
+export const stages: Record<string, Stage<never>> = { render, bareUnified, diffPairs, diffPairs50, diffOne, diffIdentical, ajvCompile, standaloneValidators } as unknown as Record<string, Stage<never>>
 
 
 /**

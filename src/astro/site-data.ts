@@ -24,12 +24,12 @@ export type SiteEntry =
       readonly id: `change/${string}`
       // What the change page shows comes from the release and the one before it only (not from the
       // current policy), so that an archived change page never changes and can be kept (page-cache.ts).
+      // Its JSON-LD is its version's (from the version entry).
       readonly data: {
         readonly release: VersionSummary
         readonly title: string
         readonly language: string
         readonly legalName: string
-        readonly jsonLdScript: string
         readonly diff: PolicyDiff
         readonly removed: ReadonlyArray<{ readonly id: string; readonly title: string | null; readonly html: string }>
         readonly added: ReadonlyArray<{ readonly id: string; readonly title: string | null; readonly html: string }>
@@ -66,11 +66,10 @@ export function buildSiteEntries(output: CompiledPolicy, options: SiteEntryOptio
   releases.forEach((release, index) => {
     const previous = index > 0 ? releases[index - 1] : undefined
     if (options.skip?.has(release.version)) return
-    const jsonLdScript = jsonForScript(toJsonLd(release.document))
     entries.push({
       id: `version/${release.version}`,
       // The clauses' HTML travels once, as the rendered HTML: the pages read the rest of the document.
-      data: { release: summarise(release), document: withoutClauseBodies(release.document), jsonLdScript },
+      data: { release: summarise(release), document: withoutClauseBodies(release.document), jsonLdScript: jsonForScript(toJsonLd(release.document)) },
       html: clausesHtml(release.document),
     })
     const diff = output.changes[index]
@@ -78,7 +77,7 @@ export function buildSiteEntries(output: CompiledPolicy, options: SiteEntryOptio
     const pick = (document: PolicyDocument | undefined, status: 'added' | 'removed') =>
       diff.clauses.filter((change) => change.status.includes(status)).flatMap((change) => document?.clauses.filter((clause) => clause.id === change.id) ?? [])
     const { title, language, controller } = release.document
-    entries.push({ id: `change/${release.version}`, data: { release: summarise(release), title, language, legalName: controller.legalName, jsonLdScript, diff, removed: pick(previous?.document, 'removed'), added: pick(release.document, 'added') } })
+    entries.push({ id: `change/${release.version}`, data: { release: summarise(release), title, language, legalName: controller.legalName, diff, removed: pick(previous?.document, 'removed'), added: pick(release.document, 'added') } })
   })
   for (const [path, text] of output.files) entries.push({ id: `file/${path}`, data: { path, text } })
   return entries
