@@ -102,6 +102,7 @@ async function main(): Promise<void> {
   log('check: OPTSM policy as a process')
   const [check, importOnly] = await sideBySide(quick ? 5 : 11, () => processTime(['bin/clausewright.js', 'check', '--format', 'json']), () => processTime(['bench/import-only.mjs']))
   rows.push({ figure: '`clausewright check` (OPTSM), whole process', ours: check, baselineName: 'process importing the same libraries', baseline: importOnly, target: 1.5, rss: [await peakRss(['bin/clausewright.js', 'check', '--format', 'json']), await peakRss(['bench/import-only.mjs'])] })
+  notes.push('`clausewright check` runs the bundle `npm install` makes of the CLI and the packages it uses (scripts/bundle-cli.ts); the baseline imports those packages as installed, file by file.')
 
   // 2. Schema compilation at start-up against a precompiled standalone validator.
   log('schemas: ajv compile vs standalone')
