@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     // One browser, one server: the files run one after another.
     fileParallelism: false,
+    globalSetup: ['test/helpers/global-setup.ts'],
   },
 })
