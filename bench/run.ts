@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   await build({ entryPoints: [path.join(root, 'bench', 'import-only.mjs')], outfile: bundledFloor, bundle: true, format: 'esm', platform: 'node', target: 'node22', splitting: false, logLevel: 'warning', banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" } })
   const [checkAgain, bundledImportOnly] = await sideBySide(quick ? 5 : 11, () => processTime(['bin/clausewright.js', 'check', '--format', 'json']), () => processTime([bundledFloor]))
   rows.push({ figure: '`clausewright check` (OPTSM), whole process', ours: checkAgain, baselineName: 'the same libraries imported from one bundle, as the CLI loads them', baseline: bundledImportOnly, rss: [checkRss, await peakRss([bundledFloor])] })
-  notes.push('`clausewright check` runs the bundle `npm install` makes of the CLI and the packages it uses (scripts/bundle-cli.ts); the first baseline imports those packages as installed, file by file (the target is set against it), the second from one bundle: the difference to the second is the work of check itself, with cold code (the CLI also keeps V8's compile cache, which the baselines do not).')
+  notes.push('`clausewright check` runs the bundle `npm install` makes of the CLI and the packages it uses (scripts/bundle-cli.ts); the first baseline imports those packages as installed, file by file (the target is set against it), the second from one bundle: the difference to the second is the work of check itself, with cold code (the CLI also keeps the V8 compile cache, which the baselines do not).')
 
   // 2. Schema compilation at start-up against a precompiled standalone validator.
   log('schemas: ajv compile vs standalone')
