@@ -1,10 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Loader } from 'astro/loaders'
-import { compile } from '../compile/compile.ts'
-import { formatDiagnostics, sourceTexts } from '../diagnostics/format.ts'
-import { readPolicy } from '../source/read-policy.ts'
-import { buildSiteEntries, type SiteEntry } from './site-data.ts'
+import type { SiteEntry } from './site-data.ts'
 
 export interface LoaderOptions {
   /** The policy directory, relative to the Astro project root (default: policy). */
@@ -36,6 +33,14 @@ export function clausewrightLoader(options: LoaderOptions = {}): Loader {
         context.store.clear()
         return
       }
+      // Imported here, not above: when clausewright build runs Astro, the compiler is not needed,
+      // and Vite would transform its sixty modules for nothing at every start.
+      const [{ compile }, { formatDiagnostics, sourceTexts }, { readPolicy }, { buildSiteEntries }] = await Promise.all([
+        import('../compile/compile.ts'),
+        import('../diagnostics/format.ts'),
+        import('../source/read-policy.ts'),
+        import('./site-data.ts'),
+      ])
       const sync = async (): Promise<void> => {
         const result = compile(await readPolicy(directory, { cwd: root }))
         context.store.clear()
