@@ -10,16 +10,16 @@ import { checkPolicy } from '../src/check.ts'
 import type { PolicyDocument } from '../src/compile/policy-document.ts'
 import { parseClauseMarkdown } from '../src/markdown/parse-clause.ts'
 import { expandDirectives } from '../src/render/expand-directives.ts'
-import { renderPolicy } from '../src/render/render-policy.ts'
+import { type RenderedPolicy, renderPolicy } from '../src/render/render-policy.ts'
 import { sanitizeTree } from '../src/render/sanitize.ts'
 import { createAjv } from '../src/validate/compile-schemas.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
 import { diffDocuments } from '../src/versions/diff.ts'
 import type { Release } from '../src/versions/release.ts'
 
-export interface Stage<T> {
+export interface Stage<T, R = unknown> {
   prepare(directory: string): Promise<T>
-  run(prepared: T): Promise<unknown> | unknown
+  run(prepared: T): R
 }
 
 /**
@@ -28,7 +28,7 @@ export interface Stage<T> {
  * and plain text. The front matter's YAML (the clause's id and title) and the texts of data.yaml
  * are the model, read by `check` before: they come from `prepare`, as in compile().
  */
-export const render: Stage<Awaited<ReturnType<typeof loadChecked>>> = {
+export const render: Stage<Awaited<ReturnType<typeof loadChecked>>, RenderedPolicy> = {
   prepare: loadChecked,
   run: ({ policy, data, clauses, texts }) =>
     renderPolicy(
@@ -46,7 +46,7 @@ function withoutFrontMatter(tree: Root): Root {
 const bare = unified().use(remarkParse).use(remarkRehype).use(rehypeStringify).freeze()
 
 /** The baseline: remark-parse → remark-rehype → rehype-stringify over the same Markdown. */
-export const bareUnified: Stage<string[]> = {
+export const bareUnified: Stage<string[], string[]> = {
   async prepare(directory) {
     const sources = await readPolicy('policy', { cwd: directory })
     return sources.clauses.map((file) => file.text.replace(/^---[\s\S]*?\n---\n/, ''))
