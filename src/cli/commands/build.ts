@@ -9,7 +9,7 @@ import { readPolicy } from '../../source/read-policy.ts'
 import { openDiffCache } from '../../versions/diff-cache.ts'
 import { type Io, policyOptions, reportingOptions } from '../shared.ts'
 
-export const buildHelp = `Usage: clausewright build [--dir policy] [--out dist] [--format pretty|json|github] [--quiet]
+export const buildHelp = `Usage: clausewright build [--dir policy] [--out dist] [--format pretty|json|github] [--today YYYY-MM-DD] [--no-cache] [--quiet]
 
 Checks the policy as \`check\` does and, when it has no errors, builds the static site (Astro):
   index.html, versions/, changes/   the policy, every released version, the changelog and diffs
