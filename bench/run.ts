@@ -3,6 +3,7 @@
 // Writes bench/results.md. Synthetic policies are generated (seeded) into .tmp/bench, not committed.
 import { spawnSync } from 'node:child_process'
 import { build } from 'esbuild'
+import { nodeBundle } from '../scripts/bundle-options.ts'
 import { cpus, totalmem } from 'node:os'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -48,24 +49,22 @@ function stats(samples: number[]): Stats {
   return { median, min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0, runs: samples.length }
 }
 
-/** Runs A and B alternately (A first, then B first, …) after warm-ups of each (in process: until the JIT settles). */
-async function sideBySide(runs: number, a: () => Promise<number> | number, b: () => Promise<number> | number, warmups = 1): Promise<[Stats, Stats]> {
-  for (let warmup = 0; warmup < warmups; warmup++) {
-    await a()
-    await b()
-  }
-  const first: number[] = []
-  const second: number[] = []
+type Task = () => Promise<number> | number
+
+/**
+ * Runs the tasks in turn, the order rotated at each run (A B, then B A…), after warm-ups of each
+ * (in process: until the JIT settles); one Stats per task.
+ */
+async function sideBySide<const T extends readonly Task[]>(runs: number, tasks: T, warmups = 1): Promise<{ -readonly [K in keyof T]: Stats }> {
+  for (let warmup = 0; warmup < warmups; warmup++) for (const task of tasks) await task()
+  const samples: number[][] = tasks.map(() => [])
   for (let run = 0; run < runs; run++) {
-    if (run % 2 === 0) {
-      first.push(await a())
-      second.push(await b())
-    } else {
-      second.push(await b())
-      first.push(await a())
+    for (let step = 0; step < tasks.length; step++) {
+      const index = (run + step) % tasks.length
+      samples[index]?.push(await (tasks[index] as Task)())
     }
   }
-  return [stats(first), stats(second)]
+  return samples.map(stats) as { -readonly [K in keyof T]: Stats }
 }
 
 async function timed(work: () => unknown): Promise<number> {
@@ -101,14 +100,14 @@ async function main(): Promise<void> {
   // 1. check as a whole process, against a process that only imports the same libraries.
   if (section('check')) {
   log('check: OPTSM policy as a process')
-  const [check, importOnly] = await sideBySide(quick ? 5 : 11, () => processTime(['bin/clausewright.js', 'check', '--format', 'json']), () => processTime(['bench/import-only.mjs']))
+  // Two floors: the packages imported as installed, file by file (the issue's, which the target is
+  // set against), and bundled as the CLI loads them (what check costs beyond loading code).
+  const bundledFloor = path.join(work, 'import-only.bundle.mjs')
+  await build({ ...nodeBundle, entryPoints: [path.join(root, 'bench', 'import-only.mjs')], outfile: bundledFloor })
+  const [check, importOnly, bundledImportOnly] = await sideBySide(quick ? 5 : 11, [() => processTime(['bin/clausewright.js', 'check', '--format', 'json']), () => processTime(['bench/import-only.mjs']), () => processTime([bundledFloor])])
   const checkRss = await peakRss(['bin/clausewright.js', 'check', '--format', 'json'])
   rows.push({ figure: '`clausewright check` (OPTSM), whole process', ours: check, baselineName: 'process importing the same libraries', baseline: importOnly, target: 1.5, rss: [checkRss, await peakRss(['bench/import-only.mjs'])] })
-  // The same floor with the packages bundled as the CLI is: what check costs beyond loading code.
-  const bundledFloor = path.join(work, 'import-only.bundle.mjs')
-  await build({ entryPoints: [path.join(root, 'bench', 'import-only.mjs')], outfile: bundledFloor, bundle: true, format: 'esm', platform: 'node', target: 'node22', splitting: false, logLevel: 'warning', banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" } })
-  const [checkAgain, bundledImportOnly] = await sideBySide(quick ? 5 : 11, () => processTime(['bin/clausewright.js', 'check', '--format', 'json']), () => processTime([bundledFloor]))
-  rows.push({ figure: '`clausewright check` (OPTSM), whole process', ours: checkAgain, baselineName: 'the same libraries imported from one bundle, as the CLI loads them', baseline: bundledImportOnly, rss: [checkRss, await peakRss([bundledFloor])] })
+  rows.push({ figure: '`clausewright check` (OPTSM), whole process', ours: check, baselineName: 'the same libraries imported from one bundle, as the CLI loads them', baseline: bundledImportOnly, rss: [checkRss, await peakRss([bundledFloor])] })
   notes.push('`clausewright check` runs the bundle `npm install` makes of the CLI and the packages it uses (scripts/bundle-cli.ts); the first baseline imports those packages as installed, file by file (the target is set against it), the second from one bundle: the difference to the second is the work of check itself, with cold code (the CLI also keeps the V8 compile cache, which the baselines do not).')
 
   // 2. Schema compilation at start-up against a precompiled standalone validator.
@@ -117,15 +116,14 @@ async function main(): Promise<void> {
   // What `check` used to do at every start, against what it does now (src/validate/generated).
   const standaloneFile = path.join(root, 'src', 'validate', 'generated', 'validators.js')
   let generation = 0
-  const [compileSchemas, loadStandalone] = await sideBySide(
-    quick ? 5 : 15,
+  const [compileSchemas, loadStandalone] = await sideBySide(quick ? 5 : 15, [
     () =>
       timed(() => {
         const ajv = createAjv()
         for (const schema of schemas) ajv.getSchema(schema.$id)
       }),
     () => timed(() => import(`${standaloneFile}?${generation++}`)),
-  )
+  ])
   rows.push({ figure: 'schema compilation at start-up (ajv `compile`, 5 schemas)', ours: compileSchemas, baselineName: 'loading the precompiled standalone validators (what check does)', baseline: loadStandalone, rss: [await peakRss(['bench/stage.ts', 'ajvCompile', root]), await peakRss(['bench/stage.ts', 'standaloneValidators', root])] })
 
   }
@@ -141,7 +139,7 @@ async function main(): Promise<void> {
     const ours = await render.prepare(directory)
     const texts = await bareUnified.prepare(directory)
     const small = directory === optsm
-    const [a, b] = await sideBySide(quick ? 5 : small ? 41 : 11, () => timed(() => render.run(ours)), () => timed(() => bareUnified.run(texts)), small ? 20 : 3)
+    const [a, b] = await sideBySide(quick ? 5 : small ? 41 : 11, [() => timed(() => render.run(ours)), () => timed(() => bareUnified.run(texts))], small ? 20 : 3)
     rows.push({ figure: `render stage, ${label}`, ours: a, baselineName: 'remark-parse → remark-rehype → rehype-stringify', baseline: b, target: 1.3, rss: [await peakRss(['bench/stage.ts', 'render', directory]), await peakRss(['bench/stage.ts', 'bareUnified', directory])] })
     const steps = await renderSteps(directory, quick ? 5 : 21)
     notes.push(`Render stage, ${label}, step by step (medians over every clause): ${Object.entries(steps).map(([name, ms]) => `${name} ${format(ms)}`).join(', ')}.`)
@@ -156,7 +154,7 @@ async function main(): Promise<void> {
   await writeSyntheticPolicy(largeHistory, { clauses: 200, bytes: 1_000_000, releases: 2 })
   const [v1, v2] = await loadReleaseDocuments(largeHistory)
   if (!v1 || !v2) throw new Error('large history has no two releases')
-  const [oneClause, identical] = await sideBySide(quick ? 5 : 11, () => timed(() => diffDocuments(v1, v2, { from: 'a', to: 'b' })), () => timed(() => diffDocuments(v1, structuredClone(v1), { from: 'a', to: 'b' })))
+  const [oneClause, identical] = await sideBySide(quick ? 5 : 11, [() => timed(() => diffDocuments(v1, v2, { from: 'a', to: 'b' })), () => timed(() => diffDocuments(v1, structuredClone(v1), { from: 'a', to: 'b' }))])
   rows.push({ figure: 'diff of two 1 MB versions differing by one clause', ours: oneClause, baselineName: 'diff of two identical 1 MB versions', baseline: identical, target: 10, rss: [await peakRss(['bench/stage.ts', 'diffOne', largeHistory]), await peakRss(['bench/stage.ts', 'diffIdentical', largeHistory])] })
 
   // 5. All consecutive pairs of 500 releases: linear in the number of pairs.
@@ -165,7 +163,7 @@ async function main(): Promise<void> {
   await writeSyntheticPolicy(history, { clauses: 20, bytes: 0, releases: 500 })
   const documents = await loadReleaseDocuments(history)
   const pairs = (count: number) => () => timed(() => documents.slice(1, count + 1).forEach((document, index) => diffDocuments(documents[index] ?? null, document, { from: 'a', to: 'b' })))
-  const [pairs500, pairs50] = await sideBySide(quick ? 3 : 7, pairs(499), pairs(50))
+  const [pairs500, pairs50] = await sideBySide(quick ? 3 : 7, [pairs(499), pairs(50)])
   rows.push({ figure: 'diffs of all 499 consecutive pairs of 500 releases', ours: pairs500, baselineName: 'the first 50 pairs (linear: 499/50 ≈ 10×)', baseline: pairs50, target: 499 / 50 * 1.5, rss: [await peakRss(['bench/stage.ts', 'diffPairs', history]), await peakRss(['bench/stage.ts', 'diffPairs50', history])] })
 
   }
@@ -187,7 +185,7 @@ async function main(): Promise<void> {
     const runs = releases >= 500 ? 3 : quick ? 2 : 3
     const ourBuild = (extra: readonly string[] = []) => ['bin/clausewright.js', 'build', '--quiet', '--dir', path.join(directory, 'policy'), '--out', path.join(directory, 'dist'), ...extra]
     const plainBuild = () => processTime([astro, 'build', '--root', plain, '--silent'], { cwd: plain })
-    const [ours, baseline] = await sideBySide(runs, () => processTime(ourBuild(), { env: cacheEnv }), plainBuild)
+    const [ours, baseline] = await sideBySide(runs, [() => processTime(ourBuild(), { env: cacheEnv }), plainBuild])
     perVersion.push([releases, ours.median])
     const pages = `${3 + releases * 2} pages`
     rows.push({
@@ -201,7 +199,7 @@ async function main(): Promise<void> {
     if (releases === largestCount) {
       // The first build of a history, or one with --no-cache: every diff computed, every page rendered.
       log(`site: ${releases} releases, --no-cache`)
-      const [cold, coldBaseline] = await sideBySide(runs === 3 ? 3 : 1, () => processTime(ourBuild(['--no-cache']), { env: cacheEnv }), plainBuild)
+      const [cold, coldBaseline] = await sideBySide(runs === 3 ? 3 : 1, [() => processTime(ourBuild(['--no-cache']), { env: cacheEnv }), plainBuild])
       rows.push({
         rss: [await peakRss(ourBuild(['--no-cache']), { env: cacheEnv }), await peakRss([astro, 'build', '--root', plain, '--silent'], { cwd: plain })], figure: `site build, ${releases} releases, \`--no-cache\` (the first build: every diff computed, every page rendered)`, ours: cold, baselineName: 'plain Astro 7 build of the same pages from Markdown', baseline: coldBaseline, target: 1.5 })
     }

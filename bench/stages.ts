@@ -10,7 +10,7 @@ import { checkPolicy } from '../src/check.ts'
 import type { PolicyDocument } from '../src/compile/policy-document.ts'
 import { parseClauseMarkdown } from '../src/markdown/parse-clause.ts'
 import { expandDirectives } from '../src/render/expand-directives.ts'
-import { type RenderedPolicy, renderPolicy } from '../src/render/render-policy.ts'
+import { type RenderedPolicy, renderPolicy, toHast, toHtml } from '../src/render/render-policy.ts'
 import { sanitizeTree } from '../src/render/sanitize.ts'
 import { createAjv } from '../src/validate/compile-schemas.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
@@ -105,7 +105,8 @@ export const stages: Record<string, Stage<never>> = { render, bareUnified, diffP
 
 
 /**
- * Where the render stage's time goes, step by step over every clause (medians of `runs`, in ms),
+ * Where the render stage's time goes, step by step over every clause (medians of `runs`, in ms):
+ * the steps of renderClause (src/render/render-policy.ts), each timed apart,
  * beside the bare pipeline's parse: what our parser's syntax extensions, the expansion, the
  * sanitiser and the plain text each cost.
  */
@@ -135,5 +136,3 @@ export async function renderSteps(directory: string, runs: number): Promise<Reco
   return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, values.sort((a, b) => a - b)[values.length >> 1] ?? 0]))
 }
 
-const toHast = unified().use(remarkRehype, { allowDangerousHtml: false }).freeze()
-const toHtml = unified().use(rehypeStringify).freeze()

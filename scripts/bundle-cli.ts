@@ -7,21 +7,16 @@
 import { rm } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { nodeBundle } from './bundle-options.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const outdir = `${root}src/.bundle`
 await rm(outdir, { recursive: true, force: true })
 await build({
+  ...nodeBundle,
   entryPoints: [`${root}src/cli/main.ts`],
   outdir,
-  bundle: true,
   splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node22',
-  // Some packages (ajv) are CommonJS and call require(): give the ES module bundle one.
-  banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
-  logLevel: 'warning',
   // src/.bundle/ sits two levels below the root, like src/<dir>/: paths built from import.meta.url
   // (schema/, the project root) resolve the same from the bundle.
   entryNames: '[name]',

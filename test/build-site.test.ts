@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, expect, test } from 'vitest'
+import { afterAll, expect, test, vi } from 'vitest'
 import { mergeInto, startSiteBuild } from '../src/astro/build-site.ts'
+import { compile } from '../src/compile/compile.ts'
 import { listFiles } from '../src/emit/write-output.ts'
+import { readPolicy } from '../src/source/read-policy.ts'
 import { repoRoot } from './helpers/fixture-policy.ts'
 
 const temporary: string[] = []
@@ -44,3 +46,23 @@ test('a site build started for a policy that turns out to have errors is stopped
   expect(existsSync(site.workDirectory)).toBe(false)
   expect(existsSync(`${site.workDirectory}-entries.json`)).toBe(false)
 })
+
+test('Astro’s log is held while the policy compiles (it would mix with the diagnostics), then shown', async () => {
+  const output = compile(await readPolicy('policy', { cwd: repoRoot }), { today: '2026-11-25' }).output
+  if (!output) throw new Error('the OPTSM policy did not compile')
+  const out = await mkdtemp(path.join(tmpdir(), 'clausewright-log-'))
+  temporary.push(out)
+  const written: string[] = []
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => written.push(String(chunk)) > 0)
+  try {
+    const site = await startSiteBuild({ policyDirectory: path.join(repoRoot, 'policy'), quiet: false })
+    // Long enough for Astro to start and sync its content, which it logs.
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+    expect(written.join('')).toBe('')
+    await site.finish(output, out)
+  } finally {
+    spy.mockRestore()
+  }
+  expect(written.join('')).toContain('[content] Syncing content')
+  expect(written.join('')).toContain('[build] Complete!')
+}, 60_000)

@@ -63,6 +63,19 @@ test('a second build takes the diffs and the pages of the releases from the cach
   expect(uncachedFiles).toEqual(coldFiles)
 }, 60_000)
 
+test('a cache that cannot be written never fails the build: it warns, and the output is complete', async () => {
+  const cwd = await optsmCopy()
+  const blocker = path.join(cwd, 'not-a-directory')
+  await writeFile(blocker, '')
+  const result = await build(cwd, [], { CLAUSEWRIGHT_CACHE_DIR: path.join(blocker, 'cache') })
+  expect(result.code).toBe(0)
+  expect(result.stderr).toMatch(/clausewright: warning: the diffs could not be kept for the next build \(ENOTDIR/)
+  expect(result.stderr).toMatch(/clausewright: warning: the pages could not be kept for the next build \(ENOTDIR/)
+  expect(Object.keys(await readTree(path.join(cwd, 'dist')))).toHaveLength(19)
+  const quiet = await build(cwd, ['--quiet', '--out', 'quiet'], { CLAUSEWRIGHT_CACHE_DIR: path.join(blocker, 'cache') })
+  expect([quiet.code, quiet.stderr]).toEqual([0, ''])
+}, 60_000)
+
 test('a kept page edited in place through the output is not used again: the release is rendered anew', async () => {
   const cwd = await optsmCopy()
   const cache = await mkdtemp(path.join(tmpdir(), 'clausewright-cache-'))

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { writeSyntheticPolicy } from '../scripts/synthetic-policy.ts'
 import { compile } from '../src/compile/compile.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
-import { diffCacheKey, openDiffCache } from '../src/versions/diff-cache.ts'
+import { releasePairKey, openDiffCache } from '../src/versions/diff-cache.ts'
 import type { PolicyDiff } from '../src/versions/diff.ts'
 
 let directory: string
@@ -48,13 +48,13 @@ test('diffs are kept by the integrity hashes of both releases', async () => {
   const output = await compileWith()
   const [first, second] = output?.releases ?? []
   if (!first || !second) throw new Error('the synthetic history has no two releases')
-  expect(diffCacheKey(first, second)).toBe(`${first.integrity}>${second.integrity}`)
-  expect(diffCacheKey(undefined, first)).toBe(`none>${first.integrity}`)
+  expect(releasePairKey(first, second)).toBe(`${first.integrity}>${second.integrity}`)
+  expect(releasePairKey(undefined, first)).toBe(`none>${first.integrity}`)
   // What the cache holds under a pair's key is what the compiler uses for that pair.
   const cacheDir = await cacheDirectory()
   const cache = await openDiffCache(cacheDir, directory)
   const marked = { ...output?.changes[1], reasons: [{ kind: 'editorial', code: 'from-the-cache', message: 'from the cache' }] } as unknown as PolicyDiff
-  cache.set(diffCacheKey(first, second), marked)
+  cache.set(releasePairKey(first, second), marked)
   expect((await compileWith(cache))?.changes[1]).toEqual(marked)
 })
 

@@ -13,13 +13,6 @@ export function href(path = ''): string {
   return `${astroBase}${__CLAUSEWRIGHT_BASE__}${path}`
 }
 
-/** A policy with errors is thrown here, so that `astro dev` shows the diagnostics in its overlay. */
-async function assertCompiled(): Promise<void> {
-  // getCollection, not getEntry: a missing entry is the normal case, and getEntry warns about it.
-  const [error] = await getCollection('clausewright', (entry: { id: string }) => entry.id === 'error')
-  if (error) throw new Error(`The policy has errors:\n${(error.data as { message: string }).message}`)
-}
-
 let handedOver: Promise<ReadonlyMap<string, SiteEntry>> | undefined
 
 /**
@@ -65,7 +58,7 @@ export async function loadEntry<Id extends SiteEntry['id']>(id: Id): Promise<{ d
   // is looked for only when the entry is missing.
   const entry = await getEntry('clausewright', id)
   if (!entry) {
-    await assertCompiled()
+    await storedIds()
     throw new Error(`Clausewright has no entry ${id}`)
   }
   return { data: entry.data as EntryOf<Id>['data'], html: (entry as { rendered?: { html?: string } }).rendered?.html ?? '' }
@@ -78,6 +71,7 @@ export async function listIds(prefix: 'version/' | 'change/' | 'file/'): Promise
   return ids.filter((id) => id.startsWith(prefix)).map((id) => id.slice(prefix.length))
 }
 
+/** The ids in the content store. A policy with errors is thrown here, so that `astro dev` shows the diagnostics in its overlay. */
 async function storedIds(): Promise<string[]> {
   const entries = await getCollection('clausewright')
   const error = entries.find((entry: { id: string }) => entry.id === 'error')

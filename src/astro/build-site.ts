@@ -27,7 +27,7 @@ export interface SiteBuild {
    * compile it a second time, and nothing passes through Astro's content store) and writes its
    * machine files (policy.json, versions/<id>.json…) byte for byte into `outDirectory`, then
    * moves the pages in beside them. `outDirectory` is filled, never swapped, here. The pages of
-   * releases in `pageCache` are not rendered again but put back from it; the others are kept in it.
+   * releases in `pageCache` are not rendered again but put back from it.
    */
   finish(output: CompiledPolicy, outDirectory: string, pageCache?: PageCache): Promise<string[]>
   /** Stops the build (the policy has errors, or the output was refused) and removes its work. */
@@ -72,7 +72,6 @@ export async function startSiteBuild(options: SiteBuildOptions): Promise<SiteBui
         if (written.status === 'rejected') throw written.reason
         await mergeInto(astroOut, outDirectory)
         await pageCache?.restore(outDirectory)
-        await pageCache?.store(outDirectory)
       } finally {
         await rm(`${entriesFile}.partial`, { force: true })
         await cleanUp()

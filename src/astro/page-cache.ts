@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { policyCacheName, releasePairKey } from '../versions/diff-cache.ts'
 import type { Release } from '../versions/release.ts'
 
 /**
@@ -46,25 +47,26 @@ export async function siteFingerprint(projectRoot: string): Promise<string> {
   return hash.digest('hex')
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex')
 
 /**
  * Opens the page cache of one policy directory. A cache of another fingerprint is emptied; a
  * kept page that no longer matches its hash (edited in place through a hard link, say) is not used.
  */
 export async function openPageCache(options: { directory: string; policyDirectory: string; fingerprint: string; releases: readonly Release[] }): Promise<PageCache> {
-  const directory = path.join(options.directory, `pages-${createHash('sha256').update(path.resolve(options.policyDirectory)).digest('hex').slice(0, 16)}`)
+  const directory = path.join(options.directory, `pages-${policyCacheName(options.policyDirectory)}`)
   const indexFile = path.join(directory, 'index.json')
   let index: CacheIndex = { fingerprint: options.fingerprint, pages: {} }
   try {
     const stored = JSON.parse(await readFile(indexFile, 'utf8')) as CacheIndex
-    if (stored.fingerprint === options.fingerprint) index = stored
-    else await rm(directory, { recursive: true, force: true })
+    if (stored.fingerprint !== options.fingerprint) throw new Error('kept by other code')
+    index = stored
   } catch {
-    await rm(directory, { recursive: true, force: true })
+    // No cache yet, an unreadable one, or one of other code: started afresh (if it can be).
+    await rm(directory, { recursive: true, force: true }).catch(() => undefined)
   }
 
-  const keyOf = new Map(options.releases.map((release, position) => [release.version, createHash('sha256').update(`${options.releases[position - 1]?.integrity ?? 'none'}>${release.integrity}`).digest('hex')]))
+  const keyOf = new Map(options.releases.map((release, position) => [release.version, sha256(releasePairKey(options.releases[position - 1], release))]))
   const fileOf = (key: string, page: 'version' | 'change') => path.join(directory, `${key}.${page}.html`)
   const cached = new Set<string>()
   await Promise.all(

@@ -6,7 +6,7 @@ import type { SourceFile } from '../source/source-file.ts'
 import { buildPolicyDocument, type PolicyDocument } from './policy-document.ts'
 import { toJsonLd } from './to-json-ld.ts'
 import { diffDocuments, type PolicyDiff } from '../versions/diff.ts'
-import { type DiffCache, diffCacheKey } from '../versions/diff-cache.ts'
+import { type DiffCache, releasePairKey } from '../versions/diff-cache.ts'
 import { renderFeed } from '../versions/feed.ts'
 import type { Release } from '../versions/release.ts'
 
@@ -60,7 +60,7 @@ export function compile(sources: PolicySources, options: CompileOptions = {}): C
   // Each release's diff from the one before, computed once for the JSON files and the site.
   const changes = releases.map((release, position) => {
     const previous = position > 0 ? releases[position - 1] : undefined
-    const key = diffCacheKey(previous, release)
+    const key = releasePairKey(previous, release)
     const cached = options.diffCache?.get(key)
     if (cached) return cached
     const diff = diffDocuments(previous?.document ?? null, release.document, { from: previous?.version ?? null, to: release.version })

@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { PolicyData, PolicySource, Purpose } from '../model/types.ts'
 import { formatDate } from './format-date.ts'
+import { mapChildren } from './map-children.ts'
 
 export interface ExpansionData {
   readonly policy: PolicySource
@@ -18,8 +19,6 @@ export const missingEmailText = '[email address missing]'
 
 const inlineParser = unified().use(remarkParse).use(remarkDirective).freeze()
 
-type Node = Root | RootContent
-
 /**
  * Replaces every directive by plain mdast built from the structured data. Expects a tree that
  * passed `check` (the directives exist and name data that exists). Pure: the tree given is not
@@ -30,22 +29,15 @@ export function expandDirectives(tree: Root, source: ExpansionData): Root {
   return expandWithin(tree, source)
 }
 
-function expandWithin<T extends Node>(node: T, source: ExpansionData): T {
-  if (!('children' in node)) return node
-  const children = expandAll(node.children as RootContent[], source)
-  return children === node.children ? node : ({ ...node, children } as T)
+function expandWithin<T extends Root | RootContent>(node: T, source: ExpansionData): T {
+  return mapChildren(node, (child) => expandNode(child, source))
 }
 
-/** The nodes with each directive replaced by its expansion, itself expanded; the same array if none changed. */
-function expandAll(nodes: readonly RootContent[], source: ExpansionData): RootContent[] {
-  let result: RootContent[] | undefined
-  nodes.forEach((node, index) => {
-    const replaced = node.type === 'leafDirective' ? expandAll(expandLeaf(node, source), source) : node.type === 'textDirective' ? expandAll(expandText(node, source), source) : undefined
-    const next = replaced ?? [expandWithin(node, source)]
-    if (!result && (replaced || next[0] !== node)) result = nodes.slice(0, index)
-    result?.push(...next)
-  })
-  return result ?? (nodes as RootContent[])
+/** A directive replaced by its expansion, itself expanded (a label may hold directives); any other node expanded within. */
+function expandNode(node: RootContent, source: ExpansionData): RootContent | RootContent[] {
+  if (node.type === 'leafDirective') return expandLeaf(node, source).flatMap((item) => expandNode(item, source))
+  if (node.type === 'textDirective') return expandText(node, source).flatMap((item) => expandNode(item, source))
+  return expandWithin(node, source)
 }
 
 function expandLeaf(node: LeafDirective, source: ExpansionData): RootContent[] {

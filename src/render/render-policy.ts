@@ -9,6 +9,7 @@ import type { LoadedClause } from '../rules/context.ts'
 import type { PolicyData, PolicySource } from '../model/types.ts'
 import { headingAnchor } from './anchors.ts'
 import { expandDirectives, type ExpansionData, parseFragment } from './expand-directives.ts'
+import { mapChildren } from './map-children.ts'
 import { sanitizeTree } from './sanitize.ts'
 
 export interface RenderedClause {
@@ -29,8 +30,8 @@ export interface RenderedPolicy {
 }
 
 // Raw HTML is not allowed through (remark-rehype drops `html` nodes unless told otherwise).
-const toHast = unified().use(remarkRehype, { allowDangerousHtml: false }).freeze()
-const toHtml = unified().use(rehypeStringify).freeze()
+export const toHast = unified().use(remarkRehype, { allowDangerousHtml: false }).freeze()
+export const toHtml = unified().use(rehypeStringify).freeze()
 
 /** Renders every clause once, in the order of policy.yaml, from a policy that passed `check`. */
 export function renderPolicy(policy: PolicySource, data: PolicyData, clauses: readonly LoadedClause[], texts?: ReadonlyMap<string, Root>): RenderedPolicy {
@@ -70,14 +71,7 @@ export function renderClause(clause: LoadedClause, source: ExpansionData): Rende
 /** Each heading with its anchor id (`<clause>--<slug>`); headings and their ancestors copied, the rest shared. */
 function withHeadingAnchors<T extends Root | RootContent>(node: T, clauseId: string): T {
   if (node.type === 'heading') return { ...node, data: { ...node.data, hProperties: { ...node.data?.hProperties, id: headingAnchor(clauseId, toString(node)) } } }
-  if (!('children' in node)) return node
-  let changed = false
-  const children = (node.children as RootContent[]).map((child) => {
-    const next = withHeadingAnchors(child, clauseId)
-    if (next !== child) changed = true
-    return next
-  })
-  return changed ? ({ ...node, children } as T) : node
+  return mapChildren(node, (child) => withHeadingAnchors(child, clauseId))
 }
 
 export interface RenderedFragment {

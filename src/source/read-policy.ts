@@ -49,7 +49,6 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
     return { clauses: [], releases: [], diagnostics }
   }
   const realRoot = await realpath(root)
-  const diagnosticsOfRoot = diagnostics
 
   // Files are read concurrently (a history of 500 releases read one by one took 0.3 s); each keeps
   // its own diagnostics, reported in the order of the files.
@@ -57,20 +56,21 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
     const results = await Promise.all(
       names.map(async (name) => {
         const found: Diagnostic[] = []
-        return { file: await readOne(name, true, maxBytes, found), found }
+        return { file: await readOne(name, true, found, maxBytes), found }
       }),
     )
     for (const { found } of results) diagnostics.push(...found)
     return results.flatMap(({ file }) => (file ? [file] : []))
   }
 
-  const readOne = async (name: string, required: boolean, maxBytes: number = budgets.maxFileBytes, diagnostics: Diagnostic[] = diagnosticsOfRoot): Promise<SourceFile | undefined> => {
+  /** Reads one file of the policy, its problems added to `found`. */
+  const readOne = async (name: string, required: boolean, found: Diagnostic[], maxBytes: number = budgets.maxFileBytes): Promise<SourceFile | undefined> => {
     const absolute = path.join(root, name)
     const file = display(absolute)
     const entry = await lstat(absolute).catch(() => undefined)
     if (!entry) {
       if (required) {
-        diagnostics.push({
+        found.push({
           ruleId: 'file-missing',
           severity: 'error',
           file,
@@ -83,7 +83,7 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
     if (entry.isSymbolicLink()) {
       const target = await realpath(absolute).catch(() => undefined)
       if (!target || !isInside(realRoot, target)) {
-        diagnostics.push({
+        found.push({
           ruleId: 'path-outside-policy',
           severity: 'error',
           file,
@@ -95,11 +95,11 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
     }
     const target = await stat(absolute).catch(() => undefined)
     if (!target?.isFile()) {
-      diagnostics.push({ ruleId: 'file-unreadable', severity: 'error', file, message: `Unexpected \`${name}\`, expected a regular file` })
+      found.push({ ruleId: 'file-unreadable', severity: 'error', file, message: `Unexpected \`${name}\`, expected a regular file` })
       return undefined
     }
     if (target.size > maxBytes) {
-      diagnostics.push({
+      found.push({
         ruleId: 'file-too-large',
         severity: 'error',
         file,
@@ -112,12 +112,12 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
     try {
       bytes = await readFile(absolute)
     } catch (error) {
-      diagnostics.push({ ruleId: 'file-unreadable', severity: 'error', file, message: `Cannot read \`${name}\`: ${(error as Error).message}` })
+      found.push({ ruleId: 'file-unreadable', severity: 'error', file, message: `Cannot read \`${name}\`: ${(error as Error).message}` })
       return undefined
     }
     const text = decodeText(bytes)
     if (text === undefined) {
-      diagnostics.push({
+      found.push({
         ruleId: 'file-binary',
         severity: 'error',
         file,
@@ -127,15 +127,15 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
       return undefined
     }
     if (text.trim() === '') {
-      diagnostics.push({ ruleId: 'file-empty', severity: 'error', file, message: `Unexpected empty file \`${name}\``, hint: 'Write its content, or delete it.' })
+      found.push({ ruleId: 'file-empty', severity: 'error', file, message: `Unexpected empty file \`${name}\``, hint: 'Write its content, or delete it.' })
       return undefined
     }
     return { path: file, name, text }
   }
 
-  const policy = await readOne(policyFileName, true)
-  const data = await readOne(dataFileName, true)
-  const compliance = await readOne(complianceFileName, false)
+  const policy = await readOne(policyFileName, true, diagnostics)
+  const data = await readOne(dataFileName, true, diagnostics)
+  const compliance = await readOne(complianceFileName, false, diagnostics)
 
   const clauses: SourceFile[] = []
   const clausesDirectory = path.join(root, clausesDirectoryName)

@@ -15,9 +15,17 @@ export interface DiffCache {
   set(key: string, diff: PolicyDiff): void
 }
 
-/** What a diff is a function of: the two releases, each whole (by its integrity hash). */
-export function diffCacheKey(from: { integrity: string } | undefined, to: { integrity: string }): string {
+/**
+ * What a release's diff and pages are a function of: the release and the one before it, each
+ * whole (by its integrity hash). The key of both caches (this one and src/astro/page-cache.ts).
+ */
+export function releasePairKey(from: { integrity: string } | undefined, to: { integrity: string }): string {
   return `${from?.integrity ?? 'none'}>${to.integrity}`
+}
+
+/** The name part of a cache kept for one policy directory (the caches of several policies sit side by side). */
+export function policyCacheName(policyDirectory: string): string {
+  return createHash('sha256').update(path.resolve(policyDirectory)).digest('hex').slice(0, 16)
 }
 
 // A change to the diff's code, or to the library under it, makes every cached diff stale. The
@@ -46,7 +54,7 @@ export interface DiskDiffCache extends DiffCache {
  * was written by other code, is ignored: the cache only ever saves work.
  */
 export async function openDiffCache(directory: string, policyDirectory: string): Promise<DiskDiffCache> {
-  const file = path.join(directory, `diffs-${createHash('sha256').update(path.resolve(policyDirectory)).digest('hex').slice(0, 16)}.json`)
+  const file = path.join(directory, `diffs-${policyCacheName(policyDirectory)}.json`)
   let stored: Record<string, PolicyDiff> = {}
   try {
     const parsed = JSON.parse(await readFile(file, 'utf8')) as CacheFile

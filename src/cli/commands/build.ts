@@ -60,8 +60,8 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
   // Astro starts up while the policy is read and compiled; it is stopped if the policy has errors.
   const site = await startSiteBuild({ policyDirectory, quiet: values.quiet })
   const cacheDirectory = io.env['CLAUSEWRIGHT_CACHE_DIR'] ?? defaultCacheDirectory
-  const fingerprint = values.cache ? siteFingerprint(projectRoot) : undefined
-  fingerprint?.catch(() => undefined)
+  // Started now, read while the policy compiles; without it, nothing is taken from the page cache.
+  const fingerprint = values.cache ? siteFingerprint(projectRoot).catch(() => undefined) : undefined
   let written: string[] = []
   try {
     const sources = await readPolicy(values.dir, { cwd: io.cwd })
@@ -75,10 +75,15 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
       io.stderr(`clausewright: the policy has errors; nothing was written to ${values.out}\n`)
       return 1
     }
-    await diffCache?.save()
+    // What is kept for the next build never fails this one.
+    const notKept = (what: string) => (error: Error) => {
+      if (!values.quiet) io.stderr(`clausewright: warning: ${what} could not be kept for the next build (${error.message}); this build is complete without it\n`)
+    }
+    await diffCache?.save().catch(notKept('the diffs'))
     const { output } = result
     const releaseCount = output.releases.length
-    const pageCache = fingerprint ? await openPageCache({ directory: cacheDirectory, policyDirectory, fingerprint: await fingerprint, releases: output.releases }) : undefined
+    const siteHash = await fingerprint
+    const pageCache = siteHash ? await openPageCache({ directory: cacheDirectory, policyDirectory, fingerprint: siteHash, releases: output.releases }) : undefined
     const reused = [
       ...(diffCache && diffCache.hits > 0 ? [`${diffCache.hits} of ${releaseCount} diffs`] : []),
       ...(pageCache && pageCache.cached.size > 0 ? [`the pages of ${pageCache.cached.size} release${pageCache.cached.size === 1 ? '' : 's'}`] : []),
@@ -86,6 +91,7 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
     progress(`clausewright: compiled ${output.document.clauses.length} clauses and ${releaseCount} release${releaseCount === 1 ? '' : 's'} (${elapsed()}${reused.length > 0 ? `; ${reused.join(' and ')} from the cache` : ''})`)
     await replaceDirectory(values.out, { cwd: io.cwd, policyDirectory: values.dir }, async (staging) => {
       written = await site.finish(output, staging, pageCache)
+      await pageCache?.store(staging).catch(notKept('the pages'))
     })
   } catch (error) {
     await site.cancel()
