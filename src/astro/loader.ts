@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Loader } from 'astro/loaders'
+import { countOf } from '../diagnostics/words.ts'
 import type { SiteEntry } from './site-data.ts'
 
 export interface LoaderOptions {
@@ -52,8 +53,7 @@ export function clausewrightLoader(options: LoaderOptions = {}): Loader {
           return
         }
         storeEntries(buildSiteEntries(result.output))
-        const releaseCount = result.output.releases.length
-        logger.info(`compiled ${result.output.document.clauses.length} clauses and ${releaseCount} release${releaseCount === 1 ? '' : 's'}`)
+        logger.info(`compiled ${countOf(result.output.document.clauses.length, 'clause')} and ${countOf(result.output.releases.length, 'release')}`)
       }
       await sync()
       watcher?.add(directory)

@@ -1,3 +1,4 @@
+import { countOf } from './words.ts'
 import type { Diagnostic, Severity } from './diagnostic.ts'
 
 export type Format = 'pretty' | 'json' | 'github'
@@ -84,7 +85,7 @@ function formatPretty(diagnostics: readonly Diagnostic[], { texts, color = false
   const counts = (['error', 'warning', 'info'] as const)
     .map((severity) => [severity, diagnostics.filter((diagnostic) => diagnostic.severity === severity).length] as const)
     .filter(([, count]) => count > 0)
-    .map(([severity, count]) => `${count} ${severity}${count === 1 ? '' : 's'}`)
+    .map(([severity, count]) => countOf(count, severity))
   const summary = counts.length === 0 ? 'No problems found.' : `${counts.join(', ')}.`
   return `${[...blocks, summary].join('\n\n')}\n`
 }

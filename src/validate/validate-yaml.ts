@@ -2,7 +2,7 @@ import { type Document, isMap, isScalar, type Node as YamlNode, type Pair } from
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { RuleId } from '../diagnostics/rules.ts'
 import type { ParsedYaml } from '../yaml/parse-yaml.ts'
-import { closest, codeList } from '../diagnostics/words.ts'
+import { closest, codeList, countOf } from '../diagnostics/words.ts'
 import { getValidator, type SchemaError, type SchemaName } from './schemas.ts'
 
 /** Validates a parsed YAML file against its schema; every error is positioned in the file. */
@@ -115,7 +115,7 @@ export function schemaErrorToDiagnostic(error: SchemaError, parsed: ParsedYaml):
       ruleId = 'schema-constraint'
       const limit = Number((error.params as { limit: number }).limit)
       const unit = error.keyword === 'minItems' ? 'item' : 'character'
-      message = `Unexpected ${error.keyword === 'minItems' ? 'short list' : 'short text'} in ${where}, expected at least ${limit} ${unit}${limit === 1 ? '' : 's'}`
+      message = `Unexpected ${error.keyword === 'minItems' ? 'short list' : 'short text'} in ${where}, expected at least ${countOf(limit, unit)}`
       break
     }
     default: {

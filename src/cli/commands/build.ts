@@ -2,6 +2,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { compile } from '../../compile/compile.ts'
 import { formatDiagnostics, sourceTexts } from '../../diagnostics/format.ts'
+import { countOf } from '../../diagnostics/words.ts'
 import { projectRoot, startSiteBuild } from '../../astro/build-site.ts'
 import { openPageCache, siteFingerprint } from '../../astro/page-cache.ts'
 import { assertSafeOutput, replaceDirectory } from '../../emit/write-output.ts'
@@ -86,9 +87,9 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
     const pageCache = siteHash ? await openPageCache({ directory: cacheDirectory, policyDirectory, fingerprint: siteHash, releases: output.releases }) : undefined
     const reused = [
       ...(diffCache && diffCache.hits > 0 ? [`${diffCache.hits} of ${releaseCount} diffs`] : []),
-      ...(pageCache && pageCache.cached.size > 0 ? [`the pages of ${pageCache.cached.size} release${pageCache.cached.size === 1 ? '' : 's'}`] : []),
+      ...(pageCache && pageCache.cached.size > 0 ? [`the pages of ${countOf(pageCache.cached.size, 'release')}`] : []),
     ]
-    progress(`clausewright: compiled ${output.document.clauses.length} clauses and ${releaseCount} release${releaseCount === 1 ? '' : 's'} (${elapsed()}${reused.length > 0 ? `; ${reused.join(' and ')} from the cache` : ''})`)
+    progress(`clausewright: compiled ${countOf(output.document.clauses.length, 'clause')} and ${countOf(releaseCount, 'release')} (${elapsed()}${reused.length > 0 ? `; ${reused.join(' and ')} from the cache` : ''})`)
     await replaceDirectory(values.out, { cwd: io.cwd, policyDirectory: values.dir }, async (staging) => {
       written = await site.finish(output, staging, pageCache)
       await pageCache?.store(staging).catch(notKept('the pages'))
