@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { cp, mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -37,4 +37,6 @@ test('the bin prefers a fresh bundle and falls back to the sources when one is n
   expect(await cli()).toBe('sources\n')
   await rm(path.join(root, 'src', '.bundle'), { recursive: true })
   expect(await cli()).toBe('sources\n')
+  // V8 keeps the compiled code between runs, beside the project's other caches.
+  expect(await readdir(path.join(root, 'node_modules', '.cache', 'clausewright', 'compile-cache'))).not.toEqual([])
 })
