@@ -1,11 +1,11 @@
 import { expect, test } from 'vitest'
-import { checkPolicy } from '../src/check.ts'
-import { parseClause } from '../src/markdown/parse-clause.ts'
-import { renderClause, renderPolicy } from '../src/render/render-policy.ts'
-import { sanitizeTree } from '../src/render/sanitize.ts'
-import type { LoadedClause } from '../src/rules/context.ts'
-import { readPolicy } from '../src/source/read-policy.ts'
-import { makePolicy, repoRoot } from './helpers/fixture-policy.ts'
+import { checkPolicy } from '../../src/check.ts'
+import { parseClause } from '../../src/markdown/parse-clause.ts'
+import { renderClause, renderPolicy } from '../../src/render/render-policy.ts'
+import { sanitizeTree } from '../../src/render/sanitize.ts'
+import type { LoadedClause } from '../../src/rules/context.ts'
+import { readPolicy } from '../../src/source/read-policy.ts'
+import { makePolicy, repoRoot } from '../helpers/fixture-policy.ts'
 
 // Policy text is untrusted. `check` reports every hostile construct, and the renderer is safe on
 // its own even when it is handed a clause that check would refuse.
