@@ -17,7 +17,7 @@ export const rules = {
   'file-too-large': { severity: 'error', description: 'A file is larger than the size budget, so it is not parsed.' },
   'file-binary': { severity: 'error', description: 'A file is not UTF-8 text (it holds NUL bytes or invalid UTF-8).' },
   'file-empty': { severity: 'error', description: 'A file is empty.' },
-  'path-outside-policy': { severity: 'error', description: 'A file or symbolic link leads outside the policy directory.' },
+  'path-outside-policy': { severity: 'error', description: 'A file or directory of the policy (a symbolic link, or a chain of them) leads outside the policy directory; nothing behind it is read.' },
   'invisible-character': { severity: 'error', description: 'Text holds a bidirectional control or zero-width character, which can hide what a reader sees.' },
   'yaml-syntax': { severity: 'error', description: 'YAML that does not parse; the message carries the yaml library’s error code.' },
   'yaml-duplicate-key': { severity: 'error', description: 'A YAML mapping has the same key twice.' },

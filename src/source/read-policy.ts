@@ -1,7 +1,8 @@
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises'
+import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { budgets } from './budgets.ts'
+import { type InsideRead, type Placement, placePath, readFileInside } from './read-inside.ts'
 import type { SourceFile } from './source-file.ts'
 
 export const policyFileName = 'policy.yaml'
@@ -63,59 +64,63 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
     return results.flatMap(({ file }) => (file ? [file] : []))
   }
 
+  /** Where `name` leads; a link that leaves the policy (or leads nowhere) is reported, never followed. */
+  const place = async (name: string, expected: 'file' | 'directory', found: Diagnostic[]): Promise<Placement> => {
+    const placement = await placePath(realRoot, path.join(realRoot, name))
+    if (placement.kind === 'outside' || placement.kind === 'dangling') {
+      // The message names neither where the link leads nor anything behind it: CI logs are public.
+      found.push({
+        ruleId: 'path-outside-policy',
+        severity: 'error',
+        file: display(path.join(root, name)),
+        message:
+          placement.kind === 'outside'
+            ? `Unexpected \`${name}\`, a symbolic link that leads outside the policy directory, expected a ${expected} inside it`
+            : `Unexpected \`${name}\`, a symbolic link to nothing, expected a ${expected} inside the policy directory`,
+        hint: `Replace the link with the ${expected} itself; nothing behind the link was read.`,
+      })
+    }
+    return placement
+  }
+
   /** Reads one file of the policy, its problems added to `found`. */
   const readOne = async (name: string, required: boolean, found: Diagnostic[], maxBytes: number = budgets.maxFileBytes): Promise<SourceFile | undefined> => {
-    const absolute = path.join(root, name)
-    const file = display(absolute)
-    const entry = await lstat(absolute).catch(() => undefined)
-    if (!entry) {
-      if (required) {
-        found.push({
-          ruleId: 'file-missing',
-          severity: 'error',
-          file,
-          message: `Cannot find \`${name}\` in the policy directory`,
-          hint: `Create \`${file}\`; README.md describes what it holds.`,
-        })
-      }
-      return undefined
-    }
-    if (entry.isSymbolicLink()) {
-      const target = await realpath(absolute).catch(() => undefined)
-      if (!target || !isInside(realRoot, target)) {
-        found.push({
-          ruleId: 'path-outside-policy',
-          severity: 'error',
-          file,
-          message: `Unexpected symbolic link \`${name}\` to ${target ? `\`${target}\`` : 'a missing file'}, expected a file inside the policy directory`,
-          hint: 'Replace the link with the file itself.',
-        })
-        return undefined
-      }
-    }
-    const target = await stat(absolute).catch(() => undefined)
-    if (!target?.isFile()) {
-      found.push({ ruleId: 'file-unreadable', severity: 'error', file, message: `Unexpected \`${name}\`, expected a regular file` })
-      return undefined
-    }
-    if (target.size > maxBytes) {
+    const file = display(path.join(root, name))
+    const placement = await place(name, 'file', found)
+    if (placement.kind === 'missing' && required) {
       found.push({
-        ruleId: 'file-too-large',
+        ruleId: 'file-missing',
         severity: 'error',
         file,
-        message: `Unexpected file of ${target.size} bytes, expected at most ${maxBytes} bytes`,
-        hint: 'Split the text into several clauses.',
+        message: `Cannot find \`${name}\` in the policy directory`,
+        hint: `Create \`${file}\`; README.md describes what it holds.`,
       })
-      return undefined
     }
-    let bytes: Buffer
+    if (placement.kind !== 'inside') return undefined
+    let read: InsideRead
     try {
-      bytes = await readFile(absolute)
+      read = await readFileInside(realRoot, placement.real, maxBytes)
     } catch (error) {
       found.push({ ruleId: 'file-unreadable', severity: 'error', file, message: `Cannot read \`${name}\`: ${(error as Error).message}` })
       return undefined
     }
-    const text = decodeText(bytes)
+    if ('problem' in read) {
+      if (read.problem === 'outside') {
+        found.push({ ruleId: 'path-outside-policy', severity: 'error', file, message: `Unexpected \`${name}\`, which became a symbolic link while it was read, expected a file inside the policy directory` })
+      } else if (read.problem === 'not-a-file') {
+        found.push({ ruleId: 'file-unreadable', severity: 'error', file, message: `Unexpected \`${name}\`, expected a regular file` })
+      } else if (read.problem === 'too-large') {
+        found.push({
+          ruleId: 'file-too-large',
+          severity: 'error',
+          file,
+          message: `Unexpected file of ${read.size} bytes, expected at most ${maxBytes} bytes`,
+          hint: 'Split the text into several clauses.',
+        })
+      }
+      return undefined
+    }
+    const text = decodeText(read.bytes)
     if (text === undefined) {
       found.push({
         ruleId: 'file-binary',
@@ -133,14 +138,23 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
     return { path: file, name, text }
   }
 
+  /** The names in a directory of the policy, or why there are none (a refusal is reported). */
+  const list = async (name: string): Promise<string[] | 'missing' | 'refused'> => {
+    const placement = await place(name, 'directory', diagnostics)
+    if (placement.kind !== 'inside') return placement.kind === 'missing' ? 'missing' : 'refused'
+    // Each file listed is placed and opened on its own, so a directory swapped for a link after
+    // this check yields at most names, never content.
+    return (await readdir(placement.real).catch(() => undefined)) ?? 'missing'
+  }
+
   const policy = await readOne(policyFileName, true, diagnostics)
   const data = await readOne(dataFileName, true, diagnostics)
   const compliance = await readOne(complianceFileName, false, diagnostics)
 
   const clauses: SourceFile[] = []
   const clausesDirectory = path.join(root, clausesDirectoryName)
-  const names = await readdir(clausesDirectory).catch(() => undefined)
-  if (names === undefined) {
+  const names = await list(clausesDirectoryName)
+  if (names === 'missing') {
     diagnostics.push({
       ruleId: 'file-missing',
       severity: 'error',
@@ -148,7 +162,7 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
       message: `Cannot find the \`${clausesDirectoryName}/\` directory of clause files`,
       hint: 'Create it, with one Markdown file per clause.',
     })
-  } else {
+  } else if (names !== 'refused') {
     const markdown = names.filter((name) => name.endsWith('.md')).sort()
     if (markdown.length > budgets.maxClauseFiles) {
       diagnostics.push({
@@ -163,8 +177,8 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
   }
 
   const releases: SourceFile[] = []
-  const releaseNames = await readdir(path.join(root, releasesDirectoryName)).catch(() => [] as string[])
-  releases.push(...(await readMany(releaseNames.filter((item) => item.endsWith('.json')).sort().map((name) => `${releasesDirectoryName}/${name}`), budgets.maxReleaseBytes)))
+  const releaseNames = await list(releasesDirectoryName)
+  if (typeof releaseNames !== 'string') releases.push(...(await readMany(releaseNames.filter((item) => item.endsWith('.json')).sort().map((name) => `${releasesDirectoryName}/${name}`), budgets.maxReleaseBytes)))
 
   return { ...(policy && { policy }), ...(data && { data }), ...(compliance && { compliance }), clauses, releases, diagnostics }
 }
@@ -184,7 +198,3 @@ export function toDisplayPath(cwd: string, absolute: string): string {
   return relative.split(path.sep).join('/')
 }
 
-function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
-}

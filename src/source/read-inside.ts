@@ -1,0 +1,80 @@
+import { constants } from 'node:fs'
+import { type FileHandle, lstat, open, readlink, realpath, stat } from 'node:fs/promises'
+import path from 'node:path'
+
+/** Where a path of the policy leads, judged by its real path (every link on the way followed). */
+export type Placement = { readonly kind: 'inside'; readonly real: string } | { readonly kind: 'outside' } | { readonly kind: 'dangling' } | { readonly kind: 'missing' }
+
+/** Follows `absolute` to its real path and says whether that lies inside `realRoot` (itself a real path). */
+export async function placePath(realRoot: string, absolute: string): Promise<Placement> {
+  const entry = await lstat(absolute).catch(() => undefined)
+  if (!entry) return { kind: 'missing' }
+  const real = await realpath(absolute).catch(() => undefined)
+  if (real === undefined) return { kind: 'dangling' }
+  return isInside(realRoot, real) ? { kind: 'inside', real } : { kind: 'outside' }
+}
+
+export type InsideRead = { readonly bytes: Buffer } | { readonly problem: 'outside' | 'not-a-file' } | { readonly problem: 'too-large'; readonly size: number }
+
+// O_NOFOLLOW: a last component swapped for a link since it was checked fails to open (ELOOP) instead
+// of being followed. O_NONBLOCK: a FIFO swapped in opens at once (and is refused) instead of hanging.
+const openFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
+
+/**
+ * Reads a file through one handle, and only if the file that handle holds lies inside `realRoot`:
+ * a check of the path followed by a read of the path would follow a link swapped in between.
+ * `absolute` should be the real path found by `placePath`.
+ */
+export async function readFileInside(realRoot: string, absolute: string, maxBytes: number): Promise<InsideRead> {
+  let handle: FileHandle
+  try {
+    handle = await open(absolute, openFlags)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return { problem: 'outside' }
+    throw error
+  }
+  try {
+    const stats = await handle.stat()
+    if (!(await handleIsInside(realRoot, handle, absolute, stats))) return { problem: 'outside' }
+    if (!stats.isFile()) return { problem: 'not-a-file' }
+    if (stats.size > maxBytes) return { problem: 'too-large', size: stats.size }
+    return await readAtMost(handle, maxBytes)
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Whether the file open in `handle` is inside `realRoot`. On Linux, /proc names the file the handle
+ * holds, whatever happened to the path since; elsewhere the path is followed again and must still
+ * lead to the same file (device and inode), which leaves a narrow window for a link swapped back
+ * and forth between the open and this check.
+ */
+async function handleIsInside(realRoot: string, handle: FileHandle, absolute: string, stats: { dev: number; ino: number }): Promise<boolean> {
+  const held = await readlink(`/proc/self/fd/${handle.fd}`).catch(() => undefined)
+  if (held !== undefined && path.isAbsolute(held)) return isInside(realRoot, held)
+  const real = await realpath(absolute).catch(() => undefined)
+  if (real === undefined || !isInside(realRoot, real)) return false
+  const now = await stat(real).catch(() => undefined)
+  return now !== undefined && now.dev === stats.dev && now.ino === stats.ino
+}
+
+/** The file's bytes, or too-large when it grew past the budget since its size was read. */
+async function readAtMost(handle: FileHandle, maxBytes: number): Promise<InsideRead> {
+  const chunks: Buffer[] = []
+  let total = 0
+  for (;;) {
+    const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total))
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, total)
+    if (bytesRead === 0) break
+    chunks.push(chunk.subarray(0, bytesRead))
+    total += bytesRead
+    if (total > maxBytes) return { problem: 'too-large', size: total }
+  }
+  return { bytes: Buffer.concat(chunks, total) }
+}
+
+export function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target)
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+}
