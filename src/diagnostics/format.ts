@@ -67,18 +67,33 @@ function escapeProperty(value: string): string {
 
 const colors = { red: [31, 39], yellow: [33, 39], cyan: [36, 39], dim: [2, 22], bold: [1, 22] } as const
 
+// A terminal obeys C0 and C1 controls (an escape sequence can clear the screen, retitle the window,
+// or hide the lines before it) and a bidirectional control reorders what follows. Each is shown as
+// one visible symbol, so that the caret under a code frame still points at it: a C0 control as its
+// Unicode control picture (U+241B for ESC), DEL as U+2421, the others as U+FFFD.
+// eslint-disable-next-line no-control-regex -- control characters are what it replaces
+const unprintable = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+
+/** Text made safe to print on a terminal, one symbol for each character replaced. */
+export function printable(text: string): string {
+  return text.replace(unprintable, (character) => {
+    const code = character.charCodeAt(0)
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd'
+  })
+}
+
 function formatPretty(diagnostics: readonly Diagnostic[], { texts, color = false }: FormatOptions): string {
-  const paint = (name: keyof typeof colors, text: string): string => (color ? `\u001b[${colors[name][0]}m${text}\u001b[${colors[name][1]}m` : text)
+  const paint = (name: keyof typeof colors, text: string): string => (color ? `\u001b[${colors[name][0]}m${printable(text)}\u001b[${colors[name][1]}m` : printable(text))
   const severityColor: Record<Severity, keyof typeof colors> = { error: 'red', warning: 'yellow', info: 'cyan' }
   const blocks = diagnostics.map((diagnostic) => {
     const place = diagnostic.span ? `${diagnostic.file}:${diagnostic.span.start.line}:${diagnostic.span.start.column}` : diagnostic.file
-    const lines = [`${paint('bold', place)} ${paint(severityColor[diagnostic.severity], diagnostic.severity)} ${diagnostic.message} ${paint('dim', `[${diagnostic.ruleId}]`)}`]
+    const lines = [`${paint('bold', place)} ${paint(severityColor[diagnostic.severity], diagnostic.severity)} ${printable(diagnostic.message)} ${paint('dim', `[${diagnostic.ruleId}]`)}`]
     const text = texts?.get(diagnostic.file)
     if (text !== undefined && diagnostic.span) lines.push(...codeFrame(text, diagnostic.span.start, diagnostic.span.end).map((line) => paint('dim', line)))
-    if (diagnostic.hint) lines.push(...diagnostic.hint.split('\n').map((line, index) => `  ${index === 0 ? 'hint: ' : '      '}${line}`))
+    if (diagnostic.hint) lines.push(...diagnostic.hint.split('\n').map((line, index) => `  ${index === 0 ? 'hint: ' : '      '}${printable(line)}`))
     if (diagnostic.related) {
       const where = diagnostic.related.span ? `${diagnostic.related.file}:${diagnostic.related.span.start.line}:${diagnostic.related.span.start.column}` : diagnostic.related.file
-      lines.push(`  see: ${where} (${diagnostic.related.message})`)
+      lines.push(printable(`  see: ${where} (${diagnostic.related.message})`))
     }
     return lines.join('\n')
   })
@@ -105,7 +120,7 @@ export function codeFrame(text: string, start: { line: number; column: number },
   }
   const frame: string[] = []
   for (let number = first; number <= last; number++) {
-    const line = (lines[number - 1] ?? '').replace(/\r$/, '').replaceAll('\t', ' ')
+    const line = printable((lines[number - 1] ?? '').replace(/\r$/, '').replaceAll('\t', ' '))
     frame.push(`${number === start.line ? '>' : ' '} ${String(number).padStart(width)} | ${clip(line)}`)
     if (number === start.line) {
       const caretEnd = end.line === start.line ? Math.max(end.column, start.column + 1) : line.length + 1

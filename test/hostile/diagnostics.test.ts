@@ -1,0 +1,53 @@
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { afterAll, expect, test } from 'vitest'
+import { makePolicy } from '../helpers/fixture-policy.ts'
+import { runCli } from '../helpers/run-cli.ts'
+
+// What `check` prints goes to a terminal and to CI logs, which may be public: it quotes only files
+// read as policy files, and never writes a control character that a terminal would obey.
+const temporary: string[] = []
+afterAll(async () => {
+  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
+})
+
+const secret = 'npm_RefusedFileSecret4Clausewright'
+const formats = ['pretty', 'json', 'github'] as const
+
+test('no file that was refused is quoted, in any format', async () => {
+  const root = await makePolicy()
+  temporary.push(root)
+  const policy = path.join(root, 'policy')
+  // Binary (a NUL byte), over the size budget, and behind a link out of the policy.
+  await writeFile(path.join(policy, 'clauses', 'intro.md'), `---\nid: intro\n---\n\n${secret}\u0000\n`)
+  await writeFile(path.join(policy, 'data.yaml'), `token: ${secret}\n${'#'.repeat(1024 * 1024)}\n`)
+  await mkdir(path.join(root, 'outside'))
+  await writeFile(path.join(root, 'outside', 'compliance.yaml'), `token: ${secret}\n`)
+  await symlink(path.join(root, 'outside', 'compliance.yaml'), path.join(policy, 'compliance.yaml'))
+
+  for (const format of formats) {
+    const result = await runCli(['check', '--format', format, '--today', '2026-01-01'], root)
+    expect(result.code, format).toBe(1)
+    for (const rule of ['file-binary', 'file-too-large', 'path-outside-policy']) expect(result.stdout, format).toContain(rule)
+    expect(`${result.stdout}${result.stderr}`, format).not.toContain(secret)
+  }
+})
+
+test('control characters of the policy reach the terminal as visible symbols, never raw', async () => {
+  const root = await makePolicy()
+  temporary.push(root)
+  // An escape sequence that would clear the screen and a C1 control sequence introducer, in a
+  // clause and in a value that a schema message quotes.
+  const hostile = 'a\u001b[2J\u001b]0;pwned\u0007b\u009b31m\u202ec'
+  await writeFile(path.join(root, 'policy', 'clauses', 'intro.md'), `---\nid: intro\n---\n\nText ${hostile} end.\n`)
+  const result = await runCli(['check', '--format', 'pretty', '--color', '--today', '2026-01-01'], root)
+  expect(result.code).toBe(1)
+  expect(result.stdout).toContain('forbidden-character')
+  // The caret still points at the character: one symbol in place of each control character.
+  expect(result.stdout).toContain('Text a␛[2J␛]0;pwned␇b\ufffd31m\ufffdc end.')
+  // Only the formatter's own colours are escape sequences.
+  // eslint-disable-next-line no-control-regex -- the formatter's colours are escape sequences
+  const ownColours = /\u001b\[(?:1|2|22|31|33|36|39)m/g
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  expect(result.stdout.replace(ownColours, '')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
+})
