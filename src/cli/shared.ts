@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { type Format, formatDiagnostics, formats, sourceTexts } from '../diagnostics/format.ts'
+import { characterKind, findCharacterProblems } from '../source/find-invisible-characters.ts'
 import type { SourceFile } from '../source/source-file.ts'
 
 /** What a command may touch of the world: given by bin/clausewright.js, faked by tests. */
@@ -16,6 +17,25 @@ export interface Io {
 export class UsageError extends Error {}
 
 export type Command = (argv: readonly string[], io: Io) => Promise<number>
+
+/**
+ * Refuses (as a usage error) text options that hold a character the policy files may not: text
+ * given on the command line is published like policy text. Each character is named by its code
+ * point and its position (1-based, in characters), never printed, so that the message cannot carry
+ * an escape sequence to the terminal.
+ */
+export function assertPlainText(options: Readonly<Record<string, string | undefined>>): void {
+  const lines = Object.entries(options).flatMap(([option, value]) =>
+    value === undefined
+      ? []
+      : findCharacterProblems(value).map((problem) => {
+          const position = [...value.slice(0, problem.index)].length + 1
+          const what = `${characterKind(problem)}${problem.name ? ` ${problem.name}` : ''}${problem.character === '\u000b' ? ' (a vertical tab, often pasted from a word processor)' : ''}`
+          return `  --${option}, character ${position}: ${problem.code}, ${what} [${problem.ruleId}]`
+        }),
+  )
+  if (lines.length > 0) throw new UsageError(['unexpected characters on the command line, expected text:', ...lines].join('\n'))
+}
 
 export function isVersionDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value)

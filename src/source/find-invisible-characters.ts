@@ -25,29 +25,61 @@ const names: Record<string, string> = {
   '\ufeff': 'ZERO WIDTH NO-BREAK SPACE',
 }
 
-// Characters XML 1.0 forbids (the Atom feed is XML): C0 controls but tab, line feed and carriage
-// return, and the noncharacters U+FFFE and U+FFFF. A vertical tab comes pasted from word processors.
+// Control characters: the C0 controls that XML 1.0 forbids (all but tab, line feed and carriage
+// return), DEL and the C1 controls (which XML 1.0 discourages and a terminal obeys: U+009B starts
+// an escape sequence), and the noncharacters U+FFFE and U+FFFF. A vertical tab comes pasted from
+// word processors.
 // eslint-disable-next-line no-control-regex
-const forbidden = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g
+const forbidden = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g
+
+/** One character that policy text may not hold, at a UTF-16 offset. */
+export interface CharacterProblem {
+  readonly ruleId: 'forbidden-character' | 'invisible-character'
+  readonly index: number
+  readonly character: string
+  /** `U+000B`. */
+  readonly code: string
+  /** The Unicode name of an invisible character; empty for a control character. */
+  readonly name: string
+}
+
+/**
+ * The forbidden and invisible characters of a text, in order: the one rule for policy files and
+ * for text given on the command line (`release --summary`).
+ */
+export function findCharacterProblems(text: string): CharacterProblem[] {
+  const found = (pattern: RegExp, ruleId: CharacterProblem['ruleId']): CharacterProblem[] =>
+    [...text.matchAll(pattern)].map((match) => ({ ruleId, index: match.index, character: match[0], code: toCode(match[0]), name: names[match[0]] ?? '' }))
+  return [...found(forbidden, 'forbidden-character'), ...found(invisible, 'invisible-character')].sort((a, b) => a.index - b.index)
+}
+
+/** `control character`, `noncharacter` or `invisible character`. */
+export function characterKind(problem: CharacterProblem): string {
+  if (problem.ruleId === 'invisible-character') return 'invisible character'
+  return problem.character >= '\ufffe' ? 'noncharacter' : 'control character'
+}
+
+/** What to do about a forbidden or invisible character. */
+export function characterHint(problem: CharacterProblem): string {
+  if (problem.ruleId === 'invisible-character') return 'Delete it: it changes how the text displays without being seen.'
+  return problem.character === '\u000b' ? 'A vertical tab, often pasted from a word processor: replace it with a line break or a space.' : 'Delete it.'
+}
 
 export function findInvisibleCharacters(file: SourceFile): Diagnostic[] {
   const locator = createLocator(file.text)
-  const report = (pattern: RegExp, describe: (character: string, code: string) => Pick<Diagnostic, 'ruleId' | 'message' | 'hint'>): Diagnostic[] =>
-    [...file.text.matchAll(pattern)].map((match) => {
-      const code = `U+${match[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`
-      const start = locator.toPoint(match.index)
-      return { ...describe(match[0], code), severity: 'error', file: file.path, span: { start, end: { line: start.line, column: start.column + 1 } } }
-    })
-  return [
-    ...report(forbidden, (character, code) => ({
-      ruleId: 'forbidden-character',
-      message: `Unexpected control character ${code}, expected text`,
-      hint: character === '\u000b' ? 'A vertical tab, often pasted from a word processor: replace it with a line break or a space.' : 'Delete it.',
-    })),
-    ...report(invisible, (character, code) => ({
-      ruleId: 'invisible-character',
-      message: `Unexpected invisible character ${code} ${names[character] ?? ''}`.trim(),
-      hint: 'Delete it: it changes how the text displays without being seen.',
-    })),
-  ]
+  return findCharacterProblems(file.text).map((problem) => {
+    const start = locator.toPoint(problem.index)
+    return {
+      ruleId: problem.ruleId,
+      severity: 'error',
+      file: file.path,
+      span: { start, end: { line: start.line, column: start.column + 1 } },
+      message: `Unexpected ${characterKind(problem)} ${problem.code}${problem.name ? ` ${problem.name}` : ''}${problem.ruleId === 'forbidden-character' ? ', expected text' : ''}`,
+      hint: characterHint(problem),
+    }
+  })
+}
+
+function toCode(character: string): string {
+  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
 }

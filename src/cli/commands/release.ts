@@ -6,7 +6,7 @@ import { readPolicy, releasesDirectoryName } from '../../source/read-policy.ts'
 import { diffDocuments } from '../../versions/diff.ts'
 import { createRelease, serializeRelease } from '../../versions/release.ts'
 import { compareVersionIds, isVersionId, nextVersionId, versionDate } from '../../versions/version-id.ts'
-import { type Io, isVersionDate, printErrors, UsageError } from '../shared.ts'
+import { assertPlainText, type Io, isVersionDate, printErrors, UsageError } from '../shared.ts'
 
 export const releaseHelp = `Usage: clausewright release --summary "…" [--version ID] [--effective YYYY-MM-DD] [--dir policy]
 
@@ -24,7 +24,8 @@ Options:
   --today <date>      The date that "in the future" is judged against (default: today, UTC)
   -h, --help          Show this help
 
-Refuses, writing nothing, when check reports errors, when nothing changed since the last release,
+Refuses, writing nothing, when an option holds a control or invisible character (as policy
+files may not), when check reports errors, when nothing changed since the last release,
 when the version exists or does not sort after the last one, or when lastUpdated is not the
 effective date. Exit status: 0 when released, 1 when refused, 2 on a usage error.
 `
@@ -47,6 +48,8 @@ export async function runRelease(argv: readonly string[], io: Io): Promise<numbe
     io.stdout(releaseHelp)
     return 0
   }
+  // Before anything else reads or echoes them (trim() would drop a leading vertical tab).
+  assertPlainText({ summary: values.summary, effective: values.effective, version: values.version, dir: values.dir, today: values.today })
   const summary = values.summary?.trim()
   if (!summary) throw new UsageError('missing --summary "…": say in one paragraph what changed and why')
   if (values.effective !== undefined && !isVersionDate(values.effective)) throw new UsageError(`unexpected --effective \`${values.effective}\`, expected YYYY-MM-DD`)
