@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { ClausewrightError } from '../diagnostics/diagnostic.ts'
 import type { Release } from './release.ts'
 
 /**
@@ -8,25 +9,28 @@ import type { Release } from './release.ts'
  */
 export function renderFeed(releases: readonly Release[], options: { readonly policyId: string; readonly title: string; readonly baseUrl?: string }): string {
   const newest = [...releases].reverse()
-  const link = (path: string) => (options.baseUrl ? new URL(path, options.baseUrl).href : path)
+  for (const release of newest) assertXmlRelease(release)
+  if (newest[0]) xmlSafe(newest[0].document.controller.legalName, `the controller's legal name in release ${newest[0].version}`)
+  const title = xmlSafe(options.title, 'the title of the policy')
+  const link = (path: string) => xmlSafe(options.baseUrl ? new URL(path, options.baseUrl).href : path, 'the base URL')
   const updated = (release: Release) => `${release.effective}T00:00:00Z`
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     `  <id>${nameUuid(`${options.policyId}`)}</id>`,
-    `  <title>${escapeXml(`${options.title}: changes`)}</title>`,
+    `  <title>${escapeXml(`${title}: changes`)}</title>`,
     `  <updated>${newest[0] ? updated(newest[0]) : '1970-01-01T00:00:00Z'}</updated>`,
-    `  <link rel="self" type="application/atom+xml" href="${escapeXml(link('changes.atom'))}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(link('changes/'))}"/>`,
-    `  <author><name>${escapeXml(newest[0]?.document.controller.legalName ?? options.title)}</name></author>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXmlAttribute(link('changes.atom'))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXmlAttribute(link('changes/'))}"/>`,
+    `  <author><name>${escapeXml(newest[0]?.document.controller.legalName ?? title)}</name></author>`,
     ...newest.flatMap((release) => [
       '  <entry>',
       `    <id>${nameUuid(`${options.policyId}/${release.version}`)}</id>`,
       `    <title>${escapeXml(`Version ${release.version} (${release.kind})`)}</title>`,
-      `    <updated>${updated(release)}</updated>`,
-      `    <link rel="alternate" type="text/html" href="${escapeXml(link(`changes/${release.version}/`))}"/>`,
-      `    <link rel="related" type="application/json" href="${escapeXml(link(`changes/${release.version}.json`))}"/>`,
-      `    <category term="${release.kind}"/>`,
+      `    <updated>${escapeXml(updated(release))}</updated>`,
+      `    <link rel="alternate" type="text/html" href="${escapeXmlAttribute(link(`changes/${release.version}/`))}"/>`,
+      `    <link rel="related" type="application/json" href="${escapeXmlAttribute(link(`changes/${release.version}.json`))}"/>`,
+      `    <category term="${escapeXmlAttribute(release.kind)}"/>`,
       `    <summary>${escapeXml(release.summary)}</summary>`,
       '  </entry>',
     ]),
@@ -36,10 +40,47 @@ export function renderFeed(releases: readonly Release[], options: { readonly pol
   return lines.join('\n')
 }
 
-/** Escapes text for XML content and attribute values. (Characters XML forbids never get here: `check` reports them.) */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[character] ?? character)
+/** Every text of a release that the feed carries, checked before any of it is written. */
+function assertXmlRelease(release: Release): void {
+  const name = `release ${xmlSafe(release.version, 'the version id of a release')}`
+  xmlSafe(release.effective, `the effective date of ${name}`)
+  xmlSafe(release.kind, `the kind of ${name}`)
+  xmlSafe(release.summary, `the summary of ${name}`)
 }
+
+// What XML 1.0 (§2.2) forbids: C0 controls but tab, line feed and carriage return; surrogates (a
+// lone one, from a JSON escape); U+FFFE and U+FFFF. And what it discourages and feed readers and
+// terminals mishandle: DEL, the C1 controls, the noncharacters U+FDD0 to U+FDEF.
+const notXmlText = /[^\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd\u{10000}-\u{10ffff}]/u
+
+/**
+ * The text itself, when XML 1.0 can carry it; otherwise the build stops with an error naming the
+ * character and where it came from. A second line of defence behind `check` and `release`, which
+ * refuse these characters first. Not escaped instead: XML 1.0 has no way to write them (not even
+ * `&#1;`), so escaping would mean publishing a legal record's text altered without a word.
+ */
+export function xmlSafe(text: string, where: string): string {
+  const found = notXmlText.exec(text)
+  if (!found) return text
+  const code = `U+${(found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+  const position = [...text.slice(0, found.index)].length + 1
+  throw new ClausewrightError('feed-unsafe-text', `unexpected character ${code} at character ${position} of ${where}, which an Atom feed (XML 1.0) cannot carry; nothing was written`)
+}
+
+/**
+ * Escapes text for XML content. A carriage return is written as a reference, which XML keeps,
+ * where a raw one would be read back as a line feed.
+ */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"'\r]/g, (character) => xmlEscapes[character] ?? character)
+}
+
+/** Escapes an attribute value: also tab and line feed, which a raw attribute reads back as spaces. */
+export function escapeXmlAttribute(text: string): string {
+  return text.replace(/[&<>"'\t\n\r]/g, (character) => xmlEscapes[character] ?? character)
+}
+
+const xmlEscapes: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' }
 
 /** A name-based (version 5) UUID URN in a namespace of our own. */
 function nameUuid(name: string): string {
