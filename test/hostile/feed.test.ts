@@ -1,5 +1,4 @@
 import { fromXml } from 'xast-util-from-xml'
-import type { Element, Root } from 'xast'
 import { expect, test } from 'vitest'
 import { ClausewrightError } from '../../src/diagnostics/diagnostic.ts'
 import { renderFeed } from '../../src/versions/feed.ts'
@@ -21,9 +20,11 @@ function release(fields: Partial<Pick<Release, 'version' | 'kind' | 'summary'>> 
 const options = { policyId: 'example', title: 'Privacy policy', baseUrl: 'https://example.com/privacy/' }
 
 /** Parses a feed (throwing when it is not well-formed XML) and returns the text of each element named `name`. */
+type XmlParent = ReturnType<typeof fromXml> | Extract<ReturnType<typeof fromXml>['children'][number], { type: 'element' }>
+
 function texts(feed: string, name: string): string[] {
   const found: string[] = []
-  const walk = (node: Root | Element): void => {
+  const walk = (node: XmlParent): void => {
     for (const child of node.children) {
       if (child.type !== 'element') continue
       if (child.name === name) found.push(child.children.map((item) => ('value' in item ? item.value : '')).join(''))
