@@ -14,23 +14,29 @@ export async function placePath(realRoot: string, absolute: string): Promise<Pla
   return isInside(realRoot, real) ? { kind: 'inside', real } : { kind: 'outside' }
 }
 
-export type InsideRead = { readonly bytes: Buffer } | { readonly problem: 'outside' | 'not-a-file' } | { readonly problem: 'too-large'; readonly size: number }
+export type InsideRead =
+  | { readonly bytes: Buffer }
+  | { readonly problem: 'missing' | 'link' | 'outside' | 'not-a-file' }
+  | { readonly problem: 'too-large'; readonly size: number }
 
-// O_NOFOLLOW: a last component swapped for a link since it was checked fails to open (ELOOP) instead
-// of being followed. O_NONBLOCK: a FIFO swapped in opens at once (and is refused) instead of hanging.
+// O_NOFOLLOW: a last component that is a link (or was swapped for one since it was checked) fails
+// to open instead of being followed. O_NONBLOCK: a FIFO opens at once (and is refused) instead of
+// hanging the read.
 const openFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
 
 /**
  * Reads a file through one handle, and only if the file that handle holds lies inside `realRoot`:
- * a check of the path followed by a read of the path would follow a link swapped in between.
- * `absolute` should be the real path found by `placePath`.
+ * a check of the path followed by a read of the path would follow a link swapped in between. A
+ * link is not followed (`link`): the caller places it with `placePath` and reads its real path.
  */
 export async function readFileInside(realRoot: string, absolute: string, maxBytes: number): Promise<InsideRead> {
   let handle: FileHandle
   try {
     handle = await open(absolute, openFlags)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return { problem: 'outside' }
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ELOOP' || code === 'EMLINK') return { problem: 'link' }
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: 'missing' }
     throw error
   }
   try {
@@ -38,7 +44,7 @@ export async function readFileInside(realRoot: string, absolute: string, maxByte
     if (!(await handleIsInside(realRoot, handle, absolute, stats))) return { problem: 'outside' }
     if (!stats.isFile()) return { problem: 'not-a-file' }
     if (stats.size > maxBytes) return { problem: 'too-large', size: stats.size }
-    return await readAtMost(handle, maxBytes)
+    return await readAtMost(handle, stats.size, maxBytes)
   } finally {
     await handle.close()
   }
@@ -60,18 +66,19 @@ async function handleIsInside(realRoot: string, handle: FileHandle, absolute: st
 }
 
 /** The file's bytes, or too-large when it grew past the budget since its size was read. */
-async function readAtMost(handle: FileHandle, maxBytes: number): Promise<InsideRead> {
-  const chunks: Buffer[] = []
+async function readAtMost(handle: FileHandle, size: number, maxBytes: number): Promise<InsideRead> {
+  // One byte more than the size read, so that a file that grew since is noticed.
+  let buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1)
   let total = 0
   for (;;) {
-    const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total))
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, total)
-    if (bytesRead === 0) break
-    chunks.push(chunk.subarray(0, bytesRead))
+    if (total === buffer.length) {
+      if (total > maxBytes) return { problem: 'too-large', size: total }
+      buffer = Buffer.concat([buffer, Buffer.allocUnsafe(Math.min(buffer.length, maxBytes + 1 - total))])
+    }
+    const { bytesRead } = await handle.read(buffer, total, buffer.length - total, total)
+    if (bytesRead === 0) return { bytes: buffer.subarray(0, total) }
     total += bytesRead
-    if (total > maxBytes) return { problem: 'too-large', size: total }
   }
-  return { bytes: Buffer.concat(chunks, total) }
 }
 
 export function isInside(root: string, target: string): boolean {

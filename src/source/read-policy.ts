@@ -30,7 +30,7 @@ export interface ReadOptions {
 
 /**
  * Reads every file of a policy directory, checking the budgets and the encoding before anything
- * is parsed. This and the CLI are the only modules that touch the disk.
+ * is parsed. This (with read-inside.ts) and the CLI are the only modules that touch the disk.
  */
 export async function readPolicy(directory: string, options: ReadOptions = {}): Promise<PolicySources> {
   const cwd = options.cwd ?? process.cwd()
@@ -53,20 +53,20 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
 
   // Files are read concurrently (a history of 500 releases read one by one took 0.3 s); each keeps
   // its own diagnostics, reported in the order of the files.
-  const readMany = async (names: readonly string[], maxBytes?: number): Promise<SourceFile[]> => {
+  const readMany = async (directory: string, names: readonly string[], maxBytes?: number): Promise<SourceFile[]> => {
     const results = await Promise.all(
       names.map(async (name) => {
         const found: Diagnostic[] = []
-        return { file: await readOne(name, true, found, maxBytes), found }
+        return { file: await readOne(name, directory, true, found, maxBytes), found }
       }),
     )
     for (const { found } of results) diagnostics.push(...found)
     return results.flatMap(({ file }) => (file ? [file] : []))
   }
 
-  /** Where `name` leads; a link that leaves the policy (or leads nowhere) is reported, never followed. */
-  const place = async (name: string, expected: 'file' | 'directory', found: Diagnostic[]): Promise<Placement> => {
-    const placement = await placePath(realRoot, path.join(realRoot, name))
+  /** Where the link `name` leads; one that leaves the policy (or leads nowhere) is reported, never followed. */
+  const place = async (name: string, absolute: string, expected: 'file' | 'directory', found: Diagnostic[]): Promise<Placement> => {
+    const placement = await placePath(realRoot, absolute)
     if (placement.kind === 'outside' || placement.kind === 'dangling') {
       // The message names neither where the link leads nor anything behind it: CI logs are public.
       found.push({
@@ -76,37 +76,49 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
         message:
           placement.kind === 'outside'
             ? `Unexpected \`${name}\`, a symbolic link that leads outside the policy directory, expected a ${expected} inside it`
-            : `Unexpected \`${name}\`, a symbolic link to nothing, expected a ${expected} inside the policy directory`,
+            : `Unexpected \`${name}\`, a symbolic link that leads nowhere (to a missing file, or in a loop), expected a ${expected} inside the policy directory`,
         hint: `Replace the link with the ${expected} itself; nothing behind the link was read.`,
       })
     }
     return placement
   }
 
-  /** Reads one file of the policy, its problems added to `found`. */
-  const readOne = async (name: string, required: boolean, found: Diagnostic[], maxBytes: number = budgets.maxFileBytes): Promise<SourceFile | undefined> => {
+  /**
+   * Reads one file of the policy (`name`, relative to the policy) from `directory`, the real path
+   * of its directory; its problems are added to `found`. A link is followed only to a real path
+   * inside the policy, and the file is read through the handle that was checked.
+   */
+  const readOne = async (name: string, directory: string, required: boolean, found: Diagnostic[], maxBytes: number = budgets.maxFileBytes): Promise<SourceFile | undefined> => {
     const file = display(path.join(root, name))
-    const placement = await place(name, 'file', found)
-    if (placement.kind === 'missing' && required) {
-      found.push({
-        ruleId: 'file-missing',
-        severity: 'error',
-        file,
-        message: `Cannot find \`${name}\` in the policy directory`,
-        hint: `Create \`${file}\`; README.md describes what it holds.`,
-      })
+    const attempt = async (absolute: string): Promise<InsideRead | undefined> => {
+      try {
+        return await readFileInside(realRoot, absolute, maxBytes)
+      } catch (error) {
+        found.push({ ruleId: 'file-unreadable', severity: 'error', file, message: `Cannot read \`${name}\`: ${(error as Error).message}` })
+        return undefined
+      }
     }
-    if (placement.kind !== 'inside') return undefined
-    let read: InsideRead
-    try {
-      read = await readFileInside(realRoot, placement.real, maxBytes)
-    } catch (error) {
-      found.push({ ruleId: 'file-unreadable', severity: 'error', file, message: `Cannot read \`${name}\`: ${(error as Error).message}` })
-      return undefined
+    const absolute = path.join(directory, path.posix.basename(name))
+    let read = await attempt(absolute)
+    if (read && 'problem' in read && read.problem === 'link') {
+      const placement = await place(name, absolute, 'file', found)
+      if (placement.kind !== 'inside') return undefined
+      read = await attempt(placement.real)
     }
+    if (!read) return undefined
     if ('problem' in read) {
-      if (read.problem === 'outside') {
-        found.push({ ruleId: 'path-outside-policy', severity: 'error', file, message: `Unexpected \`${name}\`, which became a symbolic link while it was read, expected a file inside the policy directory` })
+      if (read.problem === 'missing') {
+        if (required) {
+          found.push({
+            ruleId: 'file-missing',
+            severity: 'error',
+            file,
+            message: `Cannot find \`${name}\` in the policy directory`,
+            hint: `Create \`${file}\`; README.md describes what it holds.`,
+          })
+        }
+      } else if (read.problem === 'outside' || read.problem === 'link') {
+        found.push({ ruleId: 'path-outside-policy', severity: 'error', file, message: `Unexpected \`${name}\`, which changed into a symbolic link while it was read, expected a file inside the policy directory` })
       } else if (read.problem === 'not-a-file') {
         found.push({ ruleId: 'file-unreadable', severity: 'error', file, message: `Unexpected \`${name}\`, expected a regular file` })
       } else if (read.problem === 'too-large') {
@@ -138,23 +150,24 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
     return { path: file, name, text }
   }
 
-  /** The names in a directory of the policy, or why there are none (a refusal is reported). */
-  const list = async (name: string): Promise<string[] | 'missing' | 'refused'> => {
-    const placement = await place(name, 'directory', diagnostics)
+  /** The real path of a directory of the policy and its names, or why there are none (a refusal is reported). */
+  const list = async (name: string): Promise<{ readonly directory: string; readonly names: string[] } | 'missing' | 'refused'> => {
+    const placement = await place(name, path.join(realRoot, name), 'directory', diagnostics)
     if (placement.kind !== 'inside') return placement.kind === 'missing' ? 'missing' : 'refused'
-    // Each file listed is placed and opened on its own, so a directory swapped for a link after
+    // Each file listed is opened and checked on its own, so a directory swapped for a link after
     // this check yields at most names, never content.
-    return (await readdir(placement.real).catch(() => undefined)) ?? 'missing'
+    const names = await readdir(placement.real).catch(() => undefined)
+    return names ? { directory: placement.real, names } : 'missing'
   }
 
-  const policy = await readOne(policyFileName, true, diagnostics)
-  const data = await readOne(dataFileName, true, diagnostics)
-  const compliance = await readOne(complianceFileName, false, diagnostics)
+  const policy = await readOne(policyFileName, realRoot, true, diagnostics)
+  const data = await readOne(dataFileName, realRoot, true, diagnostics)
+  const compliance = await readOne(complianceFileName, realRoot, false, diagnostics)
 
   const clauses: SourceFile[] = []
   const clausesDirectory = path.join(root, clausesDirectoryName)
-  const names = await list(clausesDirectoryName)
-  if (names === 'missing') {
+  const listed = await list(clausesDirectoryName)
+  if (listed === 'missing') {
     diagnostics.push({
       ruleId: 'file-missing',
       severity: 'error',
@@ -162,8 +175,8 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
       message: `Cannot find the \`${clausesDirectoryName}/\` directory of clause files`,
       hint: 'Create it, with one Markdown file per clause.',
     })
-  } else if (names !== 'refused') {
-    const markdown = names.filter((name) => name.endsWith('.md')).sort()
+  } else if (listed !== 'refused') {
+    const markdown = listed.names.filter((name) => name.endsWith('.md')).sort()
     if (markdown.length > budgets.maxClauseFiles) {
       diagnostics.push({
         ruleId: 'file-too-large',
@@ -172,13 +185,16 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
         message: `Unexpected ${markdown.length} clause files, expected at most ${budgets.maxClauseFiles}`,
       })
     } else {
-      clauses.push(...(await readMany(markdown.map((name) => `${clausesDirectoryName}/${name}`))))
+      clauses.push(...(await readMany(listed.directory, markdown.map((name) => `${clausesDirectoryName}/${name}`))))
     }
   }
 
   const releases: SourceFile[] = []
-  const releaseNames = await list(releasesDirectoryName)
-  if (typeof releaseNames !== 'string') releases.push(...(await readMany(releaseNames.filter((item) => item.endsWith('.json')).sort().map((name) => `${releasesDirectoryName}/${name}`), budgets.maxReleaseBytes)))
+  const releaseFiles = await list(releasesDirectoryName)
+  if (typeof releaseFiles !== 'string') {
+    const names = releaseFiles.names.filter((item) => item.endsWith('.json')).sort()
+    releases.push(...(await readMany(releaseFiles.directory, names.map((name) => `${releasesDirectoryName}/${name}`), budgets.maxReleaseBytes)))
+  }
 
   return { ...(policy && { policy }), ...(data && { data }), ...(compliance && { compliance }), clauses, releases, diagnostics }
 }
