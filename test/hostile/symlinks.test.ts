@@ -96,6 +96,18 @@ test('a chain of links that ends outside is followed to its end', async () => {
   expect(result.stdout).not.toContain(secret)
 })
 
+test('a link to nothing and a loop of links are refused, not followed for ever', async () => {
+  const { root, policy } = await workspace()
+  await symlink('loop.md', path.join(policy, 'clauses', 'loop.md'))
+  await symlink('gone.md', path.join(policy, 'clauses', 'dangling.md'))
+  await symlink('releases', path.join(policy, 'releases'))
+  const result = await checkJson(root)
+  expect(result.outside).toEqual(['policy/clauses/dangling.md', 'policy/clauses/loop.md', 'policy/releases'])
+  expect(result.diagnostics.find((item) => item.file === 'policy/clauses/loop.md')?.message).toBe(
+    'Unexpected `clauses/loop.md`, a symbolic link that leads nowhere (to a missing file, or in a loop), expected a file inside the policy directory',
+  )
+})
+
 test('a link to a file in a subdirectory of an outside directory', async () => {
   const { root, policy, outside } = await workspace()
   await mkdir(path.join(outside, 'deep', 'er'), { recursive: true })
