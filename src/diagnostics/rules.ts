@@ -73,6 +73,7 @@ export const rules = {
   'unknown-dpv-term': { severity: 'error', description: 'A `dpv` term of a data category that the DPV personal data vocabulary does not define.' },
   'unsafe-url': { severity: 'error', description: 'A URL with a scheme other than https:, http: or mailto:, or a protocol-relative one.' },
   'release-modified': { severity: 'error', description: 'A released version was edited after its release: its content no longer matches its digests.' },
+  'release-unsafe-html': { severity: 'error', description: 'A release file holds HTML that differs from its sanitised form (a script, an event handler…): not what `clausewright release` writes.' },
   'release-order': { severity: 'error', description: 'Releases that do not chain: a release removed, renamed or reordered (each names the one before it).' },
   'forbidden-character': { severity: 'error', description: 'A control character (vertical tab, form feed…) or a noncharacter that XML and most tools reject.' },
   'raw-html': { severity: 'error', description: 'Raw HTML in a clause: it never reaches the output, so write Markdown instead.' },

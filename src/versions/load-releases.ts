@@ -2,8 +2,10 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { SourceFile } from '../source/source-file.ts'
 import { getValidator } from '../validate/schemas.ts'
 import { validateYaml } from '../validate/validate-yaml.ts'
+import { locate } from '../rules/context.ts'
 import { parseYaml } from '../yaml/parse-yaml.ts'
 import { type Release, verifyRelease } from './release.ts'
+import { createHtmlSanitizer, findUnsafeReleaseStrings, firstDifference, formatReleasePath } from './release-safety.ts'
 import { compareVersionIds, versionDate } from './version-id.ts'
 
 export interface LoadedReleases {
@@ -15,8 +17,9 @@ export interface LoadedReleases {
 const firstLine = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } }
 
 /**
- * Reads the release files and proves them unchanged: each must parse, match its schema, match its
- * own digests, be named after its version, and name the release before it as `previous`.
+ * Reads the release files and proves them unchanged and safe: each must parse, match its schema,
+ * match its own digests, be named after its version, name the release before it as `previous`,
+ * and hold only what the renderer writes (sanitised HTML, allowed URLs).
  */
 export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
   const diagnostics: Diagnostic[] = []
@@ -24,6 +27,7 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
   // reported once, as an edit, not again as a gap before the next release.
   const releases: Array<{ release: Release; file: SourceFile; verified: boolean }> = []
   const validate = getValidator('release')
+  const sanitize = createHtmlSanitizer()
   for (const file of files) {
     let value: unknown
     try {
@@ -63,6 +67,34 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
       })
       continue
     }
+    const unsafe = findUnsafeReleaseStrings(release.document, sanitize)
+    if (unsafe.length > 0) {
+      const parsed = parseYaml(file)
+      for (const item of unsafe) {
+        const where = formatReleasePath(item.path)
+        diagnostics.push(
+          item.kind === 'html'
+            ? {
+                ruleId: 'release-unsafe-html',
+                severity: 'error',
+                file: file.path,
+                ...spanOf(locate(parsed, item.path)),
+                message: `Unexpected HTML in \`${where}\` that the sanitizer changes at ${JSON.stringify(firstDifference(item.value, item.sanitized))}, expected the HTML that \`clausewright release\` writes`,
+                hint: 'A release file holds only what the renderer wrote, and its hashes do not make it safe. Restore the file from version control.',
+              }
+            : {
+                ruleId: 'unsafe-url',
+                severity: 'error',
+                file: file.path,
+                ...spanOf(locate(parsed, item.path)),
+                message: `Unexpected URL in \`${where}\` with ${item.reason}, expected https:, http: or mailto:`,
+                hint: 'A release file holds only what the renderer wrote, and its hashes do not make it safe. Restore the file from version control.',
+              },
+        )
+      }
+      releases.push({ release, file, verified: false })
+      continue
+    }
     releases.push({ release, file, verified: true })
   }
   releases.sort((a, b) => compareVersionIds(a.release.version, b.release.version))
@@ -82,4 +114,8 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
     })
   })
   return { releases: releases.filter((item) => item.verified).map((item) => item.release), diagnostics }
+}
+
+function spanOf(span: Diagnostic['span']): { span: NonNullable<Diagnostic['span']> } {
+  return { span: span ?? firstLine }
 }

@@ -1,0 +1,152 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, expect, test } from 'vitest'
+import { startSiteBuild } from '../../src/astro/build-site.ts'
+import { buildSiteEntries } from '../../src/astro/site-data.ts'
+import { compile } from '../../src/compile/compile.ts'
+import { digestOf } from '../../src/compile/digest.ts'
+import type { PolicyDocument } from '../../src/compile/policy-document.ts'
+import { readPolicy } from '../../src/source/read-policy.ts'
+import { integrityOf, type Release } from '../../src/versions/release.ts'
+import { findExecutableVectors } from '../helpers/executable-vectors.ts'
+import { repoRoot } from '../helpers/fixture-policy.ts'
+import { runCli } from '../helpers/run-cli.ts'
+
+// A release file is untrusted input: anyone with commit access can edit one and recompute its
+// hashes with the project's own functions, so the hashes prove nothing about its safety.
+const vectors = '<img src=x onerror=alert(1)><script>alert(1)</script>'
+const today = '2026-11-25'
+
+const temporary: string[] = []
+afterAll(async () => {
+  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
+})
+
+/** A copy of the OPTSM policy (with its release) in a fresh directory, as `<directory>/policy`. */
+async function optsmCopy(): Promise<string> {
+  const directory = await mkdtemp(path.join(tmpdir(), 'clausewright-releases-'))
+  temporary.push(directory)
+  await cp(path.join(repoRoot, 'policy'), path.join(directory, 'policy'), { recursive: true })
+  return directory
+}
+
+/** Edits a release file as an attacker would: change it, then recompute its digest and integrity. */
+async function forgeRelease(directory: string, version: string, edit: (release: Record<string, unknown> & { document: Record<string, unknown> }) => void): Promise<string> {
+  const file = path.join(directory, 'policy', 'releases', `${version}.json`)
+  const release = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown> & { document: Record<string, unknown> }
+  edit(release)
+  const digest = digestOf(release.document)
+  release.document = { ...release.document, digest }
+  const record = { ...release, digest } as unknown as Release
+  const forged = { ...record, integrity: integrityOf(record) }
+  const text = `${JSON.stringify(forged, null, 2)}\n`
+  await writeFile(file, text)
+  return text
+}
+
+function appendToFirstClause(release: { document: Record<string, unknown> }): void {
+  const clauses = release.document['clauses'] as Array<{ html: string }>
+  const first = clauses[0]
+  if (!first) throw new Error('the release has no clause')
+  first.html += vectors
+}
+
+/** A release document with a vector in every HTML string and URL that reaches a page. */
+function forgedDocument(document: PolicyDocument): PolicyDocument {
+  return {
+    ...document,
+    controller: { ...document.controller, website: 'javascript:alert(1)' },
+    supervisoryAuthority: { ...document.supervisoryAuthority, url: 'javascript:alert(2)' },
+    contacts: document.contacts.map((contact) => ({ ...contact, url: 'java\tscript:alert(3)' })),
+    clauses: document.clauses.map((clause) => ({ ...clause, html: `${clause.html}<p>Forged</p>${vectors}<a href="javascript:alert(4)">x</a>` })),
+    purposes: document.purposes.map((purpose) => ({ ...purpose, html: `${purpose.html}${vectors}` })),
+    rights: document.rights.map((right) => ({ ...right, html: `${right.html ?? ''}${vectors}` })),
+  }
+}
+
+test('check refuses a release whose clause HTML carries a script, with its hashes recomputed, at the string', async () => {
+  const cwd = await optsmCopy()
+  const text = await forgeRelease(cwd, '2019-01-25', appendToFirstClause)
+  const result = await runCli(['check', '--format', 'json', '--today', today], cwd)
+  expect(result.code).toBe(1)
+  const errors = (JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; file: string; line: number; column: number; message: string }>).filter((item) => item.severity === 'error')
+  const line = text.split('\n').findIndex((item) => item.includes('onerror=alert(1)')) + 1
+  const column = (text.split('\n')[line - 1] ?? '').indexOf('"html"') + '"html": '.length + 1
+  expect(errors).toEqual([expect.objectContaining({ ruleId: 'release-unsafe-html', file: 'policy/releases/2019-01-25.json', line, column })])
+  expect(errors[0]?.message).toContain('document.clauses[0].html')
+})
+
+test('build refuses the forged release and writes nothing', async () => {
+  const cwd = await optsmCopy()
+  await forgeRelease(cwd, '2019-01-25', appendToFirstClause)
+  const result = await runCli(['build', '--quiet', '--today', today, '--out', 'site'], cwd)
+  expect(result.code).toBe(1)
+  expect(result.stderr).toContain('release-unsafe-html')
+  await expect(readFile(path.join(cwd, 'site', 'index.html'))).rejects.toThrow()
+})
+
+test('check refuses URLs of a release that the URL allow-list refuses, at each string', async () => {
+  const cwd = await optsmCopy()
+  const text = await forgeRelease(cwd, '2019-01-25', (release) => {
+    const authority = release.document['supervisoryAuthority'] as { url: string }
+    authority.url = 'javascript:alert(1)'
+    const controller = release.document['controller'] as { website?: string }
+    controller.website = 'JaVaScRiPt:alert(2)'
+  })
+  const result = await runCli(['check', '--format', 'json', '--today', today], cwd)
+  expect(result.code).toBe(1)
+  const errors = (JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; line: number; message: string }>).filter((item) => item.severity === 'error')
+  const lines = text.split('\n')
+  const lineOf = (needle: string) => lines.findIndex((item) => item.includes(needle)) + 1
+  expect(errors.map((item) => [item.ruleId, item.line])).toEqual([
+    ['unsafe-url', lineOf('alert(2)')],
+    ['unsafe-url', lineOf('"javascript:alert(1)"')],
+  ])
+  expect(errors[0]?.message).toContain('`document.controller.website`')
+})
+
+test('every check validates release files against their schema, even when their hashes match', async () => {
+  const cwd = await optsmCopy()
+  const text = await forgeRelease(cwd, '2019-01-25', (release) => {
+    release['onload'] = 'alert(1)'
+    const clauses = release.document['clauses'] as Array<Record<string, unknown>>
+    if (clauses[1]) clauses[1]['title'] = 42
+  })
+  const result = await runCli(['check', '--format', 'json', '--today', today], cwd)
+  expect(result.code).toBe(1)
+  const errors = (JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; file: string; line: number }>).filter((item) => item.severity === 'error')
+  const lines = text.split('\n')
+  expect(errors).toEqual([
+    expect.objectContaining({ ruleId: 'schema-type', file: 'policy/releases/2019-01-25.json', line: lines.findIndex((item) => item.includes('"title": 42')) + 1 }),
+    expect.objectContaining({ ruleId: 'schema-unknown-field', file: 'policy/releases/2019-01-25.json', line: lines.findIndex((item) => item.includes('"onload"')) + 1 }),
+  ])
+})
+
+test('the pages sanitise a release again: a forged release object that never went through check gives pages without vectors', async () => {
+  const cwd = await optsmCopy()
+  const result = compile(await readPolicy('policy', { cwd }), { today })
+  if (!result.output) throw new Error('the OPTSM policy did not compile')
+  const [release] = result.output.releases
+  if (!release) throw new Error('the OPTSM policy has no release')
+  const forged = forgedDocument(release.document)
+  const entries = buildSiteEntries({ ...result.output, releases: [{ ...release, document: forged }] })
+  const markup = entries.flatMap((entry) => ('html' in entry ? [entry.html] : []).concat(JSON.stringify(entry.data)))
+  const page = entries.find((entry) => entry.id === `version/${release.version}`)
+  expect(page && 'html' in page ? page.html : '').toContain('Forged')
+  expect(markup.join('\n')).not.toMatch(/onerror|<script|javascript:/i)
+})
+
+test('a site built from a forged release object that never went through check holds no executable vector', async () => {
+  const cwd = await optsmCopy()
+  const result = compile(await readPolicy('policy', { cwd }), { today })
+  if (!result.output) throw new Error('the OPTSM policy did not compile')
+  const [release] = result.output.releases
+  if (!release) throw new Error('the OPTSM policy has no release')
+  const out = path.join(cwd, 'site')
+  await mkdir(out)
+  const site = await startSiteBuild({ policyDirectory: path.join(cwd, 'policy'), quiet: true })
+  await site.finish({ ...result.output, releases: [{ ...release, document: forgedDocument(release.document) }] }, out)
+  expect(await readFile(path.join(out, 'versions', release.version, 'index.html'), 'utf8')).toContain('Forged')
+  expect(await findExecutableVectors(out)).toEqual([])
+})
