@@ -74,6 +74,7 @@ export const rules = {
   'unsafe-url': { severity: 'error', description: 'A URL with a scheme other than https:, http: or mailto:, or a protocol-relative one.' },
   'release-modified': { severity: 'error', description: 'A released version was edited after its release: its content no longer matches its digests.' },
   'release-unsafe-html': { severity: 'error', description: 'A release file holds HTML that differs from its sanitised form (a script, an event handler…): not what `clausewright release` writes.' },
+  'release-link-broken': { severity: 'error', description: 'A release whose `previousIntegrity` differs from the integrity of the release before it: that release was rewritten, hashes and all.' },
   'release-order': { severity: 'error', description: 'Releases that do not chain: a release removed, renamed or reordered (each names the one before it).' },
   'forbidden-character': { severity: 'error', description: 'A control character (vertical tab, form feed…) or a noncharacter that XML and most tools reject.' },
   'raw-html': { severity: 'error', description: 'Raw HTML in a clause: it never reaches the output, so write Markdown instead.' },

@@ -98,9 +98,25 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
     releases.push({ release, file, verified: true })
   }
   releases.sort((a, b) => compareVersionIds(a.release.version, b.release.version))
-  releases.forEach(({ release, file }, index) => {
-    const expected = index === 0 ? null : (releases[index - 1]?.release.version ?? null)
-    if (release.previous === expected) return
+  releases.forEach((entry, index) => {
+    const { release, file } = entry
+    const before = index === 0 ? undefined : releases[index - 1]?.release
+    const expected = before?.version ?? null
+    if (release.previous === expected) {
+      if (before === undefined || release.previousIntegrity === before.integrity) return
+      // The link is checked against the recorded integrity of the release before: an edit that
+      // kept that release's hashes is `release-modified` there; one that recomputed them shows here.
+      entry.verified = false
+      diagnostics.push({
+        ruleId: 'release-link-broken',
+        severity: 'error',
+        file: file.path,
+        ...spanOf(locate(parseYaml(file), ['previousIntegrity'])),
+        message: `Unexpected integrity of release ${before.version}: release ${release.version} records \`${release.previousIntegrity ?? '(none)'}\` for it, but ${before.version} now has \`${before.integrity}\`, so ${before.version} was rewritten after ${release.version} was released`,
+        hint: `Releases are chained by hash. Restore ${before.version} from version control; a change to the policy is a new release.`,
+      })
+      return
+    }
     diagnostics.push({
       ruleId: 'release-order',
       severity: 'error',

@@ -10,7 +10,7 @@ import type { PolicyDocument } from '../../src/compile/policy-document.ts'
 import { readPolicy } from '../../src/source/read-policy.ts'
 import { integrityOf, type Release } from '../../src/versions/release.ts'
 import { findExecutableVectors } from '../helpers/executable-vectors.ts'
-import { repoRoot } from '../helpers/fixture-policy.ts'
+import { editPolicy, repoRoot } from '../helpers/fixture-policy.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 // A release file is untrusted input: anyone with commit access can edit one and recompute its
@@ -149,4 +149,73 @@ test('a site built from a forged release object that never went through check ho
   await site.finish({ ...result.output, releases: [{ ...release, document: forgedDocument(release.document) }] }, out)
   expect(await readFile(path.join(out, 'versions', release.version, 'index.html'), 'utf8')).toContain('Forged')
   expect(await findExecutableVectors(out)).toEqual([])
+})
+
+/** The OPTSM policy with a second release, 2020-03-01, made by `clausewright release`. */
+async function withSecondRelease(): Promise<string> {
+  const cwd = await optsmCopy()
+  await editPolicy(cwd, 'clauses/sharing.md', 'We do not sell your Personal Information', 'We do not sell or rent your Personal Information')
+  await editPolicy(cwd, 'policy.yaml', 'lastUpdated: 2019-01-25', 'lastUpdated: 2020-03-01')
+  const released = await runCli(['release', '--summary', 'A later version, for the tests.', '--today', today], cwd)
+  expect(released.code, released.stderr).toBe(0)
+  return cwd
+}
+
+async function readRelease(cwd: string, version: string): Promise<Record<string, unknown>> {
+  return JSON.parse(await readFile(path.join(cwd, 'policy', 'releases', `${version}.json`), 'utf8')) as Record<string, unknown>
+}
+
+async function checkErrors(cwd: string): Promise<{ code: number; errors: Array<{ ruleId: string; file: string; line: number; column: number; message: string }> }> {
+  const result = await runCli(['check', '--format', 'json', '--today', today], cwd)
+  const errors = (JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; file: string; line: number; column: number; message: string }>).filter((item) => item.severity === 'error')
+  return { code: result.code, errors }
+}
+
+test('the first release records no link, and the one in the repository stays as it was released', async () => {
+  const first = await readRelease(repoRoot, '2019-01-25')
+  expect(first['previous']).toBeNull()
+  expect(Object.keys(first)).not.toContain('previousIntegrity')
+  expect((await checkErrors(repoRoot)).errors).toEqual([])
+})
+
+test('release records the integrity of the release before it', async () => {
+  const cwd = await withSecondRelease()
+  const first = await readRelease(cwd, '2019-01-25')
+  const second = await readRelease(cwd, '2020-03-01')
+  expect(second['previous']).toBe('2019-01-25')
+  expect(second['previousIntegrity']).toBe(first['integrity'])
+  expect(await checkErrors(cwd)).toEqual({ code: 0, errors: [] })
+})
+
+test('an old release rewritten with its hashes recomputed breaks the link of the next one, and check says which', async () => {
+  const cwd = await withSecondRelease()
+  await forgeRelease(cwd, '2019-01-25', (release) => {
+    release['summary'] = 'A summary rewritten after the fact.'
+    release['kind'] = 'editorial'
+  })
+  const { code, errors } = await checkErrors(cwd)
+  expect(code).toBe(1)
+  const text = await readFile(path.join(cwd, 'policy', 'releases', '2020-03-01.json'), 'utf8')
+  const line = text.split('\n').findIndex((item) => item.includes('"previousIntegrity"')) + 1
+  expect(errors).toEqual([expect.objectContaining({ ruleId: 'release-link-broken', file: 'policy/releases/2020-03-01.json', line })])
+  expect(errors[0]?.message).toContain('release 2020-03-01 records')
+  expect(errors[0]?.message).toContain('2019-01-25 was rewritten')
+})
+
+test('a later release without its link, or a first release with one, breaks the schema', async () => {
+  const cwd = await withSecondRelease()
+  await forgeRelease(cwd, '2020-03-01', (release) => {
+    delete release['previousIntegrity']
+  })
+  await forgeRelease(cwd, '2019-01-25', (release) => {
+    release['previousIntegrity'] = `sha256:${'0'.repeat(64)}`
+  })
+  const { code, errors } = await checkErrors(cwd)
+  expect(code).toBe(1)
+  expect(errors.map((item) => [item.ruleId, item.file])).toEqual([
+    ['schema-constraint', 'policy/releases/2019-01-25.json'],
+    ['schema-required', 'policy/releases/2020-03-01.json'],
+  ])
+  expect(errors[0]?.message).toContain('`previousIntegrity`')
+  expect(errors[1]?.message).toContain('`previousIntegrity`')
 })
