@@ -1,15 +1,14 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, expect, test } from 'vitest'
 import { startSiteBuild } from '../../src/astro/build-site.ts'
 import { buildSiteEntries } from '../../src/astro/site-data.ts'
 import { compile } from '../../src/compile/compile.ts'
-import { digestOf } from '../../src/compile/digest.ts'
 import type { PolicyDocument } from '../../src/compile/policy-document.ts'
 import { readPolicy } from '../../src/source/read-policy.ts'
-import { integrityOf, type Release } from '../../src/versions/release.ts'
 import { findExecutableVectors } from '../helpers/executable-vectors.ts'
+import { forgeRelease } from '../helpers/forge-release.ts'
 import { editPolicy, repoRoot } from '../helpers/fixture-policy.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
@@ -29,20 +28,6 @@ async function optsmCopy(): Promise<string> {
   temporary.push(directory)
   await cp(path.join(repoRoot, 'policy'), path.join(directory, 'policy'), { recursive: true })
   return directory
-}
-
-/** Edits a release file as an attacker would: change it, then recompute its digest and integrity. */
-async function forgeRelease(directory: string, version: string, edit: (release: Record<string, unknown> & { document: Record<string, unknown> }) => void): Promise<string> {
-  const file = path.join(directory, 'policy', 'releases', `${version}.json`)
-  const release = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown> & { document: Record<string, unknown> }
-  edit(release)
-  const digest = digestOf(release.document)
-  release.document = { ...release.document, digest }
-  const record = { ...release, digest } as unknown as Release
-  const forged = { ...record, integrity: integrityOf(record) }
-  const text = `${JSON.stringify(forged, null, 2)}\n`
-  await writeFile(file, text)
-  return text
 }
 
 function appendToFirstClause(release: { document: Record<string, unknown> }): void {
