@@ -5,7 +5,7 @@ import { validateYaml } from '../validate/validate-yaml.ts'
 import { locate } from '../rules/context.ts'
 import { parseYaml } from '../yaml/parse-yaml.ts'
 import { type Release, verifyRelease } from './release.ts'
-import { createHtmlSanitizer, findUnsafeReleaseStrings, firstDifference, formatReleasePath } from './release-safety.ts'
+import { createHtmlSanitizer, findHiddenCharacters, findUnsafeReleaseStrings, firstDifference, formatReleasePath } from './release-safety.ts'
 import { compareVersionIds, versionDate } from './version-id.ts'
 
 export interface LoadedReleases {
@@ -68,8 +68,19 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
       continue
     }
     const unsafe = findUnsafeReleaseStrings(release.document, sanitize)
-    if (unsafe.length > 0) {
+    const hidden = findHiddenCharacters(release)
+    if (unsafe.length > 0 || hidden.length > 0) {
       const parsed = parseYaml(file)
+      for (const item of hidden) {
+        diagnostics.push({
+          ruleId: item.ruleId,
+          severity: 'error',
+          file: file.path,
+          ...spanOf(locate(parsed, item.path)),
+          message: `${item.message} in \`${formatReleasePath(item.path)}\``,
+          hint: 'A release is made from a policy that passed check, which refuses this character: the file was not written by `clausewright release`. Restore it from version control.',
+        })
+      }
       for (const item of unsafe) {
         const where = formatReleasePath(item.path)
         diagnostics.push(

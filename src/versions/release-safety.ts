@@ -1,4 +1,6 @@
 import type { PolicyDocument } from '../compile/policy-document.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { findInvisibleCharacters } from '../source/find-invisible-characters.ts'
 import { sanitizeHtml } from '../render/sanitize-html.ts'
 import { judgeUrl } from '../rules/unsafe-url.ts'
 
@@ -83,6 +85,38 @@ export function sanitizeReleaseDocument(document: PolicyDocument, sanitize: (htm
     purposes: document.purposes.map((purpose) => ({ ...purpose, html: sanitize(purpose.html) })),
     rights: document.rights.map((right) => ({ ...right, html: right.html === null ? null : sanitize(right.html) })),
   }
+}
+
+/** A character of a release's text that `check` refuses in the policy's own files. */
+export interface HiddenCharacter extends Pick<Diagnostic, 'ruleId' | 'message' | 'hint'> {
+  readonly path: ReleasePath
+}
+
+/**
+ * Control, bidirectional and zero-width characters in any string of a release record: a release is
+ * made from a draft that passed check, so it holds none, and the feed (XML) and pages cannot carry
+ * them. The strings are probed together first, so that a clean release costs one scan.
+ */
+export function findHiddenCharacters(record: object): HiddenCharacter[] {
+  const asText = (text: string) => findInvisibleCharacters({ path: '', name: '', text })
+  const values: string[] = []
+  collectValues(record, values)
+  if (asText(values.join('\n')).length === 0) return []
+  const strings: Array<[ReleasePath, string]> = []
+  collectStrings(record, [], strings)
+  return strings.flatMap(([path, value]) => asText(value).map((found) => ({ path, ruleId: found.ruleId, message: found.message, ...(found.hint !== undefined && { hint: found.hint }) })))
+}
+
+function collectValues(value: unknown, into: string[]): void {
+  if (typeof value === 'string') into.push(value)
+  else if (Array.isArray(value)) for (const item of value) collectValues(item, into)
+  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) collectValues(item, into)
+}
+
+function collectStrings(value: unknown, path: ReadonlyArray<string | number>, into: Array<[ReleasePath, string]>): void {
+  if (typeof value === 'string') into.push([path, value])
+  else if (Array.isArray(value)) value.forEach((item, index) => collectStrings(item, [...path, index], into))
+  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) collectStrings(item, [...path, key], into)
 }
 
 /** Where two texts first differ, with a little of the first from there: what a reader should look at. */

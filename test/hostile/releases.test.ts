@@ -76,6 +76,30 @@ test('check refuses URLs of a release that the URL allow-list refuses, at each s
   expect(errors[0]?.message).toContain('`document.controller.website`')
 })
 
+test('check refuses control, bidirectional and zero-width characters in any string of a release, at the string', async () => {
+  const cwd = await optsmCopy()
+  const text = await forgeRelease(cwd, '2019-01-25', (release) => {
+    release['summary'] = 'ctl\u0001\u000b\u001b[31m end'
+    const clauses = release.document['clauses'] as Array<{ text: string }>
+    if (clauses[2]) clauses[2].text = `\u202e${clauses[2].text}`
+  })
+  const result = await runCli(['check', '--format', 'json', '--today', today], cwd)
+  expect(result.code).toBe(1)
+  const errors = (JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; line: number; message: string }>).filter((item) => item.severity === 'error')
+  const lines = text.split('\n')
+  const summary = lines.findIndex((item) => item.includes('"summary"')) + 1
+  // JSON.stringify escapes the controls and writes U+202E as it is.
+  const clause = lines.findIndex((item) => item.includes('"text": "\u202e')) + 1
+  expect(errors.map((item) => [item.ruleId, item.line])).toEqual([
+    ['forbidden-character', summary],
+    ['forbidden-character', summary],
+    ['forbidden-character', summary],
+    ['invisible-character', clause],
+  ])
+  expect(errors[0]?.message).toContain('in `summary`')
+  expect(errors[3]?.message).toContain('in `document.clauses[2].text`')
+})
+
 test('every check validates release files against their schema, even when their hashes match', async () => {
   const cwd = await optsmCopy()
   const text = await forgeRelease(cwd, '2019-01-25', (release) => {
