@@ -5,7 +5,7 @@ import { validateYaml } from '../validate/validate-yaml.ts'
 import { locate } from '../rules/context.ts'
 import { parseYaml } from '../yaml/parse-yaml.ts'
 import { type Release, verifyRelease } from './release.ts'
-import { createHtmlSanitizer, findHiddenCharacters, findUnsafeReleaseStrings, firstDifference, formatReleasePath } from './release-safety.ts'
+import { createHtmlSanitizer, findHiddenCharacters, findUnsafeReleaseStrings, firstDifference, formatReleasePath, type ReleasePath } from './release-safety.ts'
 import { compareVersionIds, versionDate } from './version-id.ts'
 
 export interface LoadedReleases {
@@ -67,46 +67,9 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
       })
       continue
     }
-    const unsafe = findUnsafeReleaseStrings(release.document, sanitize)
-    const hidden = findHiddenCharacters(release)
-    if (unsafe.length > 0 || hidden.length > 0) {
-      const parsed = parseYaml(file)
-      for (const item of hidden) {
-        diagnostics.push({
-          ruleId: item.ruleId,
-          severity: 'error',
-          file: file.path,
-          ...spanOf(locate(parsed, item.path)),
-          message: `${item.message} in \`${formatReleasePath(item.path)}\``,
-          hint: 'A release is made from a policy that passed check, which refuses this character: the file was not written by `clausewright release`. Restore it from version control.',
-        })
-      }
-      for (const item of unsafe) {
-        const where = formatReleasePath(item.path)
-        diagnostics.push(
-          item.kind === 'html'
-            ? {
-                ruleId: 'release-unsafe-html',
-                severity: 'error',
-                file: file.path,
-                ...spanOf(locate(parsed, item.path)),
-                message: `Unexpected HTML in \`${where}\` that the sanitizer changes at ${JSON.stringify(firstDifference(item.value, item.sanitized))}, expected the HTML that \`clausewright release\` writes`,
-                hint: 'A release file holds only what the renderer wrote, and its hashes do not make it safe. Restore the file from version control.',
-              }
-            : {
-                ruleId: 'unsafe-url',
-                severity: 'error',
-                file: file.path,
-                ...spanOf(locate(parsed, item.path)),
-                message: `Unexpected URL in \`${where}\` with ${item.reason}, expected https:, http: or mailto:`,
-                hint: 'A release file holds only what the renderer wrote, and its hashes do not make it safe. Restore the file from version control.',
-              },
-        )
-      }
-      releases.push({ release, file, verified: false })
-      continue
-    }
-    releases.push({ release, file, verified: true })
+    const unsafe = unsafeStrings(file, release, sanitize)
+    diagnostics.push(...unsafe)
+    releases.push({ release, file, verified: unsafe.length === 0 })
   }
   releases.sort((a, b) => compareVersionIds(a.release.version, b.release.version))
   releases.forEach((entry, index) => {
@@ -141,6 +104,33 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
     })
   })
   return { releases: releases.filter((item) => item.verified).map((item) => item.release), diagnostics }
+}
+
+const notWrittenByRelease = 'A release file holds only what `clausewright release` wrote, and its hashes do not make it safe. Restore the file from version control.'
+
+/** What a release holds that the renderer could not have written, each at its string. */
+function unsafeStrings(file: SourceFile, release: Release, sanitize: (html: string) => string): Diagnostic[] {
+  const unsafe = findUnsafeReleaseStrings(release.document, sanitize)
+  const hidden = findHiddenCharacters(release)
+  if (unsafe.length === 0 && hidden.length === 0) return []
+  // The slow path, only for a release with a problem: the YAML parser reads JSON and gives positions.
+  const parsed = parseYaml(file)
+  const at = (path: ReleasePath) => ({ file: file.path, ...spanOf(locate(parsed, path)) })
+  return [
+    ...hidden.map((item): Diagnostic => ({ ruleId: item.ruleId, severity: 'error', ...at(item.path), message: `${item.message} in \`${formatReleasePath(item.path)}\``, hint: notWrittenByRelease })),
+    ...unsafe.map(
+      (item): Diagnostic =>
+        item.kind === 'html'
+          ? {
+              ruleId: 'release-unsafe-html',
+              severity: 'error',
+              ...at(item.path),
+              message: `Unexpected HTML in \`${formatReleasePath(item.path)}\` that the sanitizer changes at ${JSON.stringify(firstDifference(item.value, item.sanitized))}, expected the HTML that \`clausewright release\` writes`,
+              hint: notWrittenByRelease,
+            }
+          : { ruleId: 'unsafe-url', severity: 'error', ...at(item.path), message: `Unexpected URL in \`${formatReleasePath(item.path)}\` with ${item.reason}, expected https:, http: or mailto:`, hint: notWrittenByRelease },
+    ),
+  ]
 }
 
 function spanOf(span: Diagnostic['span']): { span: NonNullable<Diagnostic['span']> } {
