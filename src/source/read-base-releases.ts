@@ -93,6 +93,8 @@ function catBlobs(objects: readonly string[], options: GitOptions): Promise<Buff
         reject(error instanceof Error ? error : new Error(String(error)))
       }
     })
+    // A git that exits early closes its input: its exit status reports that, not an EPIPE thrown here.
+    child.stdin.on('error', () => undefined)
     child.stdin.end(`${objects.join('\n')}\n`)
   })
 }
