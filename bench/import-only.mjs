@@ -10,5 +10,6 @@ await Promise.all([
   import('remark-rehype'),
   import('rehype-stringify'),
   import('hast-util-sanitize'),
+  import('hast-util-from-html'),
   import('diff'),
 ])

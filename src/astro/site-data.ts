@@ -3,6 +3,7 @@ import type { PolicyDocument } from '../compile/policy-document.ts'
 import { jsonForScript, toJsonLd } from '../compile/to-json-ld.ts'
 import type { PolicyDiff } from '../versions/diff.ts'
 import type { ChangeKind, Release } from '../versions/release.ts'
+import { createHtmlSanitizer, sanitizeReleaseDocument } from '../versions/release-safety.ts'
 
 /** One release as the site lists it. */
 export interface VersionSummary {
@@ -53,6 +54,11 @@ export interface SiteEntryOptions {
 }
 
 export function buildSiteEntries(output: CompiledPolicy, options: SiteEntryOptions = {}): SiteEntry[] {
+  // Check refuses a release whose HTML or URLs the renderer could not have written; the pages
+  // sanitise what they take from a release again, so that a release object that never went
+  // through check (a caller of the library, a bug) still publishes nothing that runs.
+  const sanitize = createHtmlSanitizer()
+  const safe = (release: Release): PolicyDocument => sanitizeReleaseDocument(release.document, sanitize)
   const releases = output.releases
   const versions = [...releases].reverse().map(summarise)
   const latest = releases.at(-1)
@@ -66,18 +72,19 @@ export function buildSiteEntries(output: CompiledPolicy, options: SiteEntryOptio
   releases.forEach((release, index) => {
     const previous = index > 0 ? releases[index - 1] : undefined
     if (options.skip?.has(release.version)) return
+    const document = safe(release)
     entries.push({
       id: `version/${release.version}`,
       // The clauses' HTML travels once, as the rendered HTML: the pages read the rest of the document.
-      data: { release: summarise(release), document: withoutClauseBodies(release.document), jsonLdScript: jsonForScript(toJsonLd(release.document)) },
-      html: clausesHtml(release.document),
+      data: { release: summarise(release), document: withoutClauseBodies(document), jsonLdScript: jsonForScript(toJsonLd(document)) },
+      html: clausesHtml(document),
     })
     const diff = output.changes[index]
     if (!diff) throw new Error(`no diff for release ${release.version}`)
-    const pick = (document: PolicyDocument | undefined, status: 'added' | 'removed') =>
-      diff.clauses.filter((change) => change.status.includes(status)).flatMap((change) => document?.clauses.filter((clause) => clause.id === change.id) ?? [])
-    const { title, language, controller } = release.document
-    entries.push({ id: `change/${release.version}`, data: { release: summarise(release), title, language, legalName: controller.legalName, diff, removed: pick(previous?.document, 'removed'), added: pick(release.document, 'added') } })
+    const pick = (from: PolicyDocument | undefined, status: 'added' | 'removed') =>
+      diff.clauses.filter((change) => change.status.includes(status)).flatMap((change) => from?.clauses.filter((clause) => clause.id === change.id) ?? [])
+    const { title, language, controller } = document
+    entries.push({ id: `change/${release.version}`, data: { release: summarise(release), title, language, legalName: controller.legalName, diff, removed: pick(previous && safe(previous), 'removed'), added: pick(document, 'added') } })
   })
   for (const [path, text] of output.files) entries.push({ id: `file/${path}`, data: { path, text } })
   return entries

@@ -110,6 +110,12 @@ export function schemaErrorToDiagnostic(error: SchemaError, parsed: ParsedYaml):
       message = `Unexpected \`${actual}\` in ${where}, expected ${expected}`
       break
     }
+    case 'false schema': {
+      // A field that a schema forbids in one case only (the first release has no previousIntegrity).
+      ruleId = 'schema-constraint'
+      message = `Unexpected field ${where}, which the schema forbids here`
+      break
+    }
     case 'minItems':
     case 'minLength': {
       ruleId = 'schema-constraint'

@@ -2,8 +2,10 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { SourceFile } from '../source/source-file.ts'
 import { getValidator } from '../validate/schemas.ts'
 import { validateYaml } from '../validate/validate-yaml.ts'
+import { locate } from '../rules/context.ts'
 import { parseYaml } from '../yaml/parse-yaml.ts'
 import { type Release, verifyRelease } from './release.ts'
+import { createHtmlSanitizer, findHiddenCharacters, findUnsafeReleaseStrings, firstDifference, formatReleasePath, type ReleasePath } from './release-safety.ts'
 import { compareVersionIds, versionDate } from './version-id.ts'
 
 export interface LoadedReleases {
@@ -15,8 +17,9 @@ export interface LoadedReleases {
 const firstLine = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } }
 
 /**
- * Reads the release files and proves them unchanged: each must parse, match its schema, match its
- * own digests, be named after its version, and name the release before it as `previous`.
+ * Reads the release files and proves them unchanged and safe: each must parse, match its schema,
+ * match its own digests, be named after its version, name the release before it as `previous`,
+ * and hold only what the renderer writes (sanitised HTML, allowed URLs).
  */
 export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
   const diagnostics: Diagnostic[] = []
@@ -24,6 +27,7 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
   // reported once, as an edit, not again as a gap before the next release.
   const releases: Array<{ release: Release; file: SourceFile; verified: boolean }> = []
   const validate = getValidator('release')
+  const sanitize = createHtmlSanitizer()
   for (const file of files) {
     let value: unknown
     try {
@@ -63,12 +67,30 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
       })
       continue
     }
-    releases.push({ release, file, verified: true })
+    const unsafe = unsafeStrings(file, release, sanitize)
+    diagnostics.push(...unsafe)
+    releases.push({ release, file, verified: unsafe.length === 0 })
   }
   releases.sort((a, b) => compareVersionIds(a.release.version, b.release.version))
-  releases.forEach(({ release, file }, index) => {
-    const expected = index === 0 ? null : (releases[index - 1]?.release.version ?? null)
-    if (release.previous === expected) return
+  releases.forEach((entry, index) => {
+    const { release, file } = entry
+    const before = index === 0 ? undefined : releases[index - 1]?.release
+    const expected = before?.version ?? null
+    if (release.previous === expected) {
+      if (before === undefined || release.previousIntegrity === before.integrity) return
+      // The link is checked against the recorded integrity of the release before: an edit that
+      // kept that release's hashes is `release-modified` there; one that recomputed them shows here.
+      entry.verified = false
+      diagnostics.push({
+        ruleId: 'release-link-broken',
+        severity: 'error',
+        file: file.path,
+        ...spanOf(locate(parseYaml(file), ['previousIntegrity'])),
+        message: `Unexpected integrity of release ${before.version}: release ${release.version} records \`${release.previousIntegrity ?? '(none)'}\` for it, but ${before.version} now has \`${before.integrity}\`, so ${before.version} was rewritten after ${release.version} was released`,
+        hint: `Releases are chained by hash. Restore ${before.version} from version control; a change to the policy is a new release.`,
+      })
+      return
+    }
     diagnostics.push({
       ruleId: 'release-order',
       severity: 'error',
@@ -82,4 +104,35 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
     })
   })
   return { releases: releases.filter((item) => item.verified).map((item) => item.release), diagnostics }
+}
+
+const notWrittenByRelease = 'A release file holds only what `clausewright release` wrote, and its hashes do not make it safe. Restore the file from version control.'
+
+/** What a release holds that the renderer could not have written, each at its string. */
+function unsafeStrings(file: SourceFile, release: Release, sanitize: (html: string) => string): Diagnostic[] {
+  const unsafe = findUnsafeReleaseStrings(release.document, sanitize)
+  const hidden = findHiddenCharacters(release)
+  if (unsafe.length === 0 && hidden.length === 0) return []
+  // The slow path, only for a release with a problem: the YAML parser reads JSON and gives positions.
+  const parsed = parseYaml(file)
+  const at = (path: ReleasePath) => ({ file: file.path, ...spanOf(locate(parsed, path)) })
+  return [
+    ...hidden.map((item): Diagnostic => ({ ruleId: item.ruleId, severity: 'error', ...at(item.path), message: `${item.message} in \`${formatReleasePath(item.path)}\``, hint: notWrittenByRelease })),
+    ...unsafe.map(
+      (item): Diagnostic =>
+        item.kind === 'html'
+          ? {
+              ruleId: 'release-unsafe-html',
+              severity: 'error',
+              ...at(item.path),
+              message: `Unexpected HTML in \`${formatReleasePath(item.path)}\` that the sanitizer changes at ${JSON.stringify(firstDifference(item.value, item.sanitized))}, expected the HTML that \`clausewright release\` writes`,
+              hint: notWrittenByRelease,
+            }
+          : { ruleId: 'unsafe-url', severity: 'error', ...at(item.path), message: `Unexpected URL in \`${formatReleasePath(item.path)}\` with ${item.reason}, expected https:, http: or mailto:`, hint: notWrittenByRelease },
+    ),
+  ]
+}
+
+function spanOf(span: Diagnostic['span']): { span: NonNullable<Diagnostic['span']> } {
+  return { span: span ?? firstLine }
 }

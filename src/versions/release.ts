@@ -20,7 +20,13 @@ export interface Release {
   readonly effective: string
   readonly summary: string
   readonly kind: ChangeKind
+  /** The version id of the release before this one; null for the first. */
   readonly previous: string | null
+  /**
+   * The `integrity` of the release before this one (absent from the first): the releases form a
+   * hash chain, so changing a release breaks the link of the one after it.
+   */
+  readonly previousIntegrity?: string
   /** The document's digest (of its content): equal digests, equal content. */
   readonly digest: string
   /** `sha256:` of the canonical JSON of the whole record but this field. */
@@ -34,14 +40,16 @@ export function integrityOf(record: Omit<Release, 'integrity'> | Release): strin
   return `sha256:${createHash('sha256').update(canonicalJson(rest)).digest('hex')}`
 }
 
-export function createRelease(fields: { version: string; effective: string; summary: string; kind: ChangeKind; previous: string | null; document: PolicyDocument }): Release {
+/** A new release after `previous` (null for the first), linked to it by its integrity. */
+export function createRelease(fields: { version: string; effective: string; summary: string; kind: ChangeKind; previous: Release | null; document: PolicyDocument }): Release {
   const record = {
     format: releaseFormat,
     version: fields.version,
     effective: fields.effective,
     summary: fields.summary,
     kind: fields.kind,
-    previous: fields.previous,
+    previous: fields.previous?.version ?? null,
+    ...(fields.previous && { previousIntegrity: fields.previous.integrity }),
     digest: fields.document.digest,
     document: { ...fields.document, version: fields.version },
   } as const

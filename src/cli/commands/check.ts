@@ -1,12 +1,15 @@
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { checkPolicy } from '../../check.ts'
-import { hasErrors } from '../../diagnostics/diagnostic.ts'
+import { compareDiagnostics, hasErrors } from '../../diagnostics/diagnostic.ts'
 import { formatDiagnostics, sourceTexts } from '../../diagnostics/format.ts'
 import { ruleIds, rules } from '../../diagnostics/rules.ts'
-import { readPolicy } from '../../source/read-policy.ts'
-import { type Io, policyOptions, reportingOptions } from '../shared.ts'
+import { readBaseReleases } from '../../source/read-base-releases.ts'
+import { readPolicy, toDisplayPath } from '../../source/read-policy.ts'
+import { compareWithBase } from '../../versions/compare-base.ts'
+import { type Io, policyOptions, reportingOptions, UsageError } from '../shared.ts'
 
-export const checkHelp = `Usage: clausewright check [--dir policy] [--format pretty|json|github] [--today YYYY-MM-DD]
+export const checkHelp = `Usage: clausewright check [--dir policy] [--base <git-ref>] [--format pretty|json|github] [--today YYYY-MM-DD]
 
 Reads every file of the policy (policy.yaml, data.yaml, clauses/*.md), validates it against the
 schemas in schema/ and the semantic rules, and reports every problem with its file, line, column
@@ -14,6 +17,9 @@ and rule id.
 
 Options:
   --dir <path>        The policy directory (default: policy)
+  --base <git-ref>    Also compare the releases with those at a git ref (in CI, the pull
+                      request's base branch): each release there must be here unchanged, byte
+                      for byte, and a new release must come after the newest there
   --format <name>     pretty: messages with code frames (default on a terminal)
                       json:   an array of diagnostics, for tools
                       github: GitHub Actions annotations (default when GITHUB_ACTIONS=true)
@@ -23,7 +29,8 @@ Options:
   -h, --help          Show this help
 
 Exit status: 0 when there are no errors (warnings allowed), 1 when there are errors, 2 on a
-usage error or an internal fault.
+usage error or an internal fault, or when --base cannot be read (no git, no repository, no such
+ref).
 `
 
 export async function runCheck(argv: readonly string[], io: Io): Promise<number> {
@@ -32,7 +39,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     strict: true,
     allowPositionals: false,
     allowNegative: true,
-    options: { ...policyOptions, rules: { type: 'boolean', default: false } },
+    options: { ...policyOptions, rules: { type: 'boolean', default: false }, base: { type: 'string' } },
   })
   if (values.help) {
     io.stdout(checkHelp)
@@ -44,8 +51,18 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     return 0
   }
   const { format, today, color } = reportingOptions(values, io)
+  if (values.base !== undefined && (values.base === '' || values.base.startsWith('-'))) throw new UsageError(`unexpected --base \`${values.base}\`, expected a git ref (a branch, a tag or a commit), which never starts with \`-\``)
   const sources = await readPolicy(values.dir, { cwd: io.cwd })
-  const { diagnostics, files } = checkPolicy(sources, today === undefined ? {} : { today })
+  const checked = checkPolicy(sources, today === undefined ? {} : { today })
+  const { files } = checked
+  let diagnostics = checked.diagnostics
+  // A missing policy directory is reported as such; there is nothing to compare.
+  if (values.base !== undefined && !sources.diagnostics.some((item) => item.ruleId === 'policy-dir-missing')) {
+    const policyDirectory = path.resolve(io.cwd, values.dir)
+    const base = await readBaseReleases(policyDirectory, values.base, io.env)
+    const display = (name: string) => toDisplayPath(io.cwd, path.join(policyDirectory, name))
+    diagnostics = [...diagnostics, ...compareWithBase(base, sources, display)].sort(compareDiagnostics)
+  }
   io.stdout(formatDiagnostics(diagnostics, format, { texts: sourceTexts(files), color }))
   return hasErrors(diagnostics) ? 1 : 0
 }

@@ -78,7 +78,7 @@ export async function runRelease(argv: readonly string[], io: Io): Promise<numbe
   if (last && last.digest === draft.digest) return refuse(`nothing changed since the last release, ${last.version}`)
 
   const kind = last ? diffDocuments(last.document, draft, { from: last.version, to: version }).kind : 'initial'
-  const release = createRelease({ version, effective, summary, kind, previous: last?.version ?? null, document: draft })
+  const release = createRelease({ version, effective, summary, kind, previous: last ?? null, document: draft })
   const directory = path.resolve(io.cwd, values.dir, releasesDirectoryName)
   const target = path.join(directory, `${version}.json`)
   if (await stat(target).catch(() => undefined)) return refuse(`${path.relative(io.cwd, target)} exists already`)
