@@ -1,5 +1,6 @@
 import packageJson from '../../package.json' with { type: 'json' }
 import { ClausewrightError } from '../diagnostics/diagnostic.ts'
+import { printable } from '../diagnostics/format.ts'
 import { type Command, type Io, UsageError } from './shared.ts'
 
 export type { Io }
@@ -34,16 +35,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     return await run(argv, io)
   } catch (error) {
+    // Messages quote the command line and paths, which are untrusted: they reach the terminal as
+    // visible symbols, never as control sequences.
+    const say = (text: string) => io.stderr(printable(text))
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr(`clausewright: ${(error as Error).message}\nRun \`clausewright --help\` for usage.\n`)
+      say(`clausewright: ${(error as Error).message}\nRun \`clausewright --help\` for usage.\n`)
       return 2
     }
     if (error instanceof ClausewrightError) {
-      io.stderr(`clausewright: ${error.message}\n`)
+      say(`clausewright: ${error.message}\n`)
       return 2
     }
     const message = error instanceof Error ? error.message : String(error)
-    io.stderr(`clausewright: internal error: ${message}\nThis is a bug in Clausewright, not in your policy; please report it with the command you ran.\n`)
+    say(`clausewright: internal error: ${message}\nThis is a bug in Clausewright, not in your policy; please report it with the command you ran.\n`)
     return 2
   }
 }

@@ -57,8 +57,9 @@ function toGithub(diagnostic: Diagnostic): string {
   return `::${githubCommand[diagnostic.severity]} ${properties.join(',')}::${escapeData(text)}\n`
 }
 
+// The Actions log is a terminal too: a control character of the policy is shown, not obeyed.
 function escapeData(value: string): string {
-  return value.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+  return printable(value).replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
 }
 
 function escapeProperty(value: string): string {

@@ -1,7 +1,7 @@
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, expect, test } from 'vitest'
-import { makePolicy } from '../helpers/fixture-policy.ts'
+import { editPolicy, makePolicy } from '../helpers/fixture-policy.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 // What `check` prints goes to a terminal and to CI logs, which may be public: it quotes only files
@@ -50,4 +50,32 @@ test('control characters of the policy reach the terminal as visible symbols, ne
   const ownColours = /\u001b\[(?:1|2|22|31|33|36|39)m/g
   // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   expect(result.stdout.replace(ownColours, '')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
+})
+
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const obeyedByTerminal = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
+
+test('the github format writes no control character either: the Actions log shows what it is given', async () => {
+  const root = await makePolicy()
+  temporary.push(root)
+  // YAML's escapes put an escape sequence and a C1 control into a value without writing them in
+  // the file; the schema's message quotes the value.
+  await editPolicy(root, 'data.yaml', 'lawfulBasis: [consent]', 'lawfulBasis: ["cons\\e[2Jent\\x9b31m"]')
+  const result = await runCli(['check', '--format', 'github', '--today', '2026-01-01'], root)
+  expect(result.code).toBe(1)
+  expect(result.stdout).toMatch(/^::error file=policy\/data\.yaml,line=15,col=19,.*schema-enum.*cons␛\[2Jent\ufffd31m/m)
+  expect(result.stdout).not.toMatch(obeyedByTerminal)
+})
+
+test.each([
+  [['check', '--format', 'x\u001b[2Jy']],
+  [['check', '--today', '\u001b]0;pwned\u0007']],
+  [['build', '--dir\u009b31m']],
+  [['\u001b[2Jcheck']],
+])('a usage error quotes the command line without its control characters: %j', async (args) => {
+  const result = await runCli(args, await makePolicy())
+  expect(result.code).toBe(2)
+  expect(result.stderr).toMatch(/^clausewright: /)
+  expect(result.stderr).toMatch(/[␛\ufffd]/)
+  expect(result.stderr).not.toMatch(obeyedByTerminal)
 })
