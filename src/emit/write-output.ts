@@ -1,6 +1,8 @@
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { chmod, lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ClausewrightError } from '../diagnostics/diagnostic.ts'
+import { describeMachineFault, machineFaultOf } from '../diagnostics/machine-fault.ts'
+import { builderOf, removeDeadLeftovers, workName } from './leftovers.ts'
 
 export interface OutputGuard {
   readonly cwd: string
@@ -8,43 +10,160 @@ export interface OutputGuard {
 }
 
 /**
- * Fills a fresh directory beside the output, then swaps it into place: a reader, or a build that
- * fails half-way (a page that throws), never sees a half-written output, and the previous output
- * stays as it was until the new one is complete.
+ * The file every build writes into its output, and the proof that a directory is an earlier
+ * output: a directory that is not empty and lacks it is never replaced. It is published with the
+ * site, so it says only what it is (the same bytes in every output).
+ */
+export const outputMarker = '.clausewright-output'
+export const outputMarkerText = 'This directory is the output of `clausewright build`, which replaces it as a whole at every build.\n'
+
+/** An output that may be replaced: where it is, and what stands there now. */
+export interface SafeOutput {
+  /** Absolute, as given (symbolic links in it not followed): the name readers use. */
+  readonly path: string
+  /** Its real path: its parent's real path and its name. */
+  readonly realPath: string
+  /** Nothing yet (or an empty directory), an output directory of an earlier version, or our link to a generation. */
+  readonly current: { readonly kind: 'none' } | { readonly kind: 'empty-directory' } | { readonly kind: 'directory' } | { readonly kind: 'link'; readonly generation: string }
+}
+
+/**
+ * Fills a new generation directory beside the output, then switches the output to it in one
+ * step: the output is a symbolic link to its generation (`dist` → `.dist-<pid>-<hex>`), replaced
+ * by renaming a new link over it, so a reader sees the old site or the new one, never neither, and
+ * a build that fails half-way (a page that throws) leaves the previous output as it was. The
+ * generation it replaced, and what killed builds left beside the output, are removed.
  */
 export async function replaceDirectory(outDirectory: string, guard: OutputGuard, fill: (staging: string) => Promise<void>): Promise<void> {
-  const out = assertSafeOutput(outDirectory, guard)
-  const existing = await stat(out).catch(() => undefined)
-  if (existing && !existing.isDirectory()) throw new ClausewrightError('unsafe-output', `refusing to replace the file \`${outDirectory}\` with the output directory`)
-
-  const parent = path.dirname(out)
-  await mkdir(parent, { recursive: true })
-  const staging = await mkdtemp(path.join(parent, `.${path.basename(out)}-building-`))
+  const out = await assertSafeOutput(outDirectory, guard)
+  const parent = path.dirname(out.path)
+  const prefix = generationPrefix(out.path)
+  let generation: string | undefined
   try {
-    // mkdtemp makes the directory private; the output is for publishing.
-    await chmod(staging, 0o755)
-    await fill(staging)
-    if (existing) {
-      const retired = `${staging}-previous`
-      await rename(out, retired)
-      await rename(staging, out)
-      await rm(retired, { recursive: true, force: true })
-    } else {
-      await rename(staging, out)
-    }
-  } finally {
-    await rm(staging, { recursive: true, force: true })
+    await mkdir(parent, { recursive: true })
+    await removeDeadLeftovers(parent, prefix, generationSuffixes, async () => new Set([await linkTarget(out.path)]))
+    generation = path.join(parent, workName(prefix))
+    await mkdir(generation)
+    // The output is for publishing, whatever the umask.
+    await chmod(generation, 0o755)
+    await fill(generation)
+    await writeFile(path.join(generation, outputMarker), outputMarkerText)
+    await switchOutput(out, generation)
+  } catch (error) {
+    if (generation) await rm(generation, { recursive: true, force: true }).catch(() => undefined)
+    const fault = machineFaultOf(error)
+    if (fault) throw new ClausewrightError('output-not-written', `could not write the output \`${outDirectory}\`: ${describeMachineFault(fault)}; the previous output is as it was`, { cause: error })
+    throw error
+  }
+  if (out.current.kind === 'link') {
+    // Ours by its name (checked by assertSafeOutput), and no longer the output unless a build
+    // running at the same time has switched back to it.
+    const replaced = out.current.generation
+    if ((await linkTarget(out.path)) !== replaced) await rm(path.join(parent, replaced), { recursive: true, force: true }).catch(() => undefined)
   }
 }
 
-/** The absolute output directory, unless it would replace the working directory, the policy or a root. */
-export function assertSafeOutput(outDirectory: string, guard: OutputGuard): string {
-  const out = path.resolve(guard.cwd, outDirectory)
-  const policy = path.resolve(guard.cwd, guard.policyDirectory)
-  if (out === path.parse(out).root || isInsideOrSame(out, guard.cwd) || isInsideOrSame(out, policy) || isInsideOrSame(policy, out)) {
-    throw new ClausewrightError('unsafe-output', `refusing to write the output to \`${outDirectory}\`: it would replace the working directory or the policy; choose a directory of its own, such as dist`)
+const generationSuffixes = ['', '.link']
+
+/** `.dist-` for `…/dist`: the generations of `dist` are `.dist-<pid>-<hex>`, beside it. */
+function generationPrefix(out: string): string {
+  return `.${path.basename(out)}-`
+}
+
+async function linkTarget(link: string): Promise<string> {
+  return readlink(link).catch(() => '')
+}
+
+async function switchOutput(out: SafeOutput, generation: string): Promise<void> {
+  const parent = path.dirname(out.path)
+  const link = path.join(parent, `${path.basename(generation)}.link`)
+  // Relative, so that the project can be moved or mounted elsewhere.
+  await symlink(path.basename(generation), link)
+  try {
+    if (out.current.kind === 'directory' || out.current.kind === 'empty-directory') {
+      // A link cannot be renamed over a directory: the first switch from a plain directory (an
+      // empty one, or an output copied with its marker) has a gap, once; every later one is atomic.
+      const retired = path.join(parent, workName(generationPrefix(out.path)))
+      await rename(out.path, retired)
+      try {
+        await rename(link, out.path)
+      } catch (error) {
+        await rename(retired, out.path)
+        throw error
+      }
+      await rm(retired, { recursive: true, force: true }).catch(() => undefined)
+    } else {
+      await rename(link, out.path)
+    }
+  } finally {
+    await rm(link, { force: true })
   }
-  return out
+}
+
+/**
+ * Where the output goes, unless replacing it would destroy what is not an earlier output: the
+ * policy (or what holds it, or lies inside it), the working directory or one of its ancestors, a
+ * Git directory, a symbolic link or a file we did not make, a non-empty directory without the
+ * marker. Paths are judged by their real paths, so a symbolic link on the way changes nothing.
+ * Nothing is written here.
+ */
+export async function assertSafeOutput(outDirectory: string, guard: OutputGuard): Promise<SafeOutput> {
+  const absolute = path.resolve(guard.cwd, outDirectory)
+  const cwd = await realpath(guard.cwd)
+  const policy = await realPathOf(path.resolve(guard.cwd, guard.policyDirectory))
+  const { realPath, existingAncestor } = await realPathOfNew(absolute)
+  const refuse = (reason: string): never => {
+    throw new ClausewrightError('unsafe-output', `refusing to write the output to \`${outDirectory}\` (${realPath}): ${reason}`)
+  }
+  const ownDirectory = 'choose a directory of its own, such as dist'
+  if (isInsideOrSame(realPath, cwd)) refuse(`it ${realPath === cwd ? 'is' : 'holds'} the working directory (${cwd}); ${ownDirectory}`)
+  const policyNamed = `the policy directory \`${guard.policyDirectory}\` (${policy})`
+  if (realPath === policy) refuse(`it is ${policyNamed}; ${ownDirectory}`)
+  if (isInsideOrSame(policy, realPath)) refuse(`it lies inside ${policyNamed}; ${ownDirectory}`)
+  if (isInsideOrSame(realPath, policy)) refuse(`it holds ${policyNamed}; ${ownDirectory}`)
+  if (realPath.split(path.sep).includes('.git')) refuse(`it is or lies inside a Git directory; ${ownDirectory}`)
+  const ancestor = await stat(existingAncestor)
+  if (!ancestor.isDirectory()) refuse(`\`${existingAncestor}\` is a file, not a directory`)
+
+  const existing = await lstat(absolute).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)))
+  if (!existing) return { path: absolute, realPath, current: { kind: 'none' } }
+  if (existing.isSymbolicLink()) {
+    const target = await readlink(absolute)
+    const ours = builderOf(target, generationPrefix(absolute)) !== undefined && (await isEarlierOutput(path.join(path.dirname(absolute), target)))
+    if (!ours) refuse(`it is a symbolic link that \`clausewright build\` did not make (to \`${target}\`); remove it, or give its target as --out`)
+    return { path: absolute, realPath, current: { kind: 'link', generation: target } }
+  }
+  if (!existing.isDirectory()) refuse(`it is a file, not a directory; ${ownDirectory}`)
+  const entries = await readdir(absolute)
+  if (entries.length === 0) return { path: absolute, realPath, current: { kind: 'empty-directory' } }
+  if (!(await isEarlierOutput(absolute))) {
+    refuse(
+      `it is not empty and holds no ${outputMarker}, so it is not an earlier output of \`clausewright build\`, which replaces its output as a whole. ` +
+        `If it is the output of an earlier version of Clausewright (before ${outputMarker}), remove it once (\`rm -r ${outDirectory}\`) and build again; otherwise ${ownDirectory}`,
+    )
+  }
+  return { path: absolute, realPath, current: { kind: 'directory' } }
+}
+
+async function isEarlierOutput(directory: string): Promise<boolean> {
+  const marker = await readFile(path.join(directory, outputMarker), 'utf8').catch(() => undefined)
+  return marker === outputMarkerText
+}
+
+/** The real path of a path that may not exist yet: its nearest existing ancestor's real path, and the rest. */
+async function realPathOfNew(absolute: string): Promise<{ realPath: string; existingAncestor: string }> {
+  let existing = path.dirname(absolute)
+  const rest = [path.basename(absolute)]
+  for (;;) {
+    const real = await realpath(existing).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)))
+    if (real !== undefined) return { realPath: path.join(real, ...rest), existingAncestor: real }
+    rest.unshift(path.basename(existing))
+    existing = path.dirname(existing)
+  }
+}
+
+async function realPathOf(absolute: string): Promise<string> {
+  return realpath(absolute).catch(async () => (await realPathOfNew(absolute)).realPath)
 }
 
 /** Writes files (paths relative to `directory`, `/`-separated) into a directory. */

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto'
+import { lstat, readdir, rm } from 'node:fs/promises'
+import path from 'node:path'
+
+/**
+ * The work of a build (a staging directory, Astro's output) carries the builder's process id in
+ * its name, so that the next build can tell what a killed build left from what a running one is
+ * still writing: `<prefix><pid>-<8 hex digits><suffix>`.
+ */
+export function workName(prefix: string, suffix = ''): string {
+  return `${prefix}${process.pid}-${randomBytes(4).toString('hex')}${suffix}`
+}
+
+/** The process id in a name made by `workName` with this prefix and one of these suffixes. */
+export function builderOf(name: string, prefix: string, suffixes: readonly string[] = ['']): number | undefined {
+  if (!name.startsWith(prefix)) return undefined
+  const rest = name.slice(prefix.length)
+  const suffix = suffixes.filter((candidate) => rest.endsWith(candidate)).sort((a, b) => b.length - a.length)[0]
+  if (suffix === undefined) return undefined
+  const match = /^([1-9]\d{0,9})-[0-9a-f]{8}$/.exec(rest.slice(0, rest.length - suffix.length))
+  return match ? Number(match[1]) : undefined
+}
+
+/** True unless the process is provably gone (a process we may not signal is alive). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH'
+  }
+}
+
+/**
+ * Removes what dead builds left in a directory: the entries named by `workName` with this prefix
+ * whose builder has ended, except those `keep` still needs (read again before each removal: the
+ * output's current generation). Links are removed, never followed. What cannot be removed stays,
+ * for a later build: clearing up never fails the one that runs.
+ */
+export async function removeDeadLeftovers(directory: string, prefix: string, suffixes: readonly string[], keep: () => Promise<ReadonlySet<string>> = async () => new Set()): Promise<string[]> {
+  const names = await readdir(directory).catch(() => [])
+  const dead = names.filter((name) => {
+    const pid = builderOf(name, prefix, suffixes)
+    return pid !== undefined && pid !== process.pid && !isAlive(pid)
+  })
+  const removed: string[] = []
+  for (const name of dead.sort()) {
+    if ((await keep()).has(name)) continue
+    const entry = path.join(directory, name)
+    const stats = await lstat(entry).catch(() => undefined)
+    if (!stats) continue
+    const gone = await rm(entry, { recursive: stats.isDirectory(), force: true }).then(
+      () => true,
+      () => false,
+    )
+    if (gone) removed.push(name)
+  }
+  return removed
+}

@@ -1,0 +1,122 @@
+import { execFile } from 'node:child_process'
+import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, expect, test } from 'vitest'
+import { makePolicy } from '../helpers/fixture-policy.ts'
+import { runCli } from '../helpers/run-cli.ts'
+
+// `--out` is replaced as a whole, so it must be an earlier output and nothing else: each attack
+// below exited 0 and destroyed what it named. Every refusal happens before anything is written,
+// and leaves each directory exactly as it was.
+const temporary: string[] = []
+afterAll(async () => {
+  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
+})
+
+async function project(): Promise<string> {
+  const cwd = await makePolicy()
+  temporary.push(cwd)
+  return cwd
+}
+
+/** Every entry below a directory with its type, mode, modification time and content or link target. */
+async function snapshot(directory: string): Promise<Record<string, string>> {
+  const names = await readdir(directory, { recursive: true })
+  const entries = await Promise.all(
+    ['.', ...names].sort().map(async (name) => {
+      const file = path.join(directory, name)
+      const stats = await lstat(file)
+      const content = stats.isSymbolicLink() ? `-> ${await readlink(file)}` : stats.isFile() ? (await readFile(file)).toString('base64') : 'directory'
+      return [name, `${stats.mode.toString(8)} ${stats.mtimeMs} ${content}`] as const
+    }),
+  )
+  return Object.fromEntries(entries)
+}
+
+async function build(cwd: string, args: readonly string[]) {
+  return runCli(['build', '--quiet', '--today', '2026-11-25', ...args], cwd)
+}
+
+test('`--dir plink --out policy`, plink a link to policy, is refused: the output would replace the policy', async () => {
+  const cwd = await project()
+  await symlink('policy', path.join(cwd, 'plink'))
+  const before = await snapshot(cwd)
+  const result = await build(cwd, ['--dir', 'plink', '--out', 'policy'])
+  expect(result.code).toBe(2)
+  expect(result.stderr).toMatch(/^clausewright: refusing to write the output to `policy` \(.*\/policy\): it is the policy directory `plink` \(.*\/policy\)/)
+  expect(await snapshot(cwd)).toEqual(before)
+})
+
+test('`--out p2/clauses`, p2 a link to policy, is refused: the output would lie inside the policy', async () => {
+  const cwd = await project()
+  await symlink('policy', path.join(cwd, 'p2'))
+  const before = await snapshot(cwd)
+  const result = await build(cwd, ['--out', 'p2/clauses'])
+  expect(result.code).toBe(2)
+  expect(result.stderr).toMatch(/^clausewright: refusing to write the output to `p2\/clauses` \(.*\/policy\/clauses\): it lies inside the policy directory `policy`/)
+  expect(await snapshot(cwd)).toEqual(before)
+})
+
+test('`--out .git` inside a repository is refused, and so is a directory inside .git', async () => {
+  const cwd = await project()
+  await promisify(execFile)('git', ['init', '--quiet'], { cwd })
+  const before = await snapshot(cwd)
+  for (const out of ['.git', '.git/hooks', '.git/site']) {
+    const result = await build(cwd, ['--out', out])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`refusing to write the output to \`${out}\``)
+    expect(result.stderr).toContain('a Git directory')
+  }
+  expect(await snapshot(cwd)).toEqual(before)
+})
+
+test('`--out src`, a directory that is not an earlier output, is refused; the message says how to migrate an old dist', async () => {
+  const cwd = await project()
+  await mkdir(path.join(cwd, 'src', 'lib'), { recursive: true })
+  await writeFile(path.join(cwd, 'src', 'lib', 'code.ts'), 'export const code = 1\n')
+  const before = await snapshot(cwd)
+  const result = await build(cwd, ['--out', 'src'])
+  expect(result.code).toBe(2)
+  expect(result.stderr).toMatch(/^clausewright: refusing to write the output to `src` \(.*\/src\): it is not empty and holds no \.clausewright-output, so it is not an earlier output of `clausewright build`/)
+  expect(result.stderr).toContain('rm -r src')
+  expect(await snapshot(cwd)).toEqual(before)
+})
+
+test.each([
+  ['the working directory', '.', []],
+  ['an ancestor of the working directory', '..', []],
+  ['the root', '/', []],
+  ['a directory holding the policy', 'site', ['--dir', 'site/policy']],
+])('--out at %s is refused', async (named, out, dir) => {
+  const cwd = await project()
+  await mkdir(path.join(cwd, 'site'))
+  await rename(path.join(cwd, 'policy'), path.join(cwd, 'site', 'policy'))
+  const before = await snapshot(cwd)
+  const result = await build(cwd, ['--out', out, ...dir])
+  expect(result.code).toBe(2)
+  expect(result.stderr).toContain(`refusing to write the output to \`${out}\``)
+  expect(result.stderr).toContain(named === 'a directory holding the policy' ? 'it holds the policy directory `site/policy`' : 'the working directory')
+  expect(await snapshot(cwd)).toEqual(before)
+})
+
+test('an output that is a symbolic link Clausewright did not make is refused, and the link and its target stay', async () => {
+  const cwd = await project()
+  await mkdir(path.join(cwd, 'public'))
+  await writeFile(path.join(cwd, 'public', 'keep.html'), 'mine')
+  await symlink('public', path.join(cwd, 'dist'))
+  const before = await snapshot(cwd)
+  const result = await build(cwd, [])
+  expect(result.code).toBe(2)
+  expect(result.stderr).toMatch(/^clausewright: refusing to write the output to `dist` \(.*\/dist\): it is a symbolic link that `clausewright build` did not make \(to `public`\)/)
+  expect(await snapshot(cwd)).toEqual(before)
+})
+
+test('a file where the output directory should be is refused and kept', async () => {
+  const cwd = await project()
+  await writeFile(path.join(cwd, 'dist'), 'a file')
+  const result = await build(cwd, [])
+  expect(result.code).toBe(2)
+  expect(result.stderr).toContain('refusing to write the output to `dist`')
+  expect(await readFile(path.join(cwd, 'dist'), 'utf8')).toBe('a file')
+})
