@@ -1,0 +1,181 @@
+import { spawn } from 'node:child_process'
+import { cp, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { afterAll, expect, test } from 'vitest'
+import { outputMarker, outputMarkerText, replaceDirectory } from '../../src/emit/write-output.ts'
+import { findExecutableVectors } from '../helpers/executable-vectors.ts'
+import { makePolicy, repoRoot } from '../helpers/fixture-policy.ts'
+import { runCli } from '../helpers/run-cli.ts'
+
+// Faults of the machine the build runs on: a reader of the output during a rebuild, a build
+// killed half-way, a disk that refuses writes.
+const temporary: string[] = []
+afterAll(async () => {
+  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
+})
+
+async function project(): Promise<string> {
+  const cwd = await makePolicy()
+  temporary.push(cwd)
+  return cwd
+}
+
+async function build(cwd: string, args: readonly string[] = []) {
+  return runCli(['build', '--quiet', '--today', '2026-11-25', ...args], cwd)
+}
+
+/**
+ * A reader in a process of its own that reads `file` as fast as it can until `stop` exists (or a
+ * bounded number of reads), counting the reads that found no file or an empty one.
+ */
+async function startReader(file: string, stop: string): Promise<{ finished: Promise<{ reads: number; missing: number; empty: number }> }> {
+  const source = `
+    const { existsSync, readFileSync } = require('node:fs')
+    const [file, stop] = process.argv.slice(1)
+    let reads = 0, missing = 0, empty = 0
+    process.stdout.write('ready\\n')
+    while (reads < 20000000 && (reads % 64 !== 0 || !existsSync(stop))) {
+      reads += 1
+      try { if (readFileSync(file).length === 0) empty += 1 } catch (error) { if (error.code === 'ENOENT') missing += 1; else throw error }
+    }
+    process.stdout.write(JSON.stringify({ reads, missing, empty }) + '\\n')
+  `
+  const child = spawn(process.execPath, ['-e', source, file, stop], { stdio: ['ignore', 'pipe', 'inherit'] })
+  let output = ''
+  let ready = (): void => undefined
+  const started = new Promise<void>((resolve) => {
+    ready = resolve
+  })
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+    if (output.startsWith('ready\n')) ready()
+  })
+  const finished = new Promise<{ reads: number; missing: number; empty: number }>((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const lines = output.trim().split('\n')
+      if (code === 0 && lines[0] === 'ready') resolve(JSON.parse(lines.at(-1) ?? '') as { reads: number; missing: number; empty: number })
+      else reject(new Error(`the reader failed (exit ${code}): ${output}`))
+      ready()
+    })
+  })
+  await started
+  // In an object: an async function that returned the promise itself would wait for it.
+  return { finished }
+}
+
+async function fillWith(text: string) {
+  return async (staging: string) => {
+    await mkdir(path.join(staging, 'versions'))
+    await writeFile(path.join(staging, 'index.html'), text)
+    await writeFile(path.join(staging, 'versions', 'index.html'), text)
+  }
+}
+
+test('a reader of dist/index.html never finds it missing while the output is replaced again and again', async () => {
+  const cwd = await project()
+  const guard = { cwd, policyDirectory: 'policy' }
+  await replaceDirectory('dist', guard, await fillWith('build 0'))
+  const stop = path.join(cwd, 'stop')
+  const reader = await startReader(path.join(cwd, 'dist', 'index.html'), stop)
+  for (let round = 1; round <= 150; round += 1) await replaceDirectory('dist', guard, await fillWith(`build ${round}`))
+  await writeFile(stop, '')
+  const seen = await reader.finished
+  expect(seen.reads).toBeGreaterThan(0)
+  expect(seen).toEqual({ reads: seen.reads, missing: 0, empty: 0 })
+  expect(await readFile(path.join(cwd, 'dist', 'index.html'), 'utf8')).toBe('build 150')
+  // One generation is left, the one dist links to: each build removed the one it replaced.
+  const generation = await readlink(path.join(cwd, 'dist'))
+  expect((await readdir(cwd)).sort()).toEqual([generation, 'dist', 'policy', 'stop'])
+}, 60_000)
+
+test('across real rebuilds, the site stays readable, and dist is a link to the only generation left', async () => {
+  const cwd = await project()
+  expect(await build(cwd)).toEqual({ code: 0, stdout: '', stderr: '' })
+  const stop = path.join(cwd, 'stop')
+  const reader = await startReader(path.join(cwd, 'dist', 'index.html'), stop)
+  for (let round = 0; round < 2; round += 1) expect((await build(cwd)).code).toBe(0)
+  await writeFile(stop, '')
+  const seen = await reader.finished
+  expect(seen).toEqual({ reads: seen.reads, missing: 0, empty: 0 })
+  const generation = await readlink(path.join(cwd, 'dist'))
+  expect(generation).toMatch(/^\.dist-\d+-[0-9a-f]{8}$/)
+  expect((await readdir(cwd)).sort()).toEqual([generation, 'dist', 'policy', 'stop'])
+  expect(await readFile(path.join(cwd, 'dist', outputMarker), 'utf8')).toBe(outputMarkerText)
+  expect(await findExecutableVectors(path.join(cwd, 'dist'))).toEqual([])
+}, 90_000)
+
+/** The children of a process (Linux: /proc). */
+async function childrenOf(pid: number): Promise<number[]> {
+  const text = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '')
+  return text.split(' ').filter(Boolean).map(Number)
+}
+
+/** True while the process runs (a zombie, ended but not yet reaped by its new parent, has ended). */
+async function isRunning(pid: number): Promise<boolean> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined)
+  return stat !== undefined && stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z'
+}
+
+/** `clausewright build` in a process of its own, and the names of what it leaves in a directory. */
+function startCli(cwd: string) {
+  // --quiet: Astro writes nothing, so it cannot die of writing to a closed pipe either.
+  const cli = spawn(process.execPath, [path.join(repoRoot, 'bin', 'clausewright.js'), 'build', '--quiet', '--today', '2026-11-25'], {
+    cwd,
+    stdio: 'ignore',
+    env: { PATH: process.env['PATH'] ?? '', CLAUSEWRIGHT_CACHE_DIR: process.env['CLAUSEWRIGHT_CACHE_DIR'] ?? '' },
+  })
+  const closed = new Promise((resolve) => cli.on('close', resolve))
+  const pid = cli.pid ?? 0
+  const leftIn = async (directory: string, prefix: string) => (await readdir(directory)).filter((name) => name.startsWith(`${prefix}${pid}-`))
+  const kill = async () => {
+    cli.kill('SIGKILL')
+    await closed
+  }
+  return { pid, running: () => cli.exitCode === null && cli.signalCode === null, leftIn, kill }
+}
+
+async function until(condition: () => Promise<boolean>, attempts: number, pause: number): Promise<boolean> {
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    if (await condition()) return true
+    await sleep(pause)
+  }
+  return condition()
+}
+
+test('a build killed by SIGKILL takes its Astro child with it, and the next build removes what killed builds left', async () => {
+  // The OPTSM policy: it compiles for longer than the base fixture, which leaves time to catch Astro waiting.
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-killed-'))
+  temporary.push(cwd)
+  await cp(path.join(repoRoot, 'policy'), path.join(cwd, 'policy'), { recursive: true })
+  const workspace = path.join(repoRoot, 'node_modules', '.clausewright')
+
+  // Killed while Astro waits for the compiled policy: without watching its parent, it would wait
+  // for its entries file (for ten minutes) after the CLI is gone.
+  const early = startCli(cwd)
+  let astro: number | undefined
+  await until(async () => {
+    astro = (await childrenOf(early.pid))[0]
+    return astro !== undefined || !early.running()
+  }, 1500, 10)
+  const entries = (await early.leftIn(workspace, 'site-')).filter((name) => name.endsWith('-entries.json'))
+  await early.kill()
+  expect(astro, 'the build was caught while Astro ran').toBeDefined()
+  expect(entries, 'Astro had not been handed the policy yet').toEqual([])
+  expect(await until(async () => !(await isRunning(astro ?? 0)), 150, 100), 'the Astro child has ended').toBe(true)
+  expect(await early.leftIn(workspace, 'site-')).not.toEqual([])
+
+  // Killed while the site is written beside dist.
+  const late = startCli(cwd)
+  await until(async () => (await late.leftIn(cwd, '.dist-')).length > 0 || !late.running(), 1500, 20)
+  await late.kill()
+  expect(await late.leftIn(cwd, '.dist-'), 'the build was caught writing its output').toHaveLength(1)
+
+  expect((await build(cwd)).code).toBe(0)
+  expect(await early.leftIn(workspace, 'site-')).toEqual([])
+  expect(await late.leftIn(cwd, '.dist-')).toEqual([])
+  expect(await late.leftIn(workspace, 'site-')).toEqual([])
+  expect(await findExecutableVectors(path.join(cwd, 'dist'))).toEqual([])
+}, 90_000)
