@@ -23,8 +23,11 @@ export function machineFaultOf(error: unknown): MachineFault | undefined {
   return undefined
 }
 
-/** "no space is left on the device (ENOSPC) at `/srv/.dist-1-…`", for a message. */
-export function describeMachineFault(fault: MachineFault): string {
-  const where = typeof fault.path === 'string' ? ` at \`${fault.path}\`` : ''
-  return `${machineFaults[fault.code] ?? fault.code} (${fault.code})${where}`
+/**
+ * "no space is left on the device (ENOSPC) at `/srv/.dist-1-…`", for a message. A fault of a
+ * write to an open file carries no path: `within` names the directory being written then.
+ */
+export function describeMachineFault(fault: MachineFault, within?: string): string {
+  const where = typeof fault.path === 'string' ? fault.path : within
+  return `${machineFaults[fault.code] ?? fault.code} (${fault.code})${where === undefined ? '' : ` at \`${where}\``}`
 }

@@ -52,7 +52,7 @@ export async function replaceDirectory(outDirectory: string, guard: OutputGuard,
   } catch (error) {
     if (generation) await rm(generation, { recursive: true, force: true }).catch(() => undefined)
     const fault = machineFaultOf(error)
-    if (fault) throw new ClausewrightError('output-not-written', `could not write the output \`${outDirectory}\`: ${describeMachineFault(fault)}; the previous output is as it was`, { cause: error })
+    if (fault) throw new ClausewrightError('output-not-written', `could not write the output \`${outDirectory}\`: ${describeMachineFault(fault, generation ?? parent)}; the previous output is as it was`, { cause: error })
     throw error
   }
   if (out.current.kind === 'link') {

@@ -1,8 +1,9 @@
-import { spawn } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { promisify } from 'node:util'
 import { afterAll, expect, test } from 'vitest'
 import { outputMarker, outputMarkerText, replaceDirectory } from '../../src/emit/write-output.ts'
 import { findExecutableVectors } from '../helpers/executable-vectors.ts'
@@ -179,3 +180,75 @@ test('a build killed by SIGKILL takes its Astro child with it, and the next buil
   expect(await late.leftIn(workspace, 'site-')).toEqual([])
   expect(await findExecutableVectors(path.join(cwd, 'dist'))).toEqual([])
 }, 90_000)
+
+// Real file systems that refuse writes. /sys refuses everyone (EPERM as root, EACCES otherwise).
+test('an output on a file system that refuses new directories (/sys) is reported as such with its path, exit 1', async () => {
+  const cwd = await project()
+  const result = await build(cwd, ['--out', '/sys/clausewright-output'])
+  expect(result.code).toBe(1)
+  expect(result.stderr).toMatch(/^clausewright: could not write the output `\/sys\/clausewright-output`: (the operation is not permitted \(EPERM\)|permission denied \(EACCES\)) at `\/sys\/\.clausewright-output-\d+-[0-9a-f]{8}`; the previous output is as it was\n$/)
+  expect((await readdir('/sys')).filter((name) => name.includes('clausewright'))).toEqual([])
+})
+
+// A tmpfs too small for the site, and one remounted read-only: they need root (CI runs as root on
+// this machine); disk-faults.test.ts injects the same faults without it.
+const run = promisify(execFile)
+const canMount = await (async () => {
+  if (process.getuid?.() !== 0) return false
+  const probe = await mkdtemp(path.join(tmpdir(), 'clausewright-tmpfs-'))
+  const mounted = await run('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]).then(
+    () => true,
+    () => false,
+  )
+  if (mounted) await run('umount', [probe])
+  await rm(probe, { recursive: true })
+  return mounted
+})()
+
+async function withTmpfs(options: string, use: (mountPoint: string) => Promise<void>): Promise<void> {
+  const mountPoint = await mkdtemp(path.join(tmpdir(), 'clausewright-tmpfs-'))
+  await run('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', mountPoint])
+  try {
+    await use(mountPoint)
+  } finally {
+    await run('umount', [mountPoint])
+    await rm(mountPoint, { recursive: true })
+  }
+}
+
+/** An earlier output in `directory/site` (a page and the marker), and a way to read it back whole. */
+async function earlierOutput(cwd: string, directory: string) {
+  const out = path.join(directory, 'site')
+  await replaceDirectory(out, { cwd, policyDirectory: 'policy' }, await fillWith('the previous build'))
+  const read = async () => ({
+    entries: (await readdir(directory)).sort(),
+    link: await readlink(out),
+    page: await readFile(path.join(out, 'index.html'), 'utf8'),
+    marker: await readFile(path.join(out, outputMarker), 'utf8'),
+  })
+  return { out, before: await read(), read }
+}
+
+test.runIf(canMount)('a full disk (a tmpfs of 64 KiB) is reported as such with its path, exit 1, the previous output as it was', async () => {
+  const cwd = await project()
+  await withTmpfs('size=64k', async (mountPoint) => {
+    const { out, before, read } = await earlierOutput(cwd, mountPoint)
+    const result = await build(cwd, ['--out', out])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(`clausewright: could not write the output \`${out}\`: no space is left on the device (ENOSPC) at \`${mountPoint}/.site-`)
+    expect(result.stderr).toContain('; the previous output is as it was\n')
+    expect(await read()).toEqual(before)
+  })
+})
+
+test.runIf(canMount)('a read-only file system (a tmpfs remounted read-only) is reported as such with its path, exit 1, the previous output as it was', async () => {
+  const cwd = await project()
+  await withTmpfs('size=1m', async (mountPoint) => {
+    const { out, before, read } = await earlierOutput(cwd, mountPoint)
+    await run('mount', ['-o', 'remount,ro', mountPoint])
+    const result = await build(cwd, ['--out', out])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(new RegExp(`^clausewright: could not write the output \`${out}\`: the file system is read-only \\(EROFS\\) at \`${mountPoint}/\\.site-\\d+-[0-9a-f]{8}\`; the previous output is as it was\n$`))
+    expect(await read()).toEqual(before)
+  })
+})
