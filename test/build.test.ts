@@ -37,11 +37,11 @@ async function readTree(directory: string): Promise<Record<string, string>> {
   return Object.fromEntries(await Promise.all(files.map(async (file) => [file, await readFile(path.join(directory, file), 'utf8')] as const)))
 }
 
-/** A `dist` as an earlier build left it: a page and the marker. */
-async function previousOutput(cwd: string): Promise<void> {
+/** A `dist` as an earlier build left it: its pages and the marker that lists them. */
+async function previousOutput(cwd: string, pages: readonly string[] = ['index.html']): Promise<void> {
   await mkdir(path.join(cwd, 'dist'))
-  await writeFile(path.join(cwd, 'dist', 'index.html'), 'the previous build')
-  await writeFile(path.join(cwd, 'dist', outputMarker), outputMarkerText)
+  for (const page of pages) await writeFile(path.join(cwd, 'dist', page), page === 'index.html' ? 'the previous build' : 'from an older build')
+  await writeFile(path.join(cwd, 'dist', outputMarker), outputMarkerText(pages))
 }
 
 test('build writes the artefacts, with progress on stderr', async () => {
@@ -119,23 +119,25 @@ test('a policy with errors writes nothing and leaves the previous output untouch
   expect(result.code).toBe(1)
   expect(result.stderr).toContain('policy/data.yaml:16:22 error Unexpected data category `nothing`')
   expect(result.stderr).toContain('nothing was written to dist')
-  expect(await readTree(path.join(cwd, 'dist'))).toEqual({ 'index.html': 'the previous build', [outputMarker]: outputMarkerText })
+  expect(await readTree(path.join(cwd, 'dist'))).toEqual({ 'index.html': 'the previous build', [outputMarker]: outputMarkerText(['index.html']) })
   expect((await readdir(cwd)).sort()).toEqual(['dist', 'policy'])
 })
 
 test('a successful build replaces the previous output as a whole', async () => {
   const cwd = await makePolicy()
   temporary.push(cwd)
-  await previousOutput(cwd)
-  await writeFile(path.join(cwd, 'dist', 'stale.html'), 'from an older build')
+  await previousOutput(cwd, ['index.html', 'stale.html'])
   const result = await build(cwd, ['--quiet'])
   expect(result).toEqual({ code: 0, stdout: '', stderr: '' })
   expect(Object.keys(await readTree(path.join(cwd, 'dist')))).not.toContain('stale.html')
-  // dist is now a link to the generation beside it; the previous directory is gone.
-  const [generation, ...rest] = (await readdir(cwd)).sort()
+  // dist is now a link to the generation beside it; the directory it was stays beside it, for
+  // readers that had just opened it, until the next build.
+  const [first, second, ...rest] = (await readdir(cwd)).sort()
   expect(rest).toEqual(['dist', 'policy'])
-  expect(generation).toMatch(/^\.dist-\d+-[0-9a-f]{8}$/)
-  expect(await readlink(path.join(cwd, 'dist'))).toBe(generation)
+  const current = await readlink(path.join(cwd, 'dist'))
+  const retired = current === first ? second : first
+  expect([current, retired]).toEqual(expect.arrayContaining([expect.stringMatching(/^\.dist-\d+-[0-9a-f]{8}$/)]))
+  expect(Object.keys(await readTree(path.join(cwd, retired ?? '')))).toEqual([outputMarker, 'index.html', 'stale.html'])
 })
 
 test.each([['.'], ['policy'], ['policy/out'], ['..']])('--out %s is refused, exit 2', async (out) => {
@@ -156,6 +158,6 @@ test('a build that fails half-way leaves the previous output as it was', async (
     throw new Error('a page threw')
   })
   await expect(failing).rejects.toThrow('a page threw')
-  expect(await readTree(path.join(cwd, 'dist'))).toEqual({ 'index.html': 'the previous build', [outputMarker]: outputMarkerText })
+  expect(await readTree(path.join(cwd, 'dist'))).toEqual({ 'index.html': 'the previous build', [outputMarker]: outputMarkerText(['index.html']) })
   expect((await readdir(cwd)).sort()).toEqual(['dist', 'policy'])
 })

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { CompiledPolicy } from '../compile/compile.ts'
 import { ClausewrightError } from '../diagnostics/diagnostic.ts'
-import { removeDeadLeftovers, workName } from '../emit/leftovers.ts'
+import { removeLeftovers, workName } from '../emit/leftovers.ts'
 import { listFiles, writeFiles } from '../emit/write-output.ts'
 import type { PageCache } from './page-cache.ts'
 import { buildSiteEntries } from './site-data.ts'
@@ -48,7 +48,7 @@ export async function startSiteBuild(options: SiteBuildOptions): Promise<SiteBui
   const workspace = path.join(projectRoot, 'node_modules', '.clausewright')
   await mkdir(workspace, { recursive: true })
   // A build killed (even by SIGKILL) leaves its work here: removed by the next one.
-  await removeDeadLeftovers(workspace, 'site-', workSuffixes)
+  await removeLeftovers(workspace, 'site-', workSuffixes)
   const astroOut = path.join(workspace, workName('site-'))
   await mkdir(astroOut)
   const entriesFile = `${astroOut}-entries.json`

@@ -32,20 +32,28 @@ export function isAlive(pid: number): boolean {
 }
 
 /**
- * Removes what dead builds left in a directory: the entries named by `workName` with this prefix
- * whose builder has ended, except those `keep` still needs (read again before each removal: the
- * output's current generation). Links are removed, never followed. What cannot be removed stays,
- * for a later build: clearing up never fails the one that runs.
+ * Removes the work of builds in a directory (the entries named by `workName` with this prefix)
+ * that no build needs any more: those of ended processes, and this process's own unless `mine`
+ * still holds them (without `mine`, this process's are left alone), except what `keep` names (read
+ * again before each removal: the output's current generation may change under us). Links are
+ * removed, never followed. What cannot be removed stays for a later build: clearing up never fails
+ * the one that runs.
  */
-export async function removeDeadLeftovers(directory: string, prefix: string, suffixes: readonly string[], keep: () => Promise<ReadonlySet<string>> = async () => new Set()): Promise<string[]> {
+export async function removeLeftovers(
+  directory: string,
+  prefix: string,
+  suffixes: readonly string[],
+  options: { readonly keep?: () => Promise<ReadonlySet<string>>; readonly mine?: ReadonlySet<string> } = {},
+): Promise<string[]> {
   const names = await readdir(directory).catch(() => [])
-  const dead = names.filter((name) => {
+  const done = names.filter((name) => {
     const pid = builderOf(name, prefix, suffixes)
-    return pid !== undefined && pid !== process.pid && !isAlive(pid)
+    if (pid === undefined) return false
+    return pid === process.pid ? options.mine !== undefined && !options.mine.has(name) : !isAlive(pid)
   })
   const removed: string[] = []
-  for (const name of dead.sort()) {
-    if ((await keep()).has(name)) continue
+  for (const name of done.sort()) {
+    if ((await options.keep?.())?.has(name)) continue
     const entry = path.join(directory, name)
     const stats = await lstat(entry).catch(() => undefined)
     if (!stats) continue

@@ -2,7 +2,7 @@ import { chmod, lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm,
 import path from 'node:path'
 import { ClausewrightError } from '../diagnostics/diagnostic.ts'
 import { describeMachineFault, machineFaultOf } from '../diagnostics/machine-fault.ts'
-import { builderOf, removeDeadLeftovers, workName } from './leftovers.ts'
+import { builderOf, removeLeftovers, workName } from './leftovers.ts'
 
 export interface OutputGuard {
   readonly cwd: string
@@ -11,11 +11,17 @@ export interface OutputGuard {
 
 /**
  * The file every build writes into its output, and the proof that a directory is an earlier
- * output: a directory that is not empty and lacks it is never replaced. It is published with the
- * site, so it says only what it is (the same bytes in every output).
+ * output: a directory that is not empty and lacks it is never replaced, nor one that holds a file
+ * it does not list (a `.git` of a gh-pages checkout, a CNAME added by hand). It is published with
+ * the site, so it holds only what the site shows anyway: what it is, and the files of the output.
  */
 export const outputMarker = '.clausewright-output'
-export const outputMarkerText = 'This directory is the output of `clausewright build`, which replaces it as a whole at every build.\n'
+const outputMarkerHeading = 'This directory is the output of `clausewright build`, which replaces it as a whole at every build. It wrote:\n'
+
+/** The marker of an output of these files (relative, `/`-separated). */
+export function outputMarkerText(files: readonly string[]): string {
+  return outputMarkerHeading + [...files].sort().map((file) => `${file}\n`).join('')
+}
 
 /** An output that may be replaced: where it is, and what stands there now. */
 export interface SafeOutput {
@@ -32,36 +38,39 @@ export interface SafeOutput {
  * step: the output is a symbolic link to its generation (`dist` → `.dist-<pid>-<hex>`), replaced
  * by renaming a new link over it, so a reader sees the old site or the new one, never neither, and
  * a build that fails half-way (a page that throws) leaves the previous output as it was. The
- * generation it replaced, and what killed builds left beside the output, are removed.
+ * generation it replaced stays until the next build (a reader that has just followed the old link
+ * still finds its files); older ones, and what killed builds left beside the output, are removed.
  */
 export async function replaceDirectory(outDirectory: string, guard: OutputGuard, fill: (staging: string) => Promise<void>): Promise<void> {
   const out = await assertSafeOutput(outDirectory, guard)
   const parent = path.dirname(out.path)
   const prefix = generationPrefix(out.path)
   let generation: string | undefined
+  let replaced: string | undefined
   try {
     await mkdir(parent, { recursive: true })
-    await removeDeadLeftovers(parent, prefix, generationSuffixes, async () => new Set([await linkTarget(out.path)]))
     generation = path.join(parent, workName(prefix))
+    inProgress.add(path.basename(generation))
     await mkdir(generation)
     // The output is for publishing, whatever the umask.
     await chmod(generation, 0o755)
     await fill(generation)
-    await writeFile(path.join(generation, outputMarker), outputMarkerText)
-    await switchOutput(out, generation)
+    await writeFile(path.join(generation, outputMarker), outputMarkerText(await listFiles(generation)))
+    replaced = await switchOutput(out, generation)
   } catch (error) {
     if (generation) await rm(generation, { recursive: true, force: true }).catch(() => undefined)
     const fault = machineFaultOf(error)
     if (fault) throw new ClausewrightError('output-not-written', `could not write the output \`${outDirectory}\`: ${describeMachineFault(fault, generation ?? parent)}; the previous output is as it was`, { cause: error })
     throw error
+  } finally {
+    if (generation) inProgress.delete(path.basename(generation))
   }
-  if (out.current.kind === 'link') {
-    // Ours by its name (checked by assertSafeOutput), and no longer the output unless a build
-    // running at the same time has switched back to it.
-    const replaced = out.current.generation
-    if ((await linkTarget(out.path)) !== replaced) await rm(path.join(parent, replaced), { recursive: true, force: true }).catch(() => undefined)
-  }
+  const keep = new Set(replaced === undefined ? [] : [replaced])
+  await removeLeftovers(parent, prefix, generationSuffixes, { mine: inProgress, keep: async () => new Set([...keep, await linkTarget(out.path)]) })
 }
+
+/** The generations this process is filling (a library may build several outputs at once). */
+const inProgress = new Set<string>()
 
 const generationSuffixes = ['', '.link']
 
@@ -74,7 +83,8 @@ async function linkTarget(link: string): Promise<string> {
   return readlink(link).catch(() => '')
 }
 
-async function switchOutput(out: SafeOutput, generation: string): Promise<void> {
+/** Points the output at the new generation; returns the name of what it replaced, if anything. */
+async function switchOutput(out: SafeOutput, generation: string): Promise<string | undefined> {
   const parent = path.dirname(out.path)
   const link = path.join(parent, `${path.basename(generation)}.link`)
   // Relative, so that the project can be moved or mounted elsewhere.
@@ -83,18 +93,18 @@ async function switchOutput(out: SafeOutput, generation: string): Promise<void> 
     if (out.current.kind === 'directory' || out.current.kind === 'empty-directory') {
       // A link cannot be renamed over a directory: the first switch from a plain directory (an
       // empty one, or an output copied with its marker) has a gap, once; every later one is atomic.
-      const retired = path.join(parent, workName(generationPrefix(out.path)))
-      await rename(out.path, retired)
+      const retired = workName(generationPrefix(out.path))
+      await rename(out.path, path.join(parent, retired))
       try {
         await rename(link, out.path)
       } catch (error) {
-        await rename(retired, out.path)
+        await rename(path.join(parent, retired), out.path)
         throw error
       }
-      await rm(retired, { recursive: true, force: true }).catch(() => undefined)
-    } else {
-      await rename(link, out.path)
+      return retired
     }
+    await rename(link, out.path)
+    return out.current.kind === 'link' ? out.current.generation : undefined
   } finally {
     await rm(link, { force: true })
   }
@@ -122,6 +132,7 @@ export async function assertSafeOutput(outDirectory: string, guard: OutputGuard)
   if (isInsideOrSame(policy, realPath)) refuse(`it lies inside ${policyNamed}; ${ownDirectory}`)
   if (isInsideOrSame(realPath, policy)) refuse(`it holds ${policyNamed}; ${ownDirectory}`)
   if (realPath.split(path.sep).includes('.git')) refuse(`it is or lies inside a Git directory; ${ownDirectory}`)
+  if (/^\..+-\d+-[0-9a-f]{8}(\.link)?$/.test(path.basename(realPath))) refuse(`it is named as the work of a build (\`.dist-<pid>-<hex>\` is what \`dist\` links to); give the output's own name`)
   const ancestor = await stat(existingAncestor)
   if (!ancestor.isDirectory()) refuse(`\`${existingAncestor}\` is a file, not a directory`)
 
@@ -129,25 +140,45 @@ export async function assertSafeOutput(outDirectory: string, guard: OutputGuard)
   if (!existing) return { path: absolute, realPath, current: { kind: 'none' } }
   if (existing.isSymbolicLink()) {
     const target = await readlink(absolute)
-    const ours = builderOf(target, generationPrefix(absolute)) !== undefined && (await isEarlierOutput(path.join(path.dirname(absolute), target)))
+    const generation = path.join(path.dirname(absolute), target)
+    const ours = builderOf(target, generationPrefix(absolute)) !== undefined && (await filesOfEarlierOutput(generation)) !== undefined
     if (!ours) refuse(`it is a symbolic link that \`clausewright build\` did not make (to \`${target}\`); remove it, or give its target as --out`)
+    await refuseForeignFiles(generation, refuse)
     return { path: absolute, realPath, current: { kind: 'link', generation: target } }
   }
   if (!existing.isDirectory()) refuse(`it is a file, not a directory; ${ownDirectory}`)
   const entries = await readdir(absolute)
   if (entries.length === 0) return { path: absolute, realPath, current: { kind: 'empty-directory' } }
-  if (!(await isEarlierOutput(absolute))) {
+  if ((await filesOfEarlierOutput(absolute)) === undefined) {
     refuse(
       `it is not empty and holds no ${outputMarker}, so it is not an earlier output of \`clausewright build\`, which replaces its output as a whole. ` +
         `If it is the output of an earlier version of Clausewright (before ${outputMarker}), remove it once (\`rm -r ${outDirectory}\`) and build again; otherwise ${ownDirectory}`,
     )
   }
+  await refuseForeignFiles(absolute, refuse)
   return { path: absolute, realPath, current: { kind: 'directory' } }
 }
 
-async function isEarlierOutput(directory: string): Promise<boolean> {
+/** The files an earlier output's marker lists, or undefined when the directory holds no marker of ours. */
+async function filesOfEarlierOutput(directory: string): Promise<Set<string> | undefined> {
   const marker = await readFile(path.join(directory, outputMarker), 'utf8').catch(() => undefined)
-  return marker === outputMarkerText
+  if (marker === undefined || !marker.startsWith(outputMarkerHeading)) return undefined
+  return new Set(marker.slice(outputMarkerHeading.length).split('\n').filter(Boolean))
+}
+
+/** Refuses an earlier output that holds what its build did not write: replacing it would lose that. */
+async function refuseForeignFiles(directory: string, refuse: (reason: string) => never): Promise<void> {
+  const written = (await filesOfEarlierOutput(directory)) ?? new Set()
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true })
+  const foreign = entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((file) => file !== outputMarker && !written.has(file))
+    .sort()
+  if (foreign.length > 0) {
+    const shown = foreign.slice(0, 3).map((file) => `\`${file}\``).join(', ')
+    refuse(`it holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} that \`clausewright build\` did not write (${shown}${foreign.length > 3 ? ', …' : ''}), which replacing it would lose; move ${foreign.length === 1 ? 'it' : 'them'} elsewhere and build again`)
+  }
 }
 
 /** The real path of a path that may not exist yet: its nearest existing ancestor's real path, and the rest. */

@@ -52,7 +52,7 @@ async function projectWithOutput(): Promise<{ cwd: string; previous: () => Promi
     page: await readFile(path.join(cwd, 'dist', 'index.html'), 'utf8'),
     marker: await readFile(path.join(cwd, 'dist', outputMarker), 'utf8'),
   })
-  expect(await previous()).toEqual({ entries: `${generation} dist policy`, link: generation, page: 'the previous build', marker: outputMarkerText })
+  expect(await previous()).toEqual({ entries: `${generation} dist policy`, link: generation, page: 'the previous build', marker: outputMarkerText(['index.html']) })
   return { cwd, previous }
 }
 

@@ -3,6 +3,8 @@ import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFi
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, expect, test } from 'vitest'
+import { outputMarker, replaceDirectory } from '../../src/emit/write-output.ts'
+import { findExecutableVectors } from '../helpers/executable-vectors.ts'
 import { makePolicy } from '../helpers/fixture-policy.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
@@ -119,4 +121,47 @@ test('a file where the output directory should be is refused and kept', async ()
   expect(result.code).toBe(2)
   expect(result.stderr).toContain('refusing to write the output to `dist`')
   expect(await readFile(path.join(cwd, 'dist'), 'utf8')).toBe('a file')
+})
+
+test('an earlier output that holds a file its build did not write (a gh-pages checkout, a CNAME added by hand) is refused and kept', async () => {
+  const cwd = await project()
+  await replaceDirectory('dist', { cwd, policyDirectory: 'policy' }, async (staging) => {
+    await writeFile(path.join(staging, 'index.html'), 'the previous build')
+  })
+  await mkdir(path.join(cwd, 'dist', '.git'))
+  await writeFile(path.join(cwd, 'dist', '.git', 'HEAD'), 'ref: refs/heads/gh-pages\n')
+  await writeFile(path.join(cwd, 'dist', 'CNAME'), 'policy.example.com\n')
+  const before = await snapshot(cwd)
+  const result = await build(cwd, [])
+  expect(result.code).toBe(2)
+  expect(result.stderr).toMatch(/^clausewright: refusing to write the output to `dist` \(.*\/dist\): it holds 2 files that `clausewright build` did not write \(`.git\/HEAD`, `CNAME`\), which replacing it would lose/)
+  expect(await snapshot(cwd)).toEqual(before)
+})
+
+test('a link named like an output that points at a directory without the marker is refused, and so is --out naming a generation', async () => {
+  const cwd = await project()
+  await mkdir(path.join(cwd, '.dist-1-deadbeef'))
+  await writeFile(path.join(cwd, '.dist-1-deadbeef', 'keep.txt'), 'mine')
+  await symlink('.dist-1-deadbeef', path.join(cwd, 'dist'))
+  const before = await snapshot(cwd)
+  const forged = await build(cwd, [])
+  expect(forged.code).toBe(2)
+  expect(forged.stderr).toContain('it is a symbolic link that `clausewright build` did not make (to `.dist-1-deadbeef`)')
+  const generation = await build(cwd, ['--out', '.dist-1-deadbeef'])
+  expect(generation.code).toBe(2)
+  expect(generation.stderr).toContain('it is named as the work of a build')
+  expect(await snapshot(cwd)).toEqual(before)
+})
+
+test('an empty directory is an output to be: it becomes the link to the new site', async () => {
+  const cwd = await project()
+  await mkdir(path.join(cwd, 'dist'))
+  expect(await build(cwd, [])).toEqual({ code: 0, stdout: '', stderr: '' })
+  const generation = await readlink(path.join(cwd, 'dist'))
+  const [retired, ...rest] = (await readdir(cwd)).filter((name) => name !== generation).sort()
+  expect(rest).toEqual(['dist', 'policy'])
+  // The empty directory it was stays beside it until the next build.
+  expect(await readdir(path.join(cwd, retired ?? ''))).toEqual([])
+  expect(await readFile(path.join(cwd, 'dist', outputMarker), 'utf8')).toContain('\nindex.html\n')
+  expect(await findExecutableVectors(path.join(cwd, 'dist'))).toEqual([])
 })
