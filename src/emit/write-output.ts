@@ -123,11 +123,11 @@ export async function assertSafeOutput(outDirectory: string, guard: OutputGuard)
   const policy = await realPathOf(path.resolve(guard.cwd, guard.policyDirectory))
   const { realPath, existingAncestor } = await realPathOfNew(absolute)
   const refuse = (reason: string): never => {
-    throw new ClausewrightError('unsafe-output', `refusing to write the output to \`${outDirectory}\` (${realPath}): ${reason}`)
+    throw new ClausewrightError('unsafe-output', `refusing to write the output to \`${printable(outDirectory)}\` (${printable(realPath)}): ${reason}`)
   }
   const ownDirectory = 'choose a directory of its own, such as dist'
   if (isInsideOrSame(realPath, cwd)) refuse(`it ${realPath === cwd ? 'is' : 'holds'} the working directory (${cwd}); ${ownDirectory}`)
-  const policyNamed = `the policy directory \`${guard.policyDirectory}\` (${policy})`
+  const policyNamed = `the policy directory \`${printable(guard.policyDirectory)}\` (${printable(policy)})`
   if (realPath === policy) refuse(`it is ${policyNamed}; ${ownDirectory}`)
   if (isInsideOrSame(policy, realPath)) refuse(`it lies inside ${policyNamed}; ${ownDirectory}`)
   if (isInsideOrSame(realPath, policy)) refuse(`it holds ${policyNamed}; ${ownDirectory}`)
@@ -142,7 +142,7 @@ export async function assertSafeOutput(outDirectory: string, guard: OutputGuard)
     const target = await readlink(absolute)
     const generation = path.join(path.dirname(absolute), target)
     const ours = builderOf(target, generationPrefix(absolute)) !== undefined && (await filesOfEarlierOutput(generation)) !== undefined
-    if (!ours) refuse(`it is a symbolic link that \`clausewright build\` did not make (to \`${target}\`); remove it, or give its target as --out`)
+    if (!ours) refuse(`it is a symbolic link that \`clausewright build\` did not make (to \`${printable(target)}\`); remove it, or give its target as --out`)
     await refuseForeignFiles(generation, refuse)
     return { path: absolute, realPath, current: { kind: 'link', generation: target } }
   }
@@ -152,7 +152,7 @@ export async function assertSafeOutput(outDirectory: string, guard: OutputGuard)
   if ((await filesOfEarlierOutput(absolute)) === undefined) {
     refuse(
       `it is not empty and holds no ${outputMarker}, so it is not an earlier output of \`clausewright build\`, which replaces its output as a whole. ` +
-        `If it is the output of an earlier version of Clausewright (before ${outputMarker}), remove it once (\`rm -r ${outDirectory}\`) and build again; otherwise ${ownDirectory}`,
+        `If it is the output of an earlier version of Clausewright (before ${outputMarker}), remove it once (\`rm -r ${printable(outDirectory)}\`) and build again; otherwise ${ownDirectory}`,
     )
   }
   await refuseForeignFiles(absolute, refuse)
@@ -176,9 +176,15 @@ async function refuseForeignFiles(directory: string, refuse: (reason: string) =>
     .filter((file) => file !== outputMarker && !written.has(file))
     .sort()
   if (foreign.length > 0) {
-    const shown = foreign.slice(0, 3).map((file) => `\`${file}\``).join(', ')
+    const shown = foreign.slice(0, 3).map((file) => `\`${printable(file)}\``).join(', ')
     refuse(`it holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} that \`clausewright build\` did not write (${shown}${foreign.length > 3 ? ', …' : ''}), which replacing it would lose; move ${foreign.length === 1 ? 'it' : 'them'} elsewhere and build again`)
   }
+}
+
+/** A name from the command line or the disk, as it may be printed: control characters escaped (no terminal escape sequences). */
+function printable(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (character) => `\\u{${character.codePointAt(0)?.toString(16)}}`)
 }
 
 /** The real path of a path that may not exist yet: its nearest existing ancestor's real path, and the rest. */
@@ -186,7 +192,8 @@ async function realPathOfNew(absolute: string): Promise<{ realPath: string; exis
   let existing = path.dirname(absolute)
   const rest = [path.basename(absolute)]
   for (;;) {
-    const real = await realpath(existing).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)))
+    // ENOTDIR: a file on the way, which the caller refuses once it is the nearest existing ancestor.
+    const real = await realpath(existing).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' || error.code === 'ENOTDIR' ? undefined : Promise.reject(error)))
     if (real !== undefined) return { realPath: path.join(real, ...rest), existingAncestor: real }
     rest.unshift(path.basename(existing))
     existing = path.dirname(existing)
@@ -221,5 +228,6 @@ export async function listFiles(directory: string): Promise<string[]> {
 /** True when `inner` is `outer` or lies inside it. */
 function isInsideOrSame(outer: string, inner: string): boolean {
   const relative = path.relative(outer, inner)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+  // `..x` is a name inside `outer`, not a way out of it.
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
 }

@@ -165,3 +165,18 @@ test('an empty directory is an output to be: it becomes the link to the new site
   expect(await readFile(path.join(cwd, 'dist', outputMarker), 'utf8')).toContain('\nindex.html\n')
   expect(await findExecutableVectors(path.join(cwd, 'dist'))).toEqual([])
 })
+
+test.each([
+  ['a name starting with two dots inside the policy', 'policy/..site', 'it lies inside the policy directory'],
+  ['a path through a file', 'notes.txt/a/b', '/notes.txt` is a file, not a directory'],
+  ['a name carrying a terminal escape', 'dist\u001b[31m/..', 'the working directory'],
+])('--out at %s is refused', async (_, out, reason) => {
+  const cwd = await project()
+  await writeFile(path.join(cwd, 'notes.txt'), 'notes')
+  const before = await snapshot(cwd)
+  const result = await build(cwd, ['--out', out])
+  expect(result.code).toBe(2)
+  expect(result.stderr).toContain(reason)
+  expect(result.stderr).not.toContain('\u001b')
+  expect(await snapshot(cwd)).toEqual(before)
+})
