@@ -94,7 +94,15 @@ async function switchOutput(out: SafeOutput, generation: string): Promise<string
       // A link cannot be renamed over a directory: the first switch from a plain directory (an
       // empty one, or an output copied with its marker) has a gap, once; every later one is atomic.
       const retired = workName(generationPrefix(out.path))
-      await rename(out.path, path.join(parent, retired))
+      const moved = await rename(out.path, path.join(parent, retired)).then(
+        () => true,
+        // A build running at the same time has switched it already: it is a link now.
+        (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? false : Promise.reject(error)),
+      )
+      if (!moved) {
+        await rename(link, out.path)
+        return undefined
+      }
       try {
         await rename(link, out.path)
       } catch (error) {

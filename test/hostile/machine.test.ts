@@ -116,6 +116,44 @@ test('across real rebuilds, the site stays readable, and dist is a link to its g
   expect(await findExecutableVectors(path.join(cwd, 'dist'))).toEqual([])
 }, 90_000)
 
+test('two outputs switched into one empty directory at the same time both succeed, again and again', async () => {
+  const cwd = await project()
+  const guard = { cwd, policyDirectory: 'policy' }
+  for (let round = 0; round < 20; round += 1) {
+    await rm(path.join(cwd, 'dist'), { force: true, recursive: true })
+    await mkdir(path.join(cwd, 'dist'))
+    // Both fills end together, so that both switches meet.
+    let arrived = 0
+    let release = (): void => undefined
+    const together = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const meet = async (staging: string, text: string) => {
+      await (await fillWith(text))(staging)
+      arrived += 1
+      if (arrived === 2) release()
+      await together
+    }
+    await Promise.all([replaceDirectory('dist', guard, (staging) => meet(staging, 'a')), replaceDirectory('dist', guard, (staging) => meet(staging, 'b'))])
+    expect(['a', 'b']).toContain(await readFile(path.join(cwd, 'dist', 'index.html'), 'utf8'))
+  }
+})
+
+test('two builds into one new dist at the same time both complete, and dist is one of them, whole', async () => {
+  const cwd = await project()
+  await mkdir(path.join(cwd, 'dist'))
+  const results = await Promise.all([build(cwd), build(cwd)])
+  expect(results).toEqual([
+    { code: 0, stdout: '', stderr: '' },
+    { code: 0, stdout: '', stderr: '' },
+  ])
+  const marker = await readFile(path.join(cwd, 'dist', outputMarker), 'utf8')
+  expect(marker).toBe(outputMarkerText(await listFiles(path.join(cwd, 'dist'))).replace(`${outputMarker}\n`, ''))
+  expect(await findExecutableVectors(path.join(cwd, 'dist'))).toEqual([])
+  // And the next build finds an earlier output there.
+  expect((await build(cwd)).code).toBe(0)
+}, 90_000)
+
 /** The children of a process (Linux: /proc). */
 async function childrenOf(pid: number): Promise<number[]> {
   const text = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '')
