@@ -7,18 +7,25 @@ import path from 'node:path'
  * its name, so that the next build can tell what a killed build left from what a running one is
  * still writing: `<prefix><pid>-<8 hex digits><suffix>`.
  */
-export function workName(prefix: string, suffix = ''): string {
-  return `${prefix}${process.pid}-${randomBytes(4).toString('hex')}${suffix}`
+export function workName(prefix: string): string {
+  return `${prefix}${process.pid}-${randomBytes(4).toString('hex')}`
 }
 
 /** The process id in a name made by `workName` with this prefix and one of these suffixes. */
 export function builderOf(name: string, prefix: string, suffixes: readonly string[] = ['']): number | undefined {
+  return parseWorkName(name, prefix, suffixes)?.pid
+}
+
+/** The builder's process id, and the name as `workName` made it (without the suffix). */
+function parseWorkName(name: string, prefix: string, suffixes: readonly string[]): { pid: number; stem: string } | undefined {
   if (!name.startsWith(prefix)) return undefined
-  const rest = name.slice(prefix.length)
-  const suffix = suffixes.filter((candidate) => rest.endsWith(candidate)).sort((a, b) => b.length - a.length)[0]
-  if (suffix === undefined) return undefined
-  const match = /^([1-9]\d{0,9})-[0-9a-f]{8}$/.exec(rest.slice(0, rest.length - suffix.length))
-  return match ? Number(match[1]) : undefined
+  for (const suffix of [...suffixes].sort((a, b) => b.length - a.length)) {
+    if (!name.endsWith(suffix)) continue
+    const stem = name.slice(0, name.length - suffix.length)
+    const match = /^([1-9]\d{0,9})-[0-9a-f]{8}$/.exec(stem.slice(prefix.length))
+    if (match) return { pid: Number(match[1]), stem }
+  }
+  return undefined
 }
 
 /** True unless the process is provably gone (a process we may not signal is alive). */
@@ -47,9 +54,10 @@ export async function removeLeftovers(
 ): Promise<string[]> {
   const names = await readdir(directory).catch(() => [])
   const done = names.filter((name) => {
-    const pid = builderOf(name, prefix, suffixes)
-    if (pid === undefined) return false
-    return pid === process.pid ? options.mine !== undefined && !options.mine.has(name) : !isAlive(pid)
+    const work = parseWorkName(name, prefix, suffixes)
+    if (work === undefined) return false
+    // A generation of this process and its link on the way: both in use while it is in `mine`.
+    return work.pid === process.pid ? options.mine !== undefined && !options.mine.has(work.stem) : !isAlive(work.pid)
   })
   const removed: string[] = []
   for (const name of done.sort()) {

@@ -1,5 +1,5 @@
-import { execFile, spawn } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises'
+import { execFile, spawn, spawnSync } from 'node:child_process'
+import { cp, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -153,6 +153,25 @@ test('two builds into one new dist at the same time both complete, and dist is o
   // And the next build finds an earlier output there.
   expect((await build(cwd)).code).toBe(0)
 }, 90_000)
+
+test('what an ended build left is removed, links as links (never what they point to), and nothing else', async () => {
+  const cwd = await project()
+  const outside = path.join(cwd, 'outside')
+  await mkdir(outside)
+  await writeFile(path.join(outside, 'keep.txt'), 'not ours')
+  // A process that has ended: its pid is free (a reused one would only keep its work longer).
+  const ended = spawnSync(process.execPath, ['-e', '']).pid
+  await mkdir(path.join(cwd, `.dist-${ended}-0123abcd`))
+  await writeFile(path.join(cwd, `.dist-${ended}-0123abcd`, 'index.html'), 'half a build')
+  await symlink(outside, path.join(cwd, `.dist-${ended}-4567cdef`))
+  await symlink(`.dist-${ended}-0123abcd`, path.join(cwd, `.dist-${ended}-89abcdef.link`))
+  const notOurs = ['.dist-old', `.dist-${ended}-0123abcd.bak`, `.dist-${ended}-XYZ`, `.site-${ended}-0123abcd`]
+  for (const name of notOurs) await writeFile(path.join(cwd, name), 'not ours')
+  await replaceDirectory('dist', { cwd, policyDirectory: 'policy' }, await fillWith('new'))
+  const generation = await readlink(path.join(cwd, 'dist'))
+  expect((await readdir(cwd)).sort()).toEqual([...notOurs, generation, 'dist', 'outside', 'policy'].sort())
+  expect(await readFile(path.join(outside, 'keep.txt'), 'utf8')).toBe('not ours')
+})
 
 /** The children of a process (Linux: /proc). */
 async function childrenOf(pid: number): Promise<number[]> {
