@@ -124,6 +124,17 @@ async function moveEntry(source: string, target: string): Promise<void> {
   }
 }
 
+/**
+ * Astro's failure, with its log. A fault of the machine that Astro met (a full disk under its work
+ * directory) is named as the cause, so that it is reported as the machine's, not as ours.
+ */
+export function siteBuildFailure(how: string, log: string): ClausewrightError {
+  const fault = /\b(ENOSPC|EDQUOT|EROFS|EACCES|EPERM|EIO)\b[^\n']*(?:'([^'\n]+)')?/.exec(log)
+  const cause = fault?.[1] ? Object.assign(new Error(fault[0]), { code: fault[1], ...(fault[2] && { path: fault[2] }) }) : undefined
+  const message = `the Astro build of the site failed (${how}); the previous output is untouched${log ? `:\n${log.trim()}` : ''}`
+  return new ClausewrightError('site-build-failed', message, cause ? { cause } : undefined)
+}
+
 interface AstroRun {
   readonly done: Promise<void>
   /** Prints Astro's log so far, and from now on, unless quiet (before, it would interleave with the diagnostics). */
@@ -159,7 +170,7 @@ function runAstroBuild(outDirectory: string, entriesFile: string, options: SiteB
     child.on('error', reject)
     child.on('close', (code, signal) => {
       if (code === 0) resolve()
-      else reject(new ClausewrightError('site-build-failed', `the Astro build of the site failed (${signal ?? `exit ${code}`}); the previous output is untouched${errors ? `:\n${errors.trim()}` : ''}`))
+      else reject(siteBuildFailure(signal ?? `exit ${code}`, errors))
     })
   })
   return {

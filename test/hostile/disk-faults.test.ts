@@ -83,3 +83,13 @@ test('a fault outside the output (the Astro work directory) is the machine fault
   expect(result.stderr).toMatch(/^clausewright: could not complete the command: no space is left on the device \(ENOSPC\) at `.*\/node_modules\/\.clausewright\/site-\d+-[0-9a-f]{8}`\n$/)
   expect(await readdir(path.join(cwd, 'dist'))).toEqual([])
 })
+
+test('a full disk that Astro meets under its work directory is the cause of its failure, so the CLI says it is the machine’s (exit 1)', async () => {
+  const { siteBuildFailure } = await import('../../src/astro/build-site.ts')
+  const { machineFaultOf } = await import('../../src/diagnostics/machine-fault.ts')
+  const full = siteBuildFailure('exit 1', "[ERROR] ENOSPC: no space left on device, write '/p/node_modules/.clausewright/site-1-0123abcd/index.html'\n  Stack trace: …")
+  expect(full.message).toMatch(/^the Astro build of the site failed \(exit 1\); the previous output is untouched:\n\[ERROR\] ENOSPC: no space left on device/)
+  expect(machineFaultOf(full)).toMatchObject({ code: 'ENOSPC', path: '/p/node_modules/.clausewright/site-1-0123abcd/index.html' })
+  expect(machineFaultOf(siteBuildFailure('exit 1', '[ERROR] Cannot read properties of undefined'))).toBeUndefined()
+  expect(machineFaultOf(siteBuildFailure('SIGTERM', ''))).toBeUndefined()
+})
