@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, expect, test } from 'vitest'
+import { outputMarker, outputMarkerText } from '../src/emit/write-output.ts'
 import { makePolicy, repoRoot } from './helpers/fixture-policy.ts'
 
 const run = promisify(execFile)
@@ -34,6 +35,13 @@ async function readTree(directory: string): Promise<Record<string, string>> {
   const entries = await readdir(directory, { recursive: true, withFileTypes: true })
   const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name))).sort()
   return Object.fromEntries(await Promise.all(files.map(async (file) => [file, await readFile(path.join(directory, file), 'utf8')] as const)))
+}
+
+/** A `dist` as an earlier build left it: its pages and the marker that lists them. */
+async function previousOutput(cwd: string, pages: readonly string[] = ['index.html']): Promise<void> {
+  await mkdir(path.join(cwd, 'dist'))
+  for (const page of pages) await writeFile(path.join(cwd, 'dist', page), page === 'index.html' ? 'the previous build' : 'from an older build')
+  await writeFile(path.join(cwd, 'dist', outputMarker), outputMarkerText(pages))
 }
 
 test('build writes the artefacts, with progress on stderr', async () => {
@@ -71,7 +79,8 @@ test('a cache that cannot be written never fails the build: it warns, and the ou
   expect(result.code).toBe(0)
   expect(result.stderr).toMatch(/clausewright: warning: the diffs could not be kept for the next build \(ENOTDIR/)
   expect(result.stderr).toMatch(/clausewright: warning: the pages could not be kept for the next build \(ENOTDIR/)
-  expect(Object.keys(await readTree(path.join(cwd, 'dist')))).toHaveLength(19)
+  // The 19 files of the site and the marker of an output.
+  expect(Object.keys(await readTree(path.join(cwd, 'dist')))).toHaveLength(20)
   const quiet = await build(cwd, ['--quiet', '--out', 'quiet'], { CLAUSEWRIGHT_CACHE_DIR: path.join(blocker, 'cache') })
   expect([quiet.code, quiet.stderr]).toEqual([0, ''])
 }, 60_000)
@@ -105,25 +114,30 @@ test('the output is byte-identical whatever the directory, time zone or locale',
 test('a policy with errors writes nothing and leaves the previous output untouched', async () => {
   const cwd = await makePolicy({ description: 'a broken reference', replace: [{ file: 'data.yaml', find: 'dataCategories: [email-address]', with: 'dataCategories: [nothing]' }] })
   temporary.push(cwd)
-  await mkdir(path.join(cwd, 'dist'))
-  await writeFile(path.join(cwd, 'dist', 'index.html'), 'the previous build')
+  await previousOutput(cwd)
   const result = await build(cwd, ['--quiet'])
   expect(result.code).toBe(1)
   expect(result.stderr).toContain('policy/data.yaml:16:22 error Unexpected data category `nothing`')
   expect(result.stderr).toContain('nothing was written to dist')
-  expect(await readTree(path.join(cwd, 'dist'))).toEqual({ 'index.html': 'the previous build' })
+  expect(await readTree(path.join(cwd, 'dist'))).toEqual({ 'index.html': 'the previous build', [outputMarker]: outputMarkerText(['index.html']) })
   expect((await readdir(cwd)).sort()).toEqual(['dist', 'policy'])
 })
 
 test('a successful build replaces the previous output as a whole', async () => {
   const cwd = await makePolicy()
   temporary.push(cwd)
-  await mkdir(path.join(cwd, 'dist'))
-  await writeFile(path.join(cwd, 'dist', 'stale.html'), 'from an older build')
+  await previousOutput(cwd, ['index.html', 'stale.html'])
   const result = await build(cwd, ['--quiet'])
   expect(result).toEqual({ code: 0, stdout: '', stderr: '' })
   expect(Object.keys(await readTree(path.join(cwd, 'dist')))).not.toContain('stale.html')
-  expect((await readdir(cwd)).sort()).toEqual(['dist', 'policy'])
+  // dist is now a link to the generation beside it; the directory it was stays beside it, for
+  // readers that had just opened it, until the next build.
+  const [first, second, ...rest] = (await readdir(cwd)).sort()
+  expect(rest).toEqual(['dist', 'policy'])
+  const current = await readlink(path.join(cwd, 'dist'))
+  const retired = current === first ? second : first
+  expect([current, retired]).toEqual(expect.arrayContaining([expect.stringMatching(/^\.dist-\d+-[0-9a-f]{8}$/)]))
+  expect(Object.keys(await readTree(path.join(cwd, retired ?? '')))).toEqual([outputMarker, 'index.html', 'stale.html'])
 })
 
 test.each([['.'], ['policy'], ['policy/out'], ['..']])('--out %s is refused, exit 2', async (out) => {
@@ -138,13 +152,12 @@ test('a build that fails half-way leaves the previous output as it was', async (
   const { replaceDirectory } = await import('../src/emit/write-output.ts')
   const cwd = await makePolicy()
   temporary.push(cwd)
-  await mkdir(path.join(cwd, 'dist'))
-  await writeFile(path.join(cwd, 'dist', 'index.html'), 'the previous build')
+  await previousOutput(cwd)
   const failing = replaceDirectory('dist', { cwd, policyDirectory: 'policy' }, async (staging) => {
     await writeFile(path.join(staging, 'index.html'), 'half a build')
     throw new Error('a page threw')
   })
   await expect(failing).rejects.toThrow('a page threw')
-  expect(await readTree(path.join(cwd, 'dist'))).toEqual({ 'index.html': 'the previous build' })
+  expect(await readTree(path.join(cwd, 'dist'))).toEqual({ 'index.html': 'the previous build', [outputMarker]: outputMarkerText(['index.html']) })
   expect((await readdir(cwd)).sort()).toEqual(['dist', 'policy'])
 })

@@ -38,6 +38,7 @@ beforeAll(async () => {
 describe('the OPTSM site', () => {
   test('has every page and machine endpoint', () => {
     expect(optsm.files).toEqual([
+      '.clausewright-output',
       'changes.atom',
       'changes/2019-01-25.json',
       'changes/2019-01-25/index.html',

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process'
-import { cp, lstat, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { cp, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { CompiledPolicy } from '../compile/compile.ts'
 import { ClausewrightError } from '../diagnostics/diagnostic.ts'
+import { removeLeftovers, workName } from '../emit/leftovers.ts'
 import { listFiles, writeFiles } from '../emit/write-output.ts'
 import type { PageCache } from './page-cache.ts'
 import { buildSiteEntries } from './site-data.ts'
@@ -46,7 +47,10 @@ export async function startSiteBuild(options: SiteBuildOptions): Promise<SiteBui
   // and the result is moved out.
   const workspace = path.join(projectRoot, 'node_modules', '.clausewright')
   await mkdir(workspace, { recursive: true })
-  const astroOut = await mkdtemp(path.join(workspace, 'site-'))
+  // A build killed (even by SIGKILL) leaves its work here: removed by the next one.
+  await removeLeftovers(workspace, 'site-', workSuffixes)
+  const astroOut = path.join(workspace, workName('site-'))
+  await mkdir(astroOut)
   const entriesFile = `${astroOut}-entries.json`
   const astro = runAstroBuild(astroOut, entriesFile, options)
   // A failure before `finish` is reported by `finish`; `cancel` ignores it.
@@ -89,6 +93,9 @@ export async function startSiteBuild(options: SiteBuildOptions): Promise<SiteBui
   }
 }
 
+/** Astro's output `site-<pid>-<hex>` and the files beside it (see startSiteBuild and finish). */
+const workSuffixes = ['', '-cache', '-entries.json', '-entries.json.partial']
+
 /**
  * Moves what Astro built into the output directory, beside the machine files: by renaming each
  * entry (a copy only across file systems), directories present in both merged. A page and a
@@ -117,6 +124,17 @@ async function moveEntry(source: string, target: string): Promise<void> {
   }
 }
 
+/**
+ * Astro's failure, with its log. A fault of the machine that Astro met (a full disk under its work
+ * directory) is named as the cause, so that it is reported as the machine's, not as ours.
+ */
+export function siteBuildFailure(how: string, log: string): ClausewrightError {
+  const fault = /\b(ENOSPC|EDQUOT|EROFS|EACCES|EPERM|EIO)\b[^\n']*(?:'([^'\n]+)')?/.exec(log)
+  const cause = fault?.[1] ? Object.assign(new Error(fault[0]), { code: fault[1], ...(fault[2] && { path: fault[2] }) }) : undefined
+  const message = `the Astro build of the site failed (${how}); the previous output is untouched${log ? `:\n${log.trim()}` : ''}`
+  return new ClausewrightError('site-build-failed', message, cause ? { cause } : undefined)
+}
+
 interface AstroRun {
   readonly done: Promise<void>
   /** Prints Astro's log so far, and from now on, unless quiet (before, it would interleave with the diagnostics). */
@@ -127,10 +145,12 @@ interface AstroRun {
 function runAstroBuild(outDirectory: string, entriesFile: string, options: SiteBuildOptions): AstroRun {
   // The CLI file is not among the package's exports: find it beside its package.json.
   const astro = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs')
-  const args = [astro, 'build', '--root', projectRoot, '--outDir', outDirectory, ...(options.quiet ? ['--silent'] : [])]
+  // The child watches its parent: it ends when the CLI dies, even by SIGKILL (watch-parent.mjs).
+  const watchParent = pathToFileURL(path.join(projectRoot, 'src', 'astro', 'watch-parent.mjs')).href
+  const args = ['--import', watchParent, astro, 'build', '--root', projectRoot, '--outDir', outDirectory, ...(options.quiet ? ['--silent'] : [])]
   const child = spawn(process.execPath, args, {
     cwd: projectRoot,
-    env: { ...process.env, CLAUSEWRIGHT_POLICY_DIR: options.policyDirectory, CLAUSEWRIGHT_SITE_ENTRIES: entriesFile, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, CLAUSEWRIGHT_PARENT_PID: String(process.pid), CLAUSEWRIGHT_POLICY_DIR: options.policyDirectory, CLAUSEWRIGHT_SITE_ENTRIES: entriesFile, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   // Astro's log is progress: it goes to standard error, like ours, and stdout stays clean.
@@ -150,7 +170,7 @@ function runAstroBuild(outDirectory: string, entriesFile: string, options: SiteB
     child.on('error', reject)
     child.on('close', (code, signal) => {
       if (code === 0) resolve()
-      else reject(new ClausewrightError('site-build-failed', `the Astro build of the site failed (${signal ?? `exit ${code}`}); the previous output is untouched${errors ? `:\n${errors.trim()}` : ''}`))
+      else reject(siteBuildFailure(signal ?? `exit ${code}`, errors))
     })
   })
   return {

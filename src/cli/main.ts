@@ -1,6 +1,7 @@
 import packageJson from '../../package.json' with { type: 'json' }
 import { ClausewrightError } from '../diagnostics/diagnostic.ts'
 import { printable } from '../diagnostics/format.ts'
+import { describeMachineFault, machineFaultOf } from '../diagnostics/machine-fault.ts'
 import { type Command, type Io, UsageError } from './shared.ts'
 
 export type { Io }
@@ -28,7 +29,8 @@ Options:
   -h, --help     Show this help (or \`clausewright <command> --help\`)
   -v, --version  Print the version
 
-Exit status: 0 without errors, 1 when the policy has errors, 2 on a usage error or an internal fault.
+Exit status: 0 without errors, 1 when the policy has errors or the machine refused a write (a full
+disk, a read-only file system), 2 on a usage error, a refusal or an internal fault.
 `
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -41,6 +43,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (error instanceof UsageError || isParseArgsError(error)) {
       say(`clausewright: ${(error as Error).message}\nRun \`clausewright --help\` for usage.\n`)
       return 2
+    }
+    // A full disk, a read-only file system, a directory that may not be written: the machine's
+    // fault, said as such with its path (exit 1, as a build that could not be completed).
+    const fault = machineFaultOf(error)
+    if (fault) {
+      say(`clausewright: ${error instanceof ClausewrightError ? error.message : `could not complete the command: ${describeMachineFault(fault)}`}\n`)
+      return 1
     }
     if (error instanceof ClausewrightError) {
       say(`clausewright: ${error.message}\n`)

@@ -16,12 +16,14 @@ Checks the policy as \`check\` does and, when it has no errors, builds the stati
   index.html, versions/, changes/   the policy, every released version, the changelog and diffs
   policy.json, policy.jsonld        the current policy as JSON and JSON-LD
   versions.json, versions/<id>.json, changes/<id>.json, changes.atom, schema/
-The site is built in a temporary directory and moved into place: a failed build (a policy error,
-a page that throws) leaves the previous output as it was.
+The site is built in a directory beside the output (.dist-<pid>-<hex> for dist), and the output,
+a symbolic link to it, is switched to the new one in one step: a failed build (a policy error, a
+page that throws) leaves the previous output as it was. --out must be new, empty, or an earlier
+output (it holds .clausewright-output); the policy, the working directory and Git's are refused.
 
 Options:
   --dir <path>        The policy directory (default: policy)
-  --out <path>        The output directory (default: dist); it is replaced as a whole
+  --out <path>        The output (default: dist); it is replaced as a whole
   --format <name>     How to print diagnostics: pretty, json or github (as for check)
   --today <date>      The date that "in the future" is judged against (default: today, UTC)
   --color, --no-color Colour the pretty output
@@ -32,7 +34,8 @@ Options:
   -h, --help          Show this help
 
 Diagnostics and progress go to standard error. Exit status: 0 when the output was written, 1 when
-the policy has errors, 2 on a usage error or an internal fault.
+the policy has errors or the output could not be written (a full disk, a read-only file system),
+2 on a usage error, a refused --out or an internal fault.
 `
 
 const defaultCacheDirectory = path.join(projectRoot, 'node_modules', '.cache', 'clausewright')
@@ -57,7 +60,8 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
   }
 
   const policyDirectory = path.resolve(io.cwd, values.dir)
-  assertSafeOutput(values.out, { cwd: io.cwd, policyDirectory: values.dir })
+  // Refused before Astro starts: a refused output is left exactly as it was.
+  await assertSafeOutput(values.out, { cwd: io.cwd, policyDirectory: values.dir })
   // Astro starts up while the policy is read and compiled; it is stopped if the policy has errors.
   const site = await startSiteBuild({ policyDirectory, quiet: values.quiet })
   const cacheDirectory = io.env['CLAUSEWRIGHT_CACHE_DIR'] ?? defaultCacheDirectory

@@ -1,0 +1,319 @@
+import { execFile, spawn, spawnSync } from 'node:child_process'
+import { cp, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { promisify } from 'node:util'
+import { afterAll, expect, test } from 'vitest'
+import { listFiles, outputMarker, outputMarkerText, replaceDirectory } from '../../src/emit/write-output.ts'
+import { findExecutableVectors } from '../helpers/executable-vectors.ts'
+import { makePolicy, repoRoot } from '../helpers/fixture-policy.ts'
+import { runCli } from '../helpers/run-cli.ts'
+
+// Faults of the machine the build runs on: a reader of the output during a rebuild, a build
+// killed half-way, a disk that refuses writes.
+const temporary: string[] = []
+afterAll(async () => {
+  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
+})
+
+async function project(): Promise<string> {
+  const cwd = await makePolicy()
+  temporary.push(cwd)
+  return cwd
+}
+
+async function build(cwd: string, args: readonly string[] = []) {
+  return runCli(['build', '--quiet', '--today', '2026-11-25', ...args], cwd)
+}
+
+/**
+ * A reader in a process of its own that reads `file` as fast as it can until `stop` exists (or a
+ * bounded number of reads), counting the reads that found no file or an empty one.
+ */
+async function startReader(file: string, stop: string): Promise<{ finished: Promise<{ reads: number; missing: number; empty: number }> }> {
+  const source = `
+    const { existsSync, readFileSync } = require('node:fs')
+    const [file, stop] = process.argv.slice(1)
+    let reads = 0, missing = 0, empty = 0
+    process.stdout.write('ready\\n')
+    while (reads < 20000000 && (reads % 64 !== 0 || !existsSync(stop))) {
+      reads += 1
+      try { if (readFileSync(file).length === 0) empty += 1 } catch (error) { if (error.code === 'ENOENT') missing += 1; else throw error }
+    }
+    process.stdout.write(JSON.stringify({ reads, missing, empty }) + '\\n')
+  `
+  const child = spawn(process.execPath, ['-e', source, file, stop], { stdio: ['ignore', 'pipe', 'inherit'] })
+  let output = ''
+  let ready = (): void => undefined
+  const started = new Promise<void>((resolve) => {
+    ready = resolve
+  })
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+    if (output.startsWith('ready\n')) ready()
+  })
+  const finished = new Promise<{ reads: number; missing: number; empty: number }>((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const lines = output.trim().split('\n')
+      if (code === 0 && lines[0] === 'ready') resolve(JSON.parse(lines.at(-1) ?? '') as { reads: number; missing: number; empty: number })
+      else reject(new Error(`the reader failed (exit ${code}): ${output}`))
+      ready()
+    })
+  })
+  await started
+  // In an object: an async function that returned the promise itself would wait for it.
+  return { finished }
+}
+
+async function fillWith(text: string) {
+  return async (staging: string) => {
+    await mkdir(path.join(staging, 'versions'))
+    await writeFile(path.join(staging, 'index.html'), text)
+    await writeFile(path.join(staging, 'versions', 'index.html'), text)
+  }
+}
+
+/** dist links to the newest generation; the one it replaced is kept until the next build, older ones are gone. */
+async function expectGenerations(cwd: string): Promise<void> {
+  const entries = (await readdir(cwd)).sort()
+  const generations = entries.filter((name) => /^\.dist-\d+-[0-9a-f]{8}$/.test(name))
+  expect(entries).toEqual([...generations, 'dist', 'policy', 'stop'])
+  expect(generations).toHaveLength(2)
+  expect(generations).toContain(await readlink(path.join(cwd, 'dist')))
+}
+
+test('a reader of dist/index.html never finds it missing while the output is replaced again and again', async () => {
+  const cwd = await project()
+  const guard = { cwd, policyDirectory: 'policy' }
+  await replaceDirectory('dist', guard, await fillWith('build 0'))
+  const stop = path.join(cwd, 'stop')
+  const reader = await startReader(path.join(cwd, 'dist', 'index.html'), stop)
+  for (let round = 1; round <= 150; round += 1) await replaceDirectory('dist', guard, await fillWith(`build ${round}`))
+  await writeFile(stop, '')
+  const seen = await reader.finished
+  expect(seen.reads).toBeGreaterThan(0)
+  expect(seen).toEqual({ reads: seen.reads, missing: 0, empty: 0 })
+  expect(await readFile(path.join(cwd, 'dist', 'index.html'), 'utf8')).toBe('build 150')
+  await expectGenerations(cwd)
+}, 60_000)
+
+test('across real rebuilds, the site stays readable, and dist is a link to its generation', async () => {
+  const cwd = await project()
+  expect(await build(cwd)).toEqual({ code: 0, stdout: '', stderr: '' })
+  const stop = path.join(cwd, 'stop')
+  const reader = await startReader(path.join(cwd, 'dist', 'index.html'), stop)
+  for (let round = 0; round < 2; round += 1) expect((await build(cwd)).code).toBe(0)
+  await writeFile(stop, '')
+  const seen = await reader.finished
+  expect(seen).toEqual({ reads: seen.reads, missing: 0, empty: 0 })
+  await expectGenerations(cwd)
+  // The marker lists every file of the site, and nothing else is there.
+  const marker = await readFile(path.join(cwd, 'dist', outputMarker), 'utf8')
+  expect(marker).toBe(outputMarkerText(await listFiles(path.join(cwd, 'dist'))).replace(`${outputMarker}\n`, ''))
+  expect(marker.split('\n')).toEqual(expect.arrayContaining(['index.html', 'policy.json', 'versions.json', 'changes.atom']))
+  expect(await findExecutableVectors(path.join(cwd, 'dist'))).toEqual([])
+}, 90_000)
+
+test('two outputs switched into one empty directory at the same time both succeed, again and again', async () => {
+  const cwd = await project()
+  const guard = { cwd, policyDirectory: 'policy' }
+  for (let round = 0; round < 20; round += 1) {
+    await rm(path.join(cwd, 'dist'), { force: true, recursive: true })
+    await mkdir(path.join(cwd, 'dist'))
+    // Both fills end together, so that both switches meet.
+    let arrived = 0
+    let release = (): void => undefined
+    const together = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const meet = async (staging: string, text: string) => {
+      await (await fillWith(text))(staging)
+      arrived += 1
+      if (arrived === 2) release()
+      await together
+    }
+    await Promise.all([replaceDirectory('dist', guard, (staging) => meet(staging, 'a')), replaceDirectory('dist', guard, (staging) => meet(staging, 'b'))])
+    expect(['a', 'b']).toContain(await readFile(path.join(cwd, 'dist', 'index.html'), 'utf8'))
+  }
+})
+
+test('two builds into one new dist at the same time both complete, and dist is one of them, whole', async () => {
+  const cwd = await project()
+  await mkdir(path.join(cwd, 'dist'))
+  const results = await Promise.all([build(cwd), build(cwd)])
+  expect(results).toEqual([
+    { code: 0, stdout: '', stderr: '' },
+    { code: 0, stdout: '', stderr: '' },
+  ])
+  const marker = await readFile(path.join(cwd, 'dist', outputMarker), 'utf8')
+  expect(marker).toBe(outputMarkerText(await listFiles(path.join(cwd, 'dist'))).replace(`${outputMarker}\n`, ''))
+  expect(await findExecutableVectors(path.join(cwd, 'dist'))).toEqual([])
+  // And the next build finds an earlier output there.
+  expect((await build(cwd)).code).toBe(0)
+}, 90_000)
+
+test('what an ended build left is removed, links as links (never what they point to), and nothing else', async () => {
+  const cwd = await project()
+  const outside = path.join(cwd, 'outside')
+  await mkdir(outside)
+  await writeFile(path.join(outside, 'keep.txt'), 'not ours')
+  // A process that has ended: its pid is free (a reused one would only keep its work longer).
+  const ended = spawnSync(process.execPath, ['-e', '']).pid
+  await mkdir(path.join(cwd, `.dist-${ended}-0123abcd`))
+  await writeFile(path.join(cwd, `.dist-${ended}-0123abcd`, 'index.html'), 'half a build')
+  await symlink(outside, path.join(cwd, `.dist-${ended}-4567cdef`))
+  await symlink(`.dist-${ended}-0123abcd`, path.join(cwd, `.dist-${ended}-89abcdef.link`))
+  const notOurs = ['.dist-old', `.dist-${ended}-0123abcd.bak`, `.dist-${ended}-XYZ`, `.site-${ended}-0123abcd`]
+  for (const name of notOurs) await writeFile(path.join(cwd, name), 'not ours')
+  await replaceDirectory('dist', { cwd, policyDirectory: 'policy' }, await fillWith('new'))
+  const generation = await readlink(path.join(cwd, 'dist'))
+  expect((await readdir(cwd)).sort()).toEqual([...notOurs, generation, 'dist', 'outside', 'policy'].sort())
+  expect(await readFile(path.join(outside, 'keep.txt'), 'utf8')).toBe('not ours')
+})
+
+/** The children of a process (Linux: /proc). */
+async function childrenOf(pid: number): Promise<number[]> {
+  const text = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '')
+  return text.split(' ').filter(Boolean).map(Number)
+}
+
+/** True while the process runs (a zombie, ended but not yet reaped by its new parent, has ended). */
+async function isRunning(pid: number): Promise<boolean> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined)
+  return stat !== undefined && stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z'
+}
+
+/** `clausewright build` in a process of its own, and the names of what it leaves in a directory. */
+function startCli(cwd: string) {
+  // --quiet: Astro writes nothing, so it cannot die of writing to a closed pipe either.
+  const cli = spawn(process.execPath, [path.join(repoRoot, 'bin', 'clausewright.js'), 'build', '--quiet', '--today', '2026-11-25'], {
+    cwd,
+    stdio: 'ignore',
+    env: { PATH: process.env['PATH'] ?? '', CLAUSEWRIGHT_CACHE_DIR: process.env['CLAUSEWRIGHT_CACHE_DIR'] ?? '' },
+  })
+  const closed = new Promise((resolve) => cli.on('close', resolve))
+  const pid = cli.pid ?? 0
+  const leftIn = async (directory: string, prefix: string) => (await readdir(directory)).filter((name) => name.startsWith(`${prefix}${pid}-`))
+  const kill = async () => {
+    cli.kill('SIGKILL')
+    await closed
+  }
+  return { pid, running: () => cli.exitCode === null && cli.signalCode === null, leftIn, kill }
+}
+
+async function until(condition: () => Promise<boolean>, attempts: number, pause: number): Promise<boolean> {
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    if (await condition()) return true
+    await sleep(pause)
+  }
+  return condition()
+}
+
+test('a build killed by SIGKILL takes its Astro child with it, and the next build removes what killed builds left', async () => {
+  // The OPTSM policy: it compiles for longer than the base fixture, which leaves time to catch Astro waiting.
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-killed-'))
+  temporary.push(cwd)
+  await cp(path.join(repoRoot, 'policy'), path.join(cwd, 'policy'), { recursive: true })
+  const workspace = path.join(repoRoot, 'node_modules', '.clausewright')
+
+  // Killed while Astro waits for the compiled policy: without watching its parent, it would wait
+  // for its entries file (for ten minutes) after the CLI is gone.
+  const early = startCli(cwd)
+  let astro: number | undefined
+  await until(async () => {
+    astro = (await childrenOf(early.pid))[0]
+    return astro !== undefined || !early.running()
+  }, 1500, 10)
+  const entries = (await early.leftIn(workspace, 'site-')).filter((name) => name.endsWith('-entries.json'))
+  await early.kill()
+  expect(astro, 'the build was caught while Astro ran').toBeDefined()
+  expect(entries, 'Astro had not been handed the policy yet').toEqual([])
+  expect(await until(async () => !(await isRunning(astro ?? 0)), 150, 100), 'the Astro child has ended').toBe(true)
+  expect(await early.leftIn(workspace, 'site-')).not.toEqual([])
+
+  // Killed while the site is written beside dist.
+  const late = startCli(cwd)
+  await until(async () => (await late.leftIn(cwd, '.dist-')).length > 0 || !late.running(), 1500, 20)
+  await late.kill()
+  expect(await late.leftIn(cwd, '.dist-'), 'the build was caught writing its output').toHaveLength(1)
+
+  expect((await build(cwd)).code).toBe(0)
+  expect(await early.leftIn(workspace, 'site-')).toEqual([])
+  expect(await late.leftIn(cwd, '.dist-')).toEqual([])
+  expect(await late.leftIn(workspace, 'site-')).toEqual([])
+  expect(await findExecutableVectors(path.join(cwd, 'dist'))).toEqual([])
+}, 90_000)
+
+// Real file systems that refuse writes. /sys refuses everyone (EPERM as root, EACCES otherwise).
+test('an output on a file system that refuses new directories (/sys) is reported as such with its path, exit 1', async () => {
+  const cwd = await project()
+  const result = await build(cwd, ['--out', '/sys/clausewright-output'])
+  expect(result.code).toBe(1)
+  expect(result.stderr).toMatch(/^clausewright: could not write the output `\/sys\/clausewright-output`: (the operation is not permitted \(EPERM\)|permission denied \(EACCES\)) at `\/sys\/\.clausewright-output-\d+-[0-9a-f]{8}`; the previous output is as it was\n$/)
+  expect((await readdir('/sys')).filter((name) => name.includes('clausewright'))).toEqual([])
+})
+
+// A tmpfs too small for the site, and one remounted read-only: they need root (CI runs as root on
+// this machine); disk-faults.test.ts injects the same faults without it.
+const run = promisify(execFile)
+const canMount = await (async () => {
+  if (process.getuid?.() !== 0) return false
+  const probe = await mkdtemp(path.join(tmpdir(), 'clausewright-tmpfs-'))
+  const mounted = await run('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]).then(
+    () => true,
+    () => false,
+  )
+  if (mounted) await run('umount', [probe])
+  await rm(probe, { recursive: true })
+  return mounted
+})()
+
+async function withTmpfs(options: string, use: (mountPoint: string) => Promise<void>): Promise<void> {
+  const mountPoint = await mkdtemp(path.join(tmpdir(), 'clausewright-tmpfs-'))
+  await run('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', mountPoint])
+  try {
+    await use(mountPoint)
+  } finally {
+    await run('umount', [mountPoint])
+    await rm(mountPoint, { recursive: true })
+  }
+}
+
+/** An earlier output in `directory/site` (a page and the marker), and a way to read it back whole. */
+async function earlierOutput(cwd: string, directory: string) {
+  const out = path.join(directory, 'site')
+  await replaceDirectory(out, { cwd, policyDirectory: 'policy' }, await fillWith('the previous build'))
+  const read = async () => ({
+    entries: (await readdir(directory)).sort(),
+    link: await readlink(out),
+    page: await readFile(path.join(out, 'index.html'), 'utf8'),
+    marker: await readFile(path.join(out, outputMarker), 'utf8'),
+  })
+  return { out, before: await read(), read }
+}
+
+test.runIf(canMount)('a full disk (a tmpfs of 64 KiB) is reported as such with its path, exit 1, the previous output as it was', async () => {
+  const cwd = await project()
+  await withTmpfs('size=64k', async (mountPoint) => {
+    const { out, before, read } = await earlierOutput(cwd, mountPoint)
+    const result = await build(cwd, ['--out', out])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(`clausewright: could not write the output \`${out}\`: no space is left on the device (ENOSPC) at \`${mountPoint}/.site-`)
+    expect(result.stderr).toContain('; the previous output is as it was\n')
+    expect(await read()).toEqual(before)
+  })
+})
+
+test.runIf(canMount)('a read-only file system (a tmpfs remounted read-only) is reported as such with its path, exit 1, the previous output as it was', async () => {
+  const cwd = await project()
+  await withTmpfs('size=1m', async (mountPoint) => {
+    const { out, before, read } = await earlierOutput(cwd, mountPoint)
+    await run('mount', ['-o', 'remount,ro', mountPoint])
+    const result = await build(cwd, ['--out', out])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(new RegExp(`^clausewright: could not write the output \`${out}\`: the file system is read-only \\(EROFS\\) at \`${mountPoint}/\\.site-\\d+-[0-9a-f]{8}\`; the previous output is as it was\n$`))
+    expect(await read()).toEqual(before)
+  })
+})
