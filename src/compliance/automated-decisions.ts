@@ -1,4 +1,5 @@
-import { diagnostic, locate } from '../rules/context.ts'
+import { diagnostic } from '../diagnostics/diagnostic.ts'
+import { locate } from '../yaml/locate.ts'
 import { type ComplianceRule, met, missing, notApplicable } from './compliance-rule.ts'
 
 /** GDPR Art. 13(2)(f), 22: automated decision-making, including profiling. */

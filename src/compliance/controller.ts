@@ -1,4 +1,5 @@
-import { diagnostic, locate } from '../rules/context.ts'
+import { diagnostic } from '../diagnostics/diagnostic.ts'
+import { locate } from '../yaml/locate.ts'
 import { type ComplianceRule, met, missing, notApplicable } from './compliance-rule.ts'
 
 // EU and EEA member states, and the UK: a controller established here needs no representative.

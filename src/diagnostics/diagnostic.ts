@@ -1,6 +1,8 @@
-import type { RuleId } from './rules.ts'
+import type { Position } from 'unist'
+import { type RuleId, rules } from './rules.ts'
+import type { Severity } from './severity.ts'
 
-export type Severity = 'error' | 'warning' | 'info'
+export type { Severity } from './severity.ts'
 
 /** A 1-based line and column (UTF-16 code units), as in unist. */
 export interface Point {
@@ -29,6 +31,25 @@ export interface Diagnostic {
   readonly span?: Span
   /** Another place that the message is about (the first of two duplicates, say). */
   readonly related?: { readonly file: string; readonly span?: Span; readonly message: string }
+}
+
+export function diagnostic(ruleId: RuleId, file: string, span: Span | undefined, message: string, extra: Partial<Pick<Diagnostic, 'hint' | 'related' | 'severity'>> = {}): Diagnostic {
+  return {
+    ruleId,
+    severity: extra.severity ?? rules[ruleId].severity,
+    message,
+    file,
+    ...(span && { span }),
+    ...(extra.hint !== undefined && { hint: extra.hint }),
+    ...(extra.related !== undefined && { related: extra.related }),
+  }
+}
+
+/** The span of a unist node (an mdast or hast node), if it has a position. */
+export function spanOfNode(node: { position?: Position | undefined }): Span | undefined {
+  const position = node.position
+  if (!position) return undefined
+  return { start: { line: position.start.line, column: position.start.column }, end: { line: position.end.line, column: position.end.column } }
 }
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 }

@@ -1,10 +1,11 @@
 import type { Heading } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
-import { headingAnchor } from '../render/anchors.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
+import { headingAnchor } from '../model/anchors.ts'
 import { didYouMean } from '../diagnostics/words.ts'
-import { diagnostic, type LoadedClause, type SemanticRule } from './context.ts'
+import type { LoadedClause } from '../markdown/loaded-clause.ts'
+import type { SemanticRule } from './context.ts'
 
 /** The anchors a policy publishes: one per clause, one per heading inside a clause. */
 export function collectAnchors(clauses: readonly LoadedClause[]): Set<string> {

@@ -1,12 +1,9 @@
-import type { Root } from 'mdast'
-import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
-import { visit } from 'unist-util-visit'
 import { directives, type ReferenceKind } from '../directives/catalogue.ts'
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { type AnyDirective, visitDirectives } from '../directives/visit-directives.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
 import { closest, codeList, didYouMean } from '../diagnostics/words.ts'
-import { diagnostic, locate, type RuleContext, type SemanticRule } from './context.ts'
-
-type AnyDirective = ContainerDirective | LeafDirective | TextDirective
+import { locate } from '../yaml/locate.ts'
+import type { RuleContext, SemanticRule } from './context.ts'
 
 const syntax: Record<AnyDirective['type'], string> = { containerDirective: ':::', leafDirective: '::', textDirective: ':' }
 
@@ -105,10 +102,4 @@ function referenceTargets({ data, policy }: RuleContext): Partial<Record<Referen
     }),
     ...(policy && { contact: new Set(policy.contacts.map((item) => item.id)) }),
   }
-}
-
-export function visitDirectives(tree: Root, visitor: (node: AnyDirective) => void): void {
-  visit(tree, (node) => {
-    if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') visitor(node as AnyDirective)
-  })
 }

@@ -1,7 +1,8 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
 import { didYouMean } from '../diagnostics/words.ts'
 import { dpvPersonalDataTerms } from '../vocab/dpv-pd-terms.ts'
-import { diagnostic, locate, type SemanticRule } from './context.ts'
+import { locate } from '../yaml/locate.ts'
+import type { SemanticRule } from './context.ts'
 
 /** A data category's `dpv` term becomes an IRI in the JSON-LD: it must exist in DPV. */
 export const dpvTerm: SemanticRule = {

@@ -1,6 +1,7 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
 import { codeList, didYouMean } from '../diagnostics/words.ts'
-import { diagnostic, locate, type SemanticRule } from './context.ts'
+import { locate } from '../yaml/locate.ts'
+import type { SemanticRule } from './context.ts'
 
 /** References between entries of data.yaml, and from rights to clauses. Directives are checked in `directives`. */
 export const unknownReference: SemanticRule = {
