@@ -16,6 +16,6 @@ export const automatedDecisionMaking: ComplianceRule = {
     }
     if (!statement.used) return met()
     if (statement.logic !== undefined && statement.consequences !== undefined) return met()
-    return missing([diagnostic('automated-decision-making', file, locate(policyYaml, ['automatedDecisionMaking', 'used']), 'Missing the logic or the consequences of the automated decision-making the policy says is used', { hint: 'Add `logic:` and `consequences:` (GDPR Art. 13(2)(f)).', severity: 'warning' })])
+    return missing([diagnostic('automated-decision-logic', file, locate(policyYaml, ['automatedDecisionMaking', 'used']), 'Missing the logic or the consequences of the automated decision-making the policy says is used', { hint: 'Add `logic:` and `consequences:` (GDPR Art. 13(2)(f)).' })])
   },
 }

@@ -62,6 +62,6 @@ export const dpoContact: ComplianceRule = {
     }
     if (!dpo.designated) return notApplicable
     if (dpo.email ?? dpo.postalAddress ?? dpo.telephone) return met()
-    return missing([diagnostic('dpo-contact', file, locate(policyYaml, ['dataProtectionOfficer'], 'key'), 'Missing contact details of the designated data protection officer', { hint: 'Add `email:` (or `postalAddress:`) to `dataProtectionOfficer`.', severity: 'warning' })])
+    return missing([diagnostic('dpo-contact-details', file, locate(policyYaml, ['dataProtectionOfficer'], 'key'), 'Missing contact details of the designated data protection officer', { hint: 'Add `email:` (or `postalAddress:`) to `dataProtectionOfficer`.' })])
   },
 }

@@ -33,15 +33,29 @@ export interface Diagnostic {
   readonly related?: { readonly file: string; readonly span?: Span; readonly message: string }
 }
 
-export function diagnostic(ruleId: RuleId, file: string, span: Span | undefined, message: string, extra: Partial<Pick<Diagnostic, 'hint' | 'related' | 'severity'>> = {}): Diagnostic {
+/** Where a diagnostic points: a span, or a unist node (mdast, hast) with its position. */
+export type Place = Span | { readonly position?: Position | undefined } | undefined
+
+export interface DiagnosticDetails {
+  readonly hint?: string | undefined
+  readonly related?: Diagnostic['related']
+}
+
+/**
+ * The one way to make a diagnostic. Its severity is the rule's, from the catalogue
+ * (src/diagnostics/rules.ts): a call never states one. A span of a YAML value comes from
+ * `locate` or `ParsedYaml.spanOf` (src/yaml).
+ */
+export function diagnostic(ruleId: RuleId, file: string, place: Place, message: string, details: DiagnosticDetails = {}): Diagnostic {
+  const span = place && ('start' in place ? place : spanOfNode(place))
   return {
     ruleId,
-    severity: extra.severity ?? rules[ruleId].severity,
+    severity: rules[ruleId].severity,
     message,
     file,
     ...(span && { span }),
-    ...(extra.hint !== undefined && { hint: extra.hint }),
-    ...(extra.related !== undefined && { related: extra.related }),
+    ...(details.hint !== undefined && { hint: details.hint }),
+    ...(details.related !== undefined && { related: details.related }),
   }
 }
 

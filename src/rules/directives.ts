@@ -18,7 +18,7 @@ export const directivesRule: SemanticRule = {
     for (const text of context.markdown) {
       visitDirectives(text.tree, (node) => {
         const report = (ruleId: Parameters<typeof diagnostic>[0], message: string, hint?: string): void => {
-          found.push(diagnostic(ruleId, text.file, text.spanOf(node), message, hint === undefined ? {} : { hint }))
+          found.push(diagnostic(ruleId, text.file, text.spanOf(node), message, { hint }))
         }
         const written = `${syntax[node.type]}${node.name}`
         const spec = Object.hasOwn(directives, node.name) ? directives[node.name] : undefined
