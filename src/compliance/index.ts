@@ -1,5 +1,5 @@
 import { type Diagnostic, diagnostic, type Severity } from '../diagnostics/diagnostic.ts'
-import { didYouMean } from '../diagnostics/words.ts'
+import { didYouMean, expectedFor } from '../diagnostics/words.ts'
 import { locate } from '../yaml/locate.ts'
 import type { ParsedYaml } from '../yaml/parse-yaml.ts'
 import { automatedDecisionMaking } from './automated-decisions.ts'
@@ -54,6 +54,7 @@ export function runCompliance<Context extends ComplianceContext>(rules: Readonly
     diagnostics.push(
       diagnostic('compliance-config', configYaml?.file.path ?? '', locate(configYaml, ['rules', name], 'key'), `Unexpected rule \`${name}\` in compliance.yaml, expected a compliance rule`, {
         hint: `${didYouMean(name, known) ?? ''} Only the compliance rules (docs/rules/) can be changed; the others guard the policy's integrity and safety.`.trim(),
+        expected: expectedFor(name, known),
       }),
     )
   }

@@ -31,6 +31,8 @@ export interface Diagnostic {
   readonly span?: Span
   /** Another place that the message is about (the first of two duplicates, say). */
   readonly related?: { readonly file: string; readonly span?: Span; readonly message: string }
+  /** The values that would fit where the problem is, likeliest first (the "did you mean"): for editors and tools. */
+  readonly expected?: readonly string[]
 }
 
 /** Where a diagnostic points: a span, or a unist node (mdast, hast) with its position. */
@@ -39,6 +41,7 @@ export type Place = Span | { readonly position?: Position | undefined } | undefi
 export interface DiagnosticDetails {
   readonly hint?: string | undefined
   readonly related?: Diagnostic['related']
+  readonly expected?: readonly string[] | undefined
 }
 
 /**
@@ -56,6 +59,7 @@ export function diagnostic(ruleId: RuleId, file: string, place: Place, message: 
     ...(span && { span }),
     ...(details.hint !== undefined && { hint: details.hint }),
     ...(details.related !== undefined && { related: details.related }),
+    ...(details.expected !== undefined && details.expected.length > 0 && { expected: details.expected }),
   }
 }
 

@@ -1,5 +1,5 @@
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
-import { codeList, didYouMean } from '../diagnostics/words.ts'
+import { codeList, didYouMean, expectedFor } from '../diagnostics/words.ts'
 import { locate } from '../yaml/locate.ts'
 import type { SemanticRule } from './context.ts'
 
@@ -17,6 +17,7 @@ export const unknownReference: SemanticRule = {
       found.push(
         diagnostic('unknown-reference', file, locate(dataYaml, path), `Unexpected ${kind} \`${id}\`, expected one of the ${plural} defined${known.length > 0 ? `: ${codeList(known)}` : ' (there are none)'}`, {
           hint: didYouMean(id, known) ?? `Define \`${id}\` first, or fix the reference.`,
+          expected: expectedFor(id, known),
         }),
       )
     }

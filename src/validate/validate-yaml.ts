@@ -132,7 +132,7 @@ export function schemaErrorToDiagnostic(error: SchemaError, parsed: ParsedYaml):
     }
   }
 
-  return diagnostic(ruleId, parsed.file.path, parsed.spanOf(range ?? [0, 0]), message, { hint })
+  return diagnostic(ruleId, parsed.file.path, parsed.spanOf(range ?? [0, 0]), message, { hint, ...(suggestion && { expected: [suggestion] }) })
 }
 
 function describePath(path: readonly string[]): string {
