@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, expect, test } from 'vitest'
 import { diagnostic } from '../src/diagnostics/diagnostic.ts'
+import { ruleTableMarkdown } from '../src/diagnostics/rule-table.ts'
 import { ruleIds, rules } from '../src/diagnostics/rules.ts'
 import { makePolicy, repoRoot } from './helpers/fixture-policy.ts'
 import { runCli } from './helpers/run-cli.ts'
@@ -62,4 +63,15 @@ test('the JSON format carries the expected values of a typo, and none where noth
     ['unknown-reference', ['email-address']],
     ['broken-anchor', ['#rights']],
   ])
+})
+
+test('the rule table of README and `check --rules` are the catalogue (npm run generate:rule-table)', async () => {
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8')
+  const start = readme.indexOf('| rule | severity | what it reports |')
+  expect(readme.slice(start, readme.indexOf('\n\n', start))).toBe(ruleTableMarkdown())
+
+  const listed = await runCli(['check', '--rules'], repoRoot)
+  expect(listed.code).toBe(0)
+  const lines = listed.stdout.trimEnd().split('\n').map((line) => /^(\S+) +(error|warning|info) {2,}(.+)$/.exec(line)?.slice(1))
+  expect(lines).toEqual(ruleIds.map((id) => [id, rules[id].severity, rules[id].description]))
 })
