@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { checkPolicy } from '../src/check.ts'
-import type { PolicyDocument } from '../src/compile/policy-document.ts'
+import type { PolicyDocument } from '../src/model/policy-document.ts'
 import { parseClauseMarkdown } from '../src/markdown/parse-clause.ts'
 import { expandDirectives } from '../src/render/expand-directives.ts'
 import { type RenderedPolicy, renderPolicy, toHast, toHtml } from '../src/render/render-policy.ts'
@@ -15,7 +15,7 @@ import { sanitizeTree } from '../src/render/sanitize.ts'
 import { createAjv } from '../src/validate/compile-schemas.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
 import { diffDocuments } from '../src/versions/diff.ts'
-import type { Release } from '../src/versions/release.ts'
+import type { Release } from '../src/model/release.ts'
 
 export interface Stage<T, R = unknown> {
   prepare(directory: string): Promise<T>

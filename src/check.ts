@@ -1,18 +1,22 @@
 import { buildPolicyDocument } from './compile/policy-document.ts'
-import { type ComplianceContext, indexDirectives } from './compliance/compliance-rule.ts'
-import { type ComplianceConfig, type ComplianceItem, runCompliance } from './compliance/index.ts'
-import { compareDiagnostics, type Diagnostic, hasErrors } from './diagnostics/diagnostic.ts'
+import { indexDirectives } from './compliance/compliance-rule.ts'
+import { type ComplianceConfig, complianceRules, runCompliance } from './compliance/index.ts'
+import type { ComplianceItem } from './model/compliance.ts'
+import { compareDiagnostics, type Diagnostic, hasErrors, spanOfNode } from './diagnostics/diagnostic.ts'
 import { type RenderedPolicy, renderPolicy } from './render/render-policy.ts'
 import { type ParsedClause, parseClause } from './markdown/parse-clause.ts'
 import type { Root } from 'mdast'
 import type { PolicyData, PolicySource } from './model/types.ts'
-import { type LoadedClause, type MarkdownText, type RuleContext, spanOfNode } from './rules/context.ts'
+import type { LoadedClause } from './markdown/loaded-clause.ts'
+import type { MarkdownText, RuleContext } from './rules/context.ts'
 import { mapSpan, parseDataText } from './markdown/parse-data-text.ts'
 import { semanticRules } from './rules/index.ts'
 import { findInvisibleCharacters } from './source/find-invisible-characters.ts'
 import type { PolicySources } from './source/read-policy.ts'
 import type { SourceFile } from './source/source-file.ts'
 import { validateYaml } from './validate/validate-yaml.ts'
+import { consistencyRules, type DraftComparison, type VersionContext } from './versions/consistency.ts'
+import { diffDocuments } from './versions/diff.ts'
 import { loadReleases } from './versions/load-releases.ts'
 import { type ParsedYaml, parseYaml } from './yaml/parse-yaml.ts'
 
@@ -90,19 +94,20 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
     rendered ??= renderPolicy(context.policy, context.data, clauses, texts)
     return rendered
   }
-  let compared: ReturnType<ComplianceContext['draftAndLastRelease']> | null = null
-  const complianceContext: ComplianceContext = {
+  let comparison: DraftComparison | undefined | null = null
+  const complianceContext: VersionContext = {
     ...context,
     clausesWith: indexDirectives(clauses),
-    draftAndLastRelease: () => {
-      if (compared !== null) return compared
+    compared: () => {
+      if (comparison !== null) return comparison
       const last = loaded.releases.at(-1)
-      const draft = last ? renderDraft() : undefined
-      compared = last && draft && context.policy && context.data ? { draft: buildPolicyDocument(context.policy, context.data, draft), last: { version: last.version, effective: last.effective, document: last.document } } : undefined
-      return compared
+      const rendered = last ? renderDraft() : undefined
+      const draft = last && rendered && context.policy && context.data ? buildPolicyDocument(context.policy, context.data, rendered) : undefined
+      comparison = last && draft ? { draft, last: { version: last.version, effective: last.effective, document: last.document }, diff: diffDocuments(last.document, draft, { from: last.version, to: 'draft' }) } : undefined
+      return comparison
     },
   }
-  const compliance = runCompliance(complianceContext, complianceConfig.value as ComplianceConfig | undefined, complianceConfig.parsed)
+  const compliance = runCompliance([...complianceRules, ...consistencyRules], complianceContext, complianceConfig.value as ComplianceConfig | undefined, complianceConfig.parsed)
   diagnostics.push(...compliance.diagnostics)
 
   const sorted = dedupe(diagnostics).sort(compareDiagnostics)

@@ -1,6 +1,6 @@
 import { beforeAll, expect, test } from 'vitest'
 import { compile } from '../src/compile/compile.ts'
-import type { PolicyDocument } from '../src/compile/policy-document.ts'
+import type { PolicyDocument } from '../src/model/policy-document.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
 import { diffDocuments } from '../src/versions/diff.ts'
 import { makePolicy } from './helpers/fixture-policy.ts'

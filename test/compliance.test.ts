@@ -5,6 +5,7 @@ import { checkPolicy } from '../src/check.ts'
 import { compile } from '../src/compile/compile.ts'
 import { complianceRules } from '../src/compliance/index.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
+import { consistencyRules } from '../src/versions/consistency.ts'
 import { editPolicy, makePolicy, repoRoot } from './helpers/fixture-policy.ts'
 import { runCli } from './helpers/run-cli.ts'
 
@@ -102,5 +103,5 @@ test('the compliance summary of the OPTSM policy, with where each item is stated
     'last-updated-changed: met',
     'substantive-change-dated: met',
   ])
-  expect(complianceRules.map((rule) => rule.id)).toEqual(document?.compliance?.map((item) => item.rule))
+  expect([...complianceRules, ...consistencyRules].map((rule) => rule.id)).toEqual(document?.compliance?.map((item) => item.rule))
 })

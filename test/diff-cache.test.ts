@@ -6,7 +6,7 @@ import { writeSyntheticPolicy } from '../scripts/synthetic-policy.ts'
 import { compile } from '../src/compile/compile.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
 import { releasePairKey, openDiffCache } from '../src/versions/diff-cache.ts'
-import type { PolicyDiff } from '../src/versions/diff.ts'
+import type { PolicyDiff } from '../src/model/diff.ts'
 
 let directory: string
 const temporary: string[] = []

@@ -42,7 +42,8 @@ test('the committed validators are generated from the committed schemas (npm run
 })
 
 test('every compliance rule has its docs page, and every docs page a rule', async () => {
-  const { complianceRules } = await import('../src/compliance/index.ts')
+  const { consistencyRules } = await import('../src/versions/consistency.ts')
+  const complianceRules = [...(await import('../src/compliance/index.ts')).complianceRules, ...consistencyRules]
   const pages = readdirSync(path.join(repoRoot, 'docs', 'rules')).map((file) => file.replace(/\.md$/, '')).sort()
   expect(pages).toEqual(complianceRules.map((rule) => rule.id).sort())
   for (const rule of complianceRules) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { policyCacheName, releasePairKey } from '../versions/diff-cache.ts'
-import type { Release } from '../versions/release.ts'
+import type { Release } from '../model/release.ts'
 
 /**
  * The pages of archived releases, kept between builds: a release never changes (its integrity hash

@@ -1,8 +1,8 @@
 import type { CompiledPolicy } from '../compile/compile.ts'
-import type { PolicyDocument } from '../compile/policy-document.ts'
+import type { PolicyDocument } from '../model/policy-document.ts'
 import { jsonForScript, toJsonLd } from '../compile/to-json-ld.ts'
-import type { PolicyDiff } from '../versions/diff.ts'
-import type { ChangeKind, Release } from '../versions/release.ts'
+import type { PolicyDiff } from '../model/diff.ts'
+import type { ChangeKind, Release } from '../model/release.ts'
 import { createHtmlSanitizer, sanitizeReleaseDocument } from '../versions/release-safety.ts'
 
 /** One release as the site lists it. */

@@ -3,12 +3,14 @@ import { type CheckOptions, checkPolicy } from '../check.ts'
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.ts'
 import type { PolicySources } from '../source/read-policy.ts'
 import type { SourceFile } from '../source/source-file.ts'
-import { buildPolicyDocument, type PolicyDocument } from './policy-document.ts'
+import { buildPolicyDocument } from './policy-document.ts'
+import type { PolicyDocument } from '../model/policy-document.ts'
 import { toJsonLd } from './to-json-ld.ts'
-import { diffDocuments, type PolicyDiff } from '../versions/diff.ts'
+import { diffDocuments } from '../versions/diff.ts'
+import type { PolicyDiff } from '../model/diff.ts'
 import { type DiffCache, releasePairKey } from '../versions/diff-cache.ts'
 import { renderFeed } from '../versions/feed.ts'
-import type { Release } from '../versions/release.ts'
+import type { Release } from '../model/release.ts'
 
 export interface CompiledPolicy {
   /** The current document: the draft, carrying the id of the release it equals, if any. */

@@ -1,71 +1,9 @@
-import type { Contact, Controller, DataContext, DataSource, LawfulBasis, PolicyData, PolicySource, RecipientKind, RightKind, SupervisoryAuthority } from '../model/types.ts'
+import type { ComplianceItem } from '../model/compliance.ts'
+import { documentFormat, type PolicyDocument } from '../model/policy-document.ts'
+import type { PolicyData, PolicySource } from '../model/types.ts'
 import { type RenderedPolicy, renderFragment } from '../render/render-policy.ts'
 import { gdprIri, lawfulBases, personalDataIri, rightReferences } from '../vocab/gdpr.ts'
-import type { ComplianceItem } from '../compliance/index.ts'
 import { digestOf } from './digest.ts'
-
-/** The format id of policy.json; bumped only by an incompatible change to its schema. */
-export const documentFormat = 'clausewright-policy/1'
-
-export interface LegalBasisEntry {
-  readonly id: LawfulBasis
-  readonly article: string
-  readonly iri: string
-}
-
-/**
- * The canonical policy document (policy.json): one version of the policy as other systems consume
- * it. Its schema is schema/policy-document.schema.json. Keys are written in the order below.
- */
-export interface PolicyDocument {
-  readonly format: typeof documentFormat
-  readonly id: string
-  readonly title: string
-  readonly language: string
-  /** The version id: the last-updated date, YYYY-MM-DD. */
-  readonly version: string
-  readonly lastUpdated: string
-  readonly controller: Controller
-  readonly contacts: readonly Contact[]
-  readonly supervisoryAuthority: SupervisoryAuthority
-  readonly dataCategories: ReadonlyArray<{
-    readonly id: string
-    readonly label: string
-    readonly description: string | null
-    readonly dpv: string | null
-    readonly sources: readonly DataSource[]
-    readonly contexts: readonly DataContext[]
-  }>
-  readonly purposes: ReadonlyArray<{
-    readonly id: string
-    readonly group: string | null
-    readonly parent: string | null
-    readonly html: string
-    readonly text: string
-    readonly lawfulBasis: readonly LegalBasisEntry[]
-    readonly legitimateInterest: string | null
-    readonly dataCategories: readonly string[]
-    readonly recipients: readonly string[]
-  }>
-  readonly recipients: ReadonlyArray<{ readonly id: string; readonly label: string; readonly kind: RecipientKind; readonly description: string | null }>
-  readonly rights: ReadonlyArray<{
-    readonly id: string
-    readonly right: RightKind
-    readonly article: string
-    readonly iri: string
-    readonly html: string | null
-    readonly text: string | null
-    readonly clause: string
-  }>
-  readonly clauses: ReadonlyArray<{ readonly id: string; readonly title: string | null; readonly html: string; readonly text: string }>
-  /**
-   * Which items the law requires the policy gives (GDPR Art. 13/14), with where, and the rules
-   * turned off with their justification. Not part of the digest: it is the tool's reading.
-   */
-  readonly compliance?: readonly ComplianceItem[]
-  /** `sha256:<hex>` of the normalised content (not of the HTML): see `digestOf`. */
-  readonly digest: string
-}
 
 /** Builds policy.json from a checked policy and its rendering. Pure and deterministic. */
 export function buildPolicyDocument(policy: PolicySource, data: PolicyData, rendered: RenderedPolicy, compliance?: readonly ComplianceItem[]): PolicyDocument {

@@ -1,6 +1,6 @@
 import type { RecipientKind } from '../model/types.ts'
 import { namespaces } from '../vocab/gdpr.ts'
-import type { PolicyDocument } from './policy-document.ts'
+import type { PolicyDocument } from '../model/policy-document.ts'
 
 /**
  * The JSON-LD 1.1 context, inlined so that no reader needs the network. DPV publishes no context

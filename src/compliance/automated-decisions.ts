@@ -1,4 +1,5 @@
-import { diagnostic, locate } from '../rules/context.ts'
+import { diagnostic } from '../diagnostics/diagnostic.ts'
+import { locate } from '../yaml/locate.ts'
 import { type ComplianceRule, met, missing, notApplicable } from './compliance-rule.ts'
 
 /** GDPR Art. 13(2)(f), 22: automated decision-making, including profiling. */
@@ -15,6 +16,6 @@ export const automatedDecisionMaking: ComplianceRule = {
     }
     if (!statement.used) return met()
     if (statement.logic !== undefined && statement.consequences !== undefined) return met()
-    return missing([diagnostic('automated-decision-making', file, locate(policyYaml, ['automatedDecisionMaking', 'used']), 'Missing the logic or the consequences of the automated decision-making the policy says is used', { hint: 'Add `logic:` and `consequences:` (GDPR Art. 13(2)(f)).', severity: 'warning' })])
+    return missing([diagnostic('automated-decision-logic', file, locate(policyYaml, ['automatedDecisionMaking', 'used']), 'Missing the logic or the consequences of the automated decision-making the policy says is used', { hint: 'Add `logic:` and `consequences:` (GDPR Art. 13(2)(f)).' })])
   },
 }

@@ -1,11 +1,8 @@
-import type { PolicyDocument } from '../compile/policy-document.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { ItemStatus } from '../model/compliance.ts'
 import type { RuleId } from '../diagnostics/rules.ts'
 import type { RuleContext } from '../rules/context.ts'
-import { visitDirectives } from '../rules/directives.ts'
-
-/** Whether the policy gives an item the law requires. */
-export type ItemStatus = 'met' | 'missing' | 'not-applicable'
+import { visitDirectives } from '../directives/visit-directives.ts'
 
 export interface ComplianceFinding {
   readonly status: ItemStatus
@@ -17,8 +14,6 @@ export interface ComplianceFinding {
 export interface ComplianceContext extends RuleContext {
   /** The ids of the clauses that use a directive (optionally with a given `id`/attribute value). */
   clausesWith(directive: string, value?: string): string[]
-  /** The draft's policy document and the last release's, when both exist (for consistency rules). */
-  draftAndLastRelease(): { readonly draft: PolicyDocument; readonly last: { readonly version: string; readonly effective: string; readonly document: PolicyDocument } } | undefined
 }
 
 /**
@@ -26,13 +21,13 @@ export interface ComplianceContext extends RuleContext {
  * informed" checklist) requires, checked against the structured data. Documented in
  * docs/rules/<id>.md.
  */
-export interface ComplianceRule {
+export interface ComplianceRule<Context extends ComplianceContext = ComplianceContext> {
   readonly id: RuleId
   /** The provision, as a reader cites it (`GDPR Art. 13(1)(e)`). */
   readonly article: string
   /** What the policy must tell people, in a few words. */
   readonly title: string
-  check(context: ComplianceContext): ComplianceFinding
+  check(context: Context): ComplianceFinding
 }
 
 /**

@@ -1,4 +1,5 @@
-import { diagnostic, locate } from '../rules/context.ts'
+import { diagnostic } from '../diagnostics/diagnostic.ts'
+import { locate } from '../yaml/locate.ts'
 import { type ComplianceRule, met, missing, notApplicable } from './compliance-rule.ts'
 
 // EU and EEA member states, and the UK: a controller established here needs no representative.
@@ -61,6 +62,6 @@ export const dpoContact: ComplianceRule = {
     }
     if (!dpo.designated) return notApplicable
     if (dpo.email ?? dpo.postalAddress ?? dpo.telephone) return met()
-    return missing([diagnostic('dpo-contact', file, locate(policyYaml, ['dataProtectionOfficer'], 'key'), 'Missing contact details of the designated data protection officer', { hint: 'Add `email:` (or `postalAddress:`) to `dataProtectionOfficer`.', severity: 'warning' })])
+    return missing([diagnostic('dpo-contact-details', file, locate(policyYaml, ['dataProtectionOfficer'], 'key'), 'Missing contact details of the designated data protection officer', { hint: 'Add `email:` (or `postalAddress:`) to `dataProtectionOfficer`.' })])
   },
 }

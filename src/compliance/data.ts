@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
-import { diagnostic, locate } from '../rules/context.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
+import { locate } from '../yaml/locate.ts'
 import { type ComplianceRule, met, missing, notApplicable } from './compliance-rule.ts'
 
 /** GDPR Art. 9(2): special category data needs a condition of Art. 9(2) besides a lawful basis. */

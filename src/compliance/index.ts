@@ -1,17 +1,19 @@
-import type { Diagnostic, Severity } from '../diagnostics/diagnostic.ts'
-import type { RuleId } from '../diagnostics/rules.ts'
-import { didYouMean } from '../diagnostics/words.ts'
-import { diagnostic, locate } from '../rules/context.ts'
+import { type Diagnostic, diagnostic, type Severity } from '../diagnostics/diagnostic.ts'
+import { didYouMean, expectedFor } from '../diagnostics/words.ts'
+import { locate } from '../yaml/locate.ts'
 import type { ParsedYaml } from '../yaml/parse-yaml.ts'
 import { automatedDecisionMaking } from './automated-decisions.ts'
-import type { ComplianceContext, ComplianceRule, ItemStatus } from './compliance-rule.ts'
-import { lastUpdatedChanged, substantiveChangeDated } from './consistency.ts'
+import type { ComplianceContext, ComplianceRule } from './compliance-rule.ts'
+import type { ComplianceItem } from '../model/compliance.ts'
 import { controllerIdentity, dpoContact, representative } from './controller.ts'
 import { dataSource, internationalTransfers, provisionRequirement, recipientsStated, retentionPeriod, specialCategoryCondition } from './data.ts'
 import { lawfulBasis, legitimateInterest } from './lawful-basis.ts'
 import { complaintRight, dataSubjectRights, objectionSeparate, withdrawConsent } from './rights.ts'
 
-/** The compliance rules, in the order of GDPR Art. 13, then Art. 14, 21 and the consistency checks. */
+/**
+ * The compliance rules that read the source, in the order of GDPR Art. 13, then Art. 14 and 21.
+ * The consistency rules, which compare the draft with the releases, live in src/versions.
+ */
 export const complianceRules: readonly ComplianceRule[] = [
   controllerIdentity,
   representative,
@@ -29,23 +31,10 @@ export const complianceRules: readonly ComplianceRule[] = [
   automatedDecisionMaking,
   dataSource,
   objectionSeparate,
-  lastUpdatedChanged,
-  substantiveChangeDated,
 ]
 
 export interface ComplianceConfig {
   readonly rules: Readonly<Record<string, { readonly severity: Severity | 'disabled'; readonly justification: string }>>
-}
-
-/** One required item, as policy.json and the compliance page show it. */
-export interface ComplianceItem {
-  readonly rule: RuleId
-  readonly article: string
-  readonly title: string
-  readonly status: ItemStatus | 'waived'
-  /** Clause ids where the policy states it. */
-  readonly where: readonly string[]
-  readonly justification: string | null
 }
 
 export interface ComplianceReport {
@@ -57,18 +46,19 @@ export interface ComplianceReport {
  * Runs every compliance rule, then applies policy/compliance.yaml: a rule's severity changed, or
  * the rule turned off with its justification (published in the summary).
  */
-export function runCompliance(context: ComplianceContext, config: ComplianceConfig | undefined, configYaml: ParsedYaml | undefined): ComplianceReport {
+export function runCompliance<Context extends ComplianceContext>(rules: ReadonlyArray<ComplianceRule<Context>>, context: Context, config: ComplianceConfig | undefined, configYaml: ParsedYaml | undefined): ComplianceReport {
   const diagnostics: Diagnostic[] = []
-  const known = new Set<string>(complianceRules.map((rule) => rule.id))
+  const known = new Set<string>(rules.map((rule) => rule.id))
   for (const name of Object.keys(config?.rules ?? {})) {
     if (known.has(name)) continue
     diagnostics.push(
       diagnostic('compliance-config', configYaml?.file.path ?? '', locate(configYaml, ['rules', name], 'key'), `Unexpected rule \`${name}\` in compliance.yaml, expected a compliance rule`, {
         hint: `${didYouMean(name, known) ?? ''} Only the compliance rules (docs/rules/) can be changed; the others guard the policy's integrity and safety.`.trim(),
+        expected: expectedFor(name, known),
       }),
     )
   }
-  const items = complianceRules.map((rule): ComplianceItem => {
+  const items = rules.map((rule): ComplianceItem => {
     const finding = rule.check(context)
     const override = config?.rules[rule.id]
     const base = { rule: rule.id, article: rule.article, title: rule.title, where: finding.where }

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
-import { diagnostic, locate } from '../rules/context.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
+import { locate } from '../yaml/locate.ts'
 import { type ComplianceRule, missing, met, notApplicable } from './compliance-rule.ts'
 
 /** GDPR Art. 13(1)(c): each purpose has a lawful basis. */

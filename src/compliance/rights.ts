@@ -1,5 +1,6 @@
 import type { RightKind } from '../model/types.ts'
-import { diagnostic, locate } from '../rules/context.ts'
+import { diagnostic } from '../diagnostics/diagnostic.ts'
+import { locate } from '../yaml/locate.ts'
 import { type ComplianceRule, met, missing, notApplicable } from './compliance-rule.ts'
 
 const listed: readonly RightKind[] = ['access', 'rectification', 'erasure', 'restriction', 'objection', 'portability']

@@ -1,6 +1,8 @@
-import type { RuleId } from './rules.ts'
+import type { Position } from 'unist'
+import { type RuleId, rules } from './rules.ts'
+import type { Severity } from './severity.ts'
 
-export type Severity = 'error' | 'warning' | 'info'
+export type { Severity } from './severity.ts'
 
 /** A 1-based line and column (UTF-16 code units), as in unist. */
 export interface Point {
@@ -29,6 +31,43 @@ export interface Diagnostic {
   readonly span?: Span
   /** Another place that the message is about (the first of two duplicates, say). */
   readonly related?: { readonly file: string; readonly span?: Span; readonly message: string }
+  /** The values that would fit where the problem is, likeliest first (the "did you mean"): for editors and tools. */
+  readonly expected?: readonly string[]
+}
+
+/** Where a diagnostic points: a span, or a unist node (mdast, hast) with its position. */
+export type Place = Span | { readonly position?: Position | undefined } | undefined
+
+export interface DiagnosticDetails {
+  readonly hint?: string | undefined
+  readonly related?: Diagnostic['related']
+  readonly expected?: readonly string[] | undefined
+}
+
+/**
+ * The one way to make a diagnostic. Its severity is the rule's, from the catalogue
+ * (src/diagnostics/rules.ts): a call never states one. A span of a YAML value comes from
+ * `locate` or `ParsedYaml.spanOf` (src/yaml).
+ */
+export function diagnostic(ruleId: RuleId, file: string, place: Place, message: string, details: DiagnosticDetails = {}): Diagnostic {
+  const span = place && ('start' in place ? place : spanOfNode(place))
+  return {
+    ruleId,
+    severity: rules[ruleId].severity,
+    message,
+    file,
+    ...(span && { span }),
+    ...(details.hint !== undefined && { hint: details.hint }),
+    ...(details.related !== undefined && { related: details.related }),
+    ...(details.expected !== undefined && details.expected.length > 0 && { expected: details.expected }),
+  }
+}
+
+/** The span of a unist node (an mdast or hast node), if it has a position. */
+export function spanOfNode(node: { position?: Position | undefined }): Span | undefined {
+  const position = node.position
+  if (!position) return undefined
+  return { start: { line: position.start.line, column: position.start.column }, end: { line: position.end.line, column: position.end.column } }
 }
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 }

@@ -38,6 +38,7 @@ export function toJson(diagnostic: Diagnostic): Record<string, unknown> {
     endColumn: diagnostic.span?.end.column ?? null,
     message: diagnostic.message,
     hint: diagnostic.hint ?? null,
+    ...(diagnostic.expected && { expected: diagnostic.expected }),
     ...(diagnostic.related && {
       related: { file: diagnostic.related.file, line: diagnostic.related.span?.start.line ?? null, column: diagnostic.related.span?.start.column ?? null, message: diagnostic.related.message },
     }),

@@ -1,4 +1,4 @@
-import type { Severity } from './diagnostic.ts'
+import type { Severity } from './severity.ts'
 
 export interface RuleInfo {
   readonly severity: Severity
@@ -20,6 +20,7 @@ export const rules = {
   'path-outside-policy': { severity: 'error', description: 'A file or directory of the policy (a symbolic link, or a chain of them) leads outside the policy directory; nothing behind it is read.' },
   'invisible-character': { severity: 'error', description: 'Text holds a bidirectional control or zero-width character, which can hide what a reader sees.' },
   'yaml-syntax': { severity: 'error', description: 'YAML that does not parse; the message carries the yaml library’s error code.' },
+  'yaml-ambiguous': { severity: 'warning', description: 'YAML that parses, but that the yaml library warns about (an anchor or alias ending in `:`, a flow collection indented too little); the message carries its code.' },
   'yaml-duplicate-key': { severity: 'error', description: 'A YAML mapping has the same key twice.' },
   'yaml-version': { severity: 'error', description: 'A %YAML directive: policy files are always read as YAML 1.2.' },
   'yaml-tag': { severity: 'error', description: 'An explicit YAML tag (!!timestamp, !include, …): values are plain data.' },
@@ -50,6 +51,7 @@ export const rules = {
   'controller-identity': { severity: 'error', description: 'GDPR Art. 13(1)(a): the controller’s identity and at least one way to contact them.' },
   representative: { severity: 'warning', description: 'GDPR Art. 13(1)(a), 27: a controller established outside the EU/EEA and the UK names its representative.' },
   'dpo-contact': { severity: 'info', description: 'GDPR Art. 13(1)(b): whether a data protection officer is designated, and if so their contact details.' },
+  'dpo-contact-details': { severity: 'warning', description: 'GDPR Art. 13(1)(b): a designated data protection officer without contact details (reported for `dpo-contact`).' },
   'special-category-condition': { severity: 'error', description: 'GDPR Art. 9(2): a purpose that uses special category data states its Art. 9(2) condition.' },
   'recipients-stated': { severity: 'warning', description: 'GDPR Art. 13(1)(e): the recipients or categories of recipients.' },
   'international-transfers': { severity: 'warning', description: 'GDPR Art. 13(1)(f): whether data is transferred to a third country, with the safeguard and how to obtain a copy.' },
@@ -59,6 +61,7 @@ export const rules = {
   'complaint-right': { severity: 'warning', description: 'GDPR Art. 13(2)(d), 77: the right to complain to a supervisory authority.' },
   'provision-requirement': { severity: 'warning', description: 'GDPR Art. 13(2)(e): whether providing the data is a statutory or contractual requirement, and the consequence of not providing it.' },
   'automated-decision-making': { severity: 'info', description: 'GDPR Art. 13(2)(f), 22: whether automated decision-making or profiling is used, and if so its logic and consequences.' },
+  'automated-decision-logic': { severity: 'warning', description: 'GDPR Art. 13(2)(f): automated decision-making the policy says is used, without its logic or its consequences (reported for `automated-decision-making`).' },
   'data-source': { severity: 'warning', description: 'GDPR Art. 14(1)(d), 14(2)(f): for data not obtained from the person, the categories and the source (public sources named).' },
   'objection-separate': { severity: 'warning', description: 'GDPR Art. 21(4): the right to object presented clearly and separately where processing rests on legitimate interests or is direct marketing.' },
   'last-updated-changed': { severity: 'warning', description: 'The last-updated date changes whenever the content changes (against the last release).' },

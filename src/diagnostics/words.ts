@@ -11,6 +11,12 @@ export function didYouMean(actual: string, candidates: Iterable<string>, prefix 
   return suggestion === undefined ? undefined : `Did you mean \`${prefix}${suggestion}\`?`
 }
 
+/** The `expected` values of a diagnostic about a typo: the closest candidate, if there is one. */
+export function expectedFor(actual: string, candidates: Iterable<string>, prefix = ''): string[] {
+  const suggestion = closest(actual, [...candidates])
+  return suggestion === undefined ? [] : [`${prefix}${suggestion}`]
+}
+
 /** The allowed value closest to a typo (edit distance at most 2), if any. */
 export function closest(actual: string, allowed: readonly string[]): string | undefined {
   let best: string | undefined

@@ -3,7 +3,7 @@ import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
 import { budgets } from '../source/budgets.ts'
 import { createLocator, type Locator, type SourceFile } from '../source/source-file.ts'
 import { validateYaml } from '../validate/validate-yaml.ts'
@@ -39,14 +39,7 @@ export function parseClause(file: SourceFile): ParsedClause {
   const deep = findExcessiveMarkdownNesting(file.text)
   if (deep !== undefined) {
     const point = locator.toPoint(deep)
-    diagnostics.push({
-      ruleId: 'nesting-too-deep',
-      severity: 'error',
-      file: file.path,
-      span: { start: point, end: point },
-      message: `Unexpected Markdown nested deeper than ${budgets.maxMarkdownDepth} levels of lists or quotes`,
-      hint: 'Flatten the lists; a reader cannot follow this depth either.',
-    })
+    diagnostics.push(diagnostic('nesting-too-deep', file.path, { start: point, end: point }, `Unexpected Markdown nested deeper than ${budgets.maxMarkdownDepth} levels of lists or quotes`, { hint: 'Flatten the lists; a reader cannot follow this depth either.' }))
     return { file, locator, diagnostics }
   }
 
@@ -55,7 +48,7 @@ export function parseClause(file: SourceFile): ParsedClause {
     tree = parseClauseMarkdown(file.text)
   } catch (error) {
     if (error instanceof RangeError) {
-      diagnostics.push({ ruleId: 'nesting-too-deep', severity: 'error', file: file.path, message: 'Unexpected Markdown nested too deep to parse' })
+      diagnostics.push(diagnostic('nesting-too-deep', file.path, undefined, 'Unexpected Markdown nested too deep to parse'))
       return { file, locator, diagnostics }
     }
     throw error
@@ -63,14 +56,7 @@ export function parseClause(file: SourceFile): ParsedClause {
 
   const first = tree.children[0]
   if (first?.type !== 'yaml') {
-    diagnostics.push({
-      ruleId: 'front-matter-missing',
-      severity: 'error',
-      file: file.path,
-      span: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-      message: 'Missing front matter, expected the clause to start with `---`, its `id` and `title`, and `---`',
-      hint: 'Start the file with:\n---\nid: my-clause\ntitle: My clause\n---',
-    })
+    diagnostics.push(diagnostic('front-matter-missing', file.path, { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, 'Missing front matter, expected the clause to start with `---`, its `id` and `title`, and `---`', { hint: 'Start the file with:\n---\nid: my-clause\ntitle: My clause\n---' }))
     return { file, locator, tree, diagnostics }
   }
 
@@ -80,14 +66,7 @@ export function parseClause(file: SourceFile): ParsedClause {
 
   if (body.children.length === 0) {
     const end = locator.toPoint(first.position?.end.offset ?? 0)
-    diagnostics.push({
-      ruleId: 'clause-empty',
-      severity: 'error',
-      file: file.path,
-      span: { start: end, end },
-      message: 'Unexpected clause without text, expected Markdown after the front matter',
-      hint: 'Write the clause, or remove it and its entry in policy.yaml `clauses`.',
-    })
+    diagnostics.push(diagnostic('clause-empty', file.path, { start: end, end }, 'Unexpected clause without text, expected Markdown after the front matter', { hint: 'Write the clause, or remove it and its entry in policy.yaml `clauses`.' }))
   }
 
   const valid = diagnostics.every((diagnostic) => diagnostic.severity !== 'error' || diagnostic.ruleId === 'clause-empty')

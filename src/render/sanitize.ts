@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast'
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize'
 import { visit } from 'unist-util-visit'
-import { judgeUrl } from '../rules/unsafe-url.ts'
+import { judgeUrl } from '../model/url.ts'
 
 const droppedTags = new Set(['img', 'picture', 'source', 'input', 'details', 'summary'])
 const urlProperties: ReadonlySet<string> = new Set(['href', 'src', 'cite', 'longDesc', 'action', 'formAction', 'poster', 'srcSet'])

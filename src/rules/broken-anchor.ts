@@ -1,10 +1,11 @@
 import type { Heading } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
-import { headingAnchor } from '../render/anchors.ts'
-import { didYouMean } from '../diagnostics/words.ts'
-import { diagnostic, type LoadedClause, type SemanticRule } from './context.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
+import { headingAnchor } from '../model/anchors.ts'
+import { didYouMean, expectedFor } from '../diagnostics/words.ts'
+import type { LoadedClause } from '../markdown/loaded-clause.ts'
+import type { SemanticRule } from './context.ts'
 
 /** The anchors a policy publishes: one per clause, one per heading inside a clause. */
 export function collectAnchors(clauses: readonly LoadedClause[]): Set<string> {
@@ -34,6 +35,7 @@ export const brokenAnchor: SemanticRule = {
         found.push(
           diagnostic('broken-anchor', text.file, text.spanOf(node), `Unexpected link to \`${url}\`, expected the id of a clause or heading`, {
             hint: didYouMean(anchor, anchors, '#') ?? `Clause anchors are clause ids: ${[...anchors].filter((item) => !item.includes('--')).map((item) => `#${item}`).join(', ')}.`,
+            expected: expectedFor(anchor, anchors, '#'),
           }),
         )
       })

@@ -1,5 +1,6 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
-import { diagnostic, locate, type SemanticRule } from './context.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
+import { locate } from '../yaml/locate.ts'
+import type { SemanticRule } from './context.ts'
 
 /** The order in policy.yaml and the files in clauses/ must name the same clauses. */
 export const clauseFiles: SemanticRule = {

@@ -1,4 +1,6 @@
-import { diagnostic, locate, type SemanticRule } from './context.ts'
+import { diagnostic } from '../diagnostics/diagnostic.ts'
+import { locate } from '../yaml/locate.ts'
+import type { SemanticRule } from './context.ts'
 
 /** A policy cannot have been updated after today. (Whether the date is real is the schema's `date` format.) */
 export const dateInFuture: SemanticRule = {

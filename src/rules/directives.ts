@@ -1,12 +1,9 @@
-import type { Root } from 'mdast'
-import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
-import { visit } from 'unist-util-visit'
 import { directives, type ReferenceKind } from '../directives/catalogue.ts'
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
-import { closest, codeList, didYouMean } from '../diagnostics/words.ts'
-import { diagnostic, locate, type RuleContext, type SemanticRule } from './context.ts'
-
-type AnyDirective = ContainerDirective | LeafDirective | TextDirective
+import { type AnyDirective, visitDirectives } from '../directives/visit-directives.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
+import { closest, codeList, didYouMean, expectedFor } from '../diagnostics/words.ts'
+import { locate } from '../yaml/locate.ts'
+import type { RuleContext, SemanticRule } from './context.ts'
 
 const syntax: Record<AnyDirective['type'], string> = { containerDirective: ':::', leafDirective: '::', textDirective: ':' }
 
@@ -20,21 +17,21 @@ export const directivesRule: SemanticRule = {
     const named = new Set<string>()
     for (const text of context.markdown) {
       visitDirectives(text.tree, (node) => {
-        const report = (ruleId: Parameters<typeof diagnostic>[0], message: string, hint?: string): void => {
-          found.push(diagnostic(ruleId, text.file, text.spanOf(node), message, hint === undefined ? {} : { hint }))
+        const report = (ruleId: Parameters<typeof diagnostic>[0], message: string, hint?: string, expected?: readonly string[]): void => {
+          found.push(diagnostic(ruleId, text.file, text.spanOf(node), message, { hint, expected }))
         }
         const written = `${syntax[node.type]}${node.name}`
         const spec = Object.hasOwn(directives, node.name) ? directives[node.name] : undefined
         if (!spec) {
           const colon = 'A colon before a word starts a directive: write `\\:` for a literal colon.'
           const suggestion = didYouMean(node.name, Object.keys(directives))
-          report('unknown-directive', `Unexpected directive \`${written}\`, expected one of ${codeList(Object.keys(directives))}`, suggestion ? `${suggestion} ${colon}` : colon)
+          report('unknown-directive', `Unexpected directive \`${written}\`, expected one of ${codeList(Object.keys(directives))}`, suggestion ? `${suggestion} ${colon}` : colon, expectedFor(node.name, Object.keys(directives), syntax[node.type]))
           return
         }
         if (spec.type !== node.type) {
           const sameType = Object.keys(directives).filter((name) => directives[name]?.type === node.type)
           const suggestion = closest(node.name, sameType)
-          report('unknown-directive', `Unexpected \`${written}\`, expected \`${syntax[spec.type]}${node.name}\`${suggestion ? ` or \`${syntax[node.type]}${suggestion}\`` : ''}`, spec.summary)
+          report('unknown-directive', `Unexpected \`${written}\`, expected \`${syntax[spec.type]}${node.name}\`${suggestion ? ` or \`${syntax[node.type]}${suggestion}\`` : ''}`, spec.summary, [`${syntax[spec.type]}${node.name}`, ...(suggestion ? [`${syntax[node.type]}${suggestion}`] : [])])
           return
         }
         const hasLabel = node.children.length > 0
@@ -59,7 +56,7 @@ export const directivesRule: SemanticRule = {
           const targets = known[attribute.references]
           if (!targets) continue
           if (!targets.has(value)) {
-            report('unknown-reference', `Unexpected ${labels[attribute.references]} \`${value}\` in \`${written}\`, expected one of ${codeList(targets) || '(none defined)'}`, didYouMean(value, targets))
+            report('unknown-reference', `Unexpected ${labels[attribute.references]} \`${value}\` in \`${written}\`, expected one of ${codeList(targets) || '(none defined)'}`, didYouMean(value, targets), expectedFor(value, targets))
           } else if (attribute.references === 'contact' && node.name === 'email' && context.policy?.contacts.find((contact) => contact.id === value)?.email === undefined) {
             report('contact-email-missing', `Missing email address of contact \`${value}\`: the text refers to it, but policy.yaml does not give it`, 'Add `email:` to the contact in policy.yaml once it is known. Until then the published text shows that it is missing.')
           }
@@ -105,10 +102,4 @@ function referenceTargets({ data, policy }: RuleContext): Partial<Record<Referen
     }),
     ...(policy && { contact: new Set(policy.contacts.map((item) => item.id)) }),
   }
-}
-
-export function visitDirectives(tree: Root, visitor: (node: AnyDirective) => void): void {
-  visit(tree, (node) => {
-    if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') visitor(node as AnyDirective)
-  })
 }

@@ -1,7 +1,8 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
-import { didYouMean } from '../diagnostics/words.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
+import { didYouMean, expectedFor } from '../diagnostics/words.ts'
 import { dpvPersonalDataTerms } from '../vocab/dpv-pd-terms.ts'
-import { diagnostic, locate, type SemanticRule } from './context.ts'
+import { locate } from '../yaml/locate.ts'
+import type { SemanticRule } from './context.ts'
 
 /** A data category's `dpv` term becomes an IRI in the JSON-LD: it must exist in DPV. */
 export const dpvTerm: SemanticRule = {
@@ -14,6 +15,7 @@ export const dpvTerm: SemanticRule = {
       found.push(
         diagnostic('unknown-dpv-term', dataYaml?.file.path ?? '', locate(dataYaml, ['dataCategories', index, 'dpv']), `Unexpected DPV term \`${category.dpv}\`, expected a class of https://w3id.org/dpv/pd#`, {
           hint: didYouMean(category.dpv, dpvPersonalDataTerms) ?? 'Leave `dpv` out when no term fits: the category is then published without one.',
+          expected: expectedFor(category.dpv, dpvPersonalDataTerms),
         }),
       )
     })

@@ -1,6 +1,7 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
 import type { ParsedYaml } from '../yaml/parse-yaml.ts'
-import { diagnostic, locate, type Path, type SemanticRule } from './context.ts'
+import { locate, type Path } from '../yaml/locate.ts'
+import type { SemanticRule } from './context.ts'
 
 /** Two entries of one kind with the same id: the second is reported, pointing back at the first. */
 export const duplicateId: SemanticRule = {

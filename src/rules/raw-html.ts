@@ -1,6 +1,6 @@
 import { visit } from 'unist-util-visit'
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
-import { diagnostic, type SemanticRule } from './context.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
+import type { SemanticRule } from './context.ts'
 
 /** Raw HTML is dropped from the output; the editor must learn that at check time, not on the site. */
 export const rawHtml: SemanticRule = {

@@ -1,6 +1,7 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
-import { codeList, didYouMean } from '../diagnostics/words.ts'
-import { diagnostic, locate, type SemanticRule } from './context.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
+import { codeList, didYouMean, expectedFor } from '../diagnostics/words.ts'
+import { locate } from '../yaml/locate.ts'
+import type { SemanticRule } from './context.ts'
 
 /** References between entries of data.yaml, and from rights to clauses. Directives are checked in `directives`. */
 export const unknownReference: SemanticRule = {
@@ -16,6 +17,7 @@ export const unknownReference: SemanticRule = {
       found.push(
         diagnostic('unknown-reference', file, locate(dataYaml, path), `Unexpected ${kind} \`${id}\`, expected one of the ${plural} defined${known.length > 0 ? `: ${codeList(known)}` : ' (there are none)'}`, {
           hint: didYouMean(id, known) ?? `Define \`${id}\` first, or fix the reference.`,
+          expected: expectedFor(id, known),
         }),
       )
     }

@@ -1,26 +1,8 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
 import { visit } from 'unist-util-visit'
-import { diagnostic, locate, type SemanticRule } from './context.ts'
-
-const allowedSchemes = new Set(['https', 'http', 'mailto'])
-
-export type UrlVerdict = { readonly safe: true } | { readonly safe: false; readonly reason: string }
-
-/**
- * Judges a URL as a browser would read it: control characters and whitespace are dropped before
- * the scheme is read, so `java\tscript:` and `JaVaScRiPt:` are caught. (mdast has already decoded
- * character references such as `&#106;`.)
- */
-export function judgeUrl(url: string, { allowAnchor }: { allowAnchor: boolean }): UrlVerdict {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '')
-  if (cleaned.startsWith('#')) return allowAnchor ? { safe: true } : { safe: false, reason: 'an in-page anchor where a full URL is expected' }
-  if (cleaned.startsWith('//') || cleaned.startsWith('\\\\') || cleaned.startsWith('/\\') || cleaned.startsWith('\\/')) return { safe: false, reason: 'a protocol-relative URL' }
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase()
-  if (scheme === undefined) return { safe: false, reason: 'a relative URL' }
-  if (!allowedSchemes.has(scheme)) return { safe: false, reason: `the scheme \`${scheme}:\`` }
-  return { safe: true }
-}
+import { judgeUrl } from '../model/url.ts'
+import { locate } from '../yaml/locate.ts'
+import type { SemanticRule } from './context.ts'
 
 const hint = 'Use an https:, http: or mailto: URL, or #clause-id for a link inside the policy.'
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
 import { createLocator, type SourceFile } from './source-file.ts'
 
 // Bidirectional controls (the "Trojan Source" characters) and zero-width characters: each can make
@@ -69,14 +69,7 @@ export function findInvisibleCharacters(file: SourceFile): Diagnostic[] {
   const locator = createLocator(file.text)
   return findCharacterProblems(file.text).map((problem) => {
     const start = locator.toPoint(problem.index)
-    return {
-      ruleId: problem.ruleId,
-      severity: 'error',
-      file: file.path,
-      span: { start, end: { line: start.line, column: start.column + 1 } },
-      message: `Unexpected ${characterKind(problem)} ${problem.code}${problem.name ? ` ${problem.name}` : ''}${problem.ruleId === 'forbidden-character' ? ', expected text' : ''}`,
-      hint: characterHint(problem),
-    }
+    return diagnostic(problem.ruleId, file.path, { start, end: { line: start.line, column: start.column + 1 } }, `Unexpected ${characterKind(problem)} ${problem.code}${problem.name ? ` ${problem.name}` : ''}${problem.ruleId === 'forbidden-character' ? ', expected text' : ''}`, { hint: characterHint(problem) })
   })
 }
 

@@ -1,6 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
 import { budgets } from './budgets.ts'
 import { type InsideRead, type Placement, placePath, readFileInside } from './read-inside.ts'
 import type { SourceFile } from './source-file.ts'
@@ -40,13 +40,7 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
 
   const rootStat = await stat(root).catch(() => undefined)
   if (!rootStat?.isDirectory()) {
-    diagnostics.push({
-      ruleId: 'policy-dir-missing',
-      severity: 'error',
-      file: display(root),
-      message: rootStat ? `Unexpected file \`${display(root)}\`, expected a policy directory` : `Cannot find the policy directory \`${display(root)}\``,
-      hint: 'Pass the directory that holds policy.yaml with `--dir`.',
-    })
+    diagnostics.push(diagnostic('policy-dir-missing', display(root), undefined, rootStat ? `Unexpected file \`${display(root)}\`, expected a policy directory` : `Cannot find the policy directory \`${display(root)}\``, { hint: 'Pass the directory that holds policy.yaml with `--dir`.' }))
     return { clauses: [], releases: [], diagnostics }
   }
   const realRoot = await realpath(root)
@@ -69,16 +63,9 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
     const placement = await placePath(realRoot, absolute)
     if (placement.kind === 'outside' || placement.kind === 'dangling') {
       // The message names neither where the link leads nor anything behind it: CI logs are public.
-      found.push({
-        ruleId: 'path-outside-policy',
-        severity: 'error',
-        file: display(path.join(root, name)),
-        message:
-          placement.kind === 'outside'
+      found.push(diagnostic('path-outside-policy', display(path.join(root, name)), undefined, placement.kind === 'outside'
             ? `Unexpected \`${name}\`, a symbolic link that leads outside the policy directory, expected a ${expected} inside it`
-            : `Unexpected \`${name}\`, a symbolic link that leads nowhere (to a missing file, or in a loop), expected a ${expected} inside the policy directory`,
-        hint: `Replace the link with the ${expected} itself; nothing behind the link was read.`,
-      })
+            : `Unexpected \`${name}\`, a symbolic link that leads nowhere (to a missing file, or in a loop), expected a ${expected} inside the policy directory`, { hint: `Replace the link with the ${expected} itself; nothing behind the link was read.` }))
     }
     return placement
   }
@@ -94,7 +81,7 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
       try {
         return await readFileInside(realRoot, absolute, maxBytes)
       } catch (error) {
-        found.push({ ruleId: 'file-unreadable', severity: 'error', file, message: `Cannot read \`${name}\`: ${(error as Error).message}` })
+        found.push(diagnostic('file-unreadable', file, undefined, `Cannot read \`${name}\`: ${(error as Error).message}`))
         return undefined
       }
     }
@@ -109,42 +96,24 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
     if ('problem' in read) {
       if (read.problem === 'missing') {
         if (required) {
-          found.push({
-            ruleId: 'file-missing',
-            severity: 'error',
-            file,
-            message: `Cannot find \`${name}\` in the policy directory`,
-            hint: `Create \`${file}\`; README.md describes what it holds.`,
-          })
+          found.push(diagnostic('file-missing', file, undefined, `Cannot find \`${name}\` in the policy directory`, { hint: `Create \`${file}\`; README.md describes what it holds.` }))
         }
       } else if (read.problem === 'outside' || read.problem === 'link') {
-        found.push({ ruleId: 'path-outside-policy', severity: 'error', file, message: `Unexpected \`${name}\`, which changed into a symbolic link while it was read, expected a file inside the policy directory` })
+        found.push(diagnostic('path-outside-policy', file, undefined, `Unexpected \`${name}\`, which changed into a symbolic link while it was read, expected a file inside the policy directory`))
       } else if (read.problem === 'not-a-file') {
-        found.push({ ruleId: 'file-unreadable', severity: 'error', file, message: `Unexpected \`${name}\`, expected a regular file` })
+        found.push(diagnostic('file-unreadable', file, undefined, `Unexpected \`${name}\`, expected a regular file`))
       } else if (read.problem === 'too-large') {
-        found.push({
-          ruleId: 'file-too-large',
-          severity: 'error',
-          file,
-          message: `Unexpected file of ${read.size} bytes, expected at most ${maxBytes} bytes`,
-          hint: 'Split the text into several clauses.',
-        })
+        found.push(diagnostic('file-too-large', file, undefined, `Unexpected file of ${read.size} bytes, expected at most ${maxBytes} bytes`, { hint: 'Split the text into several clauses.' }))
       }
       return undefined
     }
     const text = decodeText(read.bytes)
     if (text === undefined) {
-      found.push({
-        ruleId: 'file-binary',
-        severity: 'error',
-        file,
-        message: 'Unexpected binary content, expected UTF-8 text',
-        hint: 'Save the file as UTF-8 text.',
-      })
+      found.push(diagnostic('file-binary', file, undefined, 'Unexpected binary content, expected UTF-8 text', { hint: 'Save the file as UTF-8 text.' }))
       return undefined
     }
     if (text.trim() === '') {
-      found.push({ ruleId: 'file-empty', severity: 'error', file, message: `Unexpected empty file \`${name}\``, hint: 'Write its content, or delete it.' })
+      found.push(diagnostic('file-empty', file, undefined, `Unexpected empty file \`${name}\``, { hint: 'Write its content, or delete it.' }))
       return undefined
     }
     return { path: file, name, text }
@@ -168,22 +137,11 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
   const clausesDirectory = path.join(root, clausesDirectoryName)
   const listed = await list(clausesDirectoryName)
   if (listed === 'missing') {
-    diagnostics.push({
-      ruleId: 'file-missing',
-      severity: 'error',
-      file: display(clausesDirectory),
-      message: `Cannot find the \`${clausesDirectoryName}/\` directory of clause files`,
-      hint: 'Create it, with one Markdown file per clause.',
-    })
+    diagnostics.push(diagnostic('file-missing', display(clausesDirectory), undefined, `Cannot find the \`${clausesDirectoryName}/\` directory of clause files`, { hint: 'Create it, with one Markdown file per clause.' }))
   } else if (listed !== 'refused') {
     const markdown = listed.names.filter((name) => name.endsWith('.md')).sort()
     if (markdown.length > budgets.maxClauseFiles) {
-      diagnostics.push({
-        ruleId: 'file-too-large',
-        severity: 'error',
-        file: display(clausesDirectory),
-        message: `Unexpected ${markdown.length} clause files, expected at most ${budgets.maxClauseFiles}`,
-      })
+      diagnostics.push(diagnostic('file-too-large', display(clausesDirectory), undefined, `Unexpected ${markdown.length} clause files, expected at most ${budgets.maxClauseFiles}`))
     } else {
       clauses.push(...(await readMany(listed.directory, markdown.map((name) => `${clausesDirectoryName}/${name}`))))
     }

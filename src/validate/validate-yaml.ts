@@ -1,5 +1,5 @@
 import { type Document, isMap, isScalar, type Node as YamlNode, type Pair } from 'yaml'
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
 import type { RuleId } from '../diagnostics/rules.ts'
 import type { ParsedYaml } from '../yaml/parse-yaml.ts'
 import { closest, codeList, countOf } from '../diagnostics/words.ts'
@@ -45,6 +45,7 @@ export function schemaErrorToDiagnostic(error: SchemaError, parsed: ParsedYaml):
   let ruleId: RuleId
   let message: string
   let hint: string | undefined
+  let suggestion: string | undefined
   let range: readonly [number, number] | undefined = node?.range ? [node.range[0], node.range[1]] : undefined
 
   switch (error.keyword) {
@@ -63,7 +64,7 @@ export function schemaErrorToDiagnostic(error: SchemaError, parsed: ParsedYaml):
       const extra = String((error.params as { additionalProperty: string }).additionalProperty)
       ruleId = 'schema-unknown-field'
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {})
-      const suggestion = closest(extra, allowed)
+      suggestion = closest(extra, allowed)
       message = `Unexpected field \`${extra}\` in ${where}, expected ${allowed.length > 0 ? `one of ${codeList(allowed)}` : 'no fields'}`
       if (suggestion) hint = `Did you mean \`${suggestion}\`?`
       const pair = isMap(node) ? (node.items as Pair[]).find((item) => isScalar(item.key) && item.key.value === extra) : undefined
@@ -90,7 +91,7 @@ export function schemaErrorToDiagnostic(error: SchemaError, parsed: ParsedYaml):
       ruleId = 'schema-enum'
       const actual = isScalar(node) ? String(node.value) : describeValue(node)
       message = `Unexpected \`${actual}\` in ${where}, expected one of ${codeList(allowed)}`
-      const suggestion = closest(actual, allowed)
+      suggestion = closest(actual, allowed)
       if (suggestion) hint = `Did you mean \`${suggestion}\`?`
       break
     }
@@ -131,15 +132,7 @@ export function schemaErrorToDiagnostic(error: SchemaError, parsed: ParsedYaml):
     }
   }
 
-  const span = parsed.spanOf(range ?? [0, 0])
-  return {
-    ruleId,
-    severity: 'error',
-    message,
-    file: parsed.file.path,
-    ...(span && { span }),
-    ...(hint && { hint }),
-  }
+  return diagnostic(ruleId, parsed.file.path, parsed.spanOf(range ?? [0, 0]), message, { hint, ...(suggestion && { expected: [suggestion] }) })
 }
 
 function describePath(path: readonly string[]): string {

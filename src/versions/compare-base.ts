@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
 import type { BaseReleases } from '../source/read-base-releases.ts'
 import { decodeText, releasesDirectoryName } from '../source/read-policy.ts'
 import { createLocator, type SourceFile } from '../source/source-file.ts'
@@ -23,27 +23,14 @@ export function compareWithBase(base: BaseReleases, current: { readonly releases
     const file = byName.get(name)
     if (!file) {
       if (unread.has(displayPath(name))) continue
-      diagnostics.push({
-        ruleId: 'release-removed',
-        severity: 'error',
-        file: displayPath(name),
-        message: `Missing release file \`${name}\`, which exists at ${at}`,
-        hint: restore,
-      })
+      diagnostics.push(diagnostic('release-removed', displayPath(name), undefined, `Missing release file \`${name}\`, which exists at ${at}`, { hint: restore }))
       continue
     }
     // The file as check read it against the bytes at the base: equal UTF-8 texts are equal bytes
     // (but for a leading byte-order mark, which the reader drops and which changes no character).
     const before = decodeText(bytes)
     if (before === file.text) continue
-    diagnostics.push({
-      ruleId: 'release-rewritten',
-      severity: 'error',
-      file: file.path,
-      span: firstDifference(before ?? '', file.text),
-      message: `Unexpected change to the release file \`${name}\`, expected it byte for byte as it is at ${at}`,
-      hint: restore,
-    })
+    diagnostics.push(diagnostic('release-rewritten', file.path, firstDifference(before ?? '', file.text), `Unexpected change to the release file \`${name}\`, expected it byte for byte as it is at ${at}`, { hint: restore }))
   }
   const baseVersions = [...base.files.keys()].map(versionOf).filter(isVersionId).sort(compareVersionIds)
   const newest = baseVersions.at(-1)
@@ -52,14 +39,7 @@ export function compareWithBase(base: BaseReleases, current: { readonly releases
     if (base.files.has(file.name)) continue
     const version = versionOf(file.name)
     if (!isVersionId(version) || compareVersionIds(version, newest) > 0) continue
-    diagnostics.push({
-      ruleId: 'release-inserted',
-      severity: 'error',
-      file: file.path,
-      span: firstLine,
-      message: `Unexpected new release ${version} before the newest release at ${at}, ${newest}, expected new releases only after it`,
-      hint: 'The history before the base is closed. Release the change as a new version after the newest (`clausewright release`).',
-    })
+    diagnostics.push(diagnostic('release-inserted', file.path, firstLine, `Unexpected new release ${version} before the newest release at ${at}, ${newest}, expected new releases only after it`, { hint: 'The history before the base is closed. Release the change as a new version after the newest (`clausewright release`).' }))
   }
   return diagnostics
 }

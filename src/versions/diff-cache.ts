@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { PolicyDiff } from './diff.ts'
+import type { PolicyDiff } from '../model/diff.ts'
 
 /**
  * The diffs between releases, kept by the integrity hashes of the two releases: a release never

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { ClausewrightError } from '../diagnostics/diagnostic.ts'
-import type { Release } from './release.ts'
+import type { Release } from '../model/release.ts'
 
 /**
  * An Atom 1.0 feed of the releases, newest first. Entry ids are UUIDs derived from the policy id

@@ -1,4 +1,4 @@
-import type { ClauseChange, DataChange, PolicyDiff, WordRun } from './diff.ts'
+import type { ClauseChange, DataChange, PolicyDiff, WordRun } from '../model/diff.ts'
 
 export type DiffFormat = 'text' | 'markdown' | 'json'
 export const diffFormats: readonly DiffFormat[] = ['text', 'markdown', 'json']

@@ -1,10 +1,11 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { type Diagnostic, diagnostic, type Span } from '../diagnostics/diagnostic.ts'
 import type { SourceFile } from '../source/source-file.ts'
 import { getValidator } from '../validate/schemas.ts'
 import { validateYaml } from '../validate/validate-yaml.ts'
-import { locate } from '../rules/context.ts'
+import { locate } from '../yaml/locate.ts'
 import { parseYaml } from '../yaml/parse-yaml.ts'
-import { type Release, verifyRelease } from './release.ts'
+import type { Release } from '../model/release.ts'
+import { verifyRelease } from './release.ts'
 import { createHtmlSanitizer, findHiddenCharacters, findUnsafeReleaseStrings, firstDifference, formatReleasePath, type ReleasePath } from './release-safety.ts'
 import { compareVersionIds, versionDate } from './version-id.ts'
 
@@ -14,7 +15,7 @@ export interface LoadedReleases {
   readonly diagnostics: readonly Diagnostic[]
 }
 
-const firstLine = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } }
+const firstLine: Span = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } }
 
 /**
  * Reads the release files and proves them unchanged and safe: each must parse, match its schema,
@@ -39,32 +40,18 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
       // The slow path, with positions: the YAML parser reads JSON and maps schema errors to lines.
       const parsed = parseYaml(file)
       const found = [...parsed.diagnostics, ...validateYaml(parsed, 'release')]
-      diagnostics.push(...(found.length > 0 ? found : [{ ruleId: 'release-modified' as const, severity: 'error' as const, file: file.path, span: firstLine, message: 'Unexpected release file that is not valid JSON of a release' }]))
+      diagnostics.push(...(found.length > 0 ? found : [diagnostic('release-modified', file.path, firstLine, 'Unexpected release file that is not valid JSON of a release')]))
       continue
     }
     const release = value as Release
     const problem = verifyRelease(release)
     if (problem) {
-      diagnostics.push({
-        ruleId: 'release-modified',
-        severity: 'error',
-        file: file.path,
-        span: firstLine,
-        message: `Unexpected change to the released version ${release.version}: ${problem}`,
-        hint: 'A release is a legal record and never changes. Restore the file from version control, and release the change as a new version with `clausewright release`.',
-      })
+      diagnostics.push(diagnostic('release-modified', file.path, firstLine, `Unexpected change to the released version ${release.version}: ${problem}`, { hint: 'A release is a legal record and never changes. Restore the file from version control, and release the change as a new version with `clausewright release`.' }))
       releases.push({ release, file, verified: false })
       continue
     }
     if (file.name !== `releases/${release.version}.json` || versionDate(release.version) !== release.effective) {
-      diagnostics.push({
-        ruleId: 'release-order',
-        severity: 'error',
-        file: file.path,
-        span: firstLine,
-        message: `Unexpected file name or date for release ${release.version}, expected \`releases/${release.version}.json\` effective ${versionDate(release.version)}`,
-        hint: 'Restore the file under its own name from version control.',
-      })
+      diagnostics.push(diagnostic('release-order', file.path, firstLine, `Unexpected file name or date for release ${release.version}, expected \`releases/${release.version}.json\` effective ${versionDate(release.version)}`, { hint: 'Restore the file under its own name from version control.' }))
       continue
     }
     const unsafe = unsafeStrings(file, release, sanitize)
@@ -81,27 +68,14 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
       // The link is checked against the recorded integrity of the release before: an edit that
       // kept that release's hashes is `release-modified` there; one that recomputed them shows here.
       entry.verified = false
-      diagnostics.push({
-        ruleId: 'release-link-broken',
-        severity: 'error',
-        file: file.path,
-        ...spanOf(locate(parseYaml(file), ['previousIntegrity'])),
-        message: `Unexpected integrity of release ${before.version}: release ${release.version} records \`${release.previousIntegrity ?? '(none)'}\` for it, but ${before.version} now has \`${before.integrity}\`, so ${before.version} was rewritten after ${release.version} was released`,
-        hint: `Releases are chained by hash. Restore ${before.version} from version control; a change to the policy is a new release.`,
-      })
+      diagnostics.push(diagnostic('release-link-broken', file.path, locate(parseYaml(file), ['previousIntegrity']) ?? firstLine, `Unexpected integrity of release ${before.version}: release ${release.version} records \`${release.previousIntegrity ?? '(none)'}\` for it, but ${before.version} now has \`${before.integrity}\`, so ${before.version} was rewritten after ${release.version} was released`, { hint: `Releases are chained by hash. Restore ${before.version} from version control; a change to the policy is a new release.` }))
       return
     }
-    diagnostics.push({
-      ruleId: 'release-order',
-      severity: 'error',
-      file: file.path,
-      span: firstLine,
-      message:
-        release.previous === null
-          ? `Unexpected release ${release.version} that claims to be the first, after ${expected}`
-          : `Missing release ${release.previous}, which release ${release.version} follows${expected ? ` (the release before it here is ${expected})` : ''}`,
-      hint: 'A release was removed, renamed or reordered: restore it from version control.',
-    })
+    const message =
+      release.previous === null
+        ? `Unexpected release ${release.version} that claims to be the first, after ${expected}`
+        : `Missing release ${release.previous}, which release ${release.version} follows${expected ? ` (the release before it here is ${expected})` : ''}`
+    diagnostics.push(diagnostic('release-order', file.path, firstLine, message, { hint: 'A release was removed, renamed or reordered: restore it from version control.' }))
   })
   return { releases: releases.filter((item) => item.verified).map((item) => item.release), diagnostics }
 }
@@ -115,24 +89,15 @@ function unsafeStrings(file: SourceFile, release: Release, sanitize: (html: stri
   if (unsafe.length === 0 && hidden.length === 0) return []
   // The slow path, only for a release with a problem: the YAML parser reads JSON and gives positions.
   const parsed = parseYaml(file)
-  const at = (path: ReleasePath) => ({ file: file.path, ...spanOf(locate(parsed, path)) })
+  const at = (path: ReleasePath): Span => locate(parsed, path) ?? firstLine
   return [
-    ...hidden.map((item): Diagnostic => ({ ruleId: item.ruleId, severity: 'error', ...at(item.path), message: `${item.message} in \`${formatReleasePath(item.path)}\``, hint: notWrittenByRelease })),
+    ...hidden.map((item) => diagnostic(item.ruleId, file.path, at(item.path), `${item.message} in \`${formatReleasePath(item.path)}\``, { hint: notWrittenByRelease })),
     ...unsafe.map(
       (item): Diagnostic =>
         item.kind === 'html'
-          ? {
-              ruleId: 'release-unsafe-html',
-              severity: 'error',
-              ...at(item.path),
-              message: `Unexpected HTML in \`${formatReleasePath(item.path)}\` that the sanitizer changes at ${JSON.stringify(firstDifference(item.value, item.sanitized))}, expected the HTML that \`clausewright release\` writes`,
-              hint: notWrittenByRelease,
-            }
-          : { ruleId: 'unsafe-url', severity: 'error', ...at(item.path), message: `Unexpected URL in \`${formatReleasePath(item.path)}\` with ${item.reason}, expected https:, http: or mailto:`, hint: notWrittenByRelease },
+          ? diagnostic('release-unsafe-html', file.path, at(item.path), `Unexpected HTML in \`${formatReleasePath(item.path)}\` that the sanitizer changes at ${JSON.stringify(firstDifference(item.value, item.sanitized))}, expected the HTML that \`clausewright release\` writes`, { hint: notWrittenByRelease })
+          : diagnostic('unsafe-url', file.path, at(item.path), `Unexpected URL in \`${formatReleasePath(item.path)}\` with ${item.reason}, expected https:, http: or mailto:`, { hint: notWrittenByRelease }),
     ),
   ]
 }
 
-function spanOf(span: Diagnostic['span']): { span: NonNullable<Diagnostic['span']> } {
-  return { span: span ?? firstLine }
-}

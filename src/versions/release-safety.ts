@@ -1,8 +1,8 @@
-import type { PolicyDocument } from '../compile/policy-document.ts'
+import type { PolicyDocument } from '../model/policy-document.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { findInvisibleCharacters } from '../source/find-invisible-characters.ts'
 import { sanitizeHtml } from '../render/sanitize-html.ts'
-import { judgeUrl } from '../rules/unsafe-url.ts'
+import { judgeUrl } from '../model/url.ts'
 
 /** A path into a release record, as the YAML parser's `getIn` takes it. */
 export type ReleasePath = ReadonlyArray<string | number>

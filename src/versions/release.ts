@@ -1,38 +1,7 @@
 import { createHash } from 'node:crypto'
 import { canonicalJson, digestOf } from '../compile/digest.ts'
-import type { PolicyDocument } from '../compile/policy-document.ts'
-
-export const releaseFormat = 'clausewright-release/1'
-
-/**
- * What kind of change a release is: `initial` (the first release), `substantive` (readers must be
- * told: GDPR transparency), `editorial` (wording only), `technical` (no change to the content).
- */
-export type ChangeKind = 'initial' | 'substantive' | 'editorial' | 'technical'
-
-/**
- * A release: the canonical document of one version, frozen, with its record. Stored as
- * `policy/releases/<version>.json` and never edited: `integrity` covers every other field.
- */
-export interface Release {
-  readonly format: typeof releaseFormat
-  readonly version: string
-  readonly effective: string
-  readonly summary: string
-  readonly kind: ChangeKind
-  /** The version id of the release before this one; null for the first. */
-  readonly previous: string | null
-  /**
-   * The `integrity` of the release before this one (absent from the first): the releases form a
-   * hash chain, so changing a release breaks the link of the one after it.
-   */
-  readonly previousIntegrity?: string
-  /** The document's digest (of its content): equal digests, equal content. */
-  readonly digest: string
-  /** `sha256:` of the canonical JSON of the whole record but this field. */
-  readonly integrity: string
-  readonly document: PolicyDocument
-}
+import type { PolicyDocument } from '../model/policy-document.ts'
+import { type ChangeKind, type Release, releaseFormat } from '../model/release.ts'
 
 export function integrityOf(record: Omit<Release, 'integrity'> | Release): string {
   const { integrity: _ignored, ...rest } = record as Release

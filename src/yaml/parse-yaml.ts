@@ -10,7 +10,7 @@ import {
   visit,
   type YAMLError,
 } from 'yaml'
-import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts'
+import { type Diagnostic, diagnostic, type Span } from '../diagnostics/diagnostic.ts'
 import type { RuleId } from '../diagnostics/rules.ts'
 import { budgets } from '../source/budgets.ts'
 import { createLocator, type Locator, type SourceFile } from '../source/source-file.ts'
@@ -57,9 +57,8 @@ export function parseYaml(file: SourceFile, region: YamlRegion = { offset: 0, te
     const [start, end] = range
     return { start: locator.toPoint(region.offset + start), end: locator.toPoint(region.offset + Math.max(start, end)) }
   }
-  const report = (ruleId: RuleId, message: string, range: readonly [number, number] | undefined, hint?: string, severity: Diagnostic['severity'] = 'error'): void => {
-    const span = spanOf(range)
-    diagnostics.push({ ruleId, severity, message, file: file.path, ...(span && { span }), ...(hint && { hint }) })
+  const report = (ruleId: RuleId, message: string, range: readonly [number, number] | undefined, hint?: string): void => {
+    diagnostics.push(diagnostic(ruleId, file.path, spanOf(range), message, { hint }))
   }
 
   const tooDeep = findExcessiveNesting(region.text)
@@ -91,7 +90,7 @@ export function parseYaml(file: SourceFile, region: YamlRegion = { offset: 0, te
     // Every explicit tag is reported below, with its node; the library's own report would repeat it.
     if (error.code === 'TAG_RESOLVE_FAILED') continue
     const { ruleId, hint } = classifyYamlError(error)
-    report(ruleId, `${stripPosition(error.message)} (${error.code})`, error.pos, hint, error.name === 'YAMLWarning' && ruleId === 'yaml-syntax' ? 'warning' : 'error')
+    report(error.name === 'YAMLWarning' && ruleId === 'yaml-syntax' ? 'yaml-ambiguous' : ruleId, `${stripPosition(error.message)} (${error.code})`, error.pos, hint)
   }
 
   if (document.directives?.yaml.explicit) {
@@ -107,7 +106,7 @@ export function parseYaml(file: SourceFile, region: YamlRegion = { offset: 0, te
         report('yaml-tag', `Unexpected tag \`${node.tag}\`, expected plain data`, node.range ? [node.range[0], node.range[1]] : undefined, 'Remove the tag; quote the value if it is text.')
       }
       if (isScalar(node) && node.type === Scalar.PLAIN && typeof node.value === 'string' && yaml11Booleans.test(node.value)) {
-        report('yaml-1-1-boolean', `Unexpected plain \`${node.value}\`: YAML 1.2 reads it as text, YAML 1.1 tools as a boolean`, node.range ? [node.range[0], node.range[1]] : undefined, `Quote it ("${node.value}") if it is text, or write true/false.`, 'warning')
+        report('yaml-1-1-boolean', `Unexpected plain \`${node.value}\`: YAML 1.2 reads it as text, YAML 1.1 tools as a boolean`, node.range ? [node.range[0], node.range[1]] : undefined, `Quote it ("${node.value}") if it is text, or write true/false.`)
       }
     },
     Pair(_key, pair) {

@@ -1,8 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { digestOf } from '../../src/compile/digest.ts'
-import type { PolicyDocument } from '../../src/compile/policy-document.ts'
-import { integrityOf, type Release } from '../../src/versions/release.ts'
+import type { PolicyDocument } from '../../src/model/policy-document.ts'
+import { integrityOf } from '../../src/versions/release.ts'
+import type { Release } from '../../src/model/release.ts'
 
 /** What issue #11 appended to a release's clause: an event handler and a script. */
 export const vectors = '<img src=x onerror=alert(1)><script>alert(1)</script>'

@@ -2,7 +2,7 @@ import { fromXml } from 'xast-util-from-xml'
 import { expect, test } from 'vitest'
 import { ClausewrightError } from '../../src/diagnostics/diagnostic.ts'
 import { renderFeed } from '../../src/versions/feed.ts'
-import type { Release } from '../../src/versions/release.ts'
+import type { Release } from '../../src/model/release.ts'
 
 // The feed writer is the second line of defence behind `check` and `release`: whatever text a
 // release carries (a forged release file reaches it before its loader is fixed, say), the feed it

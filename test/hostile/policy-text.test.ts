@@ -3,7 +3,7 @@ import { checkPolicy } from '../../src/check.ts'
 import { parseClause } from '../../src/markdown/parse-clause.ts'
 import { renderClause, renderPolicy } from '../../src/render/render-policy.ts'
 import { sanitizeTree } from '../../src/render/sanitize.ts'
-import type { LoadedClause } from '../../src/rules/context.ts'
+import type { LoadedClause } from '../../src/markdown/loaded-clause.ts'
 import { readPolicy } from '../../src/source/read-policy.ts'
 import { makePolicy, repoRoot } from '../helpers/fixture-policy.ts'
 

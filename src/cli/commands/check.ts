@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { checkPolicy } from '../../check.ts'
 import { compareDiagnostics, hasErrors } from '../../diagnostics/diagnostic.ts'
 import { formatDiagnostics, sourceTexts } from '../../diagnostics/format.ts'
-import { ruleIds, rules } from '../../diagnostics/rules.ts'
+import { ruleListText } from '../../diagnostics/rule-table.ts'
 import { readBaseReleases } from '../../source/read-base-releases.ts'
 import { readPolicy, toDisplayPath } from '../../source/read-policy.ts'
 import { compareWithBase } from '../../versions/compare-base.ts'
@@ -46,8 +46,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     return 0
   }
   if (values.rules) {
-    const width = Math.max(...ruleIds.map((id) => id.length))
-    io.stdout(`${ruleIds.map((id) => `${id.padEnd(width)}  ${rules[id].severity.padEnd(7)}  ${rules[id].description}`).join('\n')}\n`)
+    io.stdout(ruleListText())
     return 0
   }
   const { format, today, color } = reportingOptions(values, io)

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { compile } from '../../compile/compile.ts'
-import type { PolicyDocument } from '../../compile/policy-document.ts'
+import type { PolicyDocument } from '../../model/policy-document.ts'
 import { readPolicy } from '../../source/read-policy.ts'
 import { diffDocuments } from '../../versions/diff.ts'
 import { type DiffFormat, diffFormats, formatDiff } from '../../versions/format-diff.ts'

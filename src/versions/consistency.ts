@@ -1,14 +1,29 @@
-import { diagnostic, locate } from '../rules/context.ts'
-import { diffDocuments } from '../versions/diff.ts'
-import { type ComplianceRule, met, missing, notApplicable } from './compliance-rule.ts'
+import { type ComplianceContext, type ComplianceRule, met, missing, notApplicable } from '../compliance/compliance-rule.ts'
+import { diagnostic } from '../diagnostics/diagnostic.ts'
+import type { PolicyDiff } from '../model/diff.ts'
+import type { PolicyDocument } from '../model/policy-document.ts'
+import { locate } from '../yaml/locate.ts'
+
+/** The draft compared with the last release: what the consistency rules judge. */
+export interface DraftComparison {
+  readonly draft: PolicyDocument
+  readonly last: { readonly version: string; readonly effective: string; readonly document: PolicyDocument }
+  /** From the last release to the draft. */
+  readonly diff: PolicyDiff
+}
+
+export interface VersionContext extends ComplianceContext {
+  /** The draft compared with the last release, when both exist (the draft renders only if asked). */
+  compared(): DraftComparison | undefined
+}
 
 /** The last-updated date moves whenever the content changes. */
-export const lastUpdatedChanged: ComplianceRule = {
+export const lastUpdatedChanged: ComplianceRule<VersionContext> = {
   id: 'last-updated-changed',
   article: 'GDPR Art. 12(1), ICO: keep the notice under review',
   title: 'The last-updated date changes with the content',
   check(context) {
-    const compared = context.draftAndLastRelease()
+    const compared = context.compared()
     if (!compared) return notApplicable
     const { draft, last } = compared
     if (draft.digest === last.document.digest || draft.lastUpdated !== last.document.lastUpdated) return met()
@@ -19,15 +34,14 @@ export const lastUpdatedChanged: ComplianceRule = {
 }
 
 /** A substantive change takes effect on a new date, after the last release. */
-export const substantiveChangeDated: ComplianceRule = {
+export const substantiveChangeDated: ComplianceRule<VersionContext> = {
   id: 'substantive-change-dated',
   article: 'GDPR Art. 13(3), 12(1)',
   title: 'A substantive change comes with a new effective date',
   check(context) {
-    const compared = context.draftAndLastRelease()
+    const compared = context.compared()
     if (!compared) return notApplicable
-    const { draft, last } = compared
-    const diff = diffDocuments(last.document, draft, { from: last.version, to: 'draft' })
+    const { draft, last, diff } = compared
     if (diff.kind !== 'substantive' || draft.lastUpdated > last.effective) return met()
     const reason = diff.reasons.find((item) => item.kind === 'substantive')
     return missing([
@@ -37,3 +51,6 @@ export const substantiveChangeDated: ComplianceRule = {
     ])
   },
 }
+
+/** The compliance rules that compare the draft with the releases, run after the others. */
+export const consistencyRules: ReadonlyArray<ComplianceRule<VersionContext>> = [lastUpdatedChanged, substantiveChangeDated]
