@@ -10,6 +10,18 @@ export const budgets = {
   maxYamlAliases: 16,
   /** Nesting of Markdown containers (block quotes, lists) and of brackets in one line. */
   maxMarkdownDepth: 16,
+  /**
+   * Marks in one Markdown file (a clause, or the texts of data.yaml together): each line counts 3,
+   * each character that makes micromark's tokens (`[`, `*`, `<`, `:`…) 1. micromark spends up to
+   * 20 µs on one. The longest real policy (GitHub's privacy statement, 2023) has 2,800.
+   */
+  maxMarkdownMarks: 50_000,
+  /**
+   * The marks that start a try of an inline construct times the length of their paragraph, summed
+   * over the paragraphs of one Markdown file: a construct left open can be tried from each of them
+   * to the end of its paragraph. GitHub's privacy statement needs at most 390,000.
+   */
+  maxMarkdownBacktracking: 50_000_000,
   /** Clause files in a policy. */
   maxClauseFiles: 2000,
 } as const

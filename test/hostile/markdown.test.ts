@@ -1,0 +1,166 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { expect, test } from 'vitest'
+import { checkPolicy } from '../../src/check.ts'
+import { parseClause } from '../../src/markdown/parse-clause.ts'
+import { createMarkdownMeter } from '../../src/markdown/markdown-complexity.ts'
+import { budgets } from '../../src/source/budgets.ts'
+import { readPolicy } from '../../src/source/read-policy.ts'
+import { makePolicy, repoRoot } from '../helpers/fixture-policy.ts'
+import { runCli } from '../helpers/run-cli.ts'
+
+// micromark's time grows faster than the text on these constructs (bench/results.md, section
+// markdown): each is refused before it is parsed, at the character where the budget runs out.
+const frontMatter = '---\nid: rights\ntitle: Your rights\n---\n\n'
+// The front matter is a paragraph too: 38 characters with two tries (the colons).
+const frontMatterCost = 2 * 38
+const tries = new Set([...'!&*<[\\]_`:'])
+
+/** The column of a one-line paragraph at which (tries so far) × (characters so far) exceeds what is left of the budget. */
+function columnOverBudget(line: string, allowance = budgets.maxMarkdownBacktracking - frontMatterCost): number | undefined {
+  let count = 0
+  for (let column = 1; column <= line.length; column++) {
+    if (tries.has(line.charAt(column - 1))) count++
+    if (count * column > allowance) return column
+  }
+  return undefined
+}
+
+/** The shortest repetition of `unit` whose line (with its line ending) exceeds the backtracking budget. */
+function justOver(unit: string): string {
+  const allowance = budgets.maxMarkdownBacktracking - frontMatterCost
+  let count = Math.floor(Math.sqrt(allowance / unit.length))
+  while (columnOverBudget(`${unit.repeat(count)}\n`, allowance) !== undefined) count--
+  while (columnOverBudget(`${unit.repeat(count)}\n`, allowance) === undefined) count++
+  return unit.repeat(count)
+}
+
+function clause(body: string) {
+  return parseClause({ path: 'policy/clauses/rights.md', name: 'clauses/rights.md', text: frontMatter + body })
+}
+
+// (`:a[` left open nests its brackets: see the test of nesting below.)
+const backtracking = ['[a](', '![a](', '[a](b "', '[a](<', '*a', '**a', '*a_', '*a* ', '_a', '<!--', '<a ', ':a{', ':a[b]{', '[a]', '\\', '`a', '&a']
+
+test.each(backtracking)('unclosed or repeated %j in one paragraph is refused where the budget runs out', (unit) => {
+  const line = justOver(unit)
+  const parsed = clause(`${line}\n`)
+  expect(parsed.tree).toBeUndefined()
+  expect(parsed.diagnostics).toHaveLength(1)
+  const [found] = parsed.diagnostics
+  expect(found).toMatchObject({ ruleId: 'markdown-too-complex', severity: 'error', file: 'policy/clauses/rights.md', span: { start: { line: 6, column: columnOverBudget(`${line}\n`) } } })
+  expect(found?.message).toMatch(/^Unexpected Markdown too complex to parse in time: \d+ marks that open a link, emphasis, code, HTML or a directive .* in a paragraph of \d+ characters so far, expected at most 50,000,000/)
+  expect(found?.hint).toContain('split the paragraph with blank lines')
+  // One repetition fewer is within the budget: the meter lets it through to the parser.
+  expect(createMarkdownMeter().measure(frontMatter + line.slice(unit.length) + '\n')).toBeUndefined()
+})
+
+test('a paragraph of several lines is measured as a whole, and a blank line starts a new one', () => {
+  const lines = `${justOver('[a](\n')}[a](\n`
+  const parsed = clause(lines)
+  const over = columnOverBudget(lines) ?? 0
+  expect(parsed.diagnostics.map((item) => [item.ruleId, item.span?.start.line])).toEqual([['markdown-too-complex', 6 + lines.slice(0, over - 1).split('\n').length - 1]])
+  // The same lines, each its own paragraph (a blank line between), cost next to nothing.
+  expect(createMarkdownMeter().measure(frontMatter + lines.replaceAll('\n', '\n\n'))).toBeUndefined()
+  // A line of block quote markers is blank too; four spaces before `>` make it text.
+  expect(createMarkdownMeter().measure(frontMatter + lines.replaceAll('\n', '\n> >\n'))).toBeUndefined()
+  expect(createMarkdownMeter().measure(frontMatter + lines.replaceAll('\n', '\n    >\n'))?.message).toMatch(/too complex/)
+})
+
+test('brackets nested deeper than the budget are refused at the first one too deep', () => {
+  const depth = budgets.maxMarkdownDepth
+  for (const opener of ['[', '![', ':a[']) {
+    const over = clause(`Text ${opener.repeat(depth + 1)}a${'](b)'.repeat(depth + 1)}\n`)
+    expect(over.diagnostics.map((item) => [item.ruleId, item.span?.start.line, item.span?.start.column, item.message])).toEqual([
+      ['markdown-too-complex', 6, 6 + opener.length * depth + opener.length - 1, `Unexpected \`[\` nested ${depth + 1} levels deep in one paragraph, expected at most ${depth}: the time to parse nested brackets grows faster than their square`],
+    ])
+    expect(clause(`Text ${opener.repeat(depth)}a${'](b)'.repeat(depth)}\n`).diagnostics.filter((item) => item.ruleId === 'markdown-too-complex')).toEqual([])
+  }
+})
+
+test('container directives beyond the budget are refused at the first one too many', () => {
+  const count = budgets.maxMarkdownDepth
+  const over = clause(':::a\n'.repeat(count + 1))
+  expect(over.diagnostics.map((item) => [item.ruleId, item.span?.start.line, item.span?.start.column])).toEqual([['markdown-too-complex', 6 + count, 1]])
+  expect(over.diagnostics[0]?.message).toBe(`Unexpected container directive (\`:::\`) number ${count + 1}, expected at most ${count} in a file: the time to parse them grows with their square`)
+  // Behind block quote and list markers too.
+  expect(clause('> - :::a\n'.repeat(count + 1)).diagnostics[0]).toMatchObject({ ruleId: 'markdown-too-complex', span: { start: { line: 6 + count, column: 5 } } })
+  expect(createMarkdownMeter().measure(frontMatter + ':::a\n'.repeat(count))).toBeUndefined()
+})
+
+test.each([
+  ['paragraphs', 'a\n\n'],
+  ['headings', '# a\n'],
+  ['list items', '- a\n'],
+  ['quotes', '> a\n'],
+])('more lines and marks than the budget (%s) are refused at the line where it runs out', (_, unit) => {
+  // Front matter: 4 lines and 2 colons; then the blank line 5; each line counts 3, a `>` 1.
+  const perUnit = unit === '> a\n' ? 4 : unit === 'a\n\n' ? 6 : 3
+  const before = 4 * 3 + 2 + 3
+  const units = Math.floor((budgets.maxMarkdownMarks - before) / perUnit) + 1
+  const parsed = clause(unit.repeat(units))
+  expect(parsed.diagnostics.map((item) => item.ruleId)).toEqual(['markdown-too-complex'])
+  expect(parsed.diagnostics[0]?.message).toBe('Unexpected Markdown too long to parse in time: more than 50,000 marks (each line counts 3, each `[`, `]`, `(`, `*`, `_`, `<`, `:`, `` ` ``… 1) in a file')
+  // The budget runs out on the last line (for paragraphs, on the blank line after the last one).
+  expect(parsed.diagnostics[0]?.span?.start.line).toBe(5 + (unit === 'a\n\n' ? 2 * units : units))
+  expect(createMarkdownMeter().measure(frontMatter + unit.repeat(units - 1))).toBeUndefined()
+})
+
+test('check refuses the issue’s reproduction (`[a](` appended 120,000 times) with exit 1, file, line and column', async () => {
+  const cwd = await makePolicy({ description: 'unclosed links', replace: [{ file: 'clauses/rights.md', find: 'complain to the :authority[ICO].', with: `complain to the :authority[ICO].${'[a]('.repeat(120_000)}` }] })
+  const result = await runCli(['check', '--format', 'json'], cwd)
+  expect(result.code).toBe(1)
+  const diagnostics = JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; line: number; column: number }>
+  // The clause is not parsed: what links to its anchors, and policy.yaml's entry, miss it too.
+  expect(diagnostics.map((item) => [item.ruleId, item.file])).toEqual([
+    ['broken-anchor', 'policy/clauses/intro.md'],
+    ['markdown-too-complex', 'policy/clauses/rights.md'],
+    ['broken-anchor', 'policy/data.yaml'],
+    ['clause-file-missing', 'policy/policy.yaml'],
+  ])
+  const found = diagnostics.find((item) => item.ruleId === 'markdown-too-complex')
+  // Line 8 holds the paragraph; the budget runs out some 2,500 repetitions into it, not at its end.
+  expect(found?.line).toBe(8)
+  expect(found?.column).toBeLessThan(20_000)
+})
+
+test('the texts of data.yaml share one budget, positioned in data.yaml', async () => {
+  // Two purposes' texts, each within the budget alone, over it together.
+  const half = '*a'.repeat(Math.ceil(Math.sqrt(budgets.maxMarkdownBacktracking / 2) * 0.8))
+  const cwd = await makePolicy({
+    description: 'complex data texts',
+    replace: [
+      { file: 'data.yaml', find: 'text: to send you our newsletter;', with: `text: "${half}"` },
+      { file: 'data.yaml', find: 'text: to keep our [rights](#rights) and website secure.', with: `text: "${half}"` },
+    ],
+  })
+  const sources = await readPolicy('policy', { cwd })
+  const data = sources.data?.text ?? ''
+  const second = data.split('\n').findIndex((line, index) => line.includes(half) && index > data.split('\n').findIndex((other) => other.includes(half)))
+  const { diagnostics } = checkPolicy(sources, { today: '2026-01-01' })
+  const found = diagnostics.filter((item) => item.ruleId === 'markdown-too-complex')
+  expect(found).toHaveLength(1)
+  expect(found[0]?.file).toBe('policy/data.yaml')
+  expect(found[0]?.span?.start.line).toBe(second + 1)
+  expect(found[0]?.message).toMatch(/^Unexpected Markdown too complex to parse in time/)
+})
+
+// CI lays ../shared beside the clone (a worktree has it one level further up).
+const corpus = [process.env['CLAUSEWRIGHT_CORPUS'], path.join(repoRoot, '..', 'shared', 'corpus'), path.join(repoRoot, '..', '..', 'shared', 'corpus')]
+  .filter((directory): directory is string => directory !== undefined)
+  .map((directory) => path.join(directory, 'github-privacy-statement'))
+  .find((directory) => existsSync(directory))
+
+test('the corpus of real policies is available to the test', () => {
+  if (process.env['CI']) expect(corpus, 'missing ../shared/corpus').toBeDefined()
+  else expect(['string', 'undefined']).toContain(typeof corpus)
+})
+
+test.runIf(corpus)('every real policy passes the budget: the OPTSM clauses and the 88 versions of GitHub’s privacy statement', () => {
+  const files = [
+    ...readdirSync(path.join(repoRoot, 'policy', 'clauses')).map((name) => path.join(repoRoot, 'policy', 'clauses', name)),
+    ...readdirSync(corpus ?? '').map((name) => path.join(corpus ?? '', name)),
+  ]
+  expect(files.length).toBeGreaterThanOrEqual(88 + 14)
+  for (const file of files) expect([file, createMarkdownMeter().measure(readFileSync(file, 'utf8'))]).toEqual([file, undefined])
+})
