@@ -32,6 +32,7 @@ export function createMarkdownMeter(): MarkdownMeter {
   let marks = 0
   let backtracking = 0
   let containers = 0
+  let containerMarkers = 0
   return {
     measure(text) {
       let paragraphTries = 0
@@ -48,6 +49,14 @@ export function createMarkdownMeter(): MarkdownMeter {
           paragraphLength = 0
           depth = 0
         } else {
+          containerMarkers += countContainerMarkers(text, lineStart, lineEnd)
+          if (containerMarkers * (marks + lineMarks) > budgets.maxMarkdownContainerWork) {
+            return {
+              offset: lineStart,
+              message: `Unexpected Markdown too complex to parse in time: ${containerMarkers} block quote and list markers in a text of ${marks + lineMarks} marks so far, expected at most ${grouped(budgets.maxMarkdownContainerWork)} (markers × marks)`,
+              hint: 'Use fewer separate lists and block quotes, or split the text into several clause files.',
+            }
+          }
           if (opensContainerDirective(text.slice(lineStart, lineEnd)) && ++containers > budgets.maxMarkdownDepth) {
             return {
               offset: lineStart + text.slice(lineStart, lineEnd).indexOf(':'),
@@ -117,6 +126,29 @@ function afterQuoteMarkers(text: string, start: number, end: number): number {
     offset += spaces + 1
     if (text[offset] === ' ') offset++
   }
+}
+
+/** Block quote and list markers that open a line, each of which may open a container (too many is safe). */
+function countContainerMarkers(text: string, start: number, end: number): number {
+  let count = 0
+  let index = start
+  while (index < end) {
+    const character = text[index]
+    if (character === ' ' || character === '\t') index++
+    else if (character === '>') {
+      count++
+      index++
+    } else if ((character === '-' || character === '*' || character === '+') && (index + 1 === end || text[index + 1] === ' ' || text[index + 1] === '\t' || text[index + 1] === '\r')) {
+      count++
+      index++
+    } else {
+      const ordered = /^\d{1,9}[.)](?=[ \t\r]|$)/.exec(text.slice(index, Math.min(end, index + 11)))
+      if (!ordered) return count
+      count++
+      index += ordered[0].length
+    }
+  }
+  return count
 }
 
 /** A line that may open a container directive, behind any block quote or list markers (too many is safe). */

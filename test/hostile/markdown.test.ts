@@ -14,6 +14,7 @@ import { runCli } from '../helpers/run-cli.ts'
 const frontMatter = '---\nid: rights\ntitle: Your rights\n---\n\n'
 // The front matter is a paragraph too: 38 characters with two tries (the colons).
 const frontMatterCost = 2 * 38
+const grouped = (count: number) => String(count).replace(/\B(?=(\d{3})+$)/g, ',')
 const tries = new Set([...'!&*<[\\]_`:'])
 
 /** The column of a one-line paragraph at which (tries so far) × (characters so far) exceeds what is left of the budget. */
@@ -49,7 +50,7 @@ test.each(backtracking)('unclosed or repeated %j in one paragraph is refused whe
   expect(parsed.diagnostics).toHaveLength(1)
   const [found] = parsed.diagnostics
   expect(found).toMatchObject({ ruleId: 'markdown-too-complex', severity: 'error', file: 'policy/clauses/rights.md', span: { start: { line: 6, column: columnOverBudget(`${line}\n`) } } })
-  expect(found?.message).toMatch(/^Unexpected Markdown too complex to parse in time: \d+ marks that open a link, emphasis, code, HTML or a directive .* in a paragraph of \d+ characters so far, expected at most 50,000,000/)
+  expect(found?.message).toMatch(new RegExp(`^Unexpected Markdown too complex to parse in time: \\d+ marks that open a link, emphasis, code, HTML or a directive .* in a paragraph of \\d+ characters so far, expected at most ${grouped(budgets.maxMarkdownBacktracking)}`))
   expect(found?.hint).toContain('split the paragraph with blank lines')
   // One repetition fewer is within the budget: the meter lets it through to the parser.
   expect(createMarkdownMeter().measure(frontMatter + line.slice(unit.length) + '\n')).toBeUndefined()
@@ -89,21 +90,49 @@ test('container directives beyond the budget are refused at the first one too ma
 })
 
 test.each([
-  ['paragraphs', 'a\n\n'],
-  ['headings', '# a\n'],
-  ['list items', '- a\n'],
-  ['quotes', '> a\n'],
-])('more lines and marks than the budget (%s) are refused at the line where it runs out', (_, unit) => {
-  // Front matter: 4 lines and 2 colons; then the blank line 5; each line counts 3, a `>` 1.
-  const perUnit = unit === '> a\n' ? 4 : unit === 'a\n\n' ? 6 : 3
+  ['paragraphs', 'a\n\n', 6],
+  ['headings', '# a\n', 3],
+  ['hard breaks', 'a  \n', 3],
+])('more lines and marks than the budget (%s) are refused at the line where it runs out', (_, unit, perUnit) => {
+  // Front matter: 4 lines and 2 colons, then the blank line 5; each line counts 3, a `:` 1.
   const before = 4 * 3 + 2 + 3
   const units = Math.floor((budgets.maxMarkdownMarks - before) / perUnit) + 1
   const parsed = clause(unit.repeat(units))
   expect(parsed.diagnostics.map((item) => item.ruleId)).toEqual(['markdown-too-complex'])
-  expect(parsed.diagnostics[0]?.message).toBe('Unexpected Markdown too long to parse in time: more than 50,000 marks (each line counts 3, each `[`, `]`, `(`, `*`, `_`, `<`, `:`, `` ` ``… 1) in a file')
+  expect(parsed.diagnostics[0]?.message).toBe(`Unexpected Markdown too long to parse in time: more than ${grouped(budgets.maxMarkdownMarks)} marks (each line counts 3, each \`[\`, \`]\`, \`(\`, \`*\`, \`_\`, \`<\`, \`:\`, \`\` \` \`\`… 1) in a file`)
   // The budget runs out on the last line (for paragraphs, on the blank line after the last one).
   expect(parsed.diagnostics[0]?.span?.start.line).toBe(5 + (unit === 'a\n\n' ? 2 * units : units))
   expect(createMarkdownMeter().measure(frontMatter + unit.repeat(units - 1))).toBeUndefined()
+})
+
+test('separate lists and block quotes beyond the budget are refused at the line of the marker where it runs out', () => {
+  // Each unit closes a list (or a quote) with a paragraph: micromark's work on each grows with the text.
+  for (const unit of ['- a\n\nb\n\n', '> a\n\nb\n\n', '1. a\n\nb\n\n']) {
+    // Lines 1–5 (front matter, blank) hold 17 marks; each line adds 3 and a `>` 1. The budget is
+    // checked at each line that is not blank, against the marks up to its end.
+    const quote = unit.startsWith('>') ? 1 : 0
+    let marks = 17
+    let markers = 0
+    let line = 5
+    let units = 0
+    for (;;) {
+      units++
+      markers++
+      line++
+      if (markers * (marks + 3 + quote) > budgets.maxMarkdownContainerWork) break
+      marks += 6 + quote
+      line += 2
+      if (markers * (marks + 3) > budgets.maxMarkdownContainerWork) break
+      marks += 6
+      line++
+    }
+    const parsed = clause(unit.repeat(units))
+    expect(parsed.diagnostics.map((item) => [item.ruleId, item.span?.start.line, item.span?.start.column])).toEqual([['markdown-too-complex', line, 1]])
+    expect(parsed.diagnostics[0]?.message).toMatch(new RegExp(`^Unexpected Markdown too complex to parse in time: ${markers} block quote and list markers in a text of \\d+ marks so far, expected at most ${grouped(budgets.maxMarkdownContainerWork)} \\(markers × marks\\)$`))
+    expect(createMarkdownMeter().measure(frontMatter + unit.repeat(units - 1))).toBeUndefined()
+  }
+  // A long list of links passes (each item's marker counts, against a short text).
+  expect(createMarkdownMeter().measure(frontMatter + '- [a](#b) c\n'.repeat(300))).toBeUndefined()
 })
 
 test('check refuses the issue’s reproduction (`[a](` appended 120,000 times) with exit 1, file, line and column', async () => {
