@@ -48,7 +48,7 @@ export const constructs: ReadonlyArray<readonly [string, Unit]> = [
   ['list items nested 16 deep', (index) => `${'  '.repeat(index % 16)}- a\n`],
   ['`1. a` lines (ordered)', repeat('1. a\n')],
   ['`::a` lines (leaf directives)', repeat('::a\n')],
-  ['16 nested container directives, then lines', (index) => (index < 16 ? ':::a\n' : 'b\n')],
+  ['nested container directives up to the budget, then lines', (index) => (index < budgets.maxMarkdownContainerDirectives ? ':::a\n' : 'b\n')],
   ['fence lines', repeat('```\n')],
   ['separate lists, each closed by a paragraph', repeat('- a\n\nb\n\n')],
   ['separate block quotes, each closed by a paragraph', repeat('> a\n\nb\n\n')],

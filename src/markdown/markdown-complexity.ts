@@ -57,10 +57,10 @@ export function createMarkdownMeter(): MarkdownMeter {
               hint: 'Use fewer separate lists and block quotes, or split the text into several clause files.',
             }
           }
-          if (opensContainerDirective(text.slice(lineStart, lineEnd)) && ++containers > budgets.maxMarkdownDepth) {
+          if (opensContainerDirective(text.slice(lineStart, lineEnd)) && ++containers > budgets.maxMarkdownContainerDirectives) {
             return {
               offset: lineStart + text.slice(lineStart, lineEnd).indexOf(':'),
-              message: `Unexpected container directive (\`:::\`) number ${containers}, expected at most ${budgets.maxMarkdownDepth} in a file: the time to parse them grows with their square`,
+              message: `Unexpected container directive (\`:::\`) number ${containers}, expected at most ${budgets.maxMarkdownContainerDirectives} in a file: each costs the parser work on every line after it`,
               hint: 'Clausewright defines no container directive: use a leaf directive (`::name`) or a text directive (`:name[…]`).',
             }
           }

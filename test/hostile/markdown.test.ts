@@ -80,10 +80,10 @@ test('brackets nested deeper than the budget are refused at the first one too de
 })
 
 test('container directives beyond the budget are refused at the first one too many', () => {
-  const count = budgets.maxMarkdownDepth
+  const count = budgets.maxMarkdownContainerDirectives
   const over = clause(':::a\n'.repeat(count + 1))
   expect(over.diagnostics.map((item) => [item.ruleId, item.span?.start.line, item.span?.start.column])).toEqual([['markdown-too-complex', 6 + count, 1]])
-  expect(over.diagnostics[0]?.message).toBe(`Unexpected container directive (\`:::\`) number ${count + 1}, expected at most ${count} in a file: the time to parse them grows with their square`)
+  expect(over.diagnostics[0]?.message).toBe(`Unexpected container directive (\`:::\`) number ${count + 1}, expected at most ${count} in a file: each costs the parser work on every line after it`)
   // Behind block quote and list markers too.
   expect(clause('> - :::a\n'.repeat(count + 1)).diagnostics[0]).toMatchObject({ ruleId: 'markdown-too-complex', span: { start: { line: 6 + count, column: 5 } } })
   expect(createMarkdownMeter().measure(frontMatter + ':::a\n'.repeat(count))).toBeUndefined()
