@@ -43,6 +43,7 @@ const constructs: Record<string, (count: number) => string> = {
   'separate lists `- a`, `b`': repeat('- a\n\nb\n\n'),
   'separate block quotes `> a`, `b`': repeat('> a\n\nb\n\n'),
   'nested container directives `:::a`': repeat(':::a\n'),
+  'underlined headings `a`, `===`': repeat('a\n===\n'),
 }
 
 function text(name: string, bytes: number): string {

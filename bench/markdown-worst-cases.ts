@@ -50,6 +50,8 @@ export const constructs: ReadonlyArray<readonly [string, Unit]> = [
   ['`::a` lines (leaf directives)', repeat('::a\n')],
   ['nested container directives up to the budget, then lines', (index) => (index < budgets.maxMarkdownContainerDirectives ? ':::a\n' : 'b\n')],
   ['fence lines', repeat('```\n')],
+  ['underlined headings (`a`, `===`)', repeat('a\n===\n')],
+  ['underlined headings (`a`, `---`), each its own paragraph', repeat('a\n---\n\n')],
   ['separate lists, each closed by a paragraph', repeat('- a\n\nb\n\n')],
   ['separate block quotes, each closed by a paragraph', repeat('> a\n\nb\n\n')],
   // The budgets together: a paragraph using 90 % of the backtracking budget, then heading lines up to the marks.

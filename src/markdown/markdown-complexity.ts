@@ -53,8 +53,8 @@ export function createMarkdownMeter(): MarkdownMeter {
           if (containerMarkers * (marks + lineMarks) > budgets.maxMarkdownContainerWork) {
             return {
               offset: lineStart,
-              message: `Unexpected Markdown too complex to parse in time: ${containerMarkers} block quote and list markers in a text of ${marks + lineMarks} marks so far, expected at most ${grouped(budgets.maxMarkdownContainerWork)} (markers × marks)`,
-              hint: 'Use fewer separate lists and block quotes, or split the text into several clause files.',
+              message: `Unexpected Markdown too complex to parse in time: ${containerMarkers} block quote, list and heading underline markers in a text of ${marks + lineMarks} marks so far, expected at most ${grouped(budgets.maxMarkdownContainerWork)} (markers × marks)`,
+              hint: 'Use fewer separate lists, block quotes and underlined headings (write `## Heading`), or split the text into several clause files.',
             }
           }
           if (opensContainerDirective(text.slice(lineStart, lineEnd)) && ++containers > budgets.maxMarkdownContainerDirectives) {
@@ -128,8 +128,13 @@ function afterQuoteMarkers(text: string, start: number, end: number): number {
   }
 }
 
-/** Block quote and list markers that open a line, each of which may open a container (too many is safe). */
+/**
+ * Block quote and list markers that open a line, each of which may open a container, or 1 for a
+ * line that may underline a heading (`===`, `---`): micromark's work on each of these grows with
+ * the text before it. Too many is safe.
+ */
 function countContainerMarkers(text: string, start: number, end: number): number {
+  if (/^ {0,3}(?:=+|-+)[ \t\r]*$/.test(text.slice(start, end))) return 1
   let count = 0
   let index = start
   while (index < end) {

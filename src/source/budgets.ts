@@ -23,9 +23,10 @@ export const budgets = {
    */
   maxMarkdownBacktracking: 20_000_000,
   /**
-   * Block quote and list markers times the marks of the same Markdown file: micromark's work on
-   * each list or block quote it closes grows with the text around it. The real policies need at
-   * most 138,548.
+   * Block quote, list and heading underline markers times the marks of the same Markdown file:
+   * micromark's work on each list or block quote it closes, and on each underlined heading, grows
+   * with the text around it. The real policies need at
+   * most 141,371.
    */
   maxMarkdownContainerWork: 10_000_000,
   /**

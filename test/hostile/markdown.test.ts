@@ -108,11 +108,12 @@ test.each([
 test('separate lists and block quotes beyond the budget are refused at the line of the marker where it runs out', () => {
   // Each unit closes a list (or a quote) with a paragraph: micromark's work on each grows with the text.
   for (const unit of ['- a\n\nb\n\n', '> a\n\nb\n\n', '1. a\n\nb\n\n']) {
-    // Lines 1–5 (front matter, blank) hold 17 marks; each line adds 3 and a `>` 1. The budget is
-    // checked at each line that is not blank, against the marks up to its end.
+    // Lines 1–5 (front matter, blank) hold 17 marks and two markers (the `---`, which could underline
+    // a heading); each line adds 3 marks and a `>` 1. The budget is checked at each line that is
+    // not blank, against the marks up to its end.
     const quote = unit.startsWith('>') ? 1 : 0
     let marks = 17
-    let markers = 0
+    let markers = 2
     let line = 5
     let units = 0
     for (;;) {
@@ -128,9 +129,24 @@ test('separate lists and block quotes beyond the budget are refused at the line 
     }
     const parsed = clause(unit.repeat(units))
     expect(parsed.diagnostics.map((item) => [item.ruleId, item.span?.start.line, item.span?.start.column])).toEqual([['markdown-too-complex', line, 1]])
-    expect(parsed.diagnostics[0]?.message).toMatch(new RegExp(`^Unexpected Markdown too complex to parse in time: ${markers} block quote and list markers in a text of \\d+ marks so far, expected at most ${grouped(budgets.maxMarkdownContainerWork)} \\(markers × marks\\)$`))
+    expect(parsed.diagnostics[0]?.message).toMatch(new RegExp(`^Unexpected Markdown too complex to parse in time: ${markers} block quote, list and heading underline markers in a text of \\d+ marks so far, expected at most ${grouped(budgets.maxMarkdownContainerWork)} \\(markers × marks\\)$`))
     expect(createMarkdownMeter().measure(frontMatter + unit.repeat(units - 1))).toBeUndefined()
   }
+  // Underlined headings too: each `===` line counts as a marker.
+  let headings = 0
+  let line = 5
+  for (let marks = 17, markers = 2; ; ) {
+    headings++
+    line++
+    if (markers * (marks + 3) > budgets.maxMarkdownContainerWork) break
+    marks += 3
+    markers++
+    line++
+    if (markers * (marks + 3) > budgets.maxMarkdownContainerWork) break
+    marks += 3
+  }
+  expect(clause('a\n===\n'.repeat(headings)).diagnostics.map((item) => [item.ruleId, item.span?.start.line])).toEqual([['markdown-too-complex', line]])
+  expect(createMarkdownMeter().measure(frontMatter + 'a\n===\n'.repeat(headings - 1))).toBeUndefined()
   // A long list of links passes (each item's marker counts, against a short text).
   expect(createMarkdownMeter().measure(frontMatter + '- [a](#b) c\n'.repeat(300))).toBeUndefined()
 })
