@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import { build } from 'esbuild'
 import { nodeBundle } from '../scripts/bundle-options.ts'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -239,6 +239,8 @@ async function main(): Promise<void> {
   // 7. The worst Markdown the budgets let through, each timed through check (target: ≤ 2 s).
   if (section('markdown')) {
     const check = (policyDirectory: string) => processTime(['bin/clausewright.js', 'check', '--format', 'json', '--dir', policyDirectory])
+    // The machine may be shared: its load, before and after, says how far to trust the figures.
+    const loadBefore = loadavg()[0] ?? 0
     const cases = await markdownWorstCases({ root, work, runs: quick ? 3 : 5, time: check, log })
     const [unchanged] = await sideBySide(quick ? 3 : 5, [() => check(path.join(root, 'policy'))])
     const timed = cases.map((item) => ({ ...item, stats: stats(item.samples) }))
@@ -247,7 +249,7 @@ async function main(): Promise<void> {
     sections.push([
       '## Markdown: the worst input the budgets let through',
       '',
-      `For each construct that makes micromark slow, in each shape (the text one paragraph, or paragraphs of 1, 16 or 256 repetitions), the largest clause within the file budget (${budgets.maxFileBytes / 2 ** 20} MiB) that passes the Markdown budgets (src/markdown/markdown-complexity.ts), appended to a clause of the OPTSM policy; each timed once through \`clausewright check\` as a process, then the worst shape of each construct ${quick ? 3 : 5} times. The unchanged OPTSM policy checks in ${format(unchanged.median)}.`,
+      `For each construct that makes micromark slow, in each shape (the text one paragraph, or paragraphs of 1, 16 or 256 repetitions), the largest clause within the file budget (${budgets.maxFileBytes / 2 ** 20} MiB) that passes the Markdown budgets (src/markdown/markdown-complexity.ts), appended to a clause of the OPTSM policy; each timed once through \`clausewright check\` as a process, then the worst shape of each construct ${quick ? 3 : 5} times. The unchanged OPTSM policy checks in ${format(unchanged.median)}. Load average (1 min) ${loadBefore.toFixed(1)} before, ${(loadavg()[0] ?? 0).toFixed(1)} after, on ${cpus().length} cores.`,
       '',
       '| construct | worst shape | repetitions | clause size | `check`: median (min–max, runs) | ≤ 2 s |',
       '| --- | --- | --- | --- | --- | --- |',
