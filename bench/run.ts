@@ -4,17 +4,19 @@
 import { spawnSync } from 'node:child_process'
 import { build } from 'esbuild'
 import { nodeBundle } from '../scripts/bundle-options.ts'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildSiteEntries } from '../src/astro/site-data.ts'
 import { compile } from '../src/compile/compile.ts'
+import { budgets } from '../src/source/budgets.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
 import { createAjv } from '../src/validate/compile-schemas.ts'
 import { diffDocuments } from '../src/versions/diff.ts'
 import { openDiffCache } from '../src/versions/diff-cache.ts'
 import { writeSyntheticPolicy } from '../scripts/synthetic-policy.ts'
+import { markdownWorstCases } from './markdown-worst-cases.ts'
 import { bareUnified, loadReleaseDocuments, render, renderSteps } from './stages.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -41,6 +43,8 @@ interface Row {
 }
 const rows: Row[] = []
 const notes: string[] = []
+/** Sections of their own, after the table and its notes. */
+const sections: string[][] = []
 
 function stats(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b)
@@ -232,6 +236,30 @@ async function main(): Promise<void> {
   }
   }
 
+  // 7. The worst Markdown the budgets let through, each timed through check (target: ≤ 2 s).
+  if (section('markdown')) {
+    const check = (policyDirectory: string) => processTime(['bin/clausewright.js', 'check', '--format', 'json', '--dir', policyDirectory])
+    // The machine may be shared: its load, before and after, says how far to trust the figures.
+    const loadBefore = loadavg()[0] ?? 0
+    const cases = await markdownWorstCases({ root, work, runs: quick ? 3 : 5, time: check, log })
+    const [unchanged] = await sideBySide(quick ? 3 : 5, [() => check(path.join(root, 'policy'))])
+    const timed = cases.map((item) => ({ ...item, stats: stats(item.samples) }))
+    const worst = timed.reduce((a, b) => (b.stats.median > a.stats.median ? b : a))
+    const limit = 2000
+    sections.push([
+      '## Markdown: the worst input the budgets let through',
+      '',
+      `For each construct that makes micromark slow, in each shape (the text one paragraph, or paragraphs of 1, 16 or 256 repetitions), the largest clause within the file budget (${budgets.maxFileBytes / 2 ** 20} MiB) that passes the Markdown budgets (src/markdown/markdown-complexity.ts), appended to a clause of the OPTSM policy; each timed once through \`clausewright check\` as a process, then the worst shape of each construct ${quick ? 3 : 5} times. The unchanged OPTSM policy checks in ${format(unchanged.median)}. Load average (1 min) ${loadBefore.toFixed(1)} before, ${(loadavg()[0] ?? 0).toFixed(1)} after, on ${cpus().length} cores.`,
+      '',
+      '| construct | worst shape | repetitions | clause size | `check`: median (min–max, runs) | ≤ 2 s |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...timed.map((item) => `| ${item.construct} | ${item.shape} | ${item.count} | ${Math.round(item.bytes / 1024)} KiB | ${format(item.stats.median)} (${format(item.stats.min)}–${format(item.stats.max)}, ${item.stats.runs}) | ${item.stats.median <= limit ? '✓' : '✗'} |`),
+      '',
+      `Worst: ${worst.construct}, ${worst.shape} (${Math.round(worst.bytes / 1024)} KiB), ${format(worst.stats.median)}. Every case ≤ 2 s: ${timed.every((item) => item.stats.median <= limit) ? 'yes' : 'no'}.`,
+      '',
+    ])
+  }
+
   await writeReport()
 }
 
@@ -265,6 +293,7 @@ async function writeReport(): Promise<void> {
     '',
     ...notes.map((note) => `- ${note}`),
     '',
+    ...sections.flat(),
   ]
   const report = lines.join('\n')
   // A partial run (--only=…) does not replace the full report.

@@ -31,6 +31,7 @@ export const rules = {
   'yaml-1-1-boolean': { severity: 'warning', description: 'A plain yes/no/on/off that YAML 1.1 tools would read as a boolean.' },
   'yaml-implicit-type': { severity: 'error', description: 'An unquoted number, boolean or null where text is expected.' },
   'nesting-too-deep': { severity: 'error', description: 'YAML or Markdown nested deeper than the budget.' },
+  'markdown-too-complex': { severity: 'error', description: 'Markdown that would take the parser too long (constructs left open or repeated in one paragraph, brackets nested too deep, too many lines and marks), so it is not parsed.' },
   'schema-required': { severity: 'error', description: 'A required field is missing.' },
   'schema-unknown-field': { severity: 'error', description: 'A field that the schema does not define (often a typo).' },
   'schema-type': { severity: 'error', description: 'A value of the wrong type.' },

@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
 import { budgets } from '../source/budgets.ts'
+import { createMarkdownMeter } from './markdown-complexity.ts'
 import { createLocator, type Locator, type SourceFile } from '../source/source-file.ts'
 import { validateYaml } from '../validate/validate-yaml.ts'
 import { parseYaml, type ParsedYaml } from '../yaml/parse-yaml.ts'
@@ -40,6 +41,13 @@ export function parseClause(file: SourceFile): ParsedClause {
   if (deep !== undefined) {
     const point = locator.toPoint(deep)
     diagnostics.push(diagnostic('nesting-too-deep', file.path, { start: point, end: point }, `Unexpected Markdown nested deeper than ${budgets.maxMarkdownDepth} levels of lists or quotes`, { hint: 'Flatten the lists; a reader cannot follow this depth either.' }))
+    return { file, locator, diagnostics }
+  }
+
+  const excess = createMarkdownMeter().measure(file.text)
+  if (excess !== undefined) {
+    const point = locator.toPoint(excess.offset)
+    diagnostics.push({ ruleId: 'markdown-too-complex', severity: 'error', file: file.path, span: { start: point, end: point }, message: excess.message, hint: excess.hint })
     return { file, locator, diagnostics }
   }
 

@@ -4,7 +4,16 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { isScalar, Scalar } from 'yaml'
 import type { Point, Span } from '../diagnostics/diagnostic.ts'
+import { createLocator } from '../source/source-file.ts'
 import type { ParsedYaml } from '../yaml/parse-yaml.ts'
+import { createMarkdownMeter, type MarkdownExcess, type MarkdownMeter } from './markdown-complexity.ts'
+
+declare module 'mdast' {
+  interface RootData {
+    /** Set on the empty tree of a text that was not parsed: where it exceeds the Markdown budgets (a point in the text). */
+    markdownTooComplex?: Omit<MarkdownExcess, 'offset'> & { readonly point: Point }
+  }
+}
 
 /** A Markdown text held in a YAML value (a purpose's `text`, a right's `statement`). */
 export interface DataText {
@@ -17,8 +26,12 @@ export interface DataText {
 
 const parser = unified().use(remarkParse).use(remarkDirective).freeze()
 
+// The texts of one data.yaml share one budget, like the Markdown of one clause file.
+const meters = new WeakMap<ParsedYaml, MarkdownMeter>()
+
 /**
- * Parses the Markdown of a YAML string value with the clause parser, keeping positions: exact for
+ * Parses the Markdown of a YAML string value (unless the file's texts exceed the Markdown budgets:
+ * then the tree is empty and says where, for the rule markdown-too-complex) with the clause parser, keeping positions: exact for
  * plain and quoted one-line values and literal blocks (`|`), the start of the value otherwise.
  */
 export function parseDataText(parsed: ParsedYaml, path: ReadonlyArray<string | number>): DataText | undefined {
@@ -36,6 +49,14 @@ export function parseDataText(parsed: ParsedYaml, path: ReadonlyArray<string | n
     const indent = /^ */.exec(text.slice(contentStart))?.[0].length ?? 0
     const first = parsed.spanOf([contentStart, contentStart])?.start.line ?? start.line
     toFile = (point) => ({ line: first + point.line - 1, column: indent + point.column })
+  }
+  let meter = meters.get(parsed)
+  if (!meter) meters.set(parsed, (meter = createMarkdownMeter()))
+  const excess = meter.measure(node.value)
+  if (excess) {
+    const { offset, ...reason } = excess
+    const point = createLocator(node.value).toPoint(offset)
+    return { value: node.value, tree: { type: 'root', children: [], position: { start: point, end: point }, data: { markdownTooComplex: { ...reason, point } } }, toFile }
   }
   return { value: node.value, tree: parser.parse(node.value), toFile }
 }

@@ -4,6 +4,7 @@ import type { SemanticRule } from './context.ts'
 import { dateInFuture } from './date-in-future.ts'
 import { directivesRule } from './directives.ts'
 import { dpvTerm } from './dpv-term.ts'
+import { markdownTooComplex } from './markdown-too-complex.ts'
 import { duplicateId } from './duplicate-id.ts'
 import { rawHtml } from './raw-html.ts'
 import { unknownReference } from './unknown-reference.ts'
@@ -19,4 +20,5 @@ export const semanticRules: readonly SemanticRule[] = [
   unsafeUrl,
   dpvTerm,
   rawHtml,
+  markdownTooComplex,
 ]

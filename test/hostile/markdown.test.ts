@@ -1,0 +1,210 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { expect, test } from 'vitest'
+import { checkPolicy } from '../../src/check.ts'
+import { parseClause } from '../../src/markdown/parse-clause.ts'
+import { createMarkdownMeter } from '../../src/markdown/markdown-complexity.ts'
+import { budgets } from '../../src/source/budgets.ts'
+import { readPolicy } from '../../src/source/read-policy.ts'
+import { makePolicy, repoRoot } from '../helpers/fixture-policy.ts'
+import { runCli } from '../helpers/run-cli.ts'
+
+// micromark's time grows faster than the text on these constructs (bench/results.md, section
+// markdown): each is refused before it is parsed, at the character where the budget runs out.
+const frontMatter = '---\nid: rights\ntitle: Your rights\n---\n\n'
+// The front matter is a paragraph too: 38 characters with two tries (the colons).
+const frontMatterCost = 2 * 38
+const grouped = (count: number) => String(count).replace(/\B(?=(\d{3})+$)/g, ',')
+const tries = new Set([...'!&*<[\\]_`:'])
+
+/** The column of a one-line paragraph at which (tries so far) × (characters so far) exceeds what is left of the budget. */
+function columnOverBudget(line: string, allowance = budgets.maxMarkdownBacktracking - frontMatterCost): number | undefined {
+  let count = 0
+  for (let column = 1; column <= line.length; column++) {
+    if (tries.has(line.charAt(column - 1))) count++
+    if (count * column > allowance) return column
+  }
+  return undefined
+}
+
+/** The shortest repetition of `unit` whose line (with its line ending) exceeds the backtracking budget. */
+function justOver(unit: string): string {
+  const allowance = budgets.maxMarkdownBacktracking - frontMatterCost
+  let count = Math.floor(Math.sqrt(allowance / unit.length))
+  while (columnOverBudget(`${unit.repeat(count)}\n`, allowance) !== undefined) count--
+  while (columnOverBudget(`${unit.repeat(count)}\n`, allowance) === undefined) count++
+  return unit.repeat(count)
+}
+
+function clause(body: string) {
+  return parseClause({ path: 'policy/clauses/rights.md', name: 'clauses/rights.md', text: frontMatter + body })
+}
+
+// (`:a[` left open nests its brackets: see the test of nesting below.)
+const backtracking = ['[a](', '![a](', '[a](b "', '[a](<', '*a', '**a', '*a_', '*a* ', '_a', '<!--', '<a ', ':a{', ':a[b]{', '[a]', '\\', '`a', '&a']
+
+test.each(backtracking)('unclosed or repeated %j in one paragraph is refused where the budget runs out', (unit) => {
+  const line = justOver(unit)
+  const parsed = clause(`${line}\n`)
+  expect(parsed.tree).toBeUndefined()
+  expect(parsed.diagnostics).toHaveLength(1)
+  const [found] = parsed.diagnostics
+  expect(found).toMatchObject({ ruleId: 'markdown-too-complex', severity: 'error', file: 'policy/clauses/rights.md', span: { start: { line: 6, column: columnOverBudget(`${line}\n`) } } })
+  expect(found?.message).toMatch(new RegExp(`^Unexpected Markdown too complex to parse in time: \\d+ marks that open a link, emphasis, code, HTML or a directive .* in a paragraph of \\d+ characters so far, expected at most ${grouped(budgets.maxMarkdownBacktracking)}`))
+  expect(found?.hint).toContain('split the paragraph with blank lines')
+  // One repetition fewer is within the budget: the meter lets it through to the parser.
+  expect(createMarkdownMeter().measure(frontMatter + line.slice(unit.length) + '\n')).toBeUndefined()
+})
+
+test('a paragraph of several lines is measured as a whole, and a blank line starts a new one', () => {
+  const lines = `${justOver('[a](\n')}[a](\n`
+  const parsed = clause(lines)
+  const over = columnOverBudget(lines) ?? 0
+  expect(parsed.diagnostics.map((item) => [item.ruleId, item.span?.start.line])).toEqual([['markdown-too-complex', 6 + lines.slice(0, over - 1).split('\n').length - 1]])
+  // The same lines, each its own paragraph (a blank line between), cost next to nothing.
+  expect(createMarkdownMeter().measure(frontMatter + lines.replaceAll('\n', '\n\n'))).toBeUndefined()
+  // A line of block quote markers is blank too; four spaces before `>` make it text.
+  expect(createMarkdownMeter().measure(frontMatter + lines.replaceAll('\n', '\n> >\n'))).toBeUndefined()
+  expect(createMarkdownMeter().measure(frontMatter + lines.replaceAll('\n', '\n    >\n'))?.message).toMatch(/too complex/)
+})
+
+test('brackets nested deeper than the budget are refused at the first one too deep', () => {
+  const depth = budgets.maxMarkdownDepth
+  for (const opener of ['[', '![', ':a[']) {
+    const over = clause(`Text ${opener.repeat(depth + 1)}a${'](b)'.repeat(depth + 1)}\n`)
+    expect(over.diagnostics.map((item) => [item.ruleId, item.span?.start.line, item.span?.start.column, item.message])).toEqual([
+      ['markdown-too-complex', 6, 6 + opener.length * depth + opener.length - 1, `Unexpected \`[\` nested ${depth + 1} levels deep in one paragraph, expected at most ${depth}: the time to parse nested brackets grows faster than their square`],
+    ])
+    expect(clause(`Text ${opener.repeat(depth)}a${'](b)'.repeat(depth)}\n`).diagnostics.filter((item) => item.ruleId === 'markdown-too-complex')).toEqual([])
+  }
+})
+
+test('container directives beyond the budget are refused at the first one too many', () => {
+  const count = budgets.maxMarkdownContainerDirectives
+  const over = clause(':::a\n'.repeat(count + 1))
+  expect(over.diagnostics.map((item) => [item.ruleId, item.span?.start.line, item.span?.start.column])).toEqual([['markdown-too-complex', 6 + count, 1]])
+  expect(over.diagnostics[0]?.message).toBe(`Unexpected container directive (\`:::\`) number ${count + 1}, expected at most ${count} in a file: each costs the parser work on every line after it`)
+  // Behind block quote and list markers too.
+  expect(clause('> - :::a\n'.repeat(count + 1)).diagnostics[0]).toMatchObject({ ruleId: 'markdown-too-complex', span: { start: { line: 6 + count, column: 5 } } })
+  expect(createMarkdownMeter().measure(frontMatter + ':::a\n'.repeat(count))).toBeUndefined()
+})
+
+test.each([
+  ['paragraphs', 'a\n\n'],
+  ['headings', '# a\n'],
+  ['hard breaks', 'a  \n'],
+])('more lines and marks than the budget (%s) are refused at the line where it runs out', (_, unit) => {
+  // Front matter: 4 lines and 2 colons, then the blank line 5: 17 marks; each line after counts 3.
+  const line = 5 + Math.floor((budgets.maxMarkdownMarks - 17) / 3) + 1
+  const linesPerUnit = unit.split('\n').length - 1
+  const units = Math.ceil((line - 5) / linesPerUnit)
+  const parsed = clause(unit.repeat(units))
+  expect(parsed.diagnostics.map((item) => [item.ruleId, item.span?.start.line])).toEqual([['markdown-too-complex', line]])
+  expect(parsed.diagnostics[0]?.message).toBe(`Unexpected Markdown too long to parse in time: more than ${grouped(budgets.maxMarkdownMarks)} marks (each line counts 3, each \`[\`, \`]\`, \`(\`, \`*\`, \`_\`, \`<\`, \`:\`, \`\` \` \`\`… 1) in a file`)
+  expect(createMarkdownMeter().measure(frontMatter + `${unit.repeat(units)}`.split('\n').slice(0, line - 6).join('\n'))).toBeUndefined()
+})
+
+test('separate lists and block quotes beyond the budget are refused at the line of the marker where it runs out', () => {
+  // Each unit closes a list (or a quote) with a paragraph: micromark's work on each grows with the text.
+  for (const unit of ['- a\n\nb\n\n', '> a\n\nb\n\n', '1. a\n\nb\n\n']) {
+    // Lines 1–5 (front matter, blank) hold 17 marks and two markers (the `---`, which could underline
+    // a heading); each line adds 3 marks and a `>` 1. The budget is checked at each line that is
+    // not blank, against the marks up to its end.
+    const quote = unit.startsWith('>') ? 1 : 0
+    let marks = 17
+    let markers = 2
+    let line = 5
+    let units = 0
+    for (;;) {
+      units++
+      markers++
+      line++
+      if (markers * (marks + 3 + quote) > budgets.maxMarkdownContainerWork) break
+      marks += 6 + quote
+      line += 2
+      if (markers * (marks + 3) > budgets.maxMarkdownContainerWork) break
+      marks += 6
+      line++
+    }
+    const parsed = clause(unit.repeat(units))
+    expect(parsed.diagnostics.map((item) => [item.ruleId, item.span?.start.line, item.span?.start.column])).toEqual([['markdown-too-complex', line, 1]])
+    expect(parsed.diagnostics[0]?.message).toMatch(new RegExp(`^Unexpected Markdown too complex to parse in time: ${markers} block quote, list and heading underline markers in a text of \\d+ marks so far, expected at most ${grouped(budgets.maxMarkdownContainerWork)} \\(markers × marks\\)$`))
+    expect(createMarkdownMeter().measure(frontMatter + unit.repeat(units - 1))).toBeUndefined()
+  }
+  // Underlined headings too: each `===` line counts as a marker.
+  let headings = 0
+  let line = 5
+  for (let marks = 17, markers = 2; ; ) {
+    headings++
+    line++
+    if (markers * (marks + 3) > budgets.maxMarkdownContainerWork) break
+    marks += 3
+    markers++
+    line++
+    if (markers * (marks + 3) > budgets.maxMarkdownContainerWork) break
+    marks += 3
+  }
+  expect(clause('a\n===\n'.repeat(headings)).diagnostics.map((item) => [item.ruleId, item.span?.start.line])).toEqual([['markdown-too-complex', line]])
+  expect(createMarkdownMeter().measure(frontMatter + 'a\n===\n'.repeat(headings - 1))).toBeUndefined()
+  // A long list of links passes (each item's marker counts, against a short text).
+  expect(createMarkdownMeter().measure(frontMatter + '- [a](#b) c\n'.repeat(300))).toBeUndefined()
+})
+
+test('check refuses the issue’s reproduction (`[a](` appended 120,000 times) with exit 1, file, line and column', async () => {
+  const cwd = await makePolicy({ description: 'unclosed links', replace: [{ file: 'clauses/rights.md', find: 'complain to the :authority[ICO].', with: `complain to the :authority[ICO].${'[a]('.repeat(120_000)}` }] })
+  const result = await runCli(['check', '--format', 'json'], cwd)
+  expect(result.code).toBe(1)
+  const diagnostics = JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; line: number; column: number }>
+  // The clause is not parsed: what links to its anchors, and policy.yaml's entry, miss it too.
+  expect(diagnostics.map((item) => [item.ruleId, item.file])).toEqual([
+    ['broken-anchor', 'policy/clauses/intro.md'],
+    ['markdown-too-complex', 'policy/clauses/rights.md'],
+    ['broken-anchor', 'policy/data.yaml'],
+    ['clause-file-missing', 'policy/policy.yaml'],
+  ])
+  const found = diagnostics.find((item) => item.ruleId === 'markdown-too-complex')
+  // Line 8 holds the paragraph; the budget runs out some 2,500 repetitions into it, not at its end.
+  expect(found?.line).toBe(8)
+  expect(found?.column).toBeLessThan(20_000)
+})
+
+test('the texts of data.yaml share one budget, positioned in data.yaml', async () => {
+  // Two purposes' texts, each within the budget alone, over it together.
+  const half = '*a'.repeat(Math.ceil(Math.sqrt(budgets.maxMarkdownBacktracking / 2) * 0.8))
+  const cwd = await makePolicy({
+    description: 'complex data texts',
+    replace: [
+      { file: 'data.yaml', find: 'text: to send you our newsletter;', with: `text: "${half}"` },
+      { file: 'data.yaml', find: 'text: to keep our [rights](#rights) and website secure.', with: `text: "${half}"` },
+    ],
+  })
+  const sources = await readPolicy('policy', { cwd })
+  const data = sources.data?.text ?? ''
+  const second = data.split('\n').findIndex((line, index) => line.includes(half) && index > data.split('\n').findIndex((other) => other.includes(half)))
+  const { diagnostics } = checkPolicy(sources, { today: '2026-01-01' })
+  const found = diagnostics.filter((item) => item.ruleId === 'markdown-too-complex')
+  expect(found).toHaveLength(1)
+  expect(found[0]?.file).toBe('policy/data.yaml')
+  expect(found[0]?.span?.start.line).toBe(second + 1)
+  expect(found[0]?.message).toMatch(/^Unexpected Markdown too complex to parse in time/)
+})
+
+// CI lays ../shared beside the clone (a worktree has it one level further up).
+const corpus = [process.env['CLAUSEWRIGHT_CORPUS'], path.join(repoRoot, '..', 'shared', 'corpus'), path.join(repoRoot, '..', '..', 'shared', 'corpus')]
+  .filter((directory): directory is string => directory !== undefined)
+  .map((directory) => path.join(directory, 'github-privacy-statement'))
+  .find((directory) => existsSync(directory))
+
+test('the corpus of real policies is available to the test', () => {
+  if (process.env['CI']) expect(corpus, 'missing ../shared/corpus').toBeDefined()
+  else expect(['string', 'undefined']).toContain(typeof corpus)
+})
+
+test.runIf(corpus)('every real policy passes the budget: the OPTSM clauses and the 88 versions of GitHub’s privacy statement', () => {
+  const files = [
+    ...readdirSync(path.join(repoRoot, 'policy', 'clauses')).map((name) => path.join(repoRoot, 'policy', 'clauses', name)),
+    ...readdirSync(corpus ?? '').map((name) => path.join(corpus ?? '', name)),
+  ]
+  expect(files.length).toBeGreaterThanOrEqual(88 + 14)
+  for (const file of files) expect([file, createMarkdownMeter().measure(readFileSync(file, 'utf8'))]).toEqual([file, undefined])
+})
