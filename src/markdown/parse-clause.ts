@@ -47,7 +47,7 @@ export function parseClause(file: SourceFile): ParsedClause {
   const excess = createMarkdownMeter().measure(file.text)
   if (excess !== undefined) {
     const point = locator.toPoint(excess.offset)
-    diagnostics.push({ ruleId: 'markdown-too-complex', severity: 'error', file: file.path, span: { start: point, end: point }, message: excess.message, hint: excess.hint })
+    diagnostics.push(diagnostic('markdown-too-complex', file.path, { start: point, end: point }, excess.message, { hint: excess.hint }))
     return { file, locator, diagnostics }
   }
 

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
-import { diagnostic, type SemanticRule } from './context.ts'
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
+import type { SemanticRule } from './context.ts'
 
 /**
  * A text of data.yaml that exceeds the Markdown budgets was not parsed (see parseDataText); this
