@@ -1,13 +1,29 @@
+import GithubSlugger from 'github-slugger'
+
 /**
  * Anchors come from clause ids, never from titles, so a retitled clause keeps its links.
  * A heading inside a clause gets `<clause id>--<slug of its text>`.
+ *
+ * Returns the anchor namer of one clause: call it on the clause's headings in document order.
+ * A repeated heading gets `-1`, `-2`… as on GitHub (github-slugger counts the occurrences).
+ * One namer per clause is enough for ids unique on the whole page: a clause id has no `--` and
+ * does not end in `-`, so the first `--` of an anchor ends its clause id.
+ *
+ * The slug itself stays ours (accents folded, every other run of characters one `-`), not
+ * github-slugger's (which keeps accented letters, drops `'`, `/` and `.`, and writes each space
+ * as its own `-`): published anchors are links people keep, and they must not change.
  */
-export function headingAnchor(clauseId: string, headingText: string): string {
-  const slug = headingText
+export function clauseAnchors(clauseId: string): (headingText: string) => string {
+  const slugger = new GithubSlugger()
+  // Our slug is made of [a-z0-9-] without a leading or trailing `-`: github-slugger leaves it as it is.
+  return (headingText) => `${clauseId}--${slugger.slug(asciiSlug(headingText) || 'section')}`
+}
+
+function asciiSlug(text: string): string {
+  return text
     .normalize('NFKD')
     .toLowerCase()
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-  return `${clauseId}--${slug || 'section'}`
 }

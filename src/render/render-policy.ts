@@ -7,7 +7,7 @@ import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
 import type { LoadedClause } from '../markdown/loaded-clause.ts'
 import type { PolicyData, PolicySource } from '../model/types.ts'
-import { headingAnchor } from '../model/anchors.ts'
+import { clauseAnchors } from '../model/anchors.ts'
 import { expandDirectives, type ExpansionData, parseFragment } from './expand-directives.ts'
 import { mapChildren } from './map-children.ts'
 import { sanitizeTree } from './sanitize.ts'
@@ -48,7 +48,7 @@ export function renderPolicy(policy: PolicySource, data: PolicyData, clauses: re
 /** Renders one clause. The parsed clause is not changed: it can be rendered again. */
 export function renderClause(clause: LoadedClause, source: ExpansionData): RenderedClause {
   const { id, title } = clause.frontMatter
-  const body = withHeadingAnchors(expandDirectives(clause.tree, source), id)
+  const body = withHeadingAnchors(expandDirectives(clause.tree, source), clauseAnchors(id))
   const tree: Root = title === undefined ? body : { ...body, children: [{ type: 'heading', depth: 2, data: { hProperties: { id } }, children: [{ type: 'text', value: title }] }, ...body.children] }
   const hast = toHast.runSync(tree) as HastRoot
   const section: Element = {
@@ -68,10 +68,10 @@ export function renderClause(clause: LoadedClause, source: ExpansionData): Rende
   }
 }
 
-/** Each heading with its anchor id (`<clause>--<slug>`); headings and their ancestors copied, the rest shared. */
-function withHeadingAnchors<T extends Root | RootContent>(node: T, clauseId: string): T {
-  if (node.type === 'heading') return { ...node, data: { ...node.data, hProperties: { ...node.data?.hProperties, id: headingAnchor(clauseId, toString(node)) } } }
-  return mapChildren(node, (child) => withHeadingAnchors(child, clauseId))
+/** Each heading with its anchor id (`<clause>--<slug>`), in document order; headings and their ancestors copied, the rest shared. */
+function withHeadingAnchors<T extends Root | RootContent>(node: T, anchorOf: (headingText: string) => string): T {
+  if (node.type === 'heading') return { ...node, data: { ...node.data, hProperties: { ...node.data?.hProperties, id: anchorOf(toString(node)) } } }
+  return mapChildren(node, (child) => withHeadingAnchors(child, anchorOf))
 }
 
 export interface RenderedFragment {

@@ -2,7 +2,7 @@ import type { Heading } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
-import { headingAnchor } from '../model/anchors.ts'
+import { clauseAnchors } from '../model/anchors.ts'
 import { didYouMean, expectedFor } from '../diagnostics/words.ts'
 import type { LoadedClause } from '../markdown/loaded-clause.ts'
 import type { SemanticRule } from './context.ts'
@@ -12,8 +12,9 @@ export function collectAnchors(clauses: readonly LoadedClause[]): Set<string> {
   const anchors = new Set<string>()
   for (const clause of clauses) {
     anchors.add(clause.frontMatter.id)
+    const anchorOf = clauseAnchors(clause.frontMatter.id)
     visit(clause.tree, 'heading', (node: Heading) => {
-      anchors.add(headingAnchor(clause.frontMatter.id, toString(node)))
+      anchors.add(anchorOf(toString(node)))
     })
   }
   return anchors
