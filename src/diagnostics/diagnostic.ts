@@ -1,4 +1,5 @@
-import type { Position } from 'unist'
+import type { Node } from 'unist'
+import { position } from 'unist-util-position'
 import { type RuleId, rules } from './rules.ts'
 import type { Severity } from './severity.ts'
 
@@ -36,7 +37,7 @@ export interface Diagnostic {
 }
 
 /** Where a diagnostic points: a span, or a unist node (mdast, hast) with its position. */
-export type Place = Span | { readonly position?: Position | undefined } | undefined
+export type Place = Span | Node | undefined
 
 export interface DiagnosticDetails {
   readonly hint?: string | undefined
@@ -63,11 +64,11 @@ export function diagnostic(ruleId: RuleId, file: string, place: Place, message: 
   }
 }
 
-/** The span of a unist node (an mdast or hast node), if it has a position. */
-export function spanOfNode(node: { position?: Position | undefined }): Span | undefined {
-  const position = node.position
-  if (!position) return undefined
-  return { start: { line: position.start.line, column: position.start.column }, end: { line: position.end.line, column: position.end.column } }
+/** The span of a unist node (an mdast or hast node), if it has a valid position; offsets left out. */
+export function spanOfNode(node: Node): Span | undefined {
+  const place = position(node)
+  if (!place) return undefined
+  return { start: { line: place.start.line, column: place.start.column }, end: { line: place.end.line, column: place.end.column } }
 }
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 }

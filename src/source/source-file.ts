@@ -1,3 +1,4 @@
+import { location } from 'vfile-location'
 import type { Point } from '../diagnostics/diagnostic.ts'
 
 /** A policy file read from disk, with its display path and its text. */
@@ -9,27 +10,21 @@ export interface SourceFile {
   readonly text: string
 }
 
-/** Converts string offsets to 1-based points; built once per file (binary search over lines). */
+/** Converts string offsets to 1-based points (UTF-16 columns); built once per file. */
 export interface Locator {
   toPoint(offset: number): Point
 }
 
 export function createLocator(text: string): Locator {
-  const lineStarts = [0]
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
-    lineStarts.push(index + 1)
-  }
+  // vfile-location also ends a line at a lone CR (as micromark does); our lines end at LF only,
+  // as the `yaml` parser and the code frame of src/diagnostics/format.ts count them, so a lone CR
+  // is handed over as another character of the same length.
+  const place = location(text.replaceAll(/\r(?!\n)/g, ' '))
   return {
     toPoint(offset) {
-      const clamped = Math.max(0, Math.min(offset, text.length))
-      let low = 0
-      let high = lineStarts.length - 1
-      while (low < high) {
-        const middle = (low + high + 1) >> 1
-        if ((lineStarts[middle] ?? 0) <= clamped) low = middle
-        else high = middle - 1
-      }
-      return { line: low + 1, column: clamped - (lineStarts[low] ?? 0) + 1 }
+      const point = place.toPoint(Math.max(0, Math.min(offset, text.length)))
+      // Never undefined: the offset is clamped into the text.
+      return { line: point?.line ?? 1, column: point?.column ?? 1 }
     },
   }
 }
