@@ -1,3 +1,4 @@
+import { styleText } from 'node:util'
 import { countOf } from './words.ts'
 import type { Diagnostic, Severity } from './diagnostic.ts'
 
@@ -67,8 +68,6 @@ function escapeProperty(value: string): string {
   return escapeData(value).replaceAll(':', '%3A').replaceAll(',', '%2C')
 }
 
-const colors = { red: [31, 39], yellow: [33, 39], cyan: [36, 39], dim: [2, 22], bold: [1, 22] } as const
-
 // A terminal obeys C0 and C1 controls (an escape sequence can clear the screen, retitle the window,
 // or hide the lines before it) and a bidirectional control reorders what follows. Each is shown as
 // one visible symbol, so that the caret under a code frame still points at it: a C0 control as its
@@ -84,9 +83,12 @@ export function printable(text: string): string {
   })
 }
 
+type Style = 'red' | 'yellow' | 'cyan' | 'dim' | 'bold'
+
 function formatPretty(diagnostics: readonly Diagnostic[], { texts, color = false }: FormatOptions): string {
-  const paint = (name: keyof typeof colors, text: string): string => (color ? `\u001b[${colors[name][0]}m${printable(text)}\u001b[${colors[name][1]}m` : printable(text))
-  const severityColor: Record<Severity, keyof typeof colors> = { error: 'red', warning: 'yellow', info: 'cyan' }
+  // `--color`/`--no-color` (or the terminal and NO_COLOR) decided already: styleText must not look at process.stdout again.
+  const paint = (style: Style, text: string): string => (color ? styleText(style, printable(text), { validateStream: false }) : printable(text))
+  const severityColor: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'cyan' }
   const blocks = diagnostics.map((diagnostic) => {
     const place = diagnostic.span ? `${diagnostic.file}:${diagnostic.span.start.line}:${diagnostic.span.start.column}` : diagnostic.file
     const lines = [`${paint('bold', place)} ${paint(severityColor[diagnostic.severity], diagnostic.severity)} ${printable(diagnostic.message)} ${paint('dim', `[${diagnostic.ruleId}]`)}`]
