@@ -4,8 +4,12 @@ import type { Release } from '../model/release.ts'
 
 /**
  * An Atom 1.0 feed of the releases, newest first. Entry ids are UUIDs derived from the policy id
- * and the version (RFC 4122 name-based), so they never change; `updated` is the effective date at
+ * and the version (see `nameUuid`), so they never change; `updated` is the effective date at
  * midnight UTC, never the time of the build.
+ *
+ * Written by hand, not with xastscript and xast-util-to-xml: xast-util-to-xml writes a carriage
+ * return in text and a tab, line feed or carriage return in an attribute as they are, and an XML
+ * parser reads them back as a line feed and as spaces. The feed must say what the release says.
  */
 export function renderFeed(releases: readonly Release[], options: { readonly policyId: string; readonly title: string; readonly baseUrl?: string }): string {
   const newest = [...releases].reverse()
@@ -82,7 +86,13 @@ export function escapeXmlAttribute(text: string): string {
 
 const xmlEscapes: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' }
 
-/** A name-based (version 5) UUID URN in a namespace of our own. */
+/**
+ * A UUID URN with the shape of a version 5 (name-based, SHA-1) UUID, but not the RFC 4122 (RFC 9562)
+ * algorithm: that hashes a namespace UUID's 16 bytes before the name, this hashes the text
+ * `clausewright:<name>`. No namespace UUID gives these ids, so being RFC-correct would change
+ * every id already published, and a feed reader recognises an entry it has seen by its id: a
+ * published Atom id must never change (RFC 4287 §4.2.6). So the scheme stays as it is.
+ */
 function nameUuid(name: string): string {
   const hash = createHash('sha1').update(`clausewright:${name}`).digest()
   hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50
