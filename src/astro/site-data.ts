@@ -4,6 +4,7 @@ import { jsonForScript, toJsonLd } from '../compile/to-json-ld.ts'
 import type { PolicyDiff } from '../model/diff.ts'
 import type { ChangeKind, Release } from '../model/release.ts'
 import { createHtmlSanitizer, sanitizeReleaseDocument } from '../versions/release-safety.ts'
+import { withoutAnchors } from '../render/sanitize-html.ts'
 
 /** One release as the site lists it. */
 export interface VersionSummary {
@@ -82,7 +83,10 @@ export function buildSiteEntries(output: CompiledPolicy, options: SiteEntryOptio
     const diff = output.changes[index]
     if (!diff) throw new Error(`no diff for release ${release.version}`)
     const pick = (from: PolicyDocument | undefined, status: 'added' | 'removed') =>
-      diff.clauses.filter((change) => change.status.includes(status)).flatMap((change) => from?.clauses.filter((clause) => clause.id === change.id) ?? [])
+      diff.clauses
+        .filter((change) => change.status.includes(status))
+        .flatMap((change) => from?.clauses.filter((clause) => clause.id === change.id) ?? [])
+        .map((clause) => ({ ...clause, html: withoutAnchors(clause.html) }))
     const { title, language, controller } = document
     entries.push({ id: `change/${release.version}`, data: { release: summarise(release), title, language, legalName: controller.legalName, diff, removed: pick(previous && safe(previous), 'removed'), added: pick(document, 'added') } })
   })

@@ -1,5 +1,6 @@
 import { fromHtml } from 'hast-util-from-html'
 import { toHtml } from 'hast-util-to-html'
+import { visit } from 'unist-util-visit'
 import { sanitizeTree } from './sanitize.ts'
 
 /**
@@ -10,4 +11,19 @@ import { sanitizeTree } from './sanitize.ts'
  */
 export function sanitizeHtml(html: string): string {
   return toHtml(sanitizeTree(fromHtml(html, { fragment: true })))
+}
+
+/**
+ * Sanitised HTML without ids and the references to them, for a clause shown a second time on a
+ * page (a change page shows an added clause beside its heading): its anchors belong to the policy
+ * page. Removed from the tree, never by a pattern over the HTML, where text can look like an
+ * attribute.
+ */
+export function withoutAnchors(html: string): string {
+  const tree = sanitizeTree(fromHtml(html, { fragment: true }))
+  visit(tree, 'element', (element) => {
+    delete element.properties['id']
+    delete element.properties['ariaLabelledBy']
+  })
+  return toHtml(tree)
 }
