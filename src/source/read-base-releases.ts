@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process'
 import { realpath } from 'node:fs/promises'
+import path from 'node:path'
 import { promisify } from 'node:util'
 import { ClausewrightError } from '../diagnostics/diagnostic.ts'
 import { releasesDirectoryName } from './read-policy.ts'
@@ -38,26 +39,38 @@ export async function readBaseReleases(policyDirectory: string, ref: string, env
   }
   const options: GitOptions = { cwd: directory, env: { ...env, GIT_LITERAL_PATHSPECS: '1' } }
   // The policy directory's place in the repository, as git sees it (real paths on both sides).
-  const [, prefix = ''] = (await git(['rev-parse', '--show-toplevel', '--show-prefix'], options, () => `cannot compare with --base: the policy directory \`${policyDirectory}\` is not in a git repository`)).split('\n')
+  const [toplevel, prefix = ''] = (await git(['rev-parse', '--show-toplevel', '--show-prefix'], options, () => `cannot compare with --base: the policy directory \`${policyDirectory}\` is not in a git repository`)).split('\n')
   const commit = (await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], options, () => `cannot compare with --base: the git ref \`${ref}\` does not exist (or names no commit); fetch it first (\`git fetch origin <branch>\`)`)).trim()
-  const releasesPath = `${prefix}${releasesDirectoryName}/`
-  const listing = await git(['ls-tree', '-z', '--full-tree', commit, '--', releasesPath], options, () => `cannot list \`${releasesPath}\` at ${ref}`)
-  const blobs = listing
-    .split('\0')
-    .filter((line) => line !== '')
-    .flatMap((line) => {
+  // The directory as named, too: a pull request can turn \`policy\` into a link to a new directory,
+  // whose real path has no history at the base. The releases the base holds under either name count.
+  const named = await namedPrefix(policyDirectory, toplevel ?? '', env)
+  const blobs: Array<{ name: string; object: string }> = []
+  for (const place of [...new Set([...(named === undefined ? [] : [named]), prefix])]) {
+    const releasesPath = `${place}${releasesDirectoryName}/`
+    const listing = await git(['ls-tree', '-z', '--full-tree', commit, '--', releasesPath], options, () => `cannot list \`${releasesPath}\` at ${ref}`)
+    for (const line of listing.split('\0')) {
+      if (line === '') continue
       const tab = line.indexOf('\t')
       const [, type, object] = line.slice(0, tab).split(' ')
-      const file = line.slice(tab + 1)
-      const name = file.slice(prefix.length)
+      const name = line.slice(tab + 1).slice(place.length)
       // What check reads of releases/ now: its .json files.
-      return type === 'blob' && object !== undefined && name.endsWith('.json') ? [{ name, object }] : []
-    })
+      if (type === 'blob' && object !== undefined && name.endsWith('.json') && !blobs.some((blob) => blob.name === name)) blobs.push({ name, object })
+    }
+  }
   const contents = await catBlobs(
     blobs.map((blob) => blob.object),
     options,
   )
   return { ref, commit, files: new Map(blobs.map((blob, index) => [blob.name, contents[index] ?? Buffer.alloc(0)])) }
+}
+
+/** The prefix in the repository of the policy directory as named (its last component not followed), if it lies in `toplevel`'s repository. */
+async function namedPrefix(policyDirectory: string, toplevel: string, env: Readonly<Record<string, string | undefined>>): Promise<string | undefined> {
+  const parent = await realpath(path.dirname(policyDirectory)).catch(() => undefined)
+  if (parent === undefined) return undefined
+  const answer = await git(['rev-parse', '--show-toplevel', '--show-prefix'], { cwd: parent, env: { ...env, GIT_LITERAL_PATHSPECS: '1' } }, () => '').catch(() => undefined)
+  const [parentToplevel, parentPrefix = ''] = answer?.split('\n') ?? []
+  return parentToplevel === toplevel ? `${parentPrefix}${path.basename(policyDirectory)}/` : undefined
 }
 
 async function git(args: readonly string[], options: GitOptions, failure: () => string): Promise<string> {
