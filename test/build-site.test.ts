@@ -90,7 +90,12 @@ test('Astro’s log is held while the policy compiles (it would mix with the dia
     const site = await startSiteBuild({ policyDirectory: path.join(repoRoot, 'policy'), quiet: false })
     // Astro has synced its content and bundled the pages (both of which it logs) when its
     // prerender chunks appear; the pages then wait for the compiled entries.
-    while (!existsSync(path.join(site.workDirectory, '.prerender'))) await new Promise((resolve) => setTimeout(resolve, 20))
+    await vi.waitFor(
+      () => {
+        if (!existsSync(path.join(site.workDirectory, '.prerender'))) throw new Error('Astro has not bundled the pages')
+      },
+      { timeout: 50_000, interval: 20 },
+    )
     expect(written.join('')).toBe('')
     await site.finish(output, out)
   } finally {
