@@ -7,6 +7,10 @@ const sharedBuildFiles = ['test/build.test.ts', 'test/site.test.ts']
 // others share one module graph per worker, which saved a third of the CPU of the files that do
 // not build (a fresh graph per file is most of a small file's cost).
 const mockingFiles = ['test/build-site.test.ts', 'test/hostile/disk-faults.test.ts']
+// Builds started by other files at the same time clean what killed builds left in Astro's shared
+// work directory (node_modules/.clausewright), which a test of machine.test.ts looks for: it runs
+// after the others, alone.
+const aloneFiles = ['test/hostile/machine.test.ts']
 const notHere = ['test/browser/**', 'node_modules/**']
 
 export default defineConfig({
@@ -21,7 +25,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'tests', include: ['test/**/*.test.ts'], exclude: [...notHere, ...sharedBuildFiles, ...mockingFiles], isolate: false, globalSetup: ['test/helpers/global-setup.ts'] },
+        test: { name: 'tests', include: ['test/**/*.test.ts'], exclude: [...notHere, ...sharedBuildFiles, ...mockingFiles, ...aloneFiles], isolate: false, globalSetup: ['test/helpers/global-setup.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'alone', include: aloneFiles, isolate: false, sequence: { groupOrder: 1 }, globalSetup: ['test/helpers/global-setup.ts'] },
       },
       {
         extends: true,
