@@ -1,6 +1,7 @@
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { select, selectAll } from 'hast-util-select'
 import { toString } from 'hast-util-to-string'
 import { HtmlValidate } from 'html-validate'
@@ -208,8 +209,14 @@ test('mounted as a plain Astro build (no clausewright CLI), the pages are those 
   const workspaceDirectory = path.join(repoRoot, 'node_modules', '.clausewright')
   await mkdir(workspaceDirectory, { recursive: true })
   const out = await mkdtemp(path.join(workspaceDirectory, 'plain-build-'))
-  temporary.push(out)
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', repoRoot, '--outDir', out, '--silent'], {
+  // The project's configuration with a cache directory of its own: the content store this build
+  // fills and then reads lives there, and the CLI's builds in other test files at the same time
+  // write theirs (empty: they hand their pages a file) to the project's node_modules/.astro.
+  const config = `${out}-config.mjs`
+  temporary.push(out, config, `${out}-cache`)
+  const { writeFile } = await import('node:fs/promises')
+  await writeFile(config, `import config from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'astro.config.mjs')).href)}\nexport default { ...config, cacheDir: ${JSON.stringify(`${out}-cache`)} }\n`)
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', repoRoot, '--config', path.relative(repoRoot, config), '--outDir', out, '--silent'], {
     cwd: repoRoot,
     env: personEnv({ CLAUSEWRIGHT_POLICY_DIR: path.join(repoRoot, 'policy') }),
     encoding: 'utf8',
