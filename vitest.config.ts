@@ -1,12 +1,44 @@
 import { defineConfig } from 'vitest/config'
 
+// The files that assert on the OPTSM site built once per run (test/helpers/shared-builds.ts): a
+// project of their own, so that a run without them does not build it.
+const sharedBuildFiles = ['test/build.test.ts', 'test/site.test.ts']
+// The files that mock a module (node:fs/promises, the site build) get modules of their own; the
+// others share one module graph per worker, which saved a third of the CPU of the files that do
+// not build (a fresh graph per file is most of a small file's cost).
+const mockingFiles = ['test/build-site.test.ts', 'test/hostile/disk-faults.test.ts']
+// Builds started by other files at the same time clean what killed builds left in Astro's shared
+// work directory (node_modules/.clausewright), which a test of machine.test.ts looks for: it runs
+// after the others, alone.
+const aloneFiles = ['test/hostile/machine.test.ts']
+const notHere = ['test/browser/**', 'node_modules/**']
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // The browser suite needs Debian's chromium: `npm run test:browser` (vitest.browser.config.ts).
-    exclude: ['test/browser/**', 'node_modules/**'],
+    exclude: notHere,
     // Child processes running the CLI start Node 24 with type stripping; give them room on 2 cores.
     testTimeout: 30_000,
-    globalSetup: ['test/helpers/global-setup.ts'],
+    // Vitest's default is one worker fewer than the cores: one, here. The files that build sites
+    // spend most of their time waiting for Astro's child processes, so two keep both cores busy.
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'tests', include: ['test/**/*.test.ts'], exclude: [...notHere, ...sharedBuildFiles, ...mockingFiles, ...aloneFiles], isolate: false, globalSetup: ['test/helpers/global-setup.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'alone', include: aloneFiles, isolate: false, sequence: { groupOrder: 1 }, globalSetup: ['test/helpers/global-setup.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'mocking', include: mockingFiles, globalSetup: ['test/helpers/global-setup.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'site', include: sharedBuildFiles, isolate: false, globalSetup: ['test/helpers/global-setup.ts', 'test/helpers/shared-builds.ts'] },
+      },
+    ],
   },
 })

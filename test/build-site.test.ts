@@ -4,11 +4,34 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { afterAll, expect, test, vi } from 'vitest'
-import { mergeInto, startSiteBuild } from '../src/astro/build-site.ts'
+import type * as BuildSite from '../src/astro/build-site.ts'
+import { mergeInto, startSiteBuild, type SiteBuild } from '../src/astro/build-site.ts'
 import { compile } from '../src/compile/compile.ts'
 import { listFiles } from '../src/emit/write-output.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
-import { repoRoot } from './helpers/fixture-policy.ts'
+import { makePolicy, repoRoot } from './helpers/fixture-policy.ts'
+import { runCli } from './helpers/run-cli.ts'
+
+/** The site builds the CLI started in this file, and whether each was cancelled. */
+const started: Array<{ workDirectory: string; cancelled: boolean }> = []
+vi.mock('../src/astro/build-site.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof BuildSite>()
+  return {
+    ...original,
+    startSiteBuild: async (...args: Parameters<typeof original.startSiteBuild>): Promise<SiteBuild> => {
+      const site = await original.startSiteBuild(...args)
+      const record = { workDirectory: site.workDirectory, cancelled: false }
+      started.push(record)
+      return {
+        ...site,
+        cancel: async () => {
+          record.cancelled = true
+          await site.cancel()
+        },
+      }
+    },
+  }
+})
 
 const temporary: string[] = []
 afterAll(async () => {
@@ -41,11 +64,19 @@ test('a page and a machine file at one path is a fault, not an overwrite', async
 })
 
 test('a site build started for a policy that turns out to have errors is stopped, and leaves nothing', async () => {
-  const site = await startSiteBuild({ policyDirectory: path.join(repoRoot, 'policy'), quiet: true })
-  expect(existsSync(site.workDirectory)).toBe(true)
-  await site.cancel()
-  expect(existsSync(site.workDirectory)).toBe(false)
-  expect(existsSync(`${site.workDirectory}-entries.json`)).toBe(false)
+  const cwd = await makePolicy({ description: 'a broken reference', replace: [{ file: 'data.yaml', find: 'dataCategories: [email-address]', with: 'dataCategories: [nothing]' }] })
+  temporary.push(cwd)
+  started.length = 0
+  const result = await runCli(['build', '--quiet', '--today', '2026-11-25'], cwd)
+  expect(result.code).toBe(1)
+  expect(result.stderr).toContain('nothing was written to dist')
+  // The CLI starts Astro before it compiles: that build was started, and stopped and removed.
+  expect(started).toHaveLength(1)
+  const [site] = started
+  expect(site?.cancelled).toBe(true)
+  expect(existsSync(site?.workDirectory ?? '')).toBe(false)
+  expect(existsSync(`${site?.workDirectory}-entries.json`)).toBe(false)
+  expect(existsSync(`${site?.workDirectory}-cache`)).toBe(false)
 })
 
 test('Astro’s log is held while the policy compiles (it would mix with the diagnostics), then shown', async () => {
@@ -57,8 +88,14 @@ test('Astro’s log is held while the policy compiles (it would mix with the dia
   const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => written.push(String(chunk)) > 0)
   try {
     const site = await startSiteBuild({ policyDirectory: path.join(repoRoot, 'policy'), quiet: false })
-    // Long enough for Astro to start and sync its content, which it logs.
-    await new Promise((resolve) => setTimeout(resolve, 3000))
+    // Astro has synced its content and bundled the pages (both of which it logs) when its
+    // prerender chunks appear; the pages then wait for the compiled entries.
+    await vi.waitFor(
+      () => {
+        if (!existsSync(path.join(site.workDirectory, '.prerender'))) throw new Error('Astro has not bundled the pages')
+      },
+      { timeout: 50_000, interval: 20 },
+    )
     expect(written.join('')).toBe('')
     await site.finish(output, out)
   } finally {

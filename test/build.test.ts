@@ -1,27 +1,18 @@
-import { execFile } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, expect, test } from 'vitest'
 import { outputMarker, outputMarkerText } from '../src/emit/write-output.ts'
 import { makePolicy, repoRoot } from './helpers/fixture-policy.ts'
+import { buildArguments, optsmBuild, runBin } from './helpers/shared-builds.ts'
 
-const run = promisify(execFile)
-const bin = path.join(repoRoot, 'bin', 'clausewright.js')
 const temporary: string[] = []
 afterAll(async () => {
   await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
 })
 
-async function build(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, 'build', '--today', '2026-11-25', ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', CLAUSEWRIGHT_CACHE_DIR: process.env['CLAUSEWRIGHT_CACHE_DIR'] ?? '', ...env } })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string }
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr }
-  }
+function build(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}) {
+  return runBin(cwd, [...buildArguments, ...args], { CLAUSEWRIGHT_CACHE_DIR: process.env['CLAUSEWRIGHT_CACHE_DIR'] ?? '', ...env })
 }
 
 async function optsmCopy(): Promise<string> {
@@ -45,28 +36,27 @@ async function previousOutput(cwd: string, pages: readonly string[] = ['index.ht
 }
 
 test('build writes the artefacts, with progress on stderr', async () => {
-  const cwd = await optsmCopy()
-  const result = await build(cwd)
+  // The OPTSM site built once for the run (test/helpers/shared-builds.ts).
+  const result = await optsmBuild()
   expect(result.code).toBe(0)
   expect(result.stdout).toBe('')
   expect(result.stderr).toMatch(/clausewright: wrote 19 files to dist \(\d+ ms\)\n$/)
   // The full list of files is asserted by test/site.test.ts.
-  expect(Object.keys(await readTree(path.join(cwd, 'dist')))).toEqual(expect.arrayContaining(['index.html', 'policy.json', 'versions/2019-01-25/index.html']))
+  expect(Object.keys(await readTree(path.join(result.cwd, 'dist')))).toEqual(expect.arrayContaining(['index.html', 'policy.json', 'versions/2019-01-25/index.html']))
 })
 
 test('a second build takes the diffs and the pages of the releases from the cache, unless --no-cache; the output is the same', async () => {
-  const cwd = await optsmCopy()
-  const cache = await mkdtemp(path.join(tmpdir(), 'clausewright-cache-'))
-  temporary.push(cache)
-  const env = { CLAUSEWRIGHT_CACHE_DIR: cache }
-  const cold = await build(cwd, ['--out', 'cold'], env)
+  // The shared OPTSM build is the cold one: it ran with a cache of its own, empty before it.
+  const cold = await optsmBuild()
+  const cwd = cold.cwd
+  const env = { CLAUSEWRIGHT_CACHE_DIR: cold.cacheDirectory }
   expect(cold.stderr).toMatch(/compiled 14 clauses and 1 release \(\d+ ms\)\n/)
-  expect((await readdir(cache)).map((name) => name.replace(/-[0-9a-f]{16}/, ''))).toEqual(['diffs.json', 'pages'])
+  expect((await readdir(cold.cacheDirectory)).map((name) => name.replace(/-[0-9a-f]{16}/, ''))).toEqual(['diffs.json', 'pages'])
   const warm = await build(cwd, ['--out', 'warm'], env)
   expect(warm.stderr).toMatch(/compiled 14 clauses and 1 release \(\d+ ms; 1 of 1 diffs and the pages of 1 release from the cache\)\n/)
   const uncached = await build(cwd, ['--out', 'uncached', '--no-cache'], env)
   expect(uncached.stderr).toMatch(/compiled 14 clauses and 1 release \(\d+ ms\)\n/)
-  const [coldFiles, warmFiles, uncachedFiles] = await Promise.all(['cold', 'warm', 'uncached'].map((out) => readTree(path.join(cwd, out))))
+  const [coldFiles, warmFiles, uncachedFiles] = await Promise.all(['dist', 'warm', 'uncached'].map((out) => readTree(path.join(cwd, out))))
   expect(warmFiles).toEqual(coldFiles)
   expect(uncachedFiles).toEqual(coldFiles)
 }, 60_000)
@@ -104,11 +94,12 @@ test('a kept page edited in place through the output is not used again: the rele
 }, 60_000)
 
 test('the output is byte-identical whatever the directory, time zone or locale', async () => {
-  const first = await optsmCopy()
+  // The shared OPTSM build ran in UTC and the C locale (buildEnvironment), into dist.
+  const first = await optsmBuild()
+  expect(first.code).toBe(0)
   const second = await optsmCopy()
-  expect((await build(first, [], { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' })).code).toBe(0)
   expect((await build(second, ['--out', 'public/site'], { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' })).code).toBe(0)
-  expect(await readTree(path.join(second, 'public', 'site'))).toEqual(await readTree(path.join(first, 'dist')))
+  expect(await readTree(path.join(second, 'public', 'site'))).toEqual(await readTree(path.join(first.cwd, 'dist')))
 })
 
 test('a policy with errors writes nothing and leaves the previous output untouched', async () => {

@@ -1,15 +1,22 @@
+import { execFile } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, describe, expect, test } from 'vitest'
 import { checkPolicy } from '../src/check.ts'
-import { ruleIds } from '../src/diagnostics/rules.ts'
+import { ruleIds, type RuleId } from '../src/diagnostics/rules.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
-import { fixturesRoot, makePolicy, type PolicyCase } from './helpers/fixture-policy.ts'
+import { editPolicy, fixturesRoot, makePolicy, type PolicyCase } from './helpers/fixture-policy.ts'
+import { forgeRelease } from './helpers/forge-release.ts'
+import { runCli } from './helpers/run-cli.ts'
+
+const run = promisify(execFile)
 
 // Each folder of test/fixtures/check is one case: `case.json` changes the base policy
 // (test/fixtures/base), `expected.txt` lists the diagnostics, one `file:line:column severity rule`
-// a line. Regenerate on purpose with `UPDATE=1 npx vitest run test/check-fixtures.test.ts`.
+// a line. Regenerate on purpose with `UPDATE=1 npx vitest run test/check-fixtures.test.ts`. Every
+// rule has a case here that reports it at its place: a folder, or one built in code (below).
 const casesRoot = path.join(fixturesRoot, 'check')
 const caseNames = readdirSync(casesRoot).sort()
 const today = '2026-01-01'
@@ -42,12 +49,181 @@ describe('golden diagnostics', () => {
   })
 })
 
-test('every rule has a golden case or a test that names it', () => {
-  const testsDirectory = path.join(fixturesRoot, '..')
-  // test/hostile/ included: a rule born of an attack is named by the test that reproduces it.
-  const tests = readdirSync(testsDirectory, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.test.ts') && name !== 'check-fixtures.test.ts' && name !== 'meta.test.ts')
-  const named = tests.map((name) => readFileSync(path.join(testsDirectory, name), 'utf8')).join('\n')
-  const covered = new Set(caseNames.map((name) => name.split('--')[0]))
-  const isNamed = (id: string) => [`'${id}'`, ` ${id}'`, ` ${id}\``, ` ${id}]`].some((form) => named.includes(form))
-  expect(ruleIds.filter((id) => !covered.has(id) && !isNamed(id))).toEqual([])
+// Rules whose case cannot be a folder of test/fixtures/check (a binary file, a symbolic link, a
+// release made by `clausewright release`, a git history for `check --base`): each case prepares a
+// copy of the base fixture in code and runs `clausewright check`, and its diagnostics are exact.
+interface BuiltCase {
+  readonly description: string
+  /** Changes `<root>/policy`, a copy of the base fixture; `root` is also the working directory. */
+  readonly prepare: (root: string) => Promise<void>
+  readonly args?: readonly string[]
+  /** Every diagnostic, `file:line:column severity rule` (0:0 for a diagnostic of a whole file). */
+  readonly expected: readonly string[]
+}
+
+const git = (cwd: string, ...args: string[]) => run('git', args, { cwd })
+
+async function releaseAs(root: string, summary: string): Promise<void> {
+  const result = await runCli(['release', '--summary', summary, '--today', today], root)
+  if (result.code !== 0) throw new Error(`release failed: ${result.stderr}`)
+}
+
+/** The base fixture released (2020-02-29) and a second release (2020-06-01) after a reworded clause. */
+async function twoReleases(root: string): Promise<void> {
+  await releaseAs(root, 'First.')
+  await editPolicy(root, 'clauses/rights.md', 'Write to', 'Please write to')
+  await editPolicy(root, 'policy.yaml', 'lastUpdated: 2020-02-29', 'lastUpdated: 2020-06-01')
+  await releaseAs(root, 'Clearer.')
+}
+
+/** `root` as a git repository whose `main` holds the policy as `prepare` left it. */
+async function committed(root: string, prepare: (root: string) => Promise<void>): Promise<void> {
+  await git(root, 'init', '--quiet', '--initial-branch=main')
+  await prepare(root)
+  await git(root, 'add', '.')
+  await git(root, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '--quiet', '-m', 'The base')
+}
+
+const builtCases: Readonly<Partial<Record<RuleId, BuiltCase>>> = {
+  'file-binary': {
+    description: 'a clause that is a PNG',
+    prepare: (root) => writeFile(path.join(root, 'policy', 'clauses', 'intro.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2])),
+    // The clause cannot be read, so policy.yaml names a clause file that is missing, and data.yaml's entries go unused.
+    expected: [
+      'policy/clauses/intro.md:0:0 error file-binary',
+      'policy/data.yaml:3:9 warning unused-entry',
+      'policy/data.yaml:12:9 warning unused-entry',
+      'policy/data.yaml:17:9 warning unused-entry',
+      'policy/data.yaml:23:9 warning unused-entry',
+      'policy/policy.yaml:19:5 error clause-file-missing',
+    ],
+  },
+  'file-too-large': {
+    description: 'a data.yaml of 10 MB',
+    prepare: (root) => writeFile(path.join(root, 'policy', 'data.yaml'), `purposes:\n${'  - id: x\n'.repeat(1_000_000)}`),
+    expected: ['policy/data.yaml:0:0 error file-too-large'],
+  },
+  'file-unreadable': {
+    description: 'a directory where data.yaml should be',
+    prepare: async (root) => {
+      await rm(path.join(root, 'policy', 'data.yaml'))
+      await mkdir(path.join(root, 'policy', 'data.yaml'))
+    },
+    expected: ['policy/data.yaml:0:0 error file-unreadable'],
+  },
+  'path-outside-policy': {
+    description: 'a clause that is a link out of the policy directory',
+    prepare: async (root) => {
+      await writeFile(path.join(root, 'outside.md'), '---\nid: outside\n---\n\nText.\n')
+      await symlink(path.join(root, 'outside.md'), path.join(root, 'policy', 'clauses', 'outside.md'))
+    },
+    expected: ['policy/clauses/outside.md:0:0 error path-outside-policy'],
+  },
+  'policy-dir-missing': {
+    description: 'a policy directory that does not exist',
+    prepare: async () => undefined,
+    args: ['--dir', 'nowhere'],
+    expected: ['nowhere:0:0 error policy-dir-missing'],
+  },
+  'last-updated-changed': {
+    description: 'a clause reworded after the release, with the date of the release',
+    prepare: async (root) => {
+      await releaseAs(root, 'First.')
+      await editPolicy(root, 'clauses/rights.md', 'Write to', 'Please write to')
+    },
+    expected: ['policy/policy.yaml:5:14 warning last-updated-changed'],
+  },
+  'substantive-change-dated': {
+    description: 'a purpose added after the release, with the date of the release',
+    prepare: async (root) => {
+      await releaseAs(root, 'First.')
+      await editPolicy(root, 'data.yaml', 'recipients:\n', '  - id: analytics\n    group: main\n    text: to measure the website;\n    lawfulBasis: [consent]\n    retention: One year.\nrecipients:\n')
+    },
+    expected: ['policy/policy.yaml:5:14 error substantive-change-dated', 'policy/policy.yaml:5:14 warning last-updated-changed'],
+  },
+  'release-modified': {
+    description: 'a release whose summary was edited',
+    prepare: async (root) => {
+      await releaseAs(root, 'First.')
+      await editPolicy(root, 'releases/2020-02-29.json', '"summary": "First.', '"summary": "Later.')
+    },
+    expected: ['policy/releases/2020-02-29.json:1:1 error release-modified'],
+  },
+  'release-order': {
+    description: 'the first of two releases removed',
+    prepare: async (root) => {
+      await twoReleases(root)
+      await rm(path.join(root, 'policy', 'releases', '2020-02-29.json'))
+    },
+    expected: ['policy/releases/2020-06-01.json:1:1 error release-order'],
+  },
+  'release-link-broken': {
+    description: 'the first of two releases rewritten, its hashes recomputed',
+    prepare: async (root) => {
+      await twoReleases(root)
+      await forgeRelease(root, '2020-02-29', (release) => {
+        release['summary'] = 'Rewritten.'
+      })
+    },
+    expected: ['policy/releases/2020-06-01.json:8:24 error release-link-broken'],
+  },
+  'release-unsafe-html': {
+    description: 'a release whose clause HTML carries a script, its hashes recomputed',
+    prepare: async (root) => {
+      await releaseAs(root, 'First.')
+      await forgeRelease(root, '2020-02-29', (release) => {
+        const [clause] = release.document['clauses'] as Array<{ html: string }>
+        if (clause) clause.html += '<script>alert(1)</script>'
+      })
+    },
+    expected: ['policy/releases/2020-02-29.json:171:17 error release-unsafe-html'],
+  },
+  'release-rewritten': {
+    description: 'with --base: a release rewritten with its hashes recomputed',
+    prepare: async (root) => {
+      await committed(root, (directory) => releaseAs(directory, 'First.'))
+      await forgeRelease(root, '2020-02-29', (release) => {
+        release['summary'] = 'Rewritten.'
+      })
+    },
+    args: ['--base', 'main'],
+    expected: ['policy/releases/2020-02-29.json:5:15 error release-rewritten'],
+  },
+  'release-removed': {
+    description: 'with --base: the newest release removed',
+    prepare: async (root) => {
+      await committed(root, twoReleases)
+      await rm(path.join(root, 'policy', 'releases', '2020-06-01.json'))
+    },
+    args: ['--base', 'main'],
+    expected: ['policy/releases/2020-06-01.json:0:0 error release-removed'],
+  },
+  'release-inserted': {
+    description: 'with --base: a release added before the newest',
+    prepare: async (root) => {
+      await committed(root, (directory) => releaseAs(directory, 'First.'))
+      await cp(path.join(root, 'policy', 'releases', '2020-02-29.json'), path.join(root, 'policy', 'releases', '2019-06-01.json'))
+    },
+    args: ['--base', 'main'],
+    // A copy of the release of 2020-02-29 under an earlier name is out of order as well.
+    expected: ['policy/releases/2019-06-01.json:1:1 error release-inserted', 'policy/releases/2019-06-01.json:1:1 error release-order'],
+  },
+}
+
+describe('rules whose case is built in code', () => {
+  test.each(Object.entries(builtCases))('%s', async (rule, { description, prepare, args = [], expected }) => {
+    const root = await makePolicy({ description })
+    temporary.push(root)
+    await prepare(root)
+    const result = await runCli(['check', '--format', 'json', '--today', today, ...args], root)
+    const diagnostics = JSON.parse(result.stdout) as Array<{ file: string; line: number | null; column: number | null; severity: string; ruleId: string }>
+    const actual = diagnostics.map((item) => `${item.file}:${item.line ?? 0}:${item.column ?? 0} ${item.severity} ${item.ruleId}`)
+    expect(actual, description).toEqual(expected)
+    expect(actual.some((line) => line.endsWith(` ${rule}`)), `${description} reports ${rule}`).toBe(true)
+  })
+})
+
+test('every rule has a case that reports it at its place: a golden case or one built in code', () => {
+  const covered = new Set([...caseNames.map((name) => name.split('--')[0]), ...Object.keys(builtCases)])
+  expect(ruleIds.filter((id) => !covered.has(id))).toEqual([])
 })

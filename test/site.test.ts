@@ -1,14 +1,19 @@
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { select, selectAll } from 'hast-util-select'
+import { toString } from 'hast-util-to-string'
 import { HtmlValidate } from 'html-validate'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { makePolicy, personEnv, repoRoot } from './helpers/fixture-policy.ts'
 import { runCli } from './helpers/run-cli.ts'
-import { elements, ids, readSite, textOf } from './helpers/site.ts'
+import { optsmBuild } from './helpers/shared-builds.ts'
+import { ids, readSite } from './helpers/site.ts'
 
 // Builds real sites with Astro (the OPTSM policy, a fixture with a history, a hostile title) and
-// checks the HTML as a browser and a validator would read it. Builds run one after another.
+// checks the HTML as a browser and a validator would read it. Builds run one after another; the
+// OPTSM site is the one built once for the run.
 const temporary: string[] = []
 afterAll(async () => {
   await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
@@ -31,8 +36,11 @@ async function buildIn(cwd: string, out = 'dist') {
 let optsm: Awaited<ReturnType<typeof readSite>> & { directory: string }
 
 beforeAll(async () => {
-  const cwd = await workspace()
-  optsm = { ...(await buildIn(cwd)), directory: path.join(cwd, 'dist') }
+  // The OPTSM site built once for the run (test/helpers/shared-builds.ts); build.test.ts asserts how it was built.
+  const shared = await optsmBuild()
+  expect(shared.code, shared.stderr).toBe(0)
+  expect(shared.stdout).toBe('')
+  optsm = { ...(await readSite(path.join(shared.cwd, 'dist'))), directory: path.join(shared.cwd, 'dist') }
 }, 120_000)
 
 describe('the OPTSM site', () => {
@@ -65,7 +73,7 @@ describe('the OPTSM site', () => {
     const byUrl = new Map(optsm.pages.map((page) => [page.url, page]))
     const broken: string[] = []
     for (const page of optsm.pages) {
-      for (const link of [...elements(page.tree, 'a'), ...elements(page.tree, 'link')]) {
+      for (const link of selectAll('a, link', page.tree)) {
         const href = String(link.properties['href'] ?? '')
         if (/^(https?:|mailto:)/.test(href)) continue
         const target = new URL(href, `http://site${page.url}`)
@@ -80,8 +88,8 @@ describe('the OPTSM site', () => {
 
   test('the table of contents links every clause', () => {
     const index = optsm.pages.find((page) => page.url === '/')
-    const toc = index && elements(index.tree, 'nav').find((nav) => nav.properties['ariaLabelledBy']?.toString() === 'toc-heading')
-    expect(toc && elements({ type: 'root', children: [toc] }, 'a').map((a) => a.properties['href'])).toEqual([
+    const toc = index && select('nav[aria-labelledby="toc-heading"]', index.tree)
+    expect(toc && selectAll('a', toc).map((a) => a.properties['href'])).toEqual([
       '#scope', '#information-collected', '#use-of-information', '#sharing', '#legitimate-interests', '#security', '#duty-to-inform', '#your-rights', '#children', '#linked-websites', '#changes', '#contact-information', '#complaints', '#cw-at-a-glance',
     ])
   })
@@ -89,22 +97,21 @@ describe('the OPTSM site', () => {
   test('every page carries its JSON-LD, once; the policy page carries policy.jsonld', async () => {
     const jsonld = JSON.parse(await readFile(path.join(optsm.directory, 'policy.jsonld'), 'utf8'))
     for (const page of optsm.pages) {
-      const scripts = elements(page.tree, 'script')
+      const scripts = selectAll('script', page.tree)
       expect(scripts.map((script) => script.properties['type']), page.url).toEqual(['application/ld+json'])
     }
     const index = optsm.pages.find((page) => page.url === '/')
-    const script = index && elements(index.tree, 'script')[0]
-    expect(script && JSON.parse(textOf(script))).toEqual(jsonld)
+    const script = index && select('script', index.tree)
+    expect(script && JSON.parse(toString(script))).toEqual(jsonld)
   })
 
   test('every page has lang, a title, a description, a canonical link and alternates', () => {
     for (const page of optsm.pages) {
-      const html = elements(page.tree, 'html')[0]
-      expect(html?.properties['lang'], page.url).toBe('en-GB')
-      const links = elements(page.tree, 'link').map((link) => `${String(link.properties['rel'])} ${String(link.properties['type'] ?? '')}`)
+      expect(select('html', page.tree)?.properties['lang'], page.url).toBe('en-GB')
+      const links = selectAll('link', page.tree).map((link) => `${String(link.properties['rel'])} ${String(link.properties['type'] ?? '')}`)
       expect(links, page.url).toEqual(['canonical ', 'alternate application/json', 'alternate application/ld+json', 'alternate application/atom+xml'])
-      expect(elements(page.tree, 'meta').some((meta) => meta.properties['name'] === 'description'), page.url).toBe(true)
-      expect(textOf(elements(page.tree, 'title')[0] ?? { type: 'element', tagName: 'title', properties: {}, children: [] }).length, page.url).toBeGreaterThan(0)
+      expect(select('meta[name="description"]', page.tree), page.url).toBeDefined()
+      expect(toString(select('title', page.tree) ?? page.tree).length, page.url).toBeGreaterThan(0)
     }
   })
 
@@ -184,14 +191,14 @@ test('text that looks like markup cannot close the page’s JSON-LD script or op
   )
   const site = await buildIn(cwd)
   const index = site.pages.find((page) => page.url === '/')
-  const scripts = index ? elements(index.tree, 'script') : []
+  const scripts = index ? selectAll('script', index.tree) : []
   expect(scripts).toHaveLength(1)
   const raw = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(index?.html ?? '')?.[1] ?? ''
   expect(raw).not.toMatch(/[<>&\u2028\u2029]/)
-  const embedded = JSON.parse(textOf(scripts[0] ?? { type: 'element', tagName: 'x', properties: {}, children: [] }))
+  const embedded = JSON.parse(toString(scripts[0] ?? { type: 'root', children: [] }))
   expect(embedded).toEqual(JSON.parse(await readFile(path.join(cwd, 'dist', 'policy.jsonld'), 'utf8')))
   expect(embedded['schema:name']).toBe(title)
-  expect(elements(index?.tree ?? { type: 'root', children: [] }, 'h1').map(textOf)).toEqual([title])
+  expect(selectAll('h1', index?.tree ?? { type: 'root', children: [] }).map((h1) => toString(h1))).toEqual([title])
 }, 120_000)
 
 test('mounted as a plain Astro build (no clausewright CLI), the pages are those `clausewright build` makes, and the endpoints serve the compiler’s files byte for byte', async () => {
@@ -202,8 +209,14 @@ test('mounted as a plain Astro build (no clausewright CLI), the pages are those 
   const workspaceDirectory = path.join(repoRoot, 'node_modules', '.clausewright')
   await mkdir(workspaceDirectory, { recursive: true })
   const out = await mkdtemp(path.join(workspaceDirectory, 'plain-build-'))
-  temporary.push(out)
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', repoRoot, '--outDir', out, '--silent'], {
+  // The project's configuration with a cache directory of its own: the content store this build
+  // fills and then reads lives there, and the CLI's builds in other test files at the same time
+  // write theirs (empty: they hand their pages a file) to the project's node_modules/.astro.
+  const config = `${out}-config.mjs`
+  temporary.push(out, config, `${out}-cache`)
+  const { writeFile } = await import('node:fs/promises')
+  await writeFile(config, `import config from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'astro.config.mjs')).href)}\nexport default { ...config, cacheDir: ${JSON.stringify(`${out}-cache`)} }\n`)
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', repoRoot, '--config', path.relative(repoRoot, config), '--outDir', out, '--silent'], {
     cwd: repoRoot,
     env: personEnv({ CLAUSEWRIGHT_POLICY_DIR: path.join(repoRoot, 'policy') }),
     encoding: 'utf8',
@@ -246,7 +259,7 @@ test('mounted in another Astro site under /privacy/, every link stays under the 
   const policyPages = site.pages.filter((page) => page.url.startsWith('/privacy/'))
   expect(policyPages.length).toBe(6)
   for (const page of policyPages) {
-    for (const link of [...elements(page.tree, 'a'), ...elements(page.tree, 'link')]) {
+    for (const link of selectAll('a, link', page.tree)) {
       const href = String(link.properties['href'] ?? '')
       if (/^(https?:|mailto:|#)/.test(href)) continue
       expect(href, `${page.url} → ${href}`).toMatch(/^\/privacy\//)

@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Element, Root } from 'hast'
-import rehypeParse from 'rehype-parse'
-import { unified } from 'unified'
-import { visit } from 'unist-util-visit'
+import type { Root } from 'hast'
+import { selectAll } from 'hast-util-select'
+import { rehype } from 'rehype'
 import { listFiles } from '../../src/emit/write-output.ts'
 
-const parser = unified().use(rehypeParse)
+const parser = rehype()
 
 export interface BuiltPage {
   /** Path of the HTML file relative to the output directory. */
@@ -30,26 +29,7 @@ export async function readSite(directory: string): Promise<{ files: string[]; pa
   return { files, pages }
 }
 
-export function elements(tree: Root, tagName: string): Element[] {
-  const found: Element[] = []
-  visit(tree, 'element', (node: Element) => {
-    if (node.tagName === tagName) found.push(node)
-  })
-  return found
-}
-
+/** The ids of a page's elements (what a `#fragment` can point at). */
 export function ids(tree: Root): Set<string> {
-  const found = new Set<string>()
-  visit(tree, 'element', (node: Element) => {
-    if (typeof node.properties['id'] === 'string') found.add(node.properties['id'])
-  })
-  return found
-}
-
-export function textOf(node: Element): string {
-  let text = ''
-  visit(node, 'text', (child: { value: string }) => {
-    text += child.value
-  })
-  return text
+  return new Set(selectAll('[id]', tree).map((node) => String(node.properties['id'])))
 }
