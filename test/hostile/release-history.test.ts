@@ -126,6 +126,20 @@ test('the policy directory is found inside the repository through a symbolic lin
   expect(await realpath(path.join(link, 'site'))).toBe(await realpath(project))
 })
 
+test('a policy directory turned into a link to a new directory keeps its history at the base', async () => {
+  const project = await pullRequest()
+  // The pull request moves the policy and leaves a link in its place: the real path is new, and had
+  // no releases at the base; the name the check is run with had them.
+  await run('git', ['mv', 'policy', 'policy-v2'], { cwd: project })
+  await symlink('policy-v2', path.join(project, 'policy'))
+  await forgeRelease(project, '2019-01-25', (record) => {
+    record['summary'] = 'Rewritten history.'
+  })
+  const result = await check(project, ['--base', 'origin/main'])
+  expect(result.errors.map((item) => `${item.file} ${item.ruleId}`)).toContain('policy/releases/2019-01-25.json release-rewritten')
+  expect(result.code).toBe(1)
+})
+
 test('a ref that does not exist, or reads as an option, is refused with exit status 2', async () => {
   const project = await pullRequest()
   const missing = await check(project, ['--base', 'origin/no-such-branch'])
