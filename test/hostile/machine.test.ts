@@ -29,9 +29,12 @@ async function build(cwd: string, args: readonly string[] = []) {
 
 /**
  * A reader in a process of its own that reads `file` as fast as it can until `stop` exists (or a
- * bounded number of reads), counting the reads that found no file or an empty one.
+ * bounded number of reads), counting the reads that found no file or an empty one. `progressed`
+ * waits until it has read again since it was called: the promise is to a reader that reads while
+ * the output is replaced (the generation it has just opened stays until the next switch), not to one
+ * stalled across two builds, which a loaded machine can make of a reader between two cheap switches.
  */
-async function startReader(file: string, stop: string): Promise<{ finished: Promise<{ reads: number; missing: number; empty: number }> }> {
+async function startReader(file: string, stop: string): Promise<{ finished: Promise<{ reads: number; missing: number; empty: number }>; progressed: () => Promise<void> }> {
   const source = `
     const { existsSync, readFileSync } = require('node:fs')
     const [file, stop] = process.argv.slice(1)
@@ -40,10 +43,25 @@ async function startReader(file: string, stop: string): Promise<{ finished: Prom
     while (reads < 20000000 && (reads % 64 !== 0 || !existsSync(stop))) {
       reads += 1
       try { if (readFileSync(file).length === 0) empty += 1 } catch (error) { if (error.code === 'ENOENT') missing += 1; else throw error }
+      if (reads % 256 === 0) process.stderr.write('.')
     }
     process.stdout.write(JSON.stringify({ reads, missing, empty }) + '\\n')
   `
-  const child = spawn(process.execPath, ['-e', source, file, stop], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['-e', source, file, stop], { stdio: ['ignore', 'pipe', 'pipe'] })
+  // Each tick is 256 reads done; two ticks after a call, a whole read began after it.
+  let ticks = 0
+  const waiting: Array<{ until: number; resolve: () => void }> = []
+  let errors = ''
+  child.stderr.on('data', (chunk: Buffer) => {
+    const text = chunk.toString()
+    ticks += text.split('.').length - 1
+    errors += text.replaceAll('.', '')
+    for (const waiter of waiting.filter((item) => ticks >= item.until)) {
+      waiting.splice(waiting.indexOf(waiter), 1)
+      waiter.resolve()
+    }
+  })
+  const progressed = () => new Promise<void>((resolve) => waiting.push({ until: ticks + 2, resolve }))
   let output = ''
   let ready = (): void => undefined
   const started = new Promise<void>((resolve) => {
@@ -58,13 +76,15 @@ async function startReader(file: string, stop: string): Promise<{ finished: Prom
     child.on('close', (code) => {
       const lines = output.trim().split('\n')
       if (code === 0 && lines[0] === 'ready') resolve(JSON.parse(lines.at(-1) ?? '') as { reads: number; missing: number; empty: number })
-      else reject(new Error(`the reader failed (exit ${code}): ${output}`))
+      else reject(new Error(`the reader failed (exit ${code}): ${output}${errors}`))
       ready()
+      // A reader that ended reads no more: nothing waits for it.
+      for (const waiter of waiting.splice(0)) waiter.resolve()
     })
   })
   await started
   // In an object: an async function that returned the promise itself would wait for it.
-  return { finished }
+  return { finished, progressed }
 }
 
 async function fillWith(text: string) {
@@ -90,7 +110,10 @@ test('a reader of dist/index.html never finds it missing while the output is rep
   await replaceDirectory('dist', guard, await fillWith('build 0'))
   const stop = path.join(cwd, 'stop')
   const reader = await startReader(path.join(cwd, 'dist', 'index.html'), stop)
-  for (let round = 1; round <= 150; round += 1) await replaceDirectory('dist', guard, await fillWith(`build ${round}`))
+  for (let round = 1; round <= 150; round += 1) {
+    await replaceDirectory('dist', guard, await fillWith(`build ${round}`))
+    await reader.progressed()
+  }
   await writeFile(stop, '')
   const seen = await reader.finished
   expect(seen.reads).toBeGreaterThan(0)
@@ -104,7 +127,10 @@ test('across real rebuilds, the site stays readable, and dist is a link to its g
   expect(await build(cwd)).toEqual({ code: 0, stdout: '', stderr: '' })
   const stop = path.join(cwd, 'stop')
   const reader = await startReader(path.join(cwd, 'dist', 'index.html'), stop)
-  for (let round = 0; round < 2; round += 1) expect((await build(cwd)).code).toBe(0)
+  for (let round = 0; round < 2; round += 1) {
+    expect((await build(cwd)).code).toBe(0)
+    await reader.progressed()
+  }
   await writeFile(stop, '')
   const seen = await reader.finished
   expect(seen).toEqual({ reads: seen.reads, missing: 0, empty: 0 })
