@@ -79,3 +79,13 @@ test.each([
   expect(result.stderr).toMatch(/[␛\ufffd]/)
   expect(result.stderr).not.toMatch(obeyedByTerminal)
 })
+
+test.each([
+  [['diff', '\u001b]0;pwned\u0007x']],
+  [['build', '--quiet', '--dir', 'policy\u001b[2J', '--out', 'dist\u001b[2J']],
+])('what a command says of its arguments shows their control characters: %j', async (args) => {
+  const result = await runCli(args, await makePolicy())
+  expect(result.code).not.toBe(0)
+  expect(result.stderr).toMatch(/␛/)
+  expect(`${result.stdout}${result.stderr}`).not.toMatch(obeyedByTerminal)
+})

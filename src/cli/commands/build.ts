@@ -9,6 +9,7 @@ import { assertSafeOutput, replaceDirectory } from '../../emit/write-output.ts'
 import { readPolicy } from '../../source/read-policy.ts'
 import { openDiffCache } from '../../versions/diff-cache.ts'
 import { type Io, policyOptions, reportingOptions } from '../shared.ts'
+import { printable } from '../../diagnostics/format.ts'
 
 export const buildHelp = `Usage: clausewright build [--dir policy] [--out dist] [--format pretty|json|github] [--today YYYY-MM-DD] [--no-cache] [--quiet]
 
@@ -56,7 +57,7 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
   const started = performance.now()
   const elapsed = (): string => `${Math.round(performance.now() - started)} ms`
   const progress = (text: string): void => {
-    if (!values.quiet) io.stderr(`${text}\n`)
+    if (!values.quiet) io.stderr(`${printable(text)}\n`)
   }
 
   const policyDirectory = path.resolve(io.cwd, values.dir)
@@ -77,12 +78,12 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
     if (shown.length > 0 || format === 'json') io.stderr(formatDiagnostics(shown, format, { texts: sourceTexts(result.sources), color }))
     if (!result.output) {
       await site.cancel()
-      io.stderr(`clausewright: the policy has errors; nothing was written to ${values.out}\n`)
+      io.stderr(`clausewright: the policy has errors; nothing was written to ${printable(values.out)}\n`)
       return 1
     }
     // What is kept for the next build never fails this one.
     const notKept = (what: string) => (error: Error) => {
-      if (!values.quiet) io.stderr(`clausewright: warning: ${what} could not be kept for the next build (${error.message}); this build is complete without it\n`)
+      if (!values.quiet) io.stderr(`clausewright: warning: ${what} could not be kept for the next build (${printable(error.message)}); this build is complete without it\n`)
     }
     await diffCache?.save().catch(notKept('the diffs'))
     const { output } = result

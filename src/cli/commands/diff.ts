@@ -5,6 +5,7 @@ import { readPolicy } from '../../source/read-policy.ts'
 import { diffDocuments } from '../../versions/diff.ts'
 import { type DiffFormat, diffFormats, formatDiff } from '../../versions/format-diff.ts'
 import { type Io, printErrors, UsageError } from '../shared.ts'
+import { printable } from '../../diagnostics/format.ts'
 
 export const diffHelp = `Usage: clausewright diff [FROM] [TO] [--dir policy] [--format text|markdown|json]
 
@@ -61,7 +62,7 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
   }
   for (const id of [from, to]) {
     if (id !== 'draft' && !versions.includes(id)) {
-      io.stderr(`clausewright: unknown version \`${id}\`; the versions are: ${[...versions, 'draft'].join(', ')}\n`)
+      io.stderr(`clausewright: unknown version \`${printable(id)}\`; the versions are: ${[...versions, 'draft'].join(', ')}\n`)
       return 1
     }
     if (id === 'draft' && !result.output) {

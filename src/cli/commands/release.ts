@@ -7,6 +7,7 @@ import { diffDocuments } from '../../versions/diff.ts'
 import { createRelease, serializeRelease } from '../../versions/release.ts'
 import { compareVersionIds, isVersionId, nextVersionId, versionDate } from '../../versions/version-id.ts'
 import { assertPlainText, type Io, isVersionDate, printErrors, UsageError } from '../shared.ts'
+import { printable } from '../../diagnostics/format.ts'
 
 export const releaseHelp = `Usage: clausewright release --summary "…" [--version ID] [--effective YYYY-MM-DD] [--dir policy]
 
@@ -57,7 +58,7 @@ export async function runRelease(argv: readonly string[], io: Io): Promise<numbe
   if (values.today !== undefined && !isVersionDate(values.today)) throw new UsageError(`unexpected --today \`${values.today}\`, expected YYYY-MM-DD`)
 
   const refuse = (message: string): number => {
-    io.stderr(`clausewright: nothing released: ${message}\n`)
+    io.stderr(`clausewright: nothing released: ${printable(message)}\n`)
     return 1
   }
   const result = compile(await readPolicy(values.dir, { cwd: io.cwd }), values.today === undefined ? {} : { today: values.today })
@@ -91,6 +92,6 @@ export async function runRelease(argv: readonly string[], io: Io): Promise<numbe
   } finally {
     await rm(temporary, { force: true })
   }
-  io.stdout(`Released ${version} (${kind}): ${path.relative(io.cwd, target).split(path.sep).join('/')}\n`)
+  io.stdout(`Released ${version} (${kind}): ${printable(path.relative(io.cwd, target).split(path.sep).join('/'))}\n`)
   return 0
 }
