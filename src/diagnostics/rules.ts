@@ -18,7 +18,7 @@ export const rules = {
   'file-binary': { severity: 'error', description: 'A file is not UTF-8 text (it holds NUL bytes or invalid UTF-8).' },
   'file-empty': { severity: 'error', description: 'A file is empty.' },
   'path-outside-policy': { severity: 'error', description: 'A file or directory of the policy (a symbolic link, or a chain of them) leads outside the policy directory; nothing behind it is read.' },
-  'invisible-character': { severity: 'error', description: 'Text holds a bidirectional control or zero-width character, which can hide what a reader sees.' },
+  'invisible-character': { severity: 'error', description: 'Text holds a bidirectional control, a zero-width or another character that displays as nothing (a soft hyphen, a filler, a tag), which can hide what a reader sees.' },
   'yaml-syntax': { severity: 'error', description: 'YAML that does not parse; the message carries the yaml library’s error code.' },
   'yaml-ambiguous': { severity: 'warning', description: 'YAML that parses, but that the yaml library warns about (an anchor or alias ending in `:`, a flow collection indented too little); the message carries its code.' },
   'yaml-duplicate-key': { severity: 'error', description: 'A YAML mapping has the same key twice.' },

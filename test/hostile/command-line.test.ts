@@ -1,4 +1,4 @@
-import { readdir, rm } from 'node:fs/promises'
+import { readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, expect, test } from 'vitest'
 import { makePolicy } from '../helpers/fixture-policy.ts'
@@ -74,4 +74,39 @@ test('a summary of ordinary text, tabs and line breaks included, is released', a
   const root = await policyCopy()
   const released = await runCli(['release', '--summary', 'Plain words, “quotes”, é, 日本語 and 😀;\ta tab.', '--today', today], root)
   expect(released).toEqual({ code: 0, stdout: 'Released 2020-02-29 (initial): policy/releases/2020-02-29.json\n', stderr: '' })
+})
+
+// Characters the feed refuses, and characters that display as nothing, found by an attack on the
+// hardened release command: each was released, and the first broke every later build.
+test.each([
+  ['U+FDD0', '\ufdd0', 'noncharacter', 'forbidden-character'],
+  ['U+1FFFF', '\u{1ffff}', 'noncharacter', 'forbidden-character'],
+  ['U+00AD', '\u00ad', 'invisible character', 'invisible-character'],
+  ['U+034F', '\u034f', 'invisible character', 'invisible-character'],
+  ['U+115F', '\u115f', 'invisible character', 'invisible-character'],
+  ['U+180E', '\u180e', 'invisible character', 'invisible-character'],
+  ['U+2028', '\u2028', 'invisible character', 'invisible-character'],
+  ['U+3164', '\u3164', 'invisible character', 'invisible-character'],
+  ['U+FFF9', '\ufff9', 'invisible character', 'invisible-character'],
+  ['U+1D173', '\u{1d173}', 'invisible character', 'invisible-character'],
+  ['U+E0041', '\u{e0041}', 'invisible character', 'invisible-character'],
+])('release refuses %s in the summary, as check does in a clause', async (code, character, kind, ruleId) => {
+  const root = await policyCopy()
+  const released = await runCli(['release', '--summary', `a${character}b`, '--today', today], root)
+  expect(released.code).toBe(2)
+  expect(released.stderr).toContain(`--summary, character 2: ${code}, ${kind}`)
+  expect(await releaseFiles(root)).toEqual([])
+
+  await writeFile(path.join(root, 'policy', 'clauses', 'intro.md'), `---\nid: intro\n---\n\nText a${character}b.\n`)
+  const checked = await runCli(['check', '--format', 'json', '--today', today], root)
+  expect(checked.code).toBe(1)
+  expect(JSON.parse(checked.stdout)).toContainEqual(expect.objectContaining({ ruleId, file: 'policy/clauses/intro.md', line: 5, column: 7 }))
+})
+
+test('release refuses a lone surrogate, which no file can hold but a command line can', async () => {
+  const root = await policyCopy()
+  const released = await runCli(['release', '--summary', 'a\ud800b', '--today', today], root)
+  expect(released.code).toBe(2)
+  expect(released.stderr).toContain('--summary, character 2: U+D800, lone surrogate')
+  expect(await releaseFiles(root)).toEqual([])
 })
