@@ -46,13 +46,13 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
   const diagnostics: Diagnostic[] = [...sources.diagnostics]
   const files = [sources.policy, sources.data, sources.compliance, ...sources.clauses, ...sources.releases].filter((file): file is SourceFile => file !== undefined)
   // Release files hold what was published, warts and all: they are checked for integrity only.
-  for (const file of files) if (!sources.releases.includes(file)) diagnostics.push(...findInvisibleCharacters(file))
+  for (const file of files) if (!sources.releases.includes(file)) append(diagnostics, findInvisibleCharacters(file))
 
   const loadYaml = (file: SourceFile | undefined, schema: 'policy' | 'data' | 'compliance'): { parsed?: ParsedYaml; value?: unknown } => {
     if (!file) return {}
     const parsed = parseYaml(file)
     const schemaDiagnostics = validateYaml(parsed, schema)
-    diagnostics.push(...parsed.diagnostics, ...schemaDiagnostics)
+    append(diagnostics, parsed.diagnostics, schemaDiagnostics)
     const valid = parsed.value !== undefined && schemaDiagnostics.length === 0
     return { parsed, ...(valid && { value: parsed.value }) }
   }
@@ -63,16 +63,16 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
   const clauses: LoadedClause[] = []
   for (const file of sources.clauses) {
     const parsed: ParsedClause = parseClause(file)
-    diagnostics.push(...parsed.diagnostics)
+    append(diagnostics, parsed.diagnostics)
     if (parsed.frontMatter && parsed.tree) clauses.push(parsed as LoadedClause)
   }
 
   const markdown: MarkdownText[] = clauses.map((clause) => ({ file: clause.file.path, tree: clause.tree, spanOf: spanOfNode }))
   const texts = new Map<string, Root>()
-  if (data.value !== undefined && data.parsed) markdown.push(...dataTexts(data.parsed, data.value as PolicyData, texts))
+  if (data.value !== undefined && data.parsed) append(markdown, dataTexts(data.parsed, data.value as PolicyData, texts))
 
   const loaded = loadReleases(sources.releases)
-  diagnostics.push(...loaded.diagnostics)
+  append(diagnostics, loaded.diagnostics)
 
   const context: RuleContext = {
     ...(policy.parsed && { policyYaml: policy.parsed }),
@@ -84,7 +84,7 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
     releases: loaded.releases,
     today: options.today ?? new Date().toISOString().slice(0, 10),
   }
-  for (const rule of semanticRules) diagnostics.push(...rule.check(context))
+  for (const rule of semanticRules) append(diagnostics, rule.check(context))
 
   // The draft is rendered at most once: for the consistency rules (when there is a release to
   // compare with) and then for the compiler, which reuses it.
@@ -108,7 +108,7 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
     },
   }
   const compliance = runCompliance([...complianceRules, ...consistencyRules], complianceContext, complianceConfig.value as ComplianceConfig | undefined, complianceConfig.parsed)
-  diagnostics.push(...compliance.diagnostics)
+  append(diagnostics, compliance.diagnostics)
 
   const sorted = dedupe(diagnostics).sort(compareDiagnostics)
   return { diagnostics: sorted, context, files, compliance: compliance.items, texts, renderDraft: () => (hasErrors(sorted) ? undefined : renderDraft()) }
@@ -135,4 +135,9 @@ function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
     seen.add(key)
     return true
   })
+}
+
+/** Adds lists to a list one item at a time: spread into push(), a list of a hundred thousand diagnostics overflows the stack. */
+function append<T>(target: T[], ...lists: ReadonlyArray<readonly T[]>): void {
+  for (const list of lists) for (const item of list) target.push(item)
 }

@@ -36,4 +36,12 @@ export const budgets = {
   maxMarkdownContainerDirectives: 4,
   /** Clause files in a policy. */
   maxClauseFiles: 2000,
+  /**
+   * Bytes of all the policy's files together, releases aside: each file within its budget, 2,000
+   * of them would still cost minutes and gigabytes to parse. The OPTSM policy is about 20 kB,
+   * GitHub's privacy statement about 100 kB.
+   */
+  maxPolicyBytes: 8 * 1024 * 1024,
+  /** Release files in a policy: a history of one release a week for a century is 5,200. */
+  maxReleaseFiles: 6000,
 } as const

@@ -54,7 +54,7 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
         return { file: await readOne(name, directory, true, found, maxBytes), found }
       }),
     )
-    for (const { found } of results) diagnostics.push(...found)
+    for (const { found } of results) for (const item of found) diagnostics.push(item)
     return results.flatMap(({ file }) => (file ? [file] : []))
   }
 
@@ -143,7 +143,13 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
     if (markdown.length > budgets.maxClauseFiles) {
       diagnostics.push(diagnostic('file-too-large', display(clausesDirectory), undefined, `Unexpected ${markdown.length} clause files, expected at most ${budgets.maxClauseFiles}`))
     } else {
-      clauses.push(...(await readMany(listed.directory, markdown.map((name) => `${clausesDirectoryName}/${name}`))))
+      const read = await readMany(listed.directory, markdown.map((name) => `${clausesDirectoryName}/${name}`))
+      const total = [policy, data, compliance, ...read].reduce((sum, file) => sum + (file ? Buffer.byteLength(file.text) : 0), 0)
+      if (total > budgets.maxPolicyBytes) {
+        diagnostics.push(diagnostic('file-too-large', display(clausesDirectory), undefined, `Unexpected ${total} bytes of policy files together, expected at most ${budgets.maxPolicyBytes}`, { hint: 'A privacy notice is read by people: shorten it, or publish the longer texts elsewhere and link to them.' }))
+      } else {
+        clauses.push(...read)
+      }
     }
   }
 
@@ -151,7 +157,11 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
   const releaseFiles = await list(releasesDirectoryName)
   if (typeof releaseFiles !== 'string') {
     const names = releaseFiles.names.filter((item) => item.endsWith('.json')).sort()
-    releases.push(...(await readMany(releaseFiles.directory, names.map((name) => `${releasesDirectoryName}/${name}`), budgets.maxReleaseBytes)))
+    if (names.length > budgets.maxReleaseFiles) {
+      diagnostics.push(diagnostic('file-too-large', display(path.join(root, releasesDirectoryName)), undefined, `Unexpected ${names.length} release files, expected at most ${budgets.maxReleaseFiles}`))
+    } else {
+      releases.push(...(await readMany(releaseFiles.directory, names.map((name) => `${releasesDirectoryName}/${name}`), budgets.maxReleaseBytes)))
+    }
   }
 
   return { ...(policy && { policy }), ...(data && { data }), ...(compliance && { compliance }), clauses, releases, diagnostics }

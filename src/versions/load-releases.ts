@@ -40,7 +40,7 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
       // The slow path, with positions: the YAML parser reads JSON and maps schema errors to lines.
       const parsed = parseYaml(file)
       const found = [...parsed.diagnostics, ...validateYaml(parsed, 'release')]
-      diagnostics.push(...(found.length > 0 ? found : [diagnostic('release-modified', file.path, firstLine, 'Unexpected release file that is not valid JSON of a release')]))
+      for (const item of found.length > 0 ? found : [diagnostic('release-modified', file.path, firstLine, 'Unexpected release file that is not valid JSON of a release')]) diagnostics.push(item)
       continue
     }
     const release = value as Release

@@ -1,0 +1,46 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { afterAll, expect, test } from 'vitest'
+import { budgets } from '../../src/source/budgets.ts'
+import { makePolicy } from '../helpers/fixture-policy.ts'
+import { runCli } from '../helpers/run-cli.ts'
+
+// Budgets on the whole policy, found by an attack on the hardened main: every file within its own
+// budget, there could be enough of them to cost minutes, gigabytes, or a stack overflow reported
+// as a bug in Clausewright.
+const temporary: string[] = []
+afterAll(async () => {
+  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
+})
+
+async function check(root: string) {
+  const result = await runCli(['check', '--format', 'json', '--today', '2026-01-01'], root)
+  const diagnostics = result.code === 2 ? [] : (JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; message: string }>)
+  return { ...result, diagnostics }
+}
+
+test('more release files than the budget are refused before any is read (20,000 of them overflowed the stack)', async () => {
+  const root = await makePolicy()
+  temporary.push(root)
+  const count = budgets.maxReleaseFiles + 1
+  await mkdir(path.join(root, 'policy', 'releases'))
+  await Promise.all(Array.from({ length: count }, (_, index) => writeFile(path.join(root, 'policy', 'releases', `2018-01-01.${index + 2}.json`), '{}')))
+  const result = await check(root)
+  expect(result.code, result.stderr).toBe(1)
+  expect(result.diagnostics).toEqual([expect.objectContaining({ ruleId: 'file-too-large', file: 'policy/releases', message: `Unexpected ${count} release files, expected at most ${budgets.maxReleaseFiles}` })])
+})
+
+test('policy files that together pass the total budget are refused before any is parsed', async () => {
+  const root = await makePolicy()
+  temporary.push(root)
+  const paragraph = `${'A sentence of ordinary prose that a clause could hold. '.repeat(18)}\n\n`
+  const clause = (id: string) => `---\nid: ${id}\ntitle: Long\n---\n\n${paragraph.repeat(Math.floor(budgets.maxFileBytes / paragraph.length) - 1)}`
+  const files = Math.ceil(budgets.maxPolicyBytes / budgets.maxFileBytes) + 1
+  await Promise.all(Array.from({ length: files }, (_, index) => writeFile(path.join(root, 'policy', 'clauses', `long-${index}.md`), clause(`long-${index}`))))
+  const result = await check(root)
+  expect(result.code, result.stderr).toBe(1)
+  const refused = result.diagnostics.filter((item) => item.ruleId === 'file-too-large')
+  expect(refused).toEqual([expect.objectContaining({ file: 'policy/clauses', message: expect.stringMatching(new RegExp(`^Unexpected \\d+ bytes of policy files together, expected at most ${budgets.maxPolicyBytes}$`)) })])
+  // Nothing of the clauses was parsed: no rule speaks of their text.
+  expect(result.diagnostics.filter((item) => item.file.startsWith('policy/clauses/long-'))).toEqual([])
+})
