@@ -191,7 +191,7 @@ async function refuseForeignFiles(directory: string, refuse: (reason: string) =>
 }
 
 /** The real path of a path that may not exist yet: its nearest existing ancestor's real path, and the rest. */
-async function realPathOfNew(absolute: string): Promise<{ realPath: string; existingAncestor: string }> {
+export async function realPathOfNew(absolute: string): Promise<{ realPath: string; existingAncestor: string }> {
   let existing = path.dirname(absolute)
   const rest = [path.basename(absolute)]
   for (;;) {
@@ -205,6 +205,20 @@ async function realPathOfNew(absolute: string): Promise<{ realPath: string; exis
 
 async function realPathOf(absolute: string): Promise<string> {
   return realpath(absolute).catch(async () => (await realPathOfNew(absolute)).realPath)
+}
+
+/**
+ * Refuses (exit status 2) a directory that a build writes into besides its output, such as its
+ * cache (`name` says what set it), when it lies in the policy or the output: the policy would
+ * then hold files that check refuses, and the output files that the next build refuses to replace.
+ */
+export async function assertOutsidePolicyAndOutput(directory: string, name: string, places: { readonly policy: string; readonly out: string }): Promise<void> {
+  const real = await realPathOf(directory)
+  for (const [what, place] of [['the policy directory', places.policy], ['the output', places.out]] as const) {
+    if (isInsideOrSame(await realPathOf(place), real)) {
+      throw new ClausewrightError('unsafe-cache', `refusing to write into \`${printable(name)}\` (${printable(real)}): it lies inside ${what}; choose a directory of its own`)
+    }
+  }
 }
 
 /** Writes files (paths relative to `directory`, `/`-separated) into a directory. */

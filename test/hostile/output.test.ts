@@ -180,3 +180,12 @@ test.each([
   expect(result.stderr).not.toContain('\u001b')
   expect(await snapshot(cwd)).toEqual(before)
 })
+
+test.each([['policy/releases'], ['policy'], ['dist/cache']])('a cache directory at %s, in the policy or the output, is refused before anything is written', async (cache) => {
+  const cwd = await project()
+  const before = await snapshot(cwd)
+  const result = await runCli(['build', '--quiet', '--today', '2026-11-25'], cwd, { CLAUSEWRIGHT_CACHE_DIR: cache })
+  expect(result.code).toBe(2)
+  expect(result.stderr).toContain('CLAUSEWRIGHT_CACHE_DIR')
+  expect(await snapshot(cwd)).toEqual(before)
+})

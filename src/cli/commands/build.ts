@@ -5,7 +5,7 @@ import { formatDiagnostics, sourceTexts } from '../../diagnostics/format.ts'
 import { countOf } from '../../diagnostics/words.ts'
 import { projectRoot, startSiteBuild } from '../../astro/build-site.ts'
 import { openPageCache, siteFingerprint } from '../../astro/page-cache.ts'
-import { assertSafeOutput, replaceDirectory } from '../../emit/write-output.ts'
+import { assertOutsidePolicyAndOutput, assertSafeOutput, replaceDirectory } from '../../emit/write-output.ts'
 import { readPolicy } from '../../source/read-policy.ts'
 import { openDiffCache } from '../../versions/diff-cache.ts'
 import { type Io, policyOptions, reportingOptions } from '../shared.ts'
@@ -63,9 +63,11 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
   const policyDirectory = path.resolve(io.cwd, values.dir)
   // Refused before Astro starts: a refused output is left exactly as it was.
   await assertSafeOutput(values.out, { cwd: io.cwd, policyDirectory: values.dir })
+  const cacheVariable = io.env['CLAUSEWRIGHT_CACHE_DIR']
+  const cacheDirectory = cacheVariable === undefined ? defaultCacheDirectory : path.resolve(io.cwd, cacheVariable)
+  if (values.cache) await assertOutsidePolicyAndOutput(cacheDirectory, cacheVariable === undefined ? cacheDirectory : `CLAUSEWRIGHT_CACHE_DIR=${cacheVariable}`, { policy: policyDirectory, out: path.resolve(io.cwd, values.out) })
   // Astro starts up while the policy is read and compiled; it is stopped if the policy has errors.
   const site = await startSiteBuild({ policyDirectory, quiet: values.quiet })
-  const cacheDirectory = io.env['CLAUSEWRIGHT_CACHE_DIR'] ?? defaultCacheDirectory
   // Started now, read while the policy compiles; without it, nothing is taken from the page cache.
   const fingerprint = values.cache ? siteFingerprint(projectRoot).catch(() => undefined) : undefined
   let written: string[] = []
