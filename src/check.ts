@@ -67,7 +67,7 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
     if (parsed.frontMatter && parsed.tree) clauses.push(parsed as LoadedClause)
   }
 
-  const markdown: MarkdownText[] = clauses.map((clause) => ({ file: clause.file.path, tree: clause.tree, spanOf: spanOfNode }))
+  const markdown: MarkdownText[] = clauses.map((clause) => ({ file: clause.file.path, tree: clause.tree, source: clause.file.text, spanOf: spanOfNode }))
   const texts = new Map<string, Root>()
   if (data.value !== undefined && data.parsed) append(markdown, dataTexts(data.parsed, data.value as PolicyData, texts))
 
@@ -123,7 +123,7 @@ function dataTexts(parsed: ParsedYaml, data: PolicyData, texts: Map<string, Root
   return paths.flatMap((path) => {
     const text = parseDataText(parsed, path)
     if (text) texts.set(text.value, text.tree)
-    return text ? [{ file: parsed.file.path, tree: text.tree, spanOf: (node: Parameters<typeof mapSpan>[1]) => mapSpan(text, node) }] : []
+    return text ? [{ file: parsed.file.path, tree: text.tree, source: text.value, spanOf: (node: Parameters<typeof mapSpan>[1]) => mapSpan(text, node) }] : []
   })
 }
 

@@ -11,6 +11,8 @@ import type { ParsedYaml } from '../yaml/parse-yaml.ts'
 export interface MarkdownText {
   readonly file: string
   readonly tree: Root
+  /** The Markdown the tree was parsed from (a clause file, or the value of a text of data.yaml). */
+  readonly source: string
   spanOf(node: { position?: Position | undefined }): Span | undefined
 }
 

@@ -6,6 +6,7 @@ import { directivesRule } from './directives.ts'
 import { dpvTerm } from './dpv-term.ts'
 import { markdownTooComplex } from './markdown-too-complex.ts'
 import { duplicateId } from './duplicate-id.ts'
+import { escapedCharacters } from './escaped-characters.ts'
 import { rawHtml } from './raw-html.ts'
 import { unknownReference } from './unknown-reference.ts'
 import { unsafeUrl } from './unsafe-url.ts'
@@ -21,4 +22,5 @@ export const semanticRules: readonly SemanticRule[] = [
   dpvTerm,
   rawHtml,
   markdownTooComplex,
+  escapedCharacters,
 ]

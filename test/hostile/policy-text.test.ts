@@ -81,3 +81,19 @@ test('sanitising is idempotent and keeps anchors, ids and classes', async () => 
     expect(sanitizeTree(structuredClone(tree))).toEqual(tree)
   }
 })
+
+// Found by an attack on the hardened main: the scan of each file sees only the characters written
+// literally; an escape wrote them into the published text all the same. A Markdown character is
+// placed at the start of the text (or link) that holds it.
+test.each([
+  ['a YAML escape in the policy title', 'policy.yaml', 'title: Example privacy policy', 'title: "Example \\x0b privacy policy"', 'forbidden-character', 'policy/policy.yaml', 3, 8],
+  ['a YAML escape in a clause title', 'clauses/intro.md', 'title: Who we are', 'title: "Who \\u202Ewe are"', 'invisible-character', 'policy/clauses/intro.md', 3, 8],
+  ['a character reference in a clause', 'clauses/intro.md', 'and shares it with', 'and &#x202E;shares&#x200B; it with', 'invisible-character', 'policy/clauses/intro.md', 6, 134],
+  ['a character reference in a link title', 'clauses/intro.md', 'and shares it with', 'and [shares](#intro "a&#x2066;b") it with', 'invisible-character', 'policy/clauses/intro.md', 6, 139],
+  ['a YAML escape in a text of data.yaml', 'data.yaml', 'text: to send you our newsletter;', 'text: "to send you \\e[2J our newsletter;"', 'forbidden-character', 'policy/data.yaml', 14, 11],
+])('%s is reported where it is written', async (_, file, find, replacement, ruleId, path, line, column) => {
+  const cwd = await makePolicy({ description: 'escaped character', replace: [{ file, find, with: replacement }] })
+  const { diagnostics } = checkPolicy(await readPolicy('policy', { cwd }), { today: '2026-01-01' })
+  expect(diagnostics.filter((item) => item.severity === 'error').map((item) => `${item.file}:${item.span?.start.line}:${item.span?.start.column} ${item.ruleId}`)).toContain(`${path}:${line}:${column} ${ruleId}`)
+  expect(diagnostics.find((item) => item.ruleId === ruleId)?.message).toMatch(/^Unexpected (control|invisible) character U\+[0-9A-F]{4}.*, written as an escape, expected text$/)
+})
