@@ -44,3 +44,20 @@ test('policy files that together pass the total budget are refused before any is
   // Nothing of the clauses was parsed: no rule speaks of their text.
   expect(result.diagnostics.filter((item) => item.file.startsWith('policy/clauses/long-'))).toEqual([])
 })
+
+test('keys are proved unique mapping by mapping, block and flow alike (20,000 keys in one mapping took 31 s with the library comparing each with all before it)', async () => {
+  const root = await makePolicy({
+    description: 'duplicate keys',
+    replace: [
+      { file: 'data.yaml', find: '    text: to send you our newsletter;\n', with: '    text: to send you our newsletter;\n    text: twice\n' },
+      { file: 'policy.yaml', find: 'title: Example privacy policy\n', with: 'title: Example privacy policy\nextra: {a: 1, b: 2, a: 3}\n' },
+    ],
+  })
+  temporary.push(root)
+  const result = await runCli(['check', '--format', 'json', '--today', '2026-01-01'], root)
+  const duplicates = (JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; line: number; column: number; message: string }>).filter((item) => item.ruleId === 'yaml-duplicate-key')
+  expect(duplicates.map(({ file, line, column, message }) => `${file}:${line}:${column} ${message}`)).toEqual([
+    'policy/data.yaml:15:5 Unexpected key `text` a second time in one mapping, expected unique keys',
+    'policy/policy.yaml:4:21 Unexpected key `a` a second time in one mapping, expected unique keys',
+  ])
+})
