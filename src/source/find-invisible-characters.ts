@@ -3,10 +3,11 @@ import { createLocator, type SourceFile } from './source-file.ts'
 
 // Bidirectional controls (the "Trojan Source" characters), zero-width and other characters that
 // display as nothing (fillers, tags, the soft hyphen, format controls of musical and interlinear
-// text) and the line and paragraph separators: each can make the text a reviewer sees differ from
-// the text that is published, or a diff show a change that no reader can see.
+// text): each can make the text a reviewer sees differ from the text that is published, or a diff
+// show a change that no reader can see. (The line and paragraph separators break a line where
+// they stand; the JSON-LD of a page escapes them.)
 // eslint-disable-next-line no-misleading-character-class -- each combining mark is listed alone, to be found alone
-const invisible = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0\ufff9-\ufffb\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]/gu
+const invisible = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0\ufff9-\ufffb\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]/gu
 
 const names: Record<string, string> = {
   '\u00ad': 'SOFT HYPHEN',
@@ -22,8 +23,6 @@ const names: Record<string, string> = {
   '\u200d': 'ZERO WIDTH JOINER',
   '\u200e': 'LEFT-TO-RIGHT MARK',
   '\u200f': 'RIGHT-TO-LEFT MARK',
-  '\u2028': 'LINE SEPARATOR',
-  '\u2029': 'PARAGRAPH SEPARATOR',
   '\u202a': 'LEFT-TO-RIGHT EMBEDDING',
   '\u202b': 'RIGHT-TO-LEFT EMBEDDING',
   '\u202c': 'POP DIRECTIONAL FORMATTING',

@@ -85,7 +85,6 @@ test.each([
   ['U+034F', '\u034f', 'invisible character', 'invisible-character'],
   ['U+115F', '\u115f', 'invisible character', 'invisible-character'],
   ['U+180E', '\u180e', 'invisible character', 'invisible-character'],
-  ['U+2028', '\u2028', 'invisible character', 'invisible-character'],
   ['U+3164', '\u3164', 'invisible character', 'invisible-character'],
   ['U+FFF9', '\ufff9', 'invisible character', 'invisible-character'],
   ['U+1D173', '\u{1d173}', 'invisible character', 'invisible-character'],
