@@ -10,7 +10,14 @@ import { sanitizeTree } from './sanitize.ts'
  * differs from its sanitised form was not written by the renderer.
  */
 export function sanitizeHtml(html: string): string {
-  return toHtml(sanitizeTree(fromHtml(html, { fragment: true })))
+  try {
+    return toHtml(sanitizeTree(fromHtml(html, { fragment: true })))
+  } catch (error) {
+    // HTML nested deeper than the stack can follow (2,000 elements) was never written by the
+    // renderer, whose Markdown nests at most 16 levels: nothing of it is kept.
+    if (error instanceof RangeError) return ''
+    throw error
+  }
 }
 
 /**

@@ -217,3 +217,15 @@ test('a later release without its link, or a first release with one, breaks the 
   expect(errors[0]?.message).toContain('`previousIntegrity`')
   expect(errors[1]?.message).toContain('`previousIntegrity`')
 })
+
+test('HTML nested too deep to parse is refused at its string, not reported as a bug (2,000 levels overflowed the stack)', async () => {
+  const cwd = await optsmCopy()
+  await forgeRelease(cwd, '2019-01-25', (release) => {
+    const first = (release.document['clauses'] as Array<{ html: string }>)[0]
+    if (first) first.html = `${'<em>'.repeat(20_000)}x${'</em>'.repeat(20_000)}`
+  })
+  const result = await runCli(['check', '--format', 'json', '--today', today], cwd)
+  expect(result.code, result.stderr).toBe(1)
+  const errors = (JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; message: string }>).filter((item) => item.severity === 'error')
+  expect(errors).toEqual([expect.objectContaining({ ruleId: 'release-unsafe-html', message: expect.stringContaining('document.clauses[0].html') })])
+})
