@@ -17,6 +17,7 @@ export async function placePath(realRoot: string, absolute: string): Promise<Pla
 export type InsideRead =
   | { readonly bytes: Buffer }
   | { readonly problem: 'missing' | 'link' | 'outside' | 'not-a-file' }
+  | { readonly problem: 'hard-link'; readonly links: number }
   | { readonly problem: 'too-large'; readonly size: number }
 
 // O_NOFOLLOW: a last component that is a link (or was swapped for one since it was checked) fails
@@ -43,6 +44,9 @@ export async function readFileInside(realRoot: string, absolute: string, maxByte
     const stats = await handle.stat()
     if (!(await handleIsInside(realRoot, handle, absolute, stats))) return { problem: 'outside' }
     if (!stats.isFile()) return { problem: 'not-a-file' }
+    // A file with another name may have it outside the policy (a secret linked in): no path tells.
+    // Git never checks out hard links, so a policy file has one name.
+    if (stats.nlink > 1) return { problem: 'hard-link', links: stats.nlink }
     if (stats.size > maxBytes) return { problem: 'too-large', size: stats.size }
     return await readAtMost(handle, stats.size, maxBytes)
   } finally {

@@ -100,6 +100,8 @@ export async function readPolicy(directory: string, options: ReadOptions = {}): 
         }
       } else if (read.problem === 'outside' || read.problem === 'link') {
         found.push(diagnostic('path-outside-policy', file, undefined, `Unexpected \`${name}\`, which changed into a symbolic link while it was read, expected a file inside the policy directory`))
+      } else if (read.problem === 'hard-link') {
+        found.push(diagnostic('path-outside-policy', file, undefined, `Unexpected \`${name}\`, a file with ${read.links} names (hard links), expected a file of the policy alone: another name may lie outside the policy directory`, { hint: 'Replace it with a copy of its own (`cp`); nothing of it was read.' }))
       } else if (read.problem === 'not-a-file') {
         found.push(diagnostic('file-unreadable', file, undefined, `Unexpected \`${name}\`, expected a regular file`))
       } else if (read.problem === 'too-large') {

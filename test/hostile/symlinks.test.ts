@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises'
+import { link, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, expect, test } from 'vitest'
 import { readPolicy } from '../../src/source/read-policy.ts'
@@ -164,4 +164,23 @@ test('a file swapped for a link after the check is not followed when it is read'
   expect(await readFileInside(realRoot, path.join(policy, 'policy.yaml'), bytes.length)).toEqual({ bytes })
   expect(await readFileInside(realRoot, path.join(policy, 'policy.yaml'), bytes.length - 1)).toEqual({ problem: 'too-large', size: bytes.length })
   expect(await readFileInside(realRoot, path.join(policy, 'nothing.yaml'), 10)).toEqual({ problem: 'missing' })
+})
+
+// Found by an attack on the hardened main: a hard link has no path that leads outside, but the
+// same file has another name there (an unpacked archive or a local user can make one; git cannot).
+test('a hard-linked file is refused and none of it is quoted, in any format', async () => {
+  const { root, policy, outside } = await workspace()
+  await mkdir(path.join(policy, 'releases'))
+  await writeFile(path.join(outside, 'npmrc'), `//registry.example/:_authToken=${secret}\n`)
+  await link(path.join(outside, 'npmrc'), path.join(policy, 'releases', 'config.json'))
+  await writeFile(path.join(outside, 'notes.md'), `---\nid: notes\n---\n\n${outsideText} ${secret}\n`)
+  await link(path.join(outside, 'notes.md'), path.join(policy, 'clauses', 'notes.md'))
+  for (const format of ['pretty', 'json', 'github']) {
+    const result = await runCli(['check', '--format', format, '--today', today], root)
+    expect(result.code, format).toBe(1)
+    expect(`${result.stdout}${result.stderr}`, format).not.toContain(secret)
+  }
+  const { diagnostics, outside: refused } = await checkJson(root)
+  expect(refused).toEqual(['policy/clauses/notes.md', 'policy/releases/config.json'])
+  expect(diagnostics.find((item) => item.file === 'policy/clauses/notes.md')?.message).toBe('Unexpected `clauses/notes.md`, a file with 2 names (hard links), expected a file of the policy alone: another name may lie outside the policy directory')
 })
