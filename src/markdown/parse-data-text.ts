@@ -7,6 +7,7 @@ import type { Point, Span } from '../diagnostics/diagnostic.ts'
 import { createLocator } from '../source/source-file.ts'
 import type { ParsedYaml } from '../yaml/parse-yaml.ts'
 import { createMarkdownMeter, type MarkdownExcess, type MarkdownMeter } from './markdown-complexity.ts'
+import { nodeAt } from '../yaml/node-at.ts'
 
 declare module 'mdast' {
   interface RootData {
@@ -35,7 +36,7 @@ const meters = new WeakMap<ParsedYaml, MarkdownMeter>()
  * plain and quoted one-line values and literal blocks (`|`), the start of the value otherwise.
  */
 export function parseDataText(parsed: ParsedYaml, path: ReadonlyArray<string | number>): DataText | undefined {
-  const node = parsed.document?.getIn(path, true)
+  const node = parsed.document ? nodeAt(parsed.document, path) : undefined
   if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined
   const text = parsed.file.text
   const start = parsed.spanOf([node.range[0], node.range[0]])?.start ?? { line: 1, column: 1 }

@@ -4,6 +4,7 @@ import type { RuleId } from '../diagnostics/rules.ts'
 import type { ParsedYaml } from '../yaml/parse-yaml.ts'
 import { closest, codeList, countOf } from '../diagnostics/words.ts'
 import { getValidator, type SchemaError, type SchemaName } from './schemas.ts'
+import { nodeAt } from '../yaml/node-at.ts'
 
 /** Validates a parsed YAML file against its schema; every error is positioned in the file. */
 export function validateYaml(parsed: ParsedYaml, schema: SchemaName): Diagnostic[] {
@@ -35,7 +36,7 @@ export function decodePointer(pointer: string): string[] {
 export function schemaErrorToDiagnostic(error: SchemaError, parsed: ParsedYaml): Diagnostic {
   const document = parsed.document as Document.Parsed
   const path = decodePointer(error.instancePath)
-  const node = (path.length === 0 ? document.contents : document.getIn(path, true)) as YamlNode | null | undefined
+  const node = nodeAt(document, path) as YamlNode | null | undefined
   const where = describePath(path)
   const fieldDescription = (schemaPath: string): string => {
     const description = lookupDescription(error.parentSchema, schemaPath)

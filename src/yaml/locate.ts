@@ -1,4 +1,5 @@
 import type { Span } from '../diagnostics/diagnostic.ts'
+import { nodeAt } from './node-at.ts'
 import type { ParsedYaml } from './parse-yaml.ts'
 
 export type Path = ReadonlyArray<string | number>
@@ -8,10 +9,10 @@ export function locate(parsed: ParsedYaml | undefined, path: Path, part: 'value'
   const document = parsed?.document
   if (!parsed || !document) return undefined
   if (part === 'key' && path.length > 0) {
-    const parent = document.getIn(path.slice(0, -1), true) as { items?: Array<{ key?: { value?: unknown; range?: [number, number, number] } }> } | undefined
+    const parent = nodeAt(document, path.slice(0, -1)) as { items?: Array<{ key?: { value?: unknown; range?: [number, number, number] } }> } | undefined
     const key = parent?.items?.find((item) => item.key?.value === path.at(-1))?.key
     if (key?.range) return parsed.spanOf(key.range)
   }
-  const node = document.getIn(path, true) as { range?: [number, number, number] } | undefined
+  const node = nodeAt(document, path) as { range?: [number, number, number] } | undefined
   return parsed.spanOf(node?.range)
 }
