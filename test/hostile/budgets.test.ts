@@ -61,3 +61,14 @@ test('keys are proved unique mapping by mapping, block and flow alike (20,000 ke
     'policy/policy.yaml:4:21 Unexpected key `a` a second time in one mapping, expected unique keys',
   ])
 })
+
+test('a release file over its budget is refused unread (28 MB of valid HTML ran out of memory)', async () => {
+  const root = await makePolicy()
+  temporary.push(root)
+  await mkdir(path.join(root, 'policy', 'releases'))
+  const size = budgets.maxReleaseBytes + 1
+  await writeFile(path.join(root, 'policy', 'releases', '2020-01-01.json'), `{"html": "${'x'.repeat(size - 13)}"}\n`)
+  const result = await check(root)
+  expect(result.code, result.stderr).toBe(1)
+  expect(result.diagnostics).toEqual([expect.objectContaining({ ruleId: 'file-too-large', file: 'policy/releases/2020-01-01.json', message: `Unexpected file of ${size} bytes, expected at most ${budgets.maxReleaseBytes} bytes` })])
+})
