@@ -3,16 +3,13 @@ import { cp, mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { afterAll, expect, test } from 'vitest'
-import { repoRoot } from './helpers/fixture-policy.ts'
+import { expect, test } from 'vitest'
+import { removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
 
 // bin/clausewright.js runs the bundle only while it is newer than every source: an edited source
 // must never be shadowed by a stale bundle. Tested on a miniature project with the real bin.
 const run = promisify(execFile)
-const temporary: string[] = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
-})
+const temporary = removedAfterAll()
 
 const mainModule = (label: string) => `export async function main(argv, io) { io.stdout('${label}\\n'); return 0 }\n`
 

@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
-import { afterAll, expect, test, vi } from 'vitest'
+import { expect, test, vi } from 'vitest'
 import type * as BuildSite from '../src/astro/build-site.ts'
 import { mergeInto, startSiteBuild, type SiteBuild } from '../src/astro/build-site.ts'
 import { compile } from '../src/compile/compile.ts'
 import { listFiles } from '../src/emit/write-output.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
-import { makePolicy, repoRoot } from './helpers/fixture-policy.ts'
+import { makePolicy, removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
 import { runCli } from './helpers/run-cli.ts'
 
 /** The site builds the CLI started in this file, and whether each was cancelled. */
@@ -33,10 +33,7 @@ vi.mock('../src/astro/build-site.ts', async (importOriginal) => {
   }
 })
 
-const temporary: string[] = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
-})
+const temporary = removedAfterAll()
 
 async function tree(files: Record<string, string>): Promise<string> {
   const directory = await mkdtemp(path.join(tmpdir(), 'clausewright-merge-'))

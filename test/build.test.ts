@@ -1,15 +1,12 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, readFile, readlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { outputMarker, outputMarkerText } from '../src/emit/write-output.ts'
-import { makePolicy, repoRoot } from './helpers/fixture-policy.ts'
+import { makePolicy, removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
 import { buildArguments, optsmBuild, runBin } from './helpers/shared-builds.ts'
 
-const temporary: string[] = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
-})
+const temporary = removedAfterAll()
 
 function build(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}) {
   return runBin(cwd, [...buildArguments, ...args], { CLAUSEWRIGHT_CACHE_DIR: process.env['CLAUSEWRIGHT_CACHE_DIR'] ?? '', ...env })

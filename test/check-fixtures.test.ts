@@ -3,11 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { afterAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { checkPolicy } from '../src/check.ts'
 import { ruleIds, type RuleId } from '../src/diagnostics/rules.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
-import { editPolicy, fixturesRoot, makePolicy, type PolicyCase } from './helpers/fixture-policy.ts'
+import { editPolicy, fixturesRoot, makePolicy, removedAfterAll, type PolicyCase } from './helpers/fixture-policy.ts'
 import { forgeRelease } from './helpers/forge-release.ts'
 import { runCli } from './helpers/run-cli.ts'
 
@@ -20,10 +20,7 @@ const run = promisify(execFile)
 const casesRoot = path.join(fixturesRoot, 'check')
 const caseNames = readdirSync(casesRoot).sort()
 const today = '2026-01-01'
-const temporary: string[] = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
-})
+const temporary = removedAfterAll()
 
 async function diagnose(change: PolicyCase): Promise<string> {
   const directory = await makePolicy(change)

@@ -1,16 +1,13 @@
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { afterAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { checkPolicy } from '../src/check.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
-import { makePolicy } from './helpers/fixture-policy.ts'
+import { makePolicy, removedAfterAll } from './helpers/fixture-policy.ts'
 
 // Inputs that cannot sit in a fixture folder: binary, huge, symbolic links, missing directories.
 // Each must give a positioned diagnostic, never a crash.
-const temporary: string[] = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
-})
+const temporary = removedAfterAll()
 
 async function check(prepare: (policy: string) => Promise<void>, directory = 'policy') {
   const root = await makePolicy()

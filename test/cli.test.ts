@@ -1,16 +1,12 @@
 import { execFile } from 'node:child_process'
-import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { afterAll, describe, expect, test } from 'vitest'
-import { makePolicy, repoRoot } from './helpers/fixture-policy.ts'
+import { describe, expect, test } from 'vitest'
+import { makePolicy, removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
 
 const run = promisify(execFile)
 const bin = path.join(repoRoot, 'bin', 'clausewright.js')
-const temporary: string[] = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
-})
+const temporary = removedAfterAll()
 
 interface Result {
   readonly code: number

@@ -1,19 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import { afterAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { diagnostic } from '../src/diagnostics/diagnostic.ts'
 import { ruleTableMarkdown } from '../src/diagnostics/rule-table.ts'
 import { ruleIds, rules } from '../src/diagnostics/rules.ts'
-import { makePolicy, repoRoot } from './helpers/fixture-policy.ts'
+import { makePolicy, removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
 import { runCli } from './helpers/run-cli.ts'
 
 // One way to make a diagnostic: `diagnostic()` (src/diagnostics/diagnostic.ts), whose severity is
 // the rule's in the catalogue, so that README's rule table and `check --rules` say what check does.
-const temporary: string[] = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
-})
+const temporary = removedAfterAll()
 
 test('no severity is written outside the catalogue', () => {
   const catalogue = path.join('diagnostics', 'rules.ts')

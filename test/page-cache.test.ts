@@ -1,14 +1,11 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { siteFingerprint } from '../src/astro/page-cache.ts'
-import { repoRoot } from './helpers/fixture-policy.ts'
+import { removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
 
-const temporary: string[] = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
-})
+const temporary = removedAfterAll()
 
 test('the fingerprint of the site changes with a template, a style, the compiler, the configuration or the locked dependencies', async () => {
   const root = await mkdtemp(path.join(tmpdir(), 'clausewright-fingerprint-'))

@@ -1,12 +1,12 @@
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { select, selectAll } from 'hast-util-select'
 import { toString } from 'hast-util-to-string'
 import { HtmlValidate } from 'html-validate'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { makePolicy, personEnv, repoRoot } from './helpers/fixture-policy.ts'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { makePolicy, personEnv, removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
 import { runCli } from './helpers/run-cli.ts'
 import { optsmBuild } from './helpers/shared-builds.ts'
 import { ids, readSite } from './helpers/site.ts'
@@ -14,10 +14,7 @@ import { ids, readSite } from './helpers/site.ts'
 // Builds real sites with Astro (the OPTSM policy, a fixture with a history, a hostile title) and
 // checks the HTML as a browser and a validator would read it. Builds run one after another; the
 // OPTSM site is the one built once for the run.
-const temporary: string[] = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
-})
+const temporary = removedAfterAll()
 
 async function workspace(policy?: string): Promise<string> {
   const directory = policy ?? (await mkdtemp(path.join(tmpdir(), 'clausewright-site-')))

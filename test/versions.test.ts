@@ -2,21 +2,18 @@ import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { fromXml } from 'xast-util-from-xml'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import { checkPolicy } from '../src/check.ts'
 import { compile } from '../src/compile/compile.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
-import { editPolicy, makePolicy, repoRoot } from './helpers/fixture-policy.ts'
+import { editPolicy, makePolicy, removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
 import { runCli } from './helpers/run-cli.ts'
 
 // A fixture policy with a history: three releases made with `clausewright release`, then a draft.
 // The texts are our own (test/fixtures/base), not another organisation's.
 const today = '2026-01-01'
 let history = ''
-const temporary: string[] = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
-})
+const temporary = removedAfterAll()
 
 const edit = editPolicy
 

@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { afterAll } from 'vitest'
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 export const fixturesRoot = path.join(repoRoot, 'test', 'fixtures')
@@ -49,4 +50,13 @@ export async function editPolicy(directory: string, file: string, find: string, 
  */
 export function personEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
   return { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'))), ...extra }
+}
+
+/** The directories a test file makes, removed after its tests: push each one made. */
+export function removedAfterAll(): string[] {
+  const directories: string[] = []
+  afterAll(async () => {
+    await Promise.all(directories.map((directory) => rm(directory, { recursive: true, force: true })))
+  })
+  return directories
 }

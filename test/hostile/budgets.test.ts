@@ -1,17 +1,14 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { afterAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { budgets } from '../../src/source/budgets.ts'
-import { makePolicy } from '../helpers/fixture-policy.ts'
+import { makePolicy, removedAfterAll } from '../helpers/fixture-policy.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 // Budgets on the whole policy, found by an attack on the hardened main: every file within its own
 // budget, there could be enough of them to cost minutes, gigabytes, or a stack overflow reported
 // as a bug in Clausewright.
-const temporary: string[] = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
-})
+const temporary = removedAfterAll()
 
 async function check(root: string) {
   const result = await runCli(['check', '--format', 'json', '--today', '2026-01-01'], root)

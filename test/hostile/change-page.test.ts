@@ -1,15 +1,12 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { findExecutableVectors } from '../helpers/executable-vectors.ts'
-import { editPolicy, repoRoot } from '../helpers/fixture-policy.ts'
+import { editPolicy, removedAfterAll, repoRoot } from '../helpers/fixture-policy.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
-const temporary: string[] = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
-})
+const temporary = removedAfterAll()
 
 // A clause that check accepts: a quote in the text, then a link whose title holds markup. Each is
 // escaped by the renderer; removing ids from the HTML with a pattern took the text's `id="` as the

@@ -1,16 +1,13 @@
-import { readdir, rm, writeFile } from 'node:fs/promises'
+import { readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { afterAll, expect, test } from 'vitest'
-import { makePolicy } from '../helpers/fixture-policy.ts'
+import { expect, test } from 'vitest'
+import { makePolicy, removedAfterAll } from '../helpers/fixture-policy.ts'
 import { findExecutableVectors } from '../helpers/executable-vectors.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 // Text given on the command line is policy text too: `release --summary` is published on four
 // pages, in versions.json and in the Atom feed, so it obeys the character rules of the policy files.
-const temporary: string[] = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
-})
+const temporary = removedAfterAll()
 
 const today = '2026-01-01'
 

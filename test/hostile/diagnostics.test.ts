@@ -1,15 +1,12 @@
-import { mkdir, rm, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { afterAll, expect, test } from 'vitest'
-import { editPolicy, makePolicy } from '../helpers/fixture-policy.ts'
+import { expect, test } from 'vitest'
+import { editPolicy, makePolicy, removedAfterAll } from '../helpers/fixture-policy.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 // What `check` prints goes to a terminal and to CI logs, which may be public: it quotes only files
 // read as policy files, and never writes a control character that a terminal would obey.
-const temporary: string[] = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
-})
+const temporary = removedAfterAll()
 
 const secret = 'npm_RefusedFileSecret4Clausewright'
 const formats = ['pretty', 'json', 'github'] as const

@@ -1,9 +1,9 @@
 import type * as fsPromises from 'node:fs/promises'
-import { mkdir, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, readlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { afterAll, afterEach, expect, test, vi } from 'vitest'
+import { afterEach, expect, test, vi } from 'vitest'
 import { outputMarker, outputMarkerText, replaceDirectory } from '../../src/emit/write-output.ts'
-import { makePolicy } from '../helpers/fixture-policy.ts'
+import { makePolicy, removedAfterAll } from '../helpers/fixture-policy.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 // A full disk or a directory that may not be written, injected at the file system the CLI calls
@@ -30,10 +30,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...fs, default: { ...fs, writeFile, mkdir }, writeFile, mkdir }
 })
 
-const temporary: string[] = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
-})
+const temporary = removedAfterAll()
 afterEach(() => {
   fault.current = undefined
 })

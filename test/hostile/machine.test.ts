@@ -4,18 +4,15 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { promisify } from 'node:util'
-import { afterAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { listFiles, outputMarker, outputMarkerText, replaceDirectory } from '../../src/emit/write-output.ts'
 import { findExecutableVectors } from '../helpers/executable-vectors.ts'
-import { makePolicy, repoRoot } from '../helpers/fixture-policy.ts'
+import { makePolicy, removedAfterAll, repoRoot } from '../helpers/fixture-policy.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 // Faults of the machine the build runs on: a reader of the output during a rebuild, a build
 // killed half-way, a disk that refuses writes.
-const temporary: string[] = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
-})
+const temporary = removedAfterAll()
 
 async function project(): Promise<string> {
   const cwd = await makePolicy()

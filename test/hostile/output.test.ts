@@ -1,20 +1,17 @@
 import { execFile } from 'node:child_process'
-import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, readdir, readFile, readlink, rename, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { afterAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { outputMarker, replaceDirectory } from '../../src/emit/write-output.ts'
 import { findExecutableVectors } from '../helpers/executable-vectors.ts'
-import { makePolicy } from '../helpers/fixture-policy.ts'
+import { makePolicy, removedAfterAll } from '../helpers/fixture-policy.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 // `--out` is replaced as a whole, so it must be an earlier output and nothing else: each attack
 // below exited 0 and destroyed what it named. Every refusal happens before anything is written,
 // and leaves each directory exactly as it was.
-const temporary: string[] = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
-})
+const temporary = removedAfterAll()
 
 async function project(): Promise<string> {
   const cwd = await makePolicy()

@@ -1,24 +1,21 @@
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { startSiteBuild } from '../../src/astro/build-site.ts'
 import { buildSiteEntries } from '../../src/astro/site-data.ts'
 import { compile } from '../../src/compile/compile.ts'
 import { readPolicy } from '../../src/source/read-policy.ts'
 import { findExecutableVectors, vectorsInHtml } from '../helpers/executable-vectors.ts'
 import { forgedDocument, forgeRelease, vectors } from '../helpers/forge-release.ts'
-import { editPolicy, repoRoot } from '../helpers/fixture-policy.ts'
+import { editPolicy, removedAfterAll, repoRoot } from '../helpers/fixture-policy.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 // A release file is untrusted input: anyone with commit access can edit one and recompute its
 // hashes with the project's own functions, so the hashes prove nothing about its safety.
 const today = '2026-11-25'
 
-const temporary: string[] = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
-})
+const temporary = removedAfterAll()
 
 /** A copy of the OPTSM policy (with its release) in a fresh directory, as `<directory>/policy`. */
 async function optsmCopy(): Promise<string> {

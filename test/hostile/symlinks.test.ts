@@ -1,18 +1,15 @@
 import { link, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { afterAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { readPolicy } from '../../src/source/read-policy.ts'
 import { readFileInside } from '../../src/source/read-inside.ts'
-import { makePolicy } from '../helpers/fixture-policy.ts'
+import { makePolicy, removedAfterAll } from '../helpers/fixture-policy.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 // An attacker with commit access to a policy repository commits symbolic links (git stores them)
 // so that a build in CI reads, and publishes or prints, files of the machine outside the policy.
 // Any file or directory whose real path leaves the policy is refused, and nothing behind it is read.
-const temporary: string[] = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
-})
+const temporary = removedAfterAll()
 
 const today = '2026-01-01'
 const secret = 'npm_0utsideSecretToken4Clausewright'
