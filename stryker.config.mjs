@@ -1,0 +1,26 @@
+// @ts-check
+/**
+ * Mutation testing (`npm run test:mutation`, README: Mutation testing). Runs the in-process suite of
+ * vitest.mutation.config.ts against each mutant, only the tests that cover it; incremental, so a
+ * later run tests only mutants in changed code or covered by changed tests. Everything it writes
+ * stays in .tmp/ (gitignored): the sandbox, the incremental file and the reports.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  mutate: ['src/**/*.ts', '!src/**/*.d.ts', '!src/.bundle/**'],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  incremental: true,
+  incrementalFile: '.tmp/stryker/incremental.json',
+  tempDirName: '.tmp/stryker/sandbox',
+  cleanTempDir: 'always',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: '.tmp/stryker/report.html' },
+  jsonReporter: { fileName: '.tmp/stryker/report.json' },
+  thresholds: { high: 90, low: 80, break: null },
+  timeoutMS: 30_000,
+  ignorePatterns: ['dist', '.dist-*', '.astro', 'coverage', 'site/dist'],
+}
