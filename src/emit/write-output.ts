@@ -43,7 +43,10 @@ export interface SafeOutput {
  * still finds its files); older ones, and what killed builds left beside the output, are removed.
  */
 export async function replaceDirectory(outDirectory: string, guard: OutputGuard, fill: (staging: string) => Promise<void>): Promise<void> {
-  const out = await assertSafeOutput(outDirectory, guard)
+  const judged = await assertSafeOutput(outDirectory, guard)
+  // Everything happens in the output's real directory: a link on the way, turned elsewhere while
+  // the site is built, redirects no step.
+  const out = { ...judged, path: judged.realPath }
   const parent = path.dirname(out.path)
   const prefix = generationPrefix(out.path)
   let generation: string | undefined
@@ -57,7 +60,13 @@ export async function replaceDirectory(outDirectory: string, guard: OutputGuard,
     await chmod(generation, 0o755)
     await fill(generation)
     await writeFile(path.join(generation, outputMarker), outputMarkerText(await listFiles(generation)))
-    replaced = await switchOutput(out, generation)
+    // Judged again just before the switch: what stands there, and where the name leads, may have
+    // changed while the site was built.
+    const now = await assertSafeOutput(outDirectory, guard)
+    if (now.realPath !== out.realPath) {
+      throw new ClausewrightError('unsafe-output', `the output \`${printable(outDirectory)}\` moved while the site was built (it led to ${printable(out.realPath)}, now to ${printable(now.realPath)}); nothing was switched, build again`)
+    }
+    replaced = await switchOutput({ ...now, path: now.realPath }, generation)
   } catch (error) {
     if (generation) await rm(generation, { recursive: true, force: true }).catch(() => undefined)
     const fault = machineFaultOf(error)

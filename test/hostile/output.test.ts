@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { lstat, mkdir, readdir, readFile, readlink, rename, symlink, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { expect, test } from 'vitest'
@@ -185,4 +185,29 @@ test.each([['policy/releases'], ['policy'], ['dist/cache']])('a cache directory 
   expect(result.code).toBe(2)
   expect(result.stderr).toContain('CLAUSEWRIGHT_CACHE_DIR')
   expect(await snapshot(cwd)).toEqual(before)
+})
+
+// Found by an attack on the hardened main: `--out lnk/site` judged with lnk → A, then lnk turned to
+// B (with a link in B to the generation being filled in A) while the site was built: the switch
+// renamed B/site, which no build had written, and the next build deleted it.
+test.each([
+  ['a directory no build wrote', 'not an output', /refusing to write the output to `lnk\/site` \(.*\/B\/site\): it is not empty and holds no \.clausewright-output/],
+  ['an empty directory', undefined, /the output `lnk\/site` moved while the site was built \(it led to .*\/A\/site, now to .*\/B\/site\); nothing was switched/],
+])('an output whose path is redirected to %s while the site is built is not switched, and nothing there is touched', async (_, victim, refusal) => {
+  const cwd = await project()
+  await mkdir(path.join(cwd, 'A', 'site'), { recursive: true })
+  await mkdir(path.join(cwd, 'B', 'site'), { recursive: true })
+  if (victim !== undefined) await writeFile(path.join(cwd, 'B', 'site', 'victim.txt'), victim)
+  await symlink('A', path.join(cwd, 'lnk'))
+  const before = await snapshot(path.join(cwd, 'B', 'site'))
+  const redirect = async (generation: string) => {
+    await writeFile(path.join(generation, 'index.html'), 'site')
+    await rm(path.join(cwd, 'lnk'))
+    await symlink('B', path.join(cwd, 'lnk'))
+    await symlink(path.join('..', 'A', path.basename(generation)), path.join(cwd, 'B', path.basename(generation)))
+  }
+  await expect(replaceDirectory('lnk/site', { cwd, policyDirectory: 'policy' }, redirect)).rejects.toThrow(refusal)
+  // B/site is as it was; A keeps no generation.
+  expect(await snapshot(path.join(cwd, 'B', 'site'))).toEqual(before)
+  expect(await readdir(path.join(cwd, 'A'))).toEqual(['site'])
 })
