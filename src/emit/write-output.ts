@@ -62,7 +62,7 @@ export async function replaceDirectory(outDirectory: string, guard: OutputGuard,
     await writeFile(path.join(generation, outputMarker), outputMarkerText(await listFiles(generation)))
     // Judged again just before the switch: what stands there, and where the name leads, may have
     // changed while the site was built.
-    const now = await assertSafeOutput(outDirectory, guard)
+    const now = await judgeAgain(outDirectory, guard)
     if (now.realPath !== out.realPath) {
       throw new ClausewrightError('unsafe-output', `the output \`${printable(outDirectory)}\` moved while the site was built (it led to ${printable(out.realPath)}, now to ${printable(now.realPath)}); nothing was switched, build again`)
     }
@@ -77,6 +77,21 @@ export async function replaceDirectory(outDirectory: string, guard: OutputGuard,
   }
   const keep = new Set(replaced === undefined ? [] : [replaced])
   await removeLeftovers(parent, prefix, generationSuffixes, { mine: inProgress, keep: async () => new Set([...keep, await linkTarget(out.path)]) })
+}
+
+/**
+ * The output judged again before the switch. A build switching the same output at the same time
+ * can move it away between two looks (a plain directory is renamed before its link takes its
+ * place): such a look is taken again.
+ */
+async function judgeAgain(outDirectory: string, guard: OutputGuard): Promise<SafeOutput> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await assertSafeOutput(outDirectory, guard)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt === 5) throw error
+    }
+  }
 }
 
 /** The generations this process is filling (a library may build several outputs at once). */
