@@ -6,8 +6,9 @@ import { locate } from '../yaml/locate.ts'
 import { parseYaml } from '../yaml/parse-yaml.ts'
 import type { Release } from '../model/release.ts'
 import { verifyRelease } from './release.ts'
-import { createHtmlSanitizer, findHiddenCharacters, findUnsafeReleaseStrings, firstDifference, formatReleasePath, type ReleasePath } from './release-safety.ts'
+import { countTags, createHtmlSanitizer, findHiddenCharacters, findUnsafeReleaseStrings, firstDifference, formatReleasePath, type ReleasePath } from './release-safety.ts'
 import { compareVersionIds, versionDate } from './version-id.ts'
+import { budgets } from '../source/budgets.ts'
 
 export interface LoadedReleases {
   /** The valid releases, oldest first. */
@@ -52,6 +53,12 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
     }
     if (file.name !== `releases/${release.version}.json` || versionDate(release.version) !== release.effective) {
       diagnostics.push(diagnostic('release-order', file.path, firstLine, `Unexpected file name or date for release ${release.version}, expected \`releases/${release.version}.json\` effective ${versionDate(release.version)}`, { hint: 'Restore the file under its own name from version control.' }))
+      continue
+    }
+    const tags = countTags(release.document)
+    if (tags > budgets.maxReleaseTags) {
+      diagnostics.push(diagnostic('file-too-large', file.path, firstLine, `Unexpected release with ${tags} HTML tags, expected at most ${budgets.maxReleaseTags}`, { hint: notWrittenByRelease }))
+      releases.push({ release, file, verified: false })
       continue
     }
     const unsafe = unsafeStrings(file, release, sanitize)

@@ -30,6 +30,13 @@ function urlStrings(document: PolicyDocument): Array<[ReleasePath, string]> {
   ]
 }
 
+/** The tags (`<`) in the HTML strings of a document: what sanitising them again costs. */
+export function countTags(document: PolicyDocument): number {
+  let tags = 0
+  for (const [, html] of htmlStrings(document)) for (let index = html.indexOf('<'); index !== -1; index = html.indexOf('<', index + 1)) tags += 1
+  return tags
+}
+
 /**
  * Sanitises HTML, remembering each answer: consecutive releases repeat most of their clauses, so
  * a history of 500 releases parses each distinct text once.

@@ -5,6 +5,7 @@ import { expect, test } from 'vitest'
 import { startSiteBuild } from '../../src/astro/build-site.ts'
 import { buildSiteEntries } from '../../src/astro/site-data.ts'
 import { compile } from '../../src/compile/compile.ts'
+import { budgets } from '../../src/source/budgets.ts'
 import { readPolicy } from '../../src/source/read-policy.ts'
 import { findExecutableVectors, vectorsInHtml } from '../helpers/executable-vectors.ts'
 import { forgedDocument, forgeRelease, vectors } from '../helpers/forge-release.ts'
@@ -225,4 +226,16 @@ test('HTML nested too deep to parse is refused at its string, not reported as a 
   expect(result.code, result.stderr).toBe(1)
   const errors = (JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; message: string }>).filter((item) => item.severity === 'error')
   expect(errors).toEqual([expect.objectContaining({ ruleId: 'release-unsafe-html', message: expect.stringContaining('document.clauses[0].html') })])
+})
+
+test('a release with more HTML tags than the budget is refused before it is sanitised (700,000 took 3.7 s and 1 GB)', async () => {
+  const cwd = await optsmCopy()
+  await forgeRelease(cwd, '2019-01-25', (release) => {
+    const first = (release.document['clauses'] as Array<{ html: string }>)[0]
+    if (first) first.html = '<p>x</p>'.repeat(budgets.maxReleaseTags / 2 + 1)
+  })
+  const result = await runCli(['check', '--format', 'json', '--today', today], cwd)
+  expect(result.code, result.stderr).toBe(1)
+  const errors = (JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; file: string; message: string }>).filter((item) => item.severity === 'error')
+  expect(errors).toEqual([expect.objectContaining({ ruleId: 'file-too-large', file: 'policy/releases/2019-01-25.json', message: expect.stringMatching(new RegExp(`^Unexpected release with \\d+ HTML tags, expected at most ${budgets.maxReleaseTags}$`)) })])
 })
