@@ -1,5 +1,5 @@
 import { type Diagnostic, diagnostic, type Severity } from '../diagnostics/diagnostic.ts'
-import { didYouMean, expectedFor } from '../diagnostics/words.ts'
+import { suggest } from '../diagnostics/words.ts'
 import { locate } from '../yaml/locate.ts'
 import type { ParsedYaml } from '../yaml/parse-yaml.ts'
 import { automatedDecisionMaking } from './automated-decisions.ts'
@@ -51,10 +51,11 @@ export function runCompliance<Context extends ComplianceContext>(rules: Readonly
   const known = new Set<string>(rules.map((rule) => rule.id))
   for (const name of Object.keys(config?.rules ?? {})) {
     if (known.has(name)) continue
+    const { hint, expected } = suggest(name, known)
     diagnostics.push(
       diagnostic('compliance-config', configYaml?.file.path ?? '', locate(configYaml, ['rules', name], 'key'), `Unexpected rule \`${name}\` in compliance.yaml, expected a compliance rule`, {
-        hint: `${didYouMean(name, known) ?? ''} Only the compliance rules (docs/rules/) can be changed; the others guard the policy's integrity and safety.`.trim(),
-        expected: expectedFor(name, known),
+        hint: `${hint ?? ''} Only the compliance rules (docs/rules/) can be changed; the others guard the policy's integrity and safety.`.trim(),
+        expected,
       }),
     )
   }

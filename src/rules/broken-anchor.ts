@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
 import { clauseAnchors } from '../model/anchors.ts'
-import { didYouMean, expectedFor } from '../diagnostics/words.ts'
+import { suggest } from '../diagnostics/words.ts'
 import type { LoadedClause } from '../markdown/loaded-clause.ts'
 import type { SemanticRule } from './context.ts'
 
@@ -33,10 +33,11 @@ export const brokenAnchor: SemanticRule = {
         if (!url.startsWith('#')) return
         const anchor = decodeURIComponentSafe(url.slice(1))
         if (anchors.has(anchor)) return
+        const { hint, expected } = suggest(anchor, anchors, '#')
         found.push(
           diagnostic('broken-anchor', text.file, text.spanOf(node), `Unexpected link to \`${url}\`, expected the id of a clause or heading`, {
-            hint: didYouMean(anchor, anchors, '#') ?? `Clause anchors are clause ids: ${[...anchors].filter((item) => !item.includes('--')).map((item) => `#${item}`).join(', ')}.`,
-            expected: expectedFor(anchor, anchors, '#'),
+            hint: hint ?? `Clause anchors are clause ids: ${[...anchors].filter((item) => !item.includes('--')).map((item) => `#${item}`).join(', ')}.`,
+            expected,
           }),
         )
       })

@@ -1,7 +1,7 @@
 import { directives, type ReferenceKind } from '../directives/catalogue.ts'
 import { type AnyDirective, visitDirectives } from '../directives/visit-directives.ts'
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
-import { closest, codeList, didYouMean, expectedFor } from '../diagnostics/words.ts'
+import { closest, codeList, suggest } from '../diagnostics/words.ts'
 import { locate } from '../yaml/locate.ts'
 import type { RuleContext, SemanticRule } from './context.ts'
 
@@ -24,8 +24,10 @@ export const directivesRule: SemanticRule = {
         const spec = Object.hasOwn(directives, node.name) ? directives[node.name] : undefined
         if (!spec) {
           const colon = 'A colon before a word starts a directive: write `\\:` for a literal colon.'
-          const suggestion = didYouMean(node.name, Object.keys(directives))
-          report('unknown-directive', `Unexpected directive \`${written}\`, expected one of ${codeList(Object.keys(directives))}`, suggestion ? `${suggestion} ${colon}` : colon, expectedFor(node.name, Object.keys(directives), syntax[node.type]))
+          // The hint names the directive, `expected` the whole syntax (`::purposes`).
+          const { hint } = suggest(node.name, Object.keys(directives))
+          const expected = hint === undefined ? [] : suggest(node.name, Object.keys(directives), syntax[node.type]).expected
+          report('unknown-directive', `Unexpected directive \`${written}\`, expected one of ${codeList(Object.keys(directives))}`, hint ? `${hint} ${colon}` : colon, expected)
           return
         }
         if (spec.type !== node.type) {
@@ -56,7 +58,8 @@ export const directivesRule: SemanticRule = {
           const targets = known[attribute.references]
           if (!targets) continue
           if (!targets.has(value)) {
-            report('unknown-reference', `Unexpected ${labels[attribute.references]} \`${value}\` in \`${written}\`, expected one of ${codeList(targets) || '(none defined)'}`, didYouMean(value, targets), expectedFor(value, targets))
+            const { hint, expected } = suggest(value, targets)
+            report('unknown-reference', `Unexpected ${labels[attribute.references]} \`${value}\` in \`${written}\`, expected one of ${codeList(targets) || '(none defined)'}`, hint, expected)
           } else if (attribute.references === 'contact' && node.name === 'email' && context.policy?.contacts.find((contact) => contact.id === value)?.email === undefined) {
             report('contact-email-missing', `Missing email address of contact \`${value}\`: the text refers to it, but policy.yaml does not give it`, 'Add `email:` to the contact in policy.yaml once it is known. Until then the published text shows that it is missing.')
           }

@@ -1,5 +1,5 @@
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
-import { didYouMean, expectedFor } from '../diagnostics/words.ts'
+import { suggest } from '../diagnostics/words.ts'
 import { dpvPersonalDataTerms } from '../vocab/dpv-pd-terms.ts'
 import { locate } from '../yaml/locate.ts'
 import type { SemanticRule } from './context.ts'
@@ -12,10 +12,11 @@ export const dpvTerm: SemanticRule = {
     const found: Diagnostic[] = []
     data.dataCategories.forEach((category, index) => {
       if (category.dpv === undefined || dpvPersonalDataTerms.has(category.dpv)) return
+      const { hint, expected } = suggest(category.dpv, dpvPersonalDataTerms)
       found.push(
         diagnostic('unknown-dpv-term', dataYaml?.file.path ?? '', locate(dataYaml, ['dataCategories', index, 'dpv']), `Unexpected DPV term \`${category.dpv}\`, expected a class of https://w3id.org/dpv/pd#`, {
-          hint: didYouMean(category.dpv, dpvPersonalDataTerms) ?? 'Leave `dpv` out when no term fits: the category is then published without one.',
-          expected: expectedFor(category.dpv, dpvPersonalDataTerms),
+          hint: hint ?? 'Leave `dpv` out when no term fits: the category is then published without one.',
+          expected,
         }),
       )
     })

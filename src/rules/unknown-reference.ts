@@ -1,5 +1,5 @@
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
-import { codeList, didYouMean, expectedFor } from '../diagnostics/words.ts'
+import { codeList, suggest } from '../diagnostics/words.ts'
 import { locate } from '../yaml/locate.ts'
 import type { SemanticRule } from './context.ts'
 
@@ -14,10 +14,11 @@ export const unknownReference: SemanticRule = {
     const recipients = data.recipients.map((item) => item.id)
     const purposes = new Map(data.purposes.map((item) => [item.id, item]))
     const report = (path: ReadonlyArray<string | number>, kind: string, plural: string, id: string, known: readonly string[]): void => {
+      const { hint, expected } = suggest(id, known)
       found.push(
         diagnostic('unknown-reference', file, locate(dataYaml, path), `Unexpected ${kind} \`${id}\`, expected one of the ${plural} defined${known.length > 0 ? `: ${codeList(known)}` : ' (there are none)'}`, {
-          hint: didYouMean(id, known) ?? `Define \`${id}\` first, or fix the reference.`,
-          expected: expectedFor(id, known),
+          hint: hint ?? `Define \`${id}\` first, or fix the reference.`,
+          expected,
         }),
       )
     }
