@@ -94,6 +94,9 @@ test('Astro’s log is held while the policy compiles (it would mix with the dia
       { timeout: 50_000, interval: 20 },
     )
     expect(written.join('')).toBe('')
+    // Its content store is its own: builds at the same time read one another's half-written store
+    // in the project's node_modules/.astro.
+    expect(existsSync(`${site.workDirectory}-cache/data-store.json`)).toBe(true)
     await site.finish(output, out)
   } finally {
     spy.mockRestore()

@@ -150,7 +150,7 @@ function runAstroBuild(outDirectory: string, entriesFile: string, options: SiteB
   const args = ['--import', watchParent, astro, 'build', '--root', projectRoot, '--outDir', outDirectory, ...(options.quiet ? ['--silent'] : [])]
   const child = spawn(process.execPath, args, {
     cwd: projectRoot,
-    env: { ...process.env, CLAUSEWRIGHT_PARENT_PID: String(process.pid), CLAUSEWRIGHT_POLICY_DIR: options.policyDirectory, CLAUSEWRIGHT_SITE_ENTRIES: entriesFile, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, CLAUSEWRIGHT_PARENT_PID: String(process.pid), CLAUSEWRIGHT_POLICY_DIR: options.policyDirectory, CLAUSEWRIGHT_SITE_ENTRIES: entriesFile, CLAUSEWRIGHT_ASTRO_CACHE_DIR: `${outDirectory}-cache`, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   // Astro's log is progress: it goes to standard error, like ours, and stdout stays clean.
