@@ -3,6 +3,7 @@ import path from 'node:path'
 import { ClausewrightError } from '../diagnostics/diagnostic.ts'
 import { printable } from '../diagnostics/format.ts'
 import { describeMachineFault, machineFaultOf } from '../diagnostics/machine-fault.ts'
+import { isInside } from '../source/read-inside.ts'
 import { builderOf, removeLeftovers, workName } from './leftovers.ts'
 
 export interface OutputGuard {
@@ -159,11 +160,11 @@ export async function assertSafeOutput(outDirectory: string, guard: OutputGuard)
     throw new ClausewrightError('unsafe-output', `refusing to write the output to \`${printable(outDirectory)}\` (${printable(realPath)}): ${reason}`)
   }
   const ownDirectory = 'choose a directory of its own, such as dist'
-  if (isInsideOrSame(realPath, cwd)) refuse(`it ${realPath === cwd ? 'is' : 'holds'} the working directory (${cwd}); ${ownDirectory}`)
+  if (isInside(realPath, cwd)) refuse(`it ${realPath === cwd ? 'is' : 'holds'} the working directory (${cwd}); ${ownDirectory}`)
   const policyNamed = `the policy directory \`${printable(guard.policyDirectory)}\` (${printable(policy)})`
   if (realPath === policy) refuse(`it is ${policyNamed}; ${ownDirectory}`)
-  if (isInsideOrSame(policy, realPath)) refuse(`it lies inside ${policyNamed}; ${ownDirectory}`)
-  if (isInsideOrSame(realPath, policy)) refuse(`it holds ${policyNamed}; ${ownDirectory}`)
+  if (isInside(policy, realPath)) refuse(`it lies inside ${policyNamed}; ${ownDirectory}`)
+  if (isInside(realPath, policy)) refuse(`it holds ${policyNamed}; ${ownDirectory}`)
   if (realPath.split(path.sep).includes('.git')) refuse(`it is or lies inside a Git directory; ${ownDirectory}`)
   if (/^\..+-\d+-[0-9a-f]{8}(\.link)?$/.test(path.basename(realPath))) refuse(`it is named as the work of a build (\`.dist-<pid>-<hex>\` is what \`dist\` links to); give the output's own name`)
   const ancestor = await stat(existingAncestor)
@@ -239,7 +240,7 @@ async function realPathOf(absolute: string): Promise<string> {
 export async function assertOutsidePolicyAndOutput(directory: string, name: string, places: { readonly policy: string; readonly out: string }): Promise<void> {
   const real = await realPathOf(directory)
   for (const [what, place] of [['the policy directory', places.policy], ['the output', places.out]] as const) {
-    if (isInsideOrSame(await realPathOf(place), real)) {
+    if (isInside(await realPathOf(place), real)) {
       throw new ClausewrightError('unsafe-cache', `refusing to write into \`${printable(name)}\` (${printable(real)}): it lies inside ${what}; choose a directory of its own`)
     }
   }
@@ -264,11 +265,4 @@ export async function listFiles(directory: string): Promise<string[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort()
-}
-
-/** True when `inner` is `outer` or lies inside it. */
-function isInsideOrSame(outer: string, inner: string): boolean {
-  const relative = path.relative(outer, inner)
-  // `..x` is a name inside `outer`, not a way out of it.
-  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
 }

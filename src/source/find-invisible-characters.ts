@@ -95,6 +95,7 @@ export function findInvisibleCharacters(file: SourceFile): Diagnostic[] {
   })
 }
 
-function toCode(character: string): string {
+/** `U+000B`: a character as Unicode names it, never the character itself. */
+export function toCode(character: string): string {
   return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
 }

@@ -85,6 +85,7 @@ async function readAtMost(handle: FileHandle, size: number, maxBytes: number): P
   }
 }
 
+/** True when `target` is `root` or lies inside it (`..x` is a name inside it, not a way out). */
 export function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target)
   return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))

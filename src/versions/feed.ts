@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { ClausewrightError } from '../diagnostics/diagnostic.ts'
 import type { Release } from '../model/release.ts'
+import { toCode } from '../source/find-invisible-characters.ts'
 
 /**
  * An Atom 1.0 feed of the releases, newest first. Entry ids are UUIDs derived from the policy id
@@ -66,7 +67,7 @@ const notXmlText = /[^\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd
 export function xmlSafe(text: string, where: string): string {
   const found = notXmlText.exec(text)
   if (!found) return text
-  const code = `U+${(found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+  const code = toCode(found[0])
   const position = [...text.slice(0, found.index)].length + 1
   throw new ClausewrightError('feed-unsafe-text', `unexpected character ${code} at character ${position} of ${where}, which an Atom feed (XML 1.0) cannot carry; nothing was written`)
 }
