@@ -1,4 +1,13 @@
 // @ts-check
+import { fileURLToPath } from 'node:url'
+
+// The tests read ../shared beside the clone; the mutants run in a sandbox under .tmp/, where
+// ../shared is not beside them: its places are handed down (the test runners inherit them).
+const shared = fileURLToPath(new URL('../shared/', import.meta.url))
+process.env['CLAUSEWRIGHT_SEED'] ??= `${shared}seed/optsm-privacy-policy.txt`
+process.env['CLAUSEWRIGHT_VOCAB'] ??= `${shared}vocab`
+process.env['CLAUSEWRIGHT_CORPUS'] ??= `${shared}corpus`
+
 /**
  * Mutation testing (`npm run test:mutation`, README: Mutation testing). Runs the in-process suite of
  * vitest.mutation.config.ts against each mutant, only the tests that cover it; incremental, so a
