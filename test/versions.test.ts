@@ -63,8 +63,8 @@ describe('diff', () => {
   test('the text format is coloured when asked, and reads the same without colour', async () => {
     const plain = (await runCli(['diff'], history)).stdout
     const colored = (await runCli(['diff', '--color'], history)).stdout
-    expect(colored).toContain('\u001b[32m{+dpo+}\u001b[0m')
-    expect(colored).toContain('\u001b[31m[-privacy-]\u001b[0m')
+    expect(colored).toContain('\u001b[32m{+dpo+}\u001b[39m')
+    expect(colored).toContain('\u001b[31m[-privacy-]\u001b[39m')
     // eslint-disable-next-line no-control-regex
     expect(colored.replace(/\u001b\[[0-9;]*m/g, '')).toBe(plain)
     expect(plain).not.toContain('\u001b[')

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters, styleText } from 'node:util'
 import type { ClauseChange, DataChange, PolicyDiff, WordRun } from '../model/diff.ts'
 
 export type DiffFormat = 'text' | 'markdown' | 'json'
@@ -35,8 +36,9 @@ export function abbreviate(runs: readonly WordRun[]): WordRun[] {
 }
 
 function formatText(diff: PolicyDiff, color: boolean): string {
-  const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text)
-  const lines = [`Changes ${title(diff)}: ${paint('1', diff.kind)}`]
+  // `--color`/`--no-color` (or the terminal and NO_COLOR) decided already: styleText must not look at process.stdout again.
+  const paint = (style: 'bold' | 'green' | 'red', text: string) => (color ? styleText(style, text, { validateStream: false }) : text)
+  const lines = [`Changes ${title(diff)}: ${paint('bold', diff.kind)}`]
   if (diff.kind === 'initial') return `${lines[0]}\nThe first release: everything in it is new.\n`
   for (const kind of ['substantive', 'editorial'] as const) {
     const reasons = diff.reasons.filter((reason) => reason.kind === kind)
@@ -48,7 +50,7 @@ function formatText(diff: PolicyDiff, color: boolean): string {
   for (const clause of diff.clauses.filter((change) => change.words)) {
     lines.push('', `Clause ${clause.id}${clause.to?.title ? ` (${clause.to.title})` : ''}:`)
     const text = abbreviate(clause.words ?? [])
-      .map((run) => (run.type === 'equal' ? run.text : run.type === 'insert' ? paint('32', `{+${run.text}+}`) : paint('31', `[-${run.text}-]`)))
+      .map((run) => (run.type === 'equal' ? run.text : run.type === 'insert' ? paint('green', `{+${run.text}+}`) : paint('red', `[-${run.text}-]`)))
       .join('')
     lines.push(...wrap(text, 96).map((line) => `  ${line}`))
   }
@@ -69,8 +71,7 @@ function wrap(text: string, width: number): string[] {
 }
 
 function visibleLength(text: string): number {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*m/g, '').length
+  return stripVTControlCharacters(text).length
 }
 
 /** Markdown for a pull request: deletions struck through, insertions in bold, user text escaped. */
