@@ -103,6 +103,7 @@ function fakeAstro(first: PolicySources) {
   const root = path.join(tmpdir(), 'clausewright-loader-root')
   const policyFile = path.join(root, 'policy', 'clauses', 'security.md')
   const { store, entries, changes } = fakeStore()
+  const parsed: string[] = []
   const logged: Array<{ level: 'info' | 'warn' | 'error'; message: string }> = []
   const logger = {
     info: (message: string) => logged.push({ level: 'info', message }),
@@ -118,9 +119,14 @@ function fakeAstro(first: PolicySources) {
     hold: undefined as Promise<void> | undefined,
     /** When set, the next read fails with it. */
     failure: undefined as Error | undefined,
+    /** The id of an entry that the collection schema refuses. */
+    unparsable: undefined as string | undefined,
+    /** Called when a read starts. */
+    onRead: (): void => undefined,
   }
   const read: PolicyReader = async () => {
     reader.reads++
+    reader.onRead()
     const { sources, hold, failure } = reader
     reader.hold = undefined
     reader.failure = undefined
@@ -138,7 +144,11 @@ function fakeAstro(first: PolicySources) {
     logger,
     config: { root: pathToFileURL(`${root}/`) } as LoaderContext['config'],
     // As Astro's: the collection schema (the loader's, when the collection gives none) parses the data.
-    parseData: async ({ data }) => z.parse(schema, data) as typeof data,
+    parseData: async ({ id, data }) => {
+      parsed.push(id)
+      if (id === reader.unparsable) throw new Error(`${id} does not match the collection schema`)
+      return z.parse(schema, data) as typeof data
+    },
     renderMarkdown: () => Promise.reject(new Error('the loader renders no Markdown')),
     generateDigest: (data) => createHash('sha256').update(typeof data === 'string' ? data : JSON.stringify(data)).digest('hex'),
     watcher,
@@ -146,6 +156,8 @@ function fakeAstro(first: PolicySources) {
   return {
     entries,
     changes,
+    /** The ids of the entries parsed by the collection schema. */
+    parsed,
     logged,
     reader,
     load: () => loader.load(context),
@@ -172,6 +184,7 @@ describe('the Astro loader', () => {
 
     // A clause of the draft reworded: the current policy and its files change, the release's pages do not.
     astro.changes.length = 0
+    astro.parsed.length = 0
     astro.reader.sources = edited
     astro.save()
     await settled()
@@ -181,6 +194,8 @@ describe('the Astro loader', () => {
     expect(changedIds).not.toContain('version/2019-01-25')
     expect(changedIds).not.toContain('change/2019-01-25')
     expect(astro.changes).toEqual(changedIds.map((id) => `set ${id}`))
+    // Not even parsed again: the digest is compared first, as the glob() loader does.
+    expect(astro.parsed).toEqual(changedIds)
     expect(stored(astro.entries)).toEqual(after)
 
     // The release removed: its entries are deleted, nothing else is.
@@ -197,9 +212,11 @@ describe('the Astro loader', () => {
 
     // Saved without a change: the store is not touched.
     astro.changes.length = 0
+    astro.parsed.length = 0
     astro.save()
     await settled()
     expect(astro.changes).toEqual([])
+    expect(astro.parsed).toEqual([])
   })
 
   test('a change saved while a sync runs is compiled after it: the newer policy stays, though the older read ends last', async () => {
@@ -238,9 +255,10 @@ describe('the Astro loader', () => {
     const astro = fakeAstro(base)
     const { release, promise } = withRelease()
     astro.reader.hold = promise
+    const reading = new Promise<undefined>((resolve) => (astro.reader.onRead = () => resolve(undefined)))
     const loading = astro.load()
-    // The loader imports the compiler first: the first read is reached after that.
-    while (astro.reader.reads === 0) await settled()
+    // The loader imports the compiler first: the first read comes after that.
+    await reading
     astro.reader.sources = edited
     astro.save()
     release()
@@ -296,6 +314,34 @@ describe('the Astro loader', () => {
     astro.save()
     await settled()
     expect(astro.logged.filter((entry) => entry.level === 'error').map((entry) => entry.message)).toEqual(['the policy could not be compiled again: EACCES: permission denied, open policy/data.yaml'])
+    expect(astro.changes).toEqual([])
+    expect(stored(astro.entries)).toEqual(expectedEntries(base))
+
+    // A save that waited for the failed sync is compiled all the same.
+    const { release, promise } = withRelease()
+    astro.reader.hold = promise
+    astro.reader.failure = new Error('EIO: i/o error, read')
+    astro.save()
+    astro.reader.sources = edited
+    astro.save()
+    await settled()
+    release()
+    await settled()
+    expect(astro.logged.filter((entry) => entry.level === 'error')).toHaveLength(2)
+    expect(stored(astro.entries)).toEqual(expectedEntries(edited))
+  })
+
+  test('an entry the collection schema refuses leaves the store as it was, even the entries parsed before it', async () => {
+    const astro = fakeAstro(base)
+    await astro.load()
+    astro.changes.length = 0
+    astro.parsed.length = 0
+    astro.reader.unparsable = 'file/policy.json'
+    astro.reader.sources = edited
+    astro.save()
+    await settled()
+    expect(astro.parsed).toEqual(['current', 'file/policy.json'])
+    expect(astro.logged.filter((entry) => entry.level === 'error').map((entry) => entry.message)).toEqual(['the policy could not be compiled again: file/policy.json does not match the collection schema'])
     expect(astro.changes).toEqual([])
     expect(stored(astro.entries)).toEqual(expectedEntries(base))
   })
