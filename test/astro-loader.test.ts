@@ -52,11 +52,18 @@ beforeAll(async () => {
   ])
 })
 
-/** What the loader should store for `sources`: each entry's data and HTML, by id. */
-function expectedEntries(sources: PolicySources): Map<string, { data: unknown; html: string | undefined }> {
+type ExpectedEntries = Map<string, { data: unknown; html: string | undefined }>
+const expected = new WeakMap<PolicySources, ExpectedEntries>()
+
+/** What the loader should store for `sources`: each entry's data and HTML, by id (compiled once). */
+function expectedEntries(sources: PolicySources): ExpectedEntries {
+  const known = expected.get(sources)
+  if (known) return known
   const output = compile(sources).output
   if (!output) throw new Error('the policy has errors')
-  return new Map(buildSiteEntries(output).map((entry: SiteEntry) => [entry.id, { data: entry.data, html: 'html' in entry ? entry.html : undefined }]))
+  const entries: ExpectedEntries = new Map(buildSiteEntries(output).map((entry: SiteEntry) => [entry.id, { data: entry.data, html: 'html' in entry ? entry.html : undefined }]))
+  expected.set(sources, entries)
+  return entries
 }
 
 /** A promise held until released. */
