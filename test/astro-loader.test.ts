@@ -14,7 +14,7 @@ import { compile } from '../src/compile/compile.ts'
 import type { PolicyDiff } from '../src/model/diff.ts'
 import type { PolicyDocument } from '../src/model/policy-document.ts'
 import { type PolicySources, readPolicy } from '../src/source/read-policy.ts'
-import { editPolicy, removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
+import { editPolicy, makePolicy, removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
 import { runCli } from './helpers/run-cli.ts'
 
 // The loader driven as Astro's Content Layer drives it: `load()` once, with a store, a logger and
@@ -34,22 +34,32 @@ async function optsm(edit: (cwd: string) => Promise<void> = async () => undefine
   return { cwd, sources: await readPolicy('policy', { cwd }) }
 }
 
+/** The small fixture policy (two clauses, no release: a sixth of OPTSM's compile), edited. */
+async function small(edit: (cwd: string) => Promise<void> = async () => undefined): Promise<PolicySources> {
+  const cwd = await makePolicy()
+  temporary.push(cwd)
+  await edit(cwd)
+  return readPolicy('policy', { cwd })
+}
+
 const clauseEdit = (words: string) => (cwd: string) => editPolicy(cwd, 'clauses/security.md', 'commercially reasonable', words)
 
 let base: PolicySources
 let edited: PolicySources
-let editedAgain: PolicySources
 let unreleased: PolicySources
+let smallBase: PolicySources
+let smallEdited: PolicySources
+let smallEditedAgain: PolicySources
 let broken: { cwd: string; sources: PolicySources }
 
 beforeAll(async () => {
-  ;[base, edited, editedAgain, unreleased, broken] = await Promise.all([
+  ;[base, edited, unreleased, broken] = await Promise.all([
     optsm().then((policy) => policy.sources),
     optsm(clauseEdit('reasonable')).then((policy) => policy.sources),
-    optsm(clauseEdit('sound')).then((policy) => policy.sources),
     optsm((cwd) => rm(path.join(cwd, 'policy', 'releases', '2019-01-25.json'))).then((policy) => policy.sources),
     optsm((cwd) => editPolicy(cwd, 'data.yaml', 'lawfulBasis: [contract]', 'lawfulBasis: [contrakt]')),
   ])
+  ;[smallBase, smallEdited, smallEditedAgain] = await Promise.all([small(), small((cwd) => editPolicy(cwd, 'clauses/intro.md', ' collects ', ' keeps ')), small((cwd) => editPolicy(cwd, 'clauses/intro.md', ' collects ', ' holds '))])
 })
 
 type ExpectedEntries = Map<string, { data: unknown; html: string | undefined }>
@@ -227,52 +237,52 @@ describe('the Astro loader', () => {
   })
 
   test('a change saved while a sync runs is compiled after it: the newer policy stays, though the older read ends last', async () => {
-    const astro = fakeAstro(base)
+    const astro = fakeAstro(smallBase)
     await astro.load()
     const { release, promise } = withRelease()
     astro.reader.hold = promise
-    astro.reader.sources = edited
+    astro.reader.sources = smallEdited
     astro.save()
     // The first sync has read the edited policy and waits; the second save comes meanwhile.
-    astro.reader.sources = editedAgain
+    astro.reader.sources = smallEditedAgain
     astro.save()
     await settled()
     release()
     await settled()
-    expect(stored(astro.entries)).toEqual(expectedEntries(editedAgain))
+    expect(stored(astro.entries)).toEqual(expectedEntries(smallEditedAgain))
     expect(astro.reader.reads).toBe(3)
   })
 
   test('saves that come while a sync runs share one sync after it', async () => {
-    const astro = fakeAstro(base)
+    const astro = fakeAstro(smallBase)
     await astro.load()
     const { release, promise } = withRelease()
     astro.reader.hold = promise
     astro.save()
-    astro.reader.sources = edited
+    astro.reader.sources = smallEdited
     for (let save = 0; save < 4; save++) astro.save()
     await settled()
     release()
     await settled()
     expect(astro.reader.reads).toBe(3)
-    expect(stored(astro.entries)).toEqual(expectedEntries(edited))
+    expect(stored(astro.entries)).toEqual(expectedEntries(smallEdited))
   })
 
   test('a file saved during the first sync is not missed', async () => {
-    const astro = fakeAstro(base)
+    const astro = fakeAstro(smallBase)
     const { release, promise } = withRelease()
     astro.reader.hold = promise
     const reading = new Promise<undefined>((resolve) => (astro.reader.onRead = () => resolve(undefined)))
     const loading = astro.load()
     // The loader imports the compiler first: the first read comes after that.
     await reading
-    astro.reader.sources = edited
+    astro.reader.sources = smallEdited
     astro.save()
     release()
     await loading
     await settled()
     expect(astro.reader.reads).toBe(2)
-    expect(stored(astro.entries)).toEqual(expectedEntries(edited))
+    expect(stored(astro.entries)).toEqual(expectedEntries(smallEdited))
   })
 
   test('a policy error is logged with its file, line and column as check prints it, and the store keeps the last good entries', async () => {
@@ -314,7 +324,7 @@ describe('the Astro loader', () => {
   })
 
   test('a read that fails during a sync in dev is logged, and the store keeps the last good entries', async () => {
-    const astro = fakeAstro(base)
+    const astro = fakeAstro(smallBase)
     await astro.load()
     astro.changes.length = 0
     astro.reader.failure = Object.assign(new Error('EACCES: permission denied, open policy/data.yaml'), { code: 'EACCES' })
@@ -322,35 +332,35 @@ describe('the Astro loader', () => {
     await settled()
     expect(astro.logged.filter((entry) => entry.level === 'error').map((entry) => entry.message)).toEqual(['the policy could not be compiled again: EACCES: permission denied, open policy/data.yaml'])
     expect(astro.changes).toEqual([])
-    expect(stored(astro.entries)).toEqual(expectedEntries(base))
+    expect(stored(astro.entries)).toEqual(expectedEntries(smallBase))
 
     // A save that waited for the failed sync is compiled all the same.
     const { release, promise } = withRelease()
     astro.reader.hold = promise
     astro.reader.failure = new Error('EIO: i/o error, read')
     astro.save()
-    astro.reader.sources = edited
+    astro.reader.sources = smallEdited
     astro.save()
     await settled()
     release()
     await settled()
     expect(astro.logged.filter((entry) => entry.level === 'error')).toHaveLength(2)
-    expect(stored(astro.entries)).toEqual(expectedEntries(edited))
+    expect(stored(astro.entries)).toEqual(expectedEntries(smallEdited))
   })
 
   test('an entry the collection schema refuses leaves the store as it was, even the entries parsed before it', async () => {
-    const astro = fakeAstro(base)
+    const astro = fakeAstro(smallBase)
     await astro.load()
     astro.changes.length = 0
     astro.parsed.length = 0
     astro.reader.unparsable = 'file/policy.json'
-    astro.reader.sources = edited
+    astro.reader.sources = smallEdited
     astro.save()
     await settled()
     expect(astro.parsed).toEqual(['current', 'file/policy.json'])
     expect(astro.logged.filter((entry) => entry.level === 'error').map((entry) => entry.message)).toEqual(['the policy could not be compiled again: file/policy.json does not match the collection schema'])
     expect(astro.changes).toEqual([])
-    expect(stored(astro.entries)).toEqual(expectedEntries(base))
+    expect(stored(astro.entries)).toEqual(expectedEntries(smallBase))
   })
 })
 
