@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { getCollection, getEntry } from 'astro:content'
 import type { SiteEntry } from '../../src/astro/site-data.ts'
+import type { ErrorEntryData } from '../../src/astro/site-schema.ts'
 import { formatDate } from '../../src/render/format-date.ts'
 
 export { formatDate }
@@ -61,7 +62,10 @@ export async function loadEntry<Id extends SiteEntry['id']>(id: Id): Promise<{ d
     await storedIds()
     throw new Error(`Clausewright has no entry ${id}`)
   }
-  return { data: entry.data as EntryOf<Id>['data'], html: (entry as { rendered?: { html?: string } }).rendered?.html ?? '' }
+  // Parsed by the collection schema when it was stored (src/astro/site-schema.ts), as its id's
+  // kind; `getEntry` is typed only by the types `astro sync` writes, which this project does not.
+  const stored: { data: EntryOf<Id>['data']; rendered?: { html: string } } = entry
+  return { data: stored.data, html: stored.rendered?.html ?? '' }
 }
 
 /** The ids after a prefix (`version/`, `change/`, `file/`), in the loader's order. */
@@ -75,7 +79,10 @@ export async function listIds(prefix: 'version/' | 'change/' | 'file/'): Promise
 async function storedIds(): Promise<string[]> {
   const entries = await getCollection('clausewright')
   const error = entries.find((entry: { id: string }) => entry.id === 'error')
-  if (error) throw new Error(`The policy has errors:\n${(error.data as { message: string }).message}`)
+  if (error) {
+    const { message }: ErrorEntryData = error.data
+    throw new Error(`The policy has errors:\n${message}`)
+  }
   return entries.map((entry: { id: string }) => entry.id)
 }
 
