@@ -10,6 +10,8 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { describe, expect, test } from 'vitest'
 import { complianceRules } from '../src/compliance/index.ts'
+import { diagnostic } from '../src/diagnostics/diagnostic.ts'
+import { formatDiagnostics } from '../src/diagnostics/format.ts'
 import { ruleDocsDirectory, ruleDocsPath } from '../src/diagnostics/rule-docs.ts'
 import { type RuleId, ruleIds, rules } from '../src/diagnostics/rules.ts'
 import { consistencyRules } from '../src/versions/consistency.ts'
@@ -321,3 +323,33 @@ describe.each(ruleIds)('docs/rules/%s.md', (id) => {
   })
 })
 
+test('README links every rule of its table to its page', () => {
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8')
+  for (const id of ruleIds) expect(readme).toContain(`| [\`${id}\`](${ruleDocsPath(id)}) |`)
+})
+
+describe('every diagnostic names the page of its rule', () => {
+  const span = { start: { line: 1, column: 3 }, end: { line: 1, column: 5 } }
+  const found = [
+    diagnostic('broken-anchor', 'policy/clauses/a.md', span, 'Unexpected link to `#c`'),
+    diagnostic('unused-entry', 'policy/data.yaml', span, 'Unexpected purpose `x`'),
+    diagnostic('broken-anchor', 'policy/clauses/b.md', span, 'Unexpected link to `#d`'),
+  ]
+
+  test('in the JSON format, as `docs`, a page that exists', () => {
+    const items = JSON.parse(formatDiagnostics(found, 'json')) as Array<{ ruleId: RuleId; docs: string }>
+    expect(items.map((item) => item.docs)).toEqual(['docs/rules/broken-anchor.md', 'docs/rules/unused-entry.md', 'docs/rules/broken-anchor.md'])
+    for (const item of items) expect(existsSync(path.join(repoRoot, item.docs)), item.docs).toBe(true)
+  })
+
+  test('in the pretty format, each rule reported once, by id, before the summary', () => {
+    const output = formatDiagnostics(found, 'pretty')
+    expect(output.endsWith('\n\nHow to fix each kind of problem:\n  docs/rules/broken-anchor.md\n  docs/rules/unused-entry.md\n\n2 errors, 1 warning.\n')).toBe(true)
+    expect(formatDiagnostics([], 'pretty')).toBe('No problems found.\n')
+  })
+
+  test('in the GitHub format, as the last line of each annotation', () => {
+    const lines = formatDiagnostics(found, 'github').trimEnd().split('\n')
+    expect(lines.map((line) => line.slice(line.lastIndexOf('%0A') + 3))).toEqual(['How to fix it: docs/rules/broken-anchor.md', 'How to fix it: docs/rules/unused-entry.md', 'How to fix it: docs/rules/broken-anchor.md'])
+  })
+})
