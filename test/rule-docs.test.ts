@@ -300,6 +300,12 @@ describe.each(ruleIds)('docs/rules/%s.md', (id) => {
     for (const heading of sections) expect(section(doc, heading), heading).not.toHaveLength(0)
     expect(codeBlocks(section(doc, 'Example that is reported'), 'text'), 'one ```text block: what check prints').toHaveLength(1)
     if (!built) expect(reportedDiffs, 'the reported example is a ```diff of the base fixture').not.toHaveLength(0)
+    // A sentence that announces a block ("…prints:") is followed by one.
+    for (const { heading, content } of doc.sections) {
+      content.forEach((node, index) => {
+        if (node.type === 'paragraph' && toString(node).endsWith(':')) expect(content[index + 1]?.type, `${heading}: "${toString(node)}" is followed by a block`).toBe('code')
+      })
+    }
   })
 
   test('its reported example prints exactly the message of the page', async () => {
