@@ -329,6 +329,10 @@ describe.each(ruleIds)('docs/rules/%s.md', (id) => {
     const result = await check(root, built?.args)
     const actual = blocksOf(id, result.stdout)
     expect(actual, `${id} is reported`).not.toBe('')
+    // The page quotes the diagnostics of its rule, and names every other rule that the example trips.
+    const said = section(doc, 'Example that is reported').map((node) => (node.type === 'code' ? '' : toString(node))).join('\n')
+    const others = [...new Set(result.stdout.split('\n\n').map((block) => / \[([a-z0-9-]+)\]$/.exec(block.split('\n')[0] ?? '')?.[1]))].filter((other) => other !== undefined && other !== id)
+    expect(others.filter((other) => !said.includes(other ?? '')), 'other rules reported, which the page does not name').toEqual([])
     const [printed] = codeBlocks(section(doc, 'Example that is reported'), 'text')
     if (process.env['UPDATE'] && printed?.position) {
       const start = printed.position.start.offset ?? 0
