@@ -74,7 +74,7 @@ describe('clausewright check', () => {
     const result = await clausewright(['check', '--today', '2026-01-01'], { cwd, env: { GITHUB_ACTIONS: 'true' } })
     expect(result.code).toBe(1)
     expect(result.stdout.split('\n')).toContain(
-      '::error file=policy/data.yaml,line=15,col=19,endLine=15,endColumn=25,title=clausewright schema-enum::Unexpected `consnt` in `purposes[0].lawfulBasis[0]`, expected one of `consent`, `contract`, `legal-obligation`, `vital-interests`, `public-task`, `legitimate-interests`%0ADid you mean `consent`?',
+      '::error file=policy/data.yaml,line=15,col=19,endLine=15,endColumn=25,title=clausewright schema-enum::Unexpected `consnt` in `purposes[0].lawfulBasis[0]`, expected one of `consent`, `contract`, `legal-obligation`, `vital-interests`, `public-task`, `legitimate-interests`%0ADid you mean `consent`?%0AHow to fix it: docs/rules/schema-enum.md',
     )
     expect(result.stdout).toMatch(/^::warning file=policy\/clauses\/rights\.md,line=8,col=10,/m)
   })

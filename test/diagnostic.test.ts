@@ -68,6 +68,8 @@ test('the rule table of README and `check --rules` are the catalogue (npm run ge
 
   const listed = await runCli(['check', '--rules'], repoRoot)
   expect(listed.code).toBe(0)
-  const lines = listed.stdout.trimEnd().split('\n').map((line) => /^(\S+) +(error|warning|info) {2,}(.+)$/.exec(line)?.slice(1))
+  const [list = '', footnote] = listed.stdout.split('\n\n')
+  const lines = list.split('\n').map((line) => /^(\S+) +(error|warning|info) {2,}(.+)$/.exec(line)?.slice(1))
   expect(lines).toEqual(ruleIds.map((id) => [id, rules[id].severity, rules[id].description]))
+  expect(footnote).toBe('Each rule is documented, with an example and how to fix it, in docs/rules/<rule>.md.\n')
 })

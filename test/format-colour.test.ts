@@ -20,6 +20,9 @@ test('the pretty format colours what --color asks for, whatever the environment 
       '\u001b[2m  2 | \u001b[22m',
       '  hint: Link to a clause.',
       '',
+      'How to fix each kind of problem:',
+      '  docs/rules/broken-anchor.md',
+      '',
       '1 error.',
       '',
     ].join('\n'),
@@ -28,5 +31,5 @@ test('the pretty format colours what --color asks for, whatever the environment 
 
 test('the pretty format has no colour when --no-color says so, whatever the environment says', () => {
   vi.stubEnv('FORCE_COLOR', '3')
-  expect(formatDiagnostics(found, 'pretty', { texts, color: false })).toBe('policy/clauses/a.md:1:3 error Unexpected link [broken-anchor]\n> 1 | A [b](#c).\n    |   ^^\n  2 | \n  hint: Link to a clause.\n\n1 error.\n')
+  expect(formatDiagnostics(found, 'pretty', { texts, color: false })).toBe('policy/clauses/a.md:1:3 error Unexpected link [broken-anchor]\n> 1 | A [b](#c).\n    |   ^^\n  2 | \n  hint: Link to a clause.\n\nHow to fix each kind of problem:\n  docs/rules/broken-anchor.md\n\n1 error.\n')
 })

@@ -8,7 +8,7 @@ import { repoRoot } from './helpers/fixture-policy.ts'
 const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8')
 
 test('README documents every rule with its severity', () => {
-  for (const id of ruleIds) expect(readme).toContain(`| \`${id}\` | ${rules[id].severity} |`)
+  for (const id of ruleIds) expect(readme).toContain(`| [\`${id}\`](docs/rules/${id}.md) | ${rules[id].severity} |`)
 })
 
 test('README documents every directive', () => {
@@ -41,13 +41,15 @@ test('the committed validators are generated from the committed schemas (npm run
   expect(readFileSync(path.join(repoRoot, 'src', 'validate', 'generated', 'validators.js'), 'utf8')).toBe(generateValidatorsSource())
 })
 
-test('every compliance rule has its docs page, and every docs page a rule', async () => {
+// The shape of every page, and its examples, are tested in rule-docs.test.ts; a compliance rule's
+// page also names the provision it rests on.
+test('every rule has its docs page, a compliance rule with its provision, and every docs page a rule', async () => {
   const { consistencyRules } = await import('../src/versions/consistency.ts')
   const complianceRules = [...(await import('../src/compliance/index.ts')).complianceRules, ...consistencyRules]
   const pages = readdirSync(path.join(repoRoot, 'docs', 'rules')).map((file) => file.replace(/\.md$/, '')).sort()
-  expect(pages).toEqual(complianceRules.map((rule) => rule.id).sort())
+  expect(pages).toEqual([...ruleIds].sort())
   for (const rule of complianceRules) {
     const page = readFileSync(path.join(repoRoot, 'docs', 'rules', `${rule.id}.md`), 'utf8')
-    for (const heading of ['## What the law requires', '## What the rule checks', '## How to fix it', '## Example']) expect(page, rule.id).toContain(heading)
+    for (const heading of ['**Provision:** GDPR', '## Why it matters', '## What it checks', '## How to fix it', '## Example that is reported', '## Example that passes']) expect(page, rule.id).toContain(heading)
   }
 })

@@ -1,6 +1,7 @@
 import { styleText } from 'node:util'
+import { ruleDocsPath } from './rule-docs.ts'
 import { countOf } from './words.ts'
-import type { Diagnostic, Severity } from './diagnostic.ts'
+import { compareStrings, type Diagnostic, type Severity } from './diagnostic.ts'
 
 export type Format = 'pretty' | 'json' | 'github'
 export const formats: readonly Format[] = ['pretty', 'json', 'github']
@@ -39,6 +40,7 @@ export function toJson(diagnostic: Diagnostic): Record<string, unknown> {
     endColumn: diagnostic.span?.end.column ?? null,
     message: diagnostic.message,
     hint: diagnostic.hint ?? null,
+    docs: ruleDocsPath(diagnostic.ruleId),
     ...(diagnostic.expected && { expected: diagnostic.expected }),
     ...(diagnostic.related && {
       related: { file: diagnostic.related.file, line: diagnostic.related.span?.start.line ?? null, column: diagnostic.related.span?.start.column ?? null, message: diagnostic.related.message },
@@ -55,7 +57,7 @@ function toGithub(diagnostic: Diagnostic): string {
     properties.push(`line=${diagnostic.span.start.line}`, `col=${diagnostic.span.start.column}`, `endLine=${diagnostic.span.end.line}`, `endColumn=${diagnostic.span.end.column}`)
   }
   properties.push(`title=${escapeProperty(`clausewright ${diagnostic.ruleId}`)}`)
-  const text = diagnostic.hint ? `${diagnostic.message}\n${diagnostic.hint}` : diagnostic.message
+  const text = [diagnostic.message, ...(diagnostic.hint ? [diagnostic.hint] : []), `How to fix it: ${ruleDocsPath(diagnostic.ruleId)}`].join('\n')
   return `::${githubCommand[diagnostic.severity]} ${properties.join(',')}::${escapeData(text)}\n`
 }
 
@@ -106,7 +108,10 @@ function formatPretty(diagnostics: readonly Diagnostic[], { texts, color = false
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => countOf(count, severity))
   const summary = counts.length === 0 ? 'No problems found.' : `${counts.join(', ')}.`
-  return `${[...blocks, summary].join('\n\n')}\n`
+  // Each rule's page once, before the summary, rather than under every one of its diagnostics.
+  const documented = [...new Set(diagnostics.map((diagnostic) => diagnostic.ruleId))].sort(compareStrings).map((ruleId) => `  ${ruleDocsPath(ruleId)}`)
+  const docs = documented.length === 0 ? [] : [['How to fix each kind of problem:', ...documented].join('\n')]
+  return `${[...blocks, ...docs, summary].join('\n\n')}\n`
 }
 
 /** The lines around a span, with a gutter and a caret line under the first line of the span. */
