@@ -1,12 +1,21 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { expect, test } from 'vitest'
+import { expect, test, vi } from 'vitest'
+import { diagnostic } from '../../src/diagnostics/diagnostic.ts'
+import { formatDiagnostics } from '../../src/diagnostics/format.ts'
+import { suggest } from '../../src/diagnostics/words.ts'
 import { editPolicy, makePolicy, removedAfterAll } from '../helpers/fixture-policy.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 // What `check` prints goes to a terminal and to CI logs, which may be public: it quotes only files
 // read as policy files, and never writes a control character that a terminal would obey.
 const temporary = removedAfterAll()
+
+// The same function, counted: a "did you mean" is searched only for the diagnostics a report shows.
+vi.mock('../../src/diagnostics/words.ts', async (importOriginal) => {
+  const words = await importOriginal<typeof import('../../src/diagnostics/words.ts')>()
+  return { ...words, suggest: vi.fn(words.suggest) }
+})
 
 const secret = 'npm_RefusedFileSecret4Clausewright'
 const formats = ['pretty', 'json', 'github'] as const
@@ -85,4 +94,88 @@ test.each([
   expect(result.code).not.toBe(0)
   expect(result.stderr).toMatch(/␛/)
   expect(`${result.stdout}${result.stderr}`).not.toMatch(obeyedByTerminal)
+})
+
+// A policy within every input budget can break a hundred thousand links: each diagnostic, printed
+// with its code frame and a "did you mean" searched among every anchor, made `check` take 16 s and
+// print 36 MB. A report shows the first 100 of a rule in a file and 1,000 of a rule in all, then
+// one diagnostic of the rule that counts the rest, at the first it leaves out.
+const brokenLinks = (count: number, from = 0): string => Array.from({ length: count }, (_, index) => `[l](#x${from + index})`).join(' ')
+const clause = (id: string, body: string): string => `---\nid: ${id}\ntitle: ${id}\n---\n\n${body}\n`
+
+interface JsonDiagnostic {
+  readonly ruleId: string
+  readonly file: string
+  readonly line: number
+  readonly column: number
+  readonly message: string
+  readonly hint: string | null
+  readonly omitted?: number
+}
+
+test('a flood of broken links in a file shows its first 100, then one diagnostic counting the rest, in every format', async () => {
+  const root = await makePolicy({ description: 'flood', add: { 'clauses/flood.md': clause('flood', brokenLinks(250)) } })
+  temporary.push(root)
+  const json = await runCli(['check', '--format', 'json', '--today', '2026-01-01'], root)
+  expect(json.code).toBe(1)
+  const flood = (JSON.parse(json.stdout) as JsonDiagnostic[]).filter((item) => item.ruleId === 'broken-anchor')
+  expect(flood).toHaveLength(101)
+  // Each link `[l](#xN) ` is 9 characters, one more from #x10 and another from #x100.
+  expect(flood[99]).toMatchObject({ file: 'policy/clauses/flood.md', line: 6, column: 1 + 10 * 9 + 89 * 10, message: 'Unexpected link to `#x99`, expected the id of a clause or heading', hint: 'Clause anchors are clause ids: #flood, #intro, #rights.' })
+  expect(flood[100]).toMatchObject({ file: 'policy/clauses/flood.md', line: 6, column: 1 + 10 * 9 + 90 * 10, message: '…and 150 more `broken-anchor` in this file, not shown', omitted: 150 })
+
+  const pretty = await runCli(['check', '--format', 'pretty', '--today', '2026-01-01'], root)
+  expect(pretty.code).toBe(1)
+  expect(pretty.stdout.match(/\[broken-anchor\]/g)).toHaveLength(101)
+  expect(pretty.stdout).toContain('policy/clauses/flood.md:6:991 error …and 150 more `broken-anchor` in this file, not shown [broken-anchor]')
+  // The count at the end counts every problem, those left out too: 250 links and the clause that policy.yaml does not list.
+  expect(pretty.stdout).toMatch(/\n251 errors\.\n$/)
+
+  const github = await runCli(['check', '--format', 'github', '--today', '2026-01-01'], root)
+  expect(github.code).toBe(1)
+  expect(github.stdout.match(/^::error file=policy\/clauses\/flood\.md,.*broken-anchor/gm)).toHaveLength(101)
+  expect(github.stdout).toContain('::error file=policy/clauses/flood.md,line=6,col=991,endLine=6,endColumn=1001,title=clausewright broken-anchor::…and 150 more `broken-anchor` in this file, not shown%0A')
+})
+
+test('a flood of one rule across files shows 1,000 in all, then one diagnostic counting the rest of every file', async () => {
+  // Twelve files of 100 broken links each: 1,200, each file within its own budget.
+  const files = Object.fromEntries(Array.from({ length: 12 }, (_, index) => [`clauses/flood-${String(index).padStart(2, '0')}.md`, clause(`flood-${index}`, brokenLinks(100))]))
+  const root = await makePolicy({ description: 'flood across files', add: files })
+  temporary.push(root)
+  const result = await runCli(['check', '--format', 'json', '--today', '2026-01-01'], root)
+  expect(result.code).toBe(1)
+  const flood = (JSON.parse(result.stdout) as JsonDiagnostic[]).filter((item) => item.ruleId === 'broken-anchor')
+  expect(flood).toHaveLength(1001)
+  expect(flood[999]).toMatchObject({ file: 'policy/clauses/flood-09.md', line: 6, column: 1 + 10 * 9 + 89 * 10, message: 'Unexpected link to `#x99`, expected the id of a clause or heading' })
+  expect(flood[1000]).toMatchObject({ file: 'policy/clauses/flood-10.md', line: 6, column: 1, message: '…and 200 more `broken-anchor` in this file and 1 other file, not shown', omitted: 200 })
+  expect(flood[1000]?.hint).toContain('at most 1,000 of one rule in all')
+})
+
+test('a did-you-mean is searched only for the broken links a report shows', async () => {
+  const root = await makePolicy({ description: 'flood', add: { 'clauses/flood.md': clause('flood', brokenLinks(250)) } })
+  temporary.push(root)
+  for (const format of formats) {
+    vi.mocked(suggest).mockClear()
+    const result = await runCli(['check', '--format', format, '--today', '2026-01-01'], root)
+    expect(result.code, format).toBe(1)
+    expect(vi.mocked(suggest).mock.calls.filter(([actual]) => /^x\d+$/.test(actual)), format).toHaveLength(100)
+  }
+})
+
+test('details given as a function are worked out only for the diagnostics shown, once each', () => {
+  let worked = 0
+  const span = (column: number) => ({ start: { line: 1, column }, end: { line: 1, column: column + 1 } })
+  const details = () => {
+    worked++
+    return { hint: 'Did you mean `#intro`?', expected: ['#intro'] }
+  }
+  for (const format of formats) {
+    worked = 0
+    const flood = Array.from({ length: 250 }, (_, index) => diagnostic('broken-anchor', 'policy/clauses/flood.md', span(index + 1), `Unexpected link ${index}`, details))
+    const output = formatDiagnostics(flood, format)
+    expect(worked, format).toBe(100)
+    expect(output, format).toContain('Did you mean `#intro`?')
+    formatDiagnostics(flood, format)
+    expect(worked, format).toBe(100)
+  }
 })
