@@ -3,7 +3,7 @@ import path from 'node:path'
 import { expect, test, vi } from 'vitest'
 import { diagnostic } from '../../src/diagnostics/diagnostic.ts'
 import { formatDiagnostics } from '../../src/diagnostics/format.ts'
-import { suggest } from '../../src/diagnostics/words.ts'
+import * as words from '../../src/diagnostics/words.ts'
 import { editPolicy, makePolicy, removedAfterAll } from '../helpers/fixture-policy.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
@@ -13,8 +13,8 @@ const temporary = removedAfterAll()
 
 // The same function, counted: a "did you mean" is searched only for the diagnostics a report shows.
 vi.mock('../../src/diagnostics/words.ts', async (importOriginal) => {
-  const words = await importOriginal<typeof import('../../src/diagnostics/words.ts')>()
-  return { ...words, suggest: vi.fn(words.suggest) }
+  const original = await importOriginal<typeof words>()
+  return { ...original, suggest: vi.fn(original.suggest) }
 })
 
 const secret = 'npm_RefusedFileSecret4Clausewright'
@@ -155,10 +155,10 @@ test('a did-you-mean is searched only for the broken links a report shows', asyn
   const root = await makePolicy({ description: 'flood', add: { 'clauses/flood.md': clause('flood', brokenLinks(250)) } })
   temporary.push(root)
   for (const format of formats) {
-    vi.mocked(suggest).mockClear()
+    vi.mocked(words.suggest).mockClear()
     const result = await runCli(['check', '--format', format, '--today', '2026-01-01'], root)
     expect(result.code, format).toBe(1)
-    expect(vi.mocked(suggest).mock.calls.filter(([actual]) => /^x\d+$/.test(actual)), format).toHaveLength(100)
+    expect(vi.mocked(words.suggest).mock.calls.filter(([actual]) => /^x\d+$/.test(actual)), format).toHaveLength(100)
   }
 })
 
