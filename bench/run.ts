@@ -16,6 +16,9 @@ import { budgets } from '../src/source/budgets.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
 import { createAjv } from '../src/validate/compile-schemas.ts'
 import { diffDocuments } from '../src/versions/diff.ts'
+import { loadReleases } from '../src/versions/load-releases.ts'
+import { claimsLessThanProved } from '../src/versions/release-kind.ts'
+import type { Release } from '../src/model/release.ts'
 import { openDiffCache } from '../src/versions/diff-cache.ts'
 import { writeSyntheticPolicy } from '../scripts/synthetic-policy.ts'
 import { markdownWorstCases } from './markdown-worst-cases.ts'
@@ -279,6 +282,22 @@ async function main(): Promise<void> {
     rows.push({ figure: '`check` of 105,000 broken links in 150 clauses (in process, pretty report), at most 100 of a rule in a file and 1,000 in all shown', ours: capped, baselineName: 'the same, every diagnostic shown (as before the budget)', baseline: uncapped })
     const bytes = (text: string) => `${(Buffer.byteLength(text) / 2 ** 20).toFixed(1)} MB`
     notes.push(`The flood of 105,000 broken links: the pretty report is ${bytes(report())} with the budget on diagnostics, ${bytes(report(unlimited))} without.`)
+  }
+
+  // 9. What check adds to prove each release's kind (release-kind-false): a diff of each
+  // consecutive pair whose claim the diff could prove false. Every synthetic release after the
+  // first rewords a clause and claims `editorial`, so each of the 499 pairs is diffed; the OPTSM
+  // policy has one release and no pair.
+  if (section('kinds')) {
+    log('kinds: 500 releases')
+    const history = path.join(work, 'history-500')
+    await writeSyntheticPolicy(history, { clauses: 20, bytes: 0, releases: 500 })
+    const sources = await readPolicy('policy', { cwd: history })
+    const { releases } = loadReleases(sources.releases)
+    if (releases.length !== 500) throw new Error(`the synthetic history has ${releases.length} valid releases, not 500`)
+    const proveEach = () => timed(() => releases.forEach((release, index) => index > 0 && claimsLessThanProved(releases[index - 1] as Release, release)))
+    const [kinds, whole] = await sideBySide(quick ? 3 : 7, [proveEach, () => timed(() => checkPolicy(sources, { today: '2100-01-01' }))])
+    rows.push({ figure: 'the kinds of 500 releases proved, 499 consecutive pairs diffed (what `check` adds for `release-kind-false`)', ours: kinds, baselineName: '`check` of the same 500-release policy in process, the proof included', baseline: whole })
   }
 
   await writeReport()
