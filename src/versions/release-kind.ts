@@ -16,7 +16,8 @@ export interface ProvedKind {
  */
 export function proveKind(before: PolicyDocument | null, after: PolicyDocument, ids: { readonly from: string | null; readonly to: string }): ProvedKind {
   if (before === null) return { kind: 'initial', reason: undefined }
-  const diff = diffDocuments(before, after, ids)
+  // The word runs of a changed clause tell readers what changed, not what kind of change it is.
+  const diff = diffDocuments(before, after, ids, { words: false })
   if (diff.kind === 'technical' && before.digest !== after.digest) {
     // Fields the diff leaves out (the date, say) still change the content.
     const reason = before.lastUpdated === after.lastUpdated ? `The content changed (its digest differs from ${ids.from ?? 'the version before'}'s)` : `The last-updated date changed from ${before.lastUpdated} to ${after.lastUpdated}`

@@ -114,3 +114,14 @@ test('the kind `release` records is the one check proves: the diff\'s, and never
   expect(proveKind(before, { ...before }, { from: 'a', to: 'b' })).toEqual({ kind: 'technical', reason: undefined })
   expect(proveKind(null, before, { from: null, to: 'b' })).toEqual({ kind: 'initial', reason: undefined })
 })
+
+test('the kind is proved without the word runs, which change neither the kind nor the reasons', async () => {
+  const { document: before } = JSON.parse(await readFile(path.join(repoRoot, 'policy', 'releases', '2019-01-25.json'), 'utf8')) as { document: PolicyDocument }
+  const after: PolicyDocument = { ...before, clauses: before.clauses.map((clause, index) => (index === 1 ? { ...clause, text: `${clause.text} One more sentence.` } : clause)).filter((_, index) => index !== 2) }
+  const full = diffDocuments(before, after, { from: 'a', to: 'b' })
+  const quick = diffDocuments(before, after, { from: 'a', to: 'b' }, { words: false })
+  expect(full.clauses.some((change) => change.words !== null)).toBe(true)
+  expect(quick.clauses.every((change) => change.words === null)).toBe(true)
+  expect({ kind: quick.kind, reasons: quick.reasons }).toEqual({ kind: full.kind, reasons: full.reasons })
+  expect(full.kind).toBe('substantive')
+})
