@@ -4,6 +4,7 @@ import { expect, test } from 'vitest'
 import { checkPolicy } from '../../src/check.ts'
 import { diagnostic } from '../../src/diagnostics/diagnostic.ts'
 import { formatDiagnostics } from '../../src/diagnostics/format.ts'
+import { limitDiagnostics } from '../../src/diagnostics/limit-diagnostics.ts'
 import { readPolicy } from '../../src/source/read-policy.ts'
 import { editPolicy, makePolicy, removedAfterAll } from '../helpers/fixture-policy.ts'
 import { runCli } from '../helpers/run-cli.ts'
@@ -185,4 +186,25 @@ test.each([
   const found = checkPolicy(await readPolicy('policy', { cwd: root }), { today: '2026-01-01' }).diagnostics.find((item) => item.ruleId === ruleId)
   expect(found && Object.getOwnPropertyDescriptor(found, 'hint')?.get).toBeTypeOf('function')
   expect(found?.hint).toBe(hint)
+})
+
+test('each rule has its own budget, per file and in all, and a summary keeps the rule and its severity', () => {
+  const at = (line: number) => ({ start: { line, column: 1 }, end: { line, column: 2 } })
+  const many = (ruleId: 'broken-anchor' | 'unused-entry', file: string, count: number) => Array.from({ length: count }, (_, index) => diagnostic(ruleId, file, at(index + 1), `${ruleId} ${index}`))
+  const input = [...many('broken-anchor', 'a.md', 4), ...many('unused-entry', 'a.md', 1), ...many('broken-anchor', 'b.md', 2), ...many('broken-anchor', 'c.md', 3), ...many('broken-anchor', 'd.md', 2)]
+  const shown = limitDiagnostics(input, { perRuleAndFile: 2, perRule: 5 })
+  expect(shown.map((item) => `${item.file}:${item.span?.start.line} ${item.severity} ${item.message}${item.omitted ? ` (${item.omitted})` : ''}`)).toEqual([
+    'a.md:1 error broken-anchor 0',
+    'a.md:2 error broken-anchor 1',
+    'a.md:3 error …and 2 more `broken-anchor` in this file, not shown (2)',
+    'a.md:1 warning unused-entry 0',
+    'b.md:1 error broken-anchor 0',
+    'b.md:2 error broken-anchor 1',
+    // The budget of 5 in all is spent (four shown, one summary): the rest of every file is one more.
+    'c.md:1 error …and 5 more `broken-anchor` in this file and 1 other file, not shown (5)',
+  ])
+  expect(limitDiagnostics(many('unused-entry', 'a.md', 3), { perRuleAndFile: 1, perRule: 5 }).map((item) => [item.severity, item.omitted])).toEqual([
+    ['warning', undefined],
+    ['warning', 2],
+  ])
 })
