@@ -5,15 +5,20 @@ import { spawnSync } from 'node:child_process'
 import { build } from 'esbuild'
 import { nodeBundle } from '../scripts/bundle-options.ts'
 import { cpus, loadavg, totalmem } from 'node:os'
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildSiteEntries } from '../src/astro/site-data.ts'
+import { checkPolicy } from '../src/check.ts'
+import { formatDiagnostics, sourceTexts } from '../src/diagnostics/format.ts'
 import { compile } from '../src/compile/compile.ts'
 import { budgets } from '../src/source/budgets.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
 import { createAjv } from '../src/validate/compile-schemas.ts'
 import { diffDocuments } from '../src/versions/diff.ts'
+import { loadReleases } from '../src/versions/load-releases.ts'
+import { claimsLessThanProved } from '../src/versions/release-kind.ts'
+import type { Release } from '../src/model/release.ts'
 import { openDiffCache } from '../src/versions/diff-cache.ts'
 import { writeSyntheticPolicy } from '../scripts/synthetic-policy.ts'
 import { markdownWorstCases } from './markdown-worst-cases.ts'
@@ -260,7 +265,55 @@ async function main(): Promise<void> {
     ])
   }
 
+  // 8. A flood of diagnostics: 105,000 broken links in 150 clauses, reported with the budget on
+  // diagnostics (src/diagnostics/limit-diagnostics.ts) and without it, as before it (every
+  // diagnostic printed, and its "did you mean" searched among the 150 clause anchors); and the
+  // floor: the same 105,000 links unbroken, which only parsing and the rules cost.
+  if (section('flood')) {
+    log('flood: 105,000 broken links')
+    const flood = path.join(work, 'flood')
+    const unbroken = path.join(work, 'flood-unbroken')
+    await writeFlood(flood, 150, 700, (index) => `x${index}`)
+    await writeFlood(unbroken, 150, 700, () => 'intro')
+    const [floodSources, unbrokenSources] = [await readPolicy('policy', { cwd: flood }), await readPolicy('policy', { cwd: unbroken })]
+    const report = (sources: typeof floodSources, limits?: { perRuleAndFile: number; perRule: number }) => {
+      const checked = checkPolicy(sources, { today: '2026-01-01' })
+      return formatDiagnostics(checked.diagnostics, 'pretty', { texts: sourceTexts(checked.files), ...(limits && { limits }) })
+    }
+    const unlimited = { perRuleAndFile: Infinity, perRule: Infinity }
+    const [capped, uncapped, floor] = await sideBySide(quick ? 3 : 5, [() => timed(() => report(floodSources)), () => timed(() => report(floodSources, unlimited)), () => timed(() => report(unbrokenSources))])
+    const figure = '`check` of 105,000 broken links in 150 clauses (in process, pretty report), at most 100 of a rule in a file and 1,000 in all shown'
+    rows.push({ figure, ours: capped, baselineName: 'the same, every diagnostic shown (as before the budget)', baseline: uncapped })
+    rows.push({ figure, ours: capped, baselineName: 'the same 105,000 links unbroken (parsing and rules only)', baseline: floor })
+    const bytes = (text: string) => `${(Buffer.byteLength(text) / 2 ** 20).toFixed(1)} MB`
+    notes.push(`The flood of 105,000 broken links: the pretty report is ${bytes(report(floodSources))} with the budget on diagnostics, ${bytes(report(floodSources, unlimited))} without (each hint lists the 152 clause anchors, since no anchor is close to \`#xN\`).`)
+  }
+
+  // 9. What check adds to prove each release's kind (release-kind-false): a diff of each
+  // consecutive pair whose claim the diff could prove false. Every synthetic release after the
+  // first rewords a clause and claims `editorial`, so each of the 499 pairs is diffed; the OPTSM
+  // policy has one release and no pair.
+  if (section('kinds')) {
+    log('kinds: 500 releases')
+    const history = path.join(work, 'history-500')
+    await writeSyntheticPolicy(history, { clauses: 20, bytes: 0, releases: 500 })
+    const sources = await readPolicy('policy', { cwd: history })
+    const { releases } = loadReleases(sources.releases)
+    if (releases.length !== 500) throw new Error(`the synthetic history has ${releases.length} valid releases, not 500`)
+    const proveEach = () => timed(() => releases.forEach((release, index) => index > 0 && claimsLessThanProved(releases[index - 1] as Release, release)))
+    const [kinds, whole] = await sideBySide(quick ? 3 : 7, [proveEach, () => timed(() => checkPolicy(sources, { today: '2100-01-01' }))])
+    rows.push({ figure: 'the kinds of 500 releases proved, 499 consecutive pairs diffed (what `check` adds for `release-kind-false`)', ours: kinds, baselineName: '`check` of the same 500-release policy in process, the proof included', baseline: whole })
+  }
+
   await writeReport()
+}
+
+/** The base fixture policy and `clauses` clauses of `links` links each, to the anchors `anchor` names. */
+async function writeFlood(directory: string, clauses: number, links: number, anchor: (index: number) => string): Promise<void> {
+  await rm(directory, { recursive: true, force: true })
+  await cp(path.join(root, 'test', 'fixtures', 'base', 'policy'), path.join(directory, 'policy'), { recursive: true })
+  const body = Array.from({ length: links }, (_, index) => `[l](#${anchor(index)})`).join(' ')
+  await Promise.all(Array.from({ length: clauses }, (_, index) => writeFile(path.join(directory, 'policy', 'clauses', `flood-${index}.md`), `---\nid: flood-${index}\ntitle: Flood ${index}\n---\n\n${body}\n`)))
 }
 
 /** A plain Astro project with `pages` Markdown pages of the synthetic policy's text. */

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { compile } from '../src/compile/compile.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
-import { diffDocuments } from '../src/versions/diff.ts'
+import { proveKind } from '../src/versions/release-kind.ts'
 import { createRelease, serializeRelease } from '../src/versions/release.ts'
 
 /** mulberry32: a small seeded generator, so the same options give the same policy. */
@@ -86,7 +86,7 @@ export async function writeSyntheticPolicy(directory: string, options: Synthetic
     }
     const output = compile(await readPolicy('policy', { cwd: directory }), { today: '2100-01-01' }).output
     if (!output) throw new Error('the synthetic policy did not compile')
-    const kind = previous ? diffDocuments(previous.document, output.draft, { from: previous.version, to: date }).kind : 'initial'
+    const { kind } = proveKind(previous?.document ?? null, output.draft, { from: previous?.version ?? null, to: date })
     const release = createRelease({ version: date, effective: date, summary: `Synthetic release ${version + 1}.`, kind, previous: previous ?? null, document: output.draft })
     await writeFile(path.join(releases, `${date}.json`), serializeRelease(release))
     previous = release

@@ -164,6 +164,16 @@ const builtCases: Readonly<Partial<Record<RuleId, BuiltCase>>> = {
     },
     expected: ['policy/releases/2020-06-01.json:8:24 error release-link-broken'],
   },
+  'release-kind-false': {
+    description: 'the second of two releases, a reworded clause, forged to claim that nothing but the form changed',
+    prepare: async (root) => {
+      await twoReleases(root)
+      await forgeRelease(root, '2020-06-01', (release) => {
+        release['kind'] = 'technical'
+      })
+    },
+    expected: ['policy/releases/2020-06-01.json:6:11 error release-kind-false'],
+  },
   'release-unsafe-html': {
     description: 'a release whose clause HTML carries a script, its hashes recomputed',
     prepare: async (root) => {

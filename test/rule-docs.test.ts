@@ -145,6 +145,15 @@ const builtExamples: Readonly<Partial<Record<RuleId, BuiltExample>>> = {
     },
     passing: twoReleases,
   },
+  'release-kind-false': {
+    reported: async (root) => {
+      await twoReleases(root)
+      await forgeRelease(root, '2020-06-01', (release) => {
+        release['kind'] = 'technical'
+      })
+    },
+    passing: twoReleases,
+  },
   'release-unsafe-html': {
     reported: async (root) => {
       await releaseAs(root, 'First.')

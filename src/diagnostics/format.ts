@@ -2,6 +2,7 @@ import { styleText } from 'node:util'
 import { ruleDocsPath } from './rule-docs.ts'
 import { countOf } from './words.ts'
 import { compareStrings, type Diagnostic, type Severity } from './diagnostic.ts'
+import { type DiagnosticLimits, limitDiagnostics } from './limit-diagnostics.ts'
 
 export type Format = 'pretty' | 'json' | 'github'
 export const formats: readonly Format[] = ['pretty', 'json', 'github']
@@ -10,6 +11,8 @@ export interface FormatOptions {
   /** File texts by display path, for code frames. */
   readonly texts?: ReadonlyMap<string, string>
   readonly color?: boolean
+  /** How many diagnostics of a rule to show (default: `diagnosticBudgets`). */
+  readonly limits?: DiagnosticLimits
 }
 
 /** The texts of the files read, by display path: what code frames are cut from. */
@@ -17,14 +20,16 @@ export function sourceTexts(files: ReadonlyArray<{ readonly path: string; readon
   return new Map(files.map((file) => [file.path, file.text]))
 }
 
+/** A report of the diagnostics, in their order, a flood of one rule cut short (see `limitDiagnostics`). */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Format, options: FormatOptions = {}): string {
+  const shown = limitDiagnostics(diagnostics, options.limits)
   switch (format) {
     case 'json':
-      return `${JSON.stringify(diagnostics.map(toJson), null, 2)}\n`
+      return `${JSON.stringify(shown.map(toJson), null, 2)}\n`
     case 'github':
-      return diagnostics.map(toGithub).join('')
+      return shown.map(toGithub).join('')
     case 'pretty':
-      return formatPretty(diagnostics, options)
+      return formatPretty(shown, options)
   }
 }
 
@@ -41,6 +46,7 @@ export function toJson(diagnostic: Diagnostic): Record<string, unknown> {
     message: diagnostic.message,
     hint: diagnostic.hint ?? null,
     docs: ruleDocsPath(diagnostic.ruleId),
+    ...(diagnostic.omitted !== undefined && { omitted: diagnostic.omitted }),
     ...(diagnostic.expected && { expected: diagnostic.expected }),
     ...(diagnostic.related && {
       related: { file: diagnostic.related.file, line: diagnostic.related.span?.start.line ?? null, column: diagnostic.related.span?.start.column ?? null, message: diagnostic.related.message },
@@ -104,7 +110,8 @@ function formatPretty(diagnostics: readonly Diagnostic[], { texts, color = false
     return lines.join('\n')
   })
   const counts = (['error', 'warning', 'info'] as const)
-    .map((severity) => [severity, diagnostics.filter((diagnostic) => diagnostic.severity === severity).length] as const)
+    // A diagnostic that stands for those left out counts them.
+    .map((severity) => [severity, diagnostics.reduce((count, diagnostic) => count + (diagnostic.severity === severity ? (diagnostic.omitted ?? 1) : 0), 0)] as const)
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => countOf(count, severity))
   const summary = counts.length === 0 ? 'No problems found.' : `${counts.join(', ')}.`

@@ -54,3 +54,8 @@ export function editDistance(a: string, b: string): number {
 export function countOf(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`
 }
+
+/** A number as English writes it, whatever the locale of the machine: `104,900`. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US')
+}

@@ -1,7 +1,7 @@
 import type { Heading } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
-import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
+import { type Diagnostic, type DiagnosticDetails, diagnostic } from '../diagnostics/diagnostic.ts'
 import { clauseAnchors } from '../model/anchors.ts'
 import { suggest } from '../diagnostics/words.ts'
 import type { LoadedClause } from '../markdown/loaded-clause.ts'
@@ -33,13 +33,12 @@ export const brokenAnchor: SemanticRule = {
         if (!url.startsWith('#')) return
         const anchor = decodeURIComponentSafe(url.slice(1))
         if (anchors.has(anchor)) return
-        const { hint, expected } = suggest(anchor, anchors, '#')
-        found.push(
-          diagnostic('broken-anchor', text.file, text.spanOf(node), `Unexpected link to \`${url}\`, expected the id of a clause or heading`, {
-            hint: hint ?? `Clause anchors are clause ids: ${[...anchors].filter((item) => !item.includes('--')).map((item) => `#${item}`).join(', ')}.`,
-            expected,
-          }),
-        )
+        // Searched among every anchor only if shown: see `diagnostic`.
+        const details = (): DiagnosticDetails => {
+          const { hint, expected } = suggest(anchor, anchors, '#')
+          return { hint: hint ?? `Clause anchors are clause ids: ${[...anchors].filter((item) => !item.includes('--')).map((item) => `#${item}`).join(', ')}.`, expected }
+        }
+        found.push(diagnostic('broken-anchor', text.file, text.spanOf(node), `Unexpected link to \`${url}\`, expected the id of a clause or heading`, details))
       })
     }
     return found

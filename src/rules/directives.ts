@@ -58,8 +58,8 @@ export const directivesRule: SemanticRule = {
           const targets = known[attribute.references]
           if (!targets) continue
           if (!targets.has(value)) {
-            const { hint, expected } = suggest(value, targets)
-            report('unknown-reference', `Unexpected ${labels[attribute.references]} \`${value}\` in \`${written}\`, expected one of ${codeList(targets) || '(none defined)'}`, hint, expected)
+            // Searched among the targets only if shown: see `diagnostic`.
+            found.push(diagnostic('unknown-reference', text.file, text.spanOf(node), `Unexpected ${labels[attribute.references]} \`${value}\` in \`${written}\`, expected one of ${codeList(targets) || '(none defined)'}`, () => suggest(value, targets)))
           } else if (attribute.references === 'contact' && node.name === 'email' && context.policy?.contacts.find((contact) => contact.id === value)?.email === undefined) {
             report('contact-email-missing', `Missing email address of contact \`${value}\`: the text refers to it, but policy.yaml does not give it`, 'Add `email:` to the contact in policy.yaml once it is known. Until then the published text shows that it is missing.')
           }

@@ -1,4 +1,4 @@
-import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
+import { type Diagnostic, type DiagnosticDetails, diagnostic } from '../diagnostics/diagnostic.ts'
 import { suggest } from '../diagnostics/words.ts'
 import { dpvPersonalDataTerms } from '../vocab/dpv-pd-terms.ts'
 import { locate } from '../yaml/locate.ts'
@@ -12,13 +12,13 @@ export const dpvTerm: SemanticRule = {
     const found: Diagnostic[] = []
     data.dataCategories.forEach((category, index) => {
       if (category.dpv === undefined || dpvPersonalDataTerms.has(category.dpv)) return
-      const { hint, expected } = suggest(category.dpv, dpvPersonalDataTerms)
-      found.push(
-        diagnostic('unknown-dpv-term', dataYaml?.file.path ?? '', locate(dataYaml, ['dataCategories', index, 'dpv']), `Unexpected DPV term \`${category.dpv}\`, expected a class of https://w3id.org/dpv/pd#`, {
-          hint: hint ?? 'Leave `dpv` out when no term fits: the category is then published without one.',
-          expected,
-        }),
-      )
+      const term = category.dpv
+      // Searched among the terms of DPV only if shown: see `diagnostic`.
+      const details = (): DiagnosticDetails => {
+        const { hint, expected } = suggest(term, dpvPersonalDataTerms)
+        return { hint: hint ?? 'Leave `dpv` out when no term fits: the category is then published without one.', expected }
+      }
+      found.push(diagnostic('unknown-dpv-term', dataYaml?.file.path ?? '', locate(dataYaml, ['dataCategories', index, 'dpv']), `Unexpected DPV term \`${term}\`, expected a class of https://w3id.org/dpv/pd#`, details))
     })
     return found
   },

@@ -1,4 +1,4 @@
-import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
+import { type Diagnostic, type DiagnosticDetails, diagnostic } from '../diagnostics/diagnostic.ts'
 import { codeList, suggest } from '../diagnostics/words.ts'
 import { locate } from '../yaml/locate.ts'
 import type { SemanticRule } from './context.ts'
@@ -14,13 +14,12 @@ export const unknownReference: SemanticRule = {
     const recipients = data.recipients.map((item) => item.id)
     const purposes = new Map(data.purposes.map((item) => [item.id, item]))
     const report = (path: ReadonlyArray<string | number>, kind: string, plural: string, id: string, known: readonly string[]): void => {
-      const { hint, expected } = suggest(id, known)
-      found.push(
-        diagnostic('unknown-reference', file, locate(dataYaml, path), `Unexpected ${kind} \`${id}\`, expected one of the ${plural} defined${known.length > 0 ? `: ${codeList(known)}` : ' (there are none)'}`, {
-          hint: hint ?? `Define \`${id}\` first, or fix the reference.`,
-          expected,
-        }),
-      )
+      // Searched among the ids only if shown: see `diagnostic`.
+      const details = (): DiagnosticDetails => {
+        const { hint, expected } = suggest(id, known)
+        return { hint: hint ?? `Define \`${id}\` first, or fix the reference.`, expected }
+      }
+      found.push(diagnostic('unknown-reference', file, locate(dataYaml, path), `Unexpected ${kind} \`${id}\`, expected one of the ${plural} defined${known.length > 0 ? `: ${codeList(known)}` : ' (there are none)'}`, details))
     }
 
     data.purposes.forEach((purpose, index) => {

@@ -1,4 +1,9 @@
-/** Limits checked before parsing, so that no input costs a minute or a stack overflow. */
+/**
+ * Limits checked before parsing, so that no input costs a minute or a stack overflow. The budget
+ * on what a report shows (`diagnosticBudgets`: 100 diagnostics of a rule in a file, 1,000 in all)
+ * is in src/diagnostics/limit-diagnostics.ts, where every report is formatted: the diagnostics
+ * layer is below this one and may not import it.
+ */
 export const budgets = {
   /** Bytes in one policy file. The whole OPTSM policy is about 20 kB. */
   maxFileBytes: 1024 * 1024,

@@ -6,6 +6,7 @@ import { locate } from '../yaml/locate.ts'
 import { parseYaml } from '../yaml/parse-yaml.ts'
 import type { Release } from '../model/release.ts'
 import { verifyRelease } from './release.ts'
+import { claimsLessThanProved } from './release-kind.ts'
 import { countTags, createHtmlSanitizer, findHiddenCharacters, findUnsafeReleaseStrings, firstDifference, formatReleasePath, type ReleasePath } from './release-safety.ts'
 import { compareVersionIds, versionDate } from './version-id.ts'
 import { budgets } from '../source/budgets.ts'
@@ -83,6 +84,19 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
         ? `Unexpected release ${release.version} that claims to be the first, after ${expected}`
         : `Missing release ${release.previous}, which release ${release.version} follows${expected ? ` (the release before it here is ${expected})` : ''}`
     diagnostics.push(diagnostic('release-order', file.path, firstLine, message, { hint: 'A release was removed, renamed or reordered: restore it from version control.' }))
+  })
+  // Hashes prove a release unchanged, not its kind true: each is held to the change from the one
+  // before it. Only consecutive pairs that passed every check above are compared.
+  releases.forEach(({ release, file, verified }, index) => {
+    const before = index === 0 ? undefined : releases[index - 1]
+    if (!verified || !before?.verified || release.previous !== before.release.version) return
+    const proved = claimsLessThanProved(before.release, release)
+    if (!proved) return
+    diagnostics.push(
+      diagnostic('release-kind-false', file.path, locate(parseYaml(file), ['kind']) ?? firstLine, `Unexpected kind \`${release.kind}\` of release ${release.version}, expected \`${proved.kind}\`: the change from release ${before.release.version} is ${proved.kind}${proved.reason ? ` (${proved.reason})` : ''}`, {
+        hint: 'The kind tells readers whether they must be told of the change; `clausewright release` works it out from the diff. Remove this release file and release the change again.',
+      }),
+    )
   })
   return { releases: releases.filter((item) => item.verified).map((item) => item.release), diagnostics }
 }

@@ -1,6 +1,11 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, test } from 'vitest'
+import { checkPolicy } from '../../src/check.ts'
+import { diagnostic } from '../../src/diagnostics/diagnostic.ts'
+import { formatDiagnostics } from '../../src/diagnostics/format.ts'
+import { limitDiagnostics } from '../../src/diagnostics/limit-diagnostics.ts'
+import { readPolicy } from '../../src/source/read-policy.ts'
 import { editPolicy, makePolicy, removedAfterAll } from '../helpers/fixture-policy.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
@@ -85,4 +90,121 @@ test.each([
   expect(result.code).not.toBe(0)
   expect(result.stderr).toMatch(/␛/)
   expect(`${result.stdout}${result.stderr}`).not.toMatch(obeyedByTerminal)
+})
+
+// A policy within every input budget can break a hundred thousand links: each diagnostic, printed
+// with its code frame and a "did you mean" searched among every anchor, made `check` take 16 s and
+// print 36 MB. A report shows the first 100 of a rule in a file and 1,000 of a rule in all, then
+// one diagnostic of the rule that counts the rest, at the first it leaves out.
+const brokenLinks = (count: number, from = 0): string => Array.from({ length: count }, (_, index) => `[l](#x${from + index})`).join(' ')
+const clause = (id: string, body: string): string => `---\nid: ${id}\ntitle: ${id}\n---\n\n${body}\n`
+
+interface JsonDiagnostic {
+  readonly ruleId: string
+  readonly file: string
+  readonly line: number
+  readonly column: number
+  readonly message: string
+  readonly hint: string | null
+  readonly omitted?: number
+}
+
+test('a flood of broken links in a file shows its first 100, then one diagnostic counting the rest, in every format', async () => {
+  const root = await makePolicy({ description: 'flood', add: { 'clauses/flood.md': clause('flood', brokenLinks(250)) } })
+  temporary.push(root)
+  const json = await runCli(['check', '--format', 'json', '--today', '2026-01-01'], root)
+  expect(json.code).toBe(1)
+  const flood = (JSON.parse(json.stdout) as JsonDiagnostic[]).filter((item) => item.ruleId === 'broken-anchor')
+  expect(flood).toHaveLength(101)
+  // Each link `[l](#xN) ` is 9 characters, one more from #x10 and another from #x100.
+  expect(flood[99]).toMatchObject({ file: 'policy/clauses/flood.md', line: 6, column: 1 + 10 * 9 + 89 * 10, message: 'Unexpected link to `#x99`, expected the id of a clause or heading', hint: 'Clause anchors are clause ids: #flood, #intro, #rights.' })
+  expect(flood[100]).toMatchObject({ file: 'policy/clauses/flood.md', line: 6, column: 1 + 10 * 9 + 90 * 10, message: '…and 150 more `broken-anchor` in this file, not shown', omitted: 150 })
+
+  const pretty = await runCli(['check', '--format', 'pretty', '--today', '2026-01-01'], root)
+  expect(pretty.code).toBe(1)
+  expect(pretty.stdout.match(/\[broken-anchor\]/g)).toHaveLength(101)
+  expect(pretty.stdout).toContain('policy/clauses/flood.md:6:991 error …and 150 more `broken-anchor` in this file, not shown [broken-anchor]')
+  // The count at the end counts every problem, those left out too: 250 links and the clause that policy.yaml does not list.
+  expect(pretty.stdout).toMatch(/\n251 errors\.\n$/)
+
+  const github = await runCli(['check', '--format', 'github', '--today', '2026-01-01'], root)
+  expect(github.code).toBe(1)
+  expect(github.stdout.match(/^::error file=policy\/clauses\/flood\.md,.*broken-anchor/gm)).toHaveLength(101)
+  expect(github.stdout).toContain('::error file=policy/clauses/flood.md,line=6,col=991,endLine=6,endColumn=1001,title=clausewright broken-anchor::…and 150 more `broken-anchor` in this file, not shown%0A')
+})
+
+test('a flood of one rule across files shows 1,000 in all, then one diagnostic counting the rest of every file', async () => {
+  // Twelve files of 100 broken links each: 1,200, each file within its own budget.
+  const files = Object.fromEntries(Array.from({ length: 12 }, (_, index) => [`clauses/flood-${String(index).padStart(2, '0')}.md`, clause(`flood-${index}`, brokenLinks(100))]))
+  const root = await makePolicy({ description: 'flood across files', add: files })
+  temporary.push(root)
+  const result = await runCli(['check', '--format', 'json', '--today', '2026-01-01'], root)
+  expect(result.code).toBe(1)
+  const flood = (JSON.parse(result.stdout) as JsonDiagnostic[]).filter((item) => item.ruleId === 'broken-anchor')
+  expect(flood).toHaveLength(1001)
+  expect(flood[999]).toMatchObject({ file: 'policy/clauses/flood-09.md', line: 6, column: 1 + 10 * 9 + 89 * 10, message: 'Unexpected link to `#x99`, expected the id of a clause or heading' })
+  expect(flood[1000]).toMatchObject({ file: 'policy/clauses/flood-10.md', line: 6, column: 1, message: '…and 200 more `broken-anchor` in this file and 1 other file, not shown', omitted: 200 })
+  expect(flood[1000]?.hint).toContain('at most 1,000 of one rule in all')
+})
+
+// (Counting the calls of suggest() through vi.mock would need a module graph of this file's own,
+// which the shared graph of the test run does not give.)
+test('a broken link carries its did-you-mean unworked until it is read', async () => {
+  const root = await makePolicy({ description: 'flood', add: { 'clauses/flood.md': clause('flood', brokenLinks(250)) } })
+  temporary.push(root)
+  const flood = checkPolicy(await readPolicy('policy', { cwd: root }), { today: '2026-01-01' }).diagnostics.filter((item) => item.ruleId === 'broken-anchor')
+  expect(flood).toHaveLength(250)
+  for (const item of flood) for (const detail of ['hint', 'expected']) expect(Object.getOwnPropertyDescriptor(item, detail)?.get, detail).toBeTypeOf('function')
+  expect(flood[0]?.hint).toBe('Clause anchors are clause ids: #flood, #intro, #rights.')
+})
+
+test('details given as a function are worked out only for the diagnostics shown, once each', () => {
+  let worked = 0
+  const span = (column: number) => ({ start: { line: 1, column }, end: { line: 1, column: column + 1 } })
+  const details = () => {
+    worked++
+    return { hint: 'Did you mean `#intro`?', expected: ['#intro'] }
+  }
+  for (const format of formats) {
+    worked = 0
+    const flood = Array.from({ length: 250 }, (_, index) => diagnostic('broken-anchor', 'policy/clauses/flood.md', span(index + 1), `Unexpected link ${index}`, details))
+    const output = formatDiagnostics(flood, format)
+    expect(worked, format).toBe(100)
+    expect(output, format).toContain('Did you mean `#intro`?')
+    formatDiagnostics(flood, format)
+    expect(worked, format).toBe(100)
+  }
+})
+
+test.each([
+  ['unknown-reference', 'data.yaml', 'dataCategories: [email-address]', 'dataCategories: [email-adress]', 'Did you mean `email-address`?'],
+  ['unknown-reference', 'clauses/intro.md', '{#email-address}', '{#email-adress}', 'Did you mean `email-address`?'],
+  ['unknown-dpv-term', 'data.yaml', 'dpv: EmailAddress', 'dpv: EmailAdress', 'Did you mean `EmailAddress`?'],
+])('%s in %s carries its did-you-mean unworked until it is read', async (ruleId, file, find, replacement, hint) => {
+  const root = await makePolicy({ description: 'a typo', replace: [{ file, find, with: replacement }] })
+  temporary.push(root)
+  const found = checkPolicy(await readPolicy('policy', { cwd: root }), { today: '2026-01-01' }).diagnostics.find((item) => item.ruleId === ruleId)
+  expect(found && Object.getOwnPropertyDescriptor(found, 'hint')?.get).toBeTypeOf('function')
+  expect(found?.hint).toBe(hint)
+})
+
+test('each rule has its own budget, per file and in all, and a summary keeps the rule and its severity', () => {
+  const at = (line: number) => ({ start: { line, column: 1 }, end: { line, column: 2 } })
+  const many = (ruleId: 'broken-anchor' | 'unused-entry', file: string, count: number) => Array.from({ length: count }, (_, index) => diagnostic(ruleId, file, at(index + 1), `${ruleId} ${index}`))
+  const input = [...many('broken-anchor', 'a.md', 4), ...many('unused-entry', 'a.md', 1), ...many('broken-anchor', 'b.md', 2), ...many('broken-anchor', 'c.md', 3), ...many('broken-anchor', 'd.md', 2)]
+  const shown = limitDiagnostics(input, { perRuleAndFile: 2, perRule: 5 })
+  expect(shown.map((item) => `${item.file}:${item.span?.start.line} ${item.severity} ${item.message}${item.omitted ? ` (${item.omitted})` : ''}`)).toEqual([
+    'a.md:1 error broken-anchor 0',
+    'a.md:2 error broken-anchor 1',
+    'a.md:3 error …and 2 more `broken-anchor` in this file, not shown (2)',
+    'a.md:1 warning unused-entry 0',
+    'b.md:1 error broken-anchor 0',
+    'b.md:2 error broken-anchor 1',
+    // The budget of 5 in all is spent (four shown, one summary): the rest of every file is one more.
+    'c.md:1 error …and 5 more `broken-anchor` in this file and 1 other file, not shown (5)',
+  ])
+  expect(limitDiagnostics(many('unused-entry', 'a.md', 3), { perRuleAndFile: 1, perRule: 5 }).map((item) => [item.severity, item.omitted])).toEqual([
+    ['warning', undefined],
+    ['warning', 2],
+  ])
 })

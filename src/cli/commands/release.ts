@@ -3,7 +3,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { compile } from '../../compile/compile.ts'
 import { readPolicy, releasesDirectoryName } from '../../source/read-policy.ts'
-import { diffDocuments } from '../../versions/diff.ts'
+import { proveKind } from '../../versions/release-kind.ts'
 import { createRelease, serializeRelease } from '../../versions/release.ts'
 import { compareVersionIds, isVersionId, nextVersionId, versionDate } from '../../versions/version-id.ts'
 import { assertPlainText, type Io, isVersionDate, printErrors, UsageError } from '../shared.ts'
@@ -78,7 +78,7 @@ export async function runRelease(argv: readonly string[], io: Io): Promise<numbe
   if (last && compareVersionIds(version, last.version) <= 0) return refuse(`version ${version} does not come after the last release, ${last.version}`)
   if (last && last.digest === draft.digest) return refuse(`nothing changed since the last release, ${last.version}`)
 
-  const kind = last ? diffDocuments(last.document, draft, { from: last.version, to: version }).kind : 'initial'
+  const { kind } = proveKind(last?.document ?? null, draft, { from: last?.version ?? null, to: version })
   const release = createRelease({ version, effective, summary, kind, previous: last ?? null, document: draft })
   const directory = path.resolve(io.cwd, values.dir, releasesDirectoryName)
   const target = path.join(directory, `${version}.json`)
