@@ -8,9 +8,9 @@ const sharedBuildFiles = ['test/build.test.ts', 'test/site.test.ts']
 // not build (a fresh graph per file is most of a small file's cost).
 const mockingFiles = ['test/build-site.test.ts', 'test/hostile/disk-faults.test.ts']
 // Builds started by other files at the same time clean what killed builds left in Astro's shared
-// work directory (node_modules/.clausewright), which a test of machine.test.ts looks for: it runs
-// after the others, alone.
-const aloneFiles = ['test/hostile/machine.test.ts']
+// work directory (node_modules/.clausewright), which killed-build.test.ts looks for: it runs after
+// the others, alone, and holds nothing else.
+const aloneFiles = ['test/hostile/killed-build.test.ts']
 const notHere = ['test/browser/**', 'node_modules/**']
 
 export default defineConfig({
