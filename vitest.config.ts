@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
 // The files that assert on the OPTSM site built once per run (test/helpers/shared-builds.ts): a
 // project of their own, so that a run without them does not build it.
@@ -13,6 +14,19 @@ const mockingFiles = ['test/build-site.test.ts', 'test/hostile/disk-faults.test.
 const aloneFiles = ['test/hostile/killed-build.test.ts']
 const notHere = ['test/browser/**', 'node_modules/**']
 
+// Vitest takes the projects one after another, by name (a worker is kept for the next file only if
+// it is of the same project), and within a project the longest files first. The files that build
+// sites are the longest, and each waits for its builds one after another: started last, they
+// would run on after the others, on one core. So the projects go in this order, whatever their names.
+const projectOrder = ['site', 'tests', 'mocking', 'alone']
+class LongestProjectsFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => projectOrder.indexOf(file.project.name)
+    // Array sort is stable: vitest's order stays within a project.
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b))
+  }
+}
+
 export default defineConfig({
   test: {
     // The browser suite needs Debian's chromium: `npm run test:browser` (vitest.browser.config.ts).
@@ -22,6 +36,7 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: one, here. The files that build sites
     // spend most of their time waiting for Astro's child processes, so two keep both cores busy.
     maxWorkers: 2,
+    sequence: { sequencer: LongestProjectsFirst },
     projects: [
       {
         extends: true,
