@@ -7,8 +7,9 @@ import { buildArguments, runBin } from './helpers/shared-builds.ts'
 import { readTree } from './helpers/site.ts'
 
 // What `clausewright build` keeps for the next build (the diffs, the pages of the releases) when it
-// cannot keep it, and when a kept page was changed. Five builds one after another: a file of its own
-// beside build.test.ts, so that the two run at the same time.
+// cannot keep it, and when a kept page was changed. A file of its own beside build.test.ts, so that
+// the two run at the same time, and its two tests at the same time too: a build mostly waits for its
+// Astro process, which leaves a core to the other.
 const temporary = removedAfterAll()
 
 function build(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}) {
@@ -22,7 +23,7 @@ async function optsmCopy(): Promise<string> {
   return directory
 }
 
-test('a cache that cannot be written never fails the build: it warns, and the output is complete', async () => {
+test.concurrent('a cache that cannot be written never fails the build: it warns, and the output is complete', async () => {
   const cwd = await optsmCopy()
   const blocker = path.join(cwd, 'not-a-directory')
   await writeFile(blocker, '')
@@ -36,7 +37,7 @@ test('a cache that cannot be written never fails the build: it warns, and the ou
   expect([quiet.code, quiet.stderr]).toEqual([0, ''])
 }, 60_000)
 
-test('a kept page edited in place through the output is not used again: the release is rendered anew', async () => {
+test.concurrent('a kept page edited in place through the output is not used again: the release is rendered anew', async () => {
   const cwd = await optsmCopy()
   const cache = await mkdtemp(path.join(tmpdir(), 'clausewright-cache-'))
   temporary.push(cache)

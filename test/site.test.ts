@@ -210,7 +210,8 @@ describe('a site with a history, its title and a clause’s text looking like ma
   })
 })
 
-test('mounted as a plain Astro build (no clausewright CLI), the pages are those `clausewright build` makes, and the endpoints serve the compiler’s files byte for byte', async () => {
+// The two mounted builds run at the same time: each mostly waits for its Astro process.
+test.concurrent('mounted as a plain Astro build (no clausewright CLI), the pages are those `clausewright build` makes, and the endpoints serve the compiler’s files byte for byte', async () => {
   const { spawnSync } = await import('node:child_process')
   const { mkdir, mkdtemp } = await import('node:fs/promises')
   const { compile } = await import('../src/compile/compile.ts')
@@ -242,7 +243,7 @@ test('mounted as a plain Astro build (no clausewright CLI), the pages are those 
   for (const page of plain.pages) expect(page.html, page.file).toBe(optsm.pages.find((other) => other.file === page.file)?.html)
 }, 120_000)
 
-test('mounted in another Astro site under /privacy/, every link stays under the mount point', async () => {
+test.concurrent('mounted in another Astro site under /privacy/, every link stays under the mount point', async () => {
   const { spawnSync } = await import('node:child_process')
   const { mkdir, mkdtemp } = await import('node:fs/promises')
   const workspaceDirectory = path.join(repoRoot, 'node_modules', '.clausewright')
