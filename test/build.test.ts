@@ -7,6 +7,8 @@ import { makePolicy, removedAfterAll, repoRoot } from './helpers/fixture-policy.
 import { buildArguments, optsmBuild, runBin } from './helpers/shared-builds.ts'
 import { readTree } from './helpers/site.ts'
 
+// The tests that build run at the same time (test.concurrent): a build mostly waits for its Astro
+// process, which leaves a core to another.
 const temporary = removedAfterAll()
 
 function build(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}) {
@@ -37,7 +39,7 @@ test('build writes the artefacts, with progress on stderr', async () => {
   expect(Object.keys(await readTree(path.join(result.cwd, 'dist')))).toEqual(expect.arrayContaining(['index.html', 'policy.json', 'versions/2019-01-25/index.html']))
 })
 
-test('a second build takes the diffs and the pages of the releases from the cache, unless --no-cache; the output is the same', async () => {
+test.concurrent('a second build takes the diffs and the pages of the releases from the cache, unless --no-cache; the output is the same', async () => {
   // The shared OPTSM build is the cold one: it ran with a cache of its own, empty before it.
   const cold = await optsmBuild()
   const cwd = cold.cwd
@@ -53,16 +55,16 @@ test('a second build takes the diffs and the pages of the releases from the cach
   expect(uncachedFiles).toEqual(coldFiles)
 }, 60_000)
 
-test('the output is byte-identical whatever the directory, time zone or locale', async () => {
+test.concurrent('the output is byte-identical whatever the directory, time zone or locale', async () => {
   // The shared OPTSM build ran in UTC and the C locale (buildEnvironment), into dist.
   const first = await optsmBuild()
   expect(first.code).toBe(0)
   const second = await optsmCopy()
   expect((await build(second, ['--out', 'public/site'], { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' })).code).toBe(0)
   expect(await readTree(path.join(second, 'public', 'site'))).toEqual(await readTree(path.join(first.cwd, 'dist')))
-})
+}, 60_000)
 
-test('a policy with errors writes nothing and leaves the previous output untouched', async () => {
+test.concurrent('a policy with errors writes nothing and leaves the previous output untouched', async () => {
   const cwd = await makePolicy({ description: 'a broken reference', replace: [{ file: 'data.yaml', find: 'dataCategories: [email-address]', with: 'dataCategories: [nothing]' }] })
   temporary.push(cwd)
   await previousOutput(cwd)
@@ -72,9 +74,9 @@ test('a policy with errors writes nothing and leaves the previous output untouch
   expect(result.stderr).toContain('nothing was written to dist')
   expect(await readTree(path.join(cwd, 'dist'))).toEqual({ 'index.html': 'the previous build', [outputMarker]: outputMarkerText(['index.html']) })
   expect((await readdir(cwd)).sort()).toEqual(['dist', 'policy'])
-})
+}, 60_000)
 
-test('a successful build replaces the previous output as a whole', async () => {
+test.concurrent('a successful build replaces the previous output as a whole', async () => {
   const cwd = await makePolicy()
   temporary.push(cwd)
   await previousOutput(cwd, ['index.html', 'stale.html'])
@@ -89,7 +91,7 @@ test('a successful build replaces the previous output as a whole', async () => {
   const retired = current === first ? second : first
   expect([current, retired]).toEqual(expect.arrayContaining([expect.stringMatching(/^\.dist-\d+-[0-9a-f]{8}$/)]))
   expect(Object.keys(await readTree(path.join(cwd, retired ?? '')))).toEqual([outputMarker, 'index.html', 'stale.html'])
-})
+}, 60_000)
 
 test.each([['.'], ['policy'], ['policy/out'], ['..']])('--out %s is refused, exit 2', async (out) => {
   const cwd = await makePolicy()
