@@ -35,7 +35,7 @@ test.concurrent('a cache that cannot be written never fails the build: it warns,
   expect(Object.keys(await readTree(path.join(cwd, 'dist')))).toHaveLength(20)
   const quiet = await build(cwd, ['--quiet', '--out', 'quiet'], { CLAUSEWRIGHT_CACHE_DIR: path.join(blocker, 'cache') })
   expect([quiet.code, quiet.stderr]).toEqual([0, ''])
-}, 60_000)
+}, 120_000)
 
 test.concurrent('a kept page edited in place through the output is not used again: the release is rendered anew', async () => {
   const cwd = await optsmCopy()
@@ -53,4 +53,4 @@ test.concurrent('a kept page edited in place through the output is not used agai
   const third = await build(cwd, ['--out', 'third'], env)
   expect(third.stderr).toMatch(/the pages of 1 release from the cache\)\n/)
   expect(await readFile(path.join(cwd, 'third', 'versions', '2019-01-25', 'index.html'), 'utf8')).toBe(original)
-}, 60_000)
+}, 120_000)
