@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
 // The files that assert on the OPTSM site built once per run (test/helpers/shared-builds.ts): a
 // project of their own, so that a run without them does not build it.
@@ -8,10 +9,23 @@ const sharedBuildFiles = ['test/build.test.ts', 'test/site.test.ts']
 // not build (a fresh graph per file is most of a small file's cost).
 const mockingFiles = ['test/build-site.test.ts', 'test/hostile/disk-faults.test.ts']
 // Builds started by other files at the same time clean what killed builds left in Astro's shared
-// work directory (node_modules/.clausewright), which a test of machine.test.ts looks for: it runs
-// after the others, alone.
-const aloneFiles = ['test/hostile/machine.test.ts']
+// work directory (node_modules/.clausewright), which killed-build.test.ts looks for: it runs after
+// the others, alone, and holds nothing else.
+const aloneFiles = ['test/hostile/killed-build.test.ts']
 const notHere = ['test/browser/**', 'node_modules/**']
+
+// Vitest takes the projects one after another, by name (a worker is kept for the next file only if
+// it is of the same project), and within a project the longest files first. The files that build
+// sites are the longest, and each waits for its builds one after another: started last, they
+// would run on after the others, on one core. So the projects go in this order, whatever their names.
+const projectOrder = ['site', 'tests', 'mocking', 'alone']
+class LongestProjectsFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => projectOrder.indexOf(file.project.name)
+    // Array sort is stable: vitest's order stays within a project.
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b))
+  }
+}
 
 export default defineConfig({
   test: {
@@ -22,6 +36,7 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: one, here. The files that build sites
     // spend most of their time waiting for Astro's child processes, so two keep both cores busy.
     maxWorkers: 2,
+    sequence: { sequencer: LongestProjectsFirst },
     projects: [
       {
         extends: true,

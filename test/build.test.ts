@@ -1,11 +1,14 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, readlink, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, readlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 import { outputMarker, outputMarkerText } from '../src/emit/write-output.ts'
 import { makePolicy, removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
 import { buildArguments, optsmBuild, runBin } from './helpers/shared-builds.ts'
+import { readTree } from './helpers/site.ts'
 
+// The tests that build run at the same time (test.concurrent): a build mostly waits for its Astro
+// process, which leaves a core to another.
 const temporary = removedAfterAll()
 
 function build(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}) {
@@ -17,12 +20,6 @@ async function optsmCopy(): Promise<string> {
   temporary.push(directory)
   await cp(path.join(repoRoot, 'policy'), path.join(directory, 'policy'), { recursive: true })
   return directory
-}
-
-async function readTree(directory: string): Promise<Record<string, string>> {
-  const entries = await readdir(directory, { recursive: true, withFileTypes: true })
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name))).sort()
-  return Object.fromEntries(await Promise.all(files.map(async (file) => [file, await readFile(path.join(directory, file), 'utf8')] as const)))
 }
 
 /** A `dist` as an earlier build left it: its pages and the marker that lists them. */
@@ -42,7 +39,7 @@ test('build writes the artefacts, with progress on stderr', async () => {
   expect(Object.keys(await readTree(path.join(result.cwd, 'dist')))).toEqual(expect.arrayContaining(['index.html', 'policy.json', 'versions/2019-01-25/index.html']))
 })
 
-test('a second build takes the diffs and the pages of the releases from the cache, unless --no-cache; the output is the same', async () => {
+test.concurrent('a second build takes the diffs and the pages of the releases from the cache, unless --no-cache; the output is the same', async () => {
   // The shared OPTSM build is the cold one: it ran with a cache of its own, empty before it.
   const cold = await optsmBuild()
   const cwd = cold.cwd
@@ -58,48 +55,16 @@ test('a second build takes the diffs and the pages of the releases from the cach
   expect(uncachedFiles).toEqual(coldFiles)
 }, 60_000)
 
-test('a cache that cannot be written never fails the build: it warns, and the output is complete', async () => {
-  const cwd = await optsmCopy()
-  const blocker = path.join(cwd, 'not-a-directory')
-  await writeFile(blocker, '')
-  const result = await build(cwd, [], { CLAUSEWRIGHT_CACHE_DIR: path.join(blocker, 'cache') })
-  expect(result.code).toBe(0)
-  expect(result.stderr).toMatch(/clausewright: warning: the diffs could not be kept for the next build \(ENOTDIR/)
-  expect(result.stderr).toMatch(/clausewright: warning: the pages could not be kept for the next build \(ENOTDIR/)
-  // The 19 files of the site and the marker of an output.
-  expect(Object.keys(await readTree(path.join(cwd, 'dist')))).toHaveLength(20)
-  const quiet = await build(cwd, ['--quiet', '--out', 'quiet'], { CLAUSEWRIGHT_CACHE_DIR: path.join(blocker, 'cache') })
-  expect([quiet.code, quiet.stderr]).toEqual([0, ''])
-}, 60_000)
-
-test('a kept page edited in place through the output is not used again: the release is rendered anew', async () => {
-  const cwd = await optsmCopy()
-  const cache = await mkdtemp(path.join(tmpdir(), 'clausewright-cache-'))
-  temporary.push(cache)
-  const env = { CLAUSEWRIGHT_CACHE_DIR: cache }
-  await build(cwd, ['--out', 'first'], env)
-  const page = path.join(cwd, 'first', 'versions', '2019-01-25', 'index.html')
-  const original = await readFile(page, 'utf8')
-  // The output's page is a hard link to the kept one: writing into it changes both.
-  await writeFile(page, original.replace('</main>', '<p>tampered</p></main>'))
-  const again = await build(cwd, ['--out', 'second'], env)
-  expect(again.stderr).toMatch(/\(\d+ ms; 1 of 1 diffs from the cache\)\n/)
-  expect(await readFile(path.join(cwd, 'second', 'versions', '2019-01-25', 'index.html'), 'utf8')).toBe(original)
-  const third = await build(cwd, ['--out', 'third'], env)
-  expect(third.stderr).toMatch(/the pages of 1 release from the cache\)\n/)
-  expect(await readFile(path.join(cwd, 'third', 'versions', '2019-01-25', 'index.html'), 'utf8')).toBe(original)
-}, 60_000)
-
-test('the output is byte-identical whatever the directory, time zone or locale', async () => {
+test.concurrent('the output is byte-identical whatever the directory, time zone or locale', async () => {
   // The shared OPTSM build ran in UTC and the C locale (buildEnvironment), into dist.
   const first = await optsmBuild()
   expect(first.code).toBe(0)
   const second = await optsmCopy()
   expect((await build(second, ['--out', 'public/site'], { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' })).code).toBe(0)
   expect(await readTree(path.join(second, 'public', 'site'))).toEqual(await readTree(path.join(first.cwd, 'dist')))
-})
+}, 60_000)
 
-test('a policy with errors writes nothing and leaves the previous output untouched', async () => {
+test.concurrent('a policy with errors writes nothing and leaves the previous output untouched', async () => {
   const cwd = await makePolicy({ description: 'a broken reference', replace: [{ file: 'data.yaml', find: 'dataCategories: [email-address]', with: 'dataCategories: [nothing]' }] })
   temporary.push(cwd)
   await previousOutput(cwd)
@@ -109,9 +74,9 @@ test('a policy with errors writes nothing and leaves the previous output untouch
   expect(result.stderr).toContain('nothing was written to dist')
   expect(await readTree(path.join(cwd, 'dist'))).toEqual({ 'index.html': 'the previous build', [outputMarker]: outputMarkerText(['index.html']) })
   expect((await readdir(cwd)).sort()).toEqual(['dist', 'policy'])
-})
+}, 60_000)
 
-test('a successful build replaces the previous output as a whole', async () => {
+test.concurrent('a successful build replaces the previous output as a whole', async () => {
   const cwd = await makePolicy()
   temporary.push(cwd)
   await previousOutput(cwd, ['index.html', 'stale.html'])
@@ -126,7 +91,7 @@ test('a successful build replaces the previous output as a whole', async () => {
   const retired = current === first ? second : first
   expect([current, retired]).toEqual(expect.arrayContaining([expect.stringMatching(/^\.dist-\d+-[0-9a-f]{8}$/)]))
   expect(Object.keys(await readTree(path.join(cwd, retired ?? '')))).toEqual([outputMarker, 'index.html', 'stale.html'])
-})
+}, 60_000)
 
 test.each([['.'], ['policy'], ['policy/out'], ['..']])('--out %s is refused, exit 2', async (out) => {
   const cwd = await makePolicy()

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
 import { makePolicy, removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
+import { runCli } from './helpers/run-cli.ts'
 
 const run = promisify(execFile)
 const bin = path.join(repoRoot, 'bin', 'clausewright.js')
@@ -24,6 +25,14 @@ async function clausewright(args: readonly string[], options: { cwd?: string; en
     const failure = error as { code: number; stdout: string; stderr: string }
     return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr }
   }
+}
+
+/**
+ * The same CLI, its main() in this process (runCli): for what it says of a policy, which a child
+ * process does not change but costs a Node start and a load of the compiler each time.
+ */
+async function inProcess(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<Result> {
+  return runCli(args, options.cwd ?? repoRoot, options.env)
 }
 
 async function brokenPolicy(): Promise<string> {
@@ -49,7 +58,7 @@ describe('clausewright check', () => {
 
   test('exits 1 on errors, with a code frame in the pretty format', async () => {
     const cwd = await brokenPolicy()
-    const result = await clausewright(['check', '--format', 'pretty', '--today', '2026-01-01'], { cwd })
+    const result = await inProcess(['check', '--format', 'pretty', '--today', '2026-01-01'], { cwd })
     expect(result.code).toBe(1)
     expect(result.stdout).toContain('policy/data.yaml:15:19 error Unexpected `consnt` in `purposes[0].lawfulBasis[0]`')
     expect(result.stdout).toContain('> 15 |     lawfulBasis: [consnt]\n     |                   ^^^^^^')
@@ -59,7 +68,7 @@ describe('clausewright check', () => {
 
   test('json lists every diagnostic with its position', async () => {
     const cwd = await brokenPolicy()
-    const result = await clausewright(['check', '--format', 'json', '--today', '2026-01-01'], { cwd })
+    const result = await inProcess(['check', '--format', 'json', '--today', '2026-01-01'], { cwd })
     expect(result.code).toBe(1)
     const diagnostics = JSON.parse(result.stdout) as Array<Record<string, unknown>>
     expect(diagnostics.map((item) => [item['ruleId'], item['file'], item['line'], item['column'], item['severity']])).toEqual([
@@ -71,7 +80,7 @@ describe('clausewright check', () => {
 
   test('github prints workflow annotations, and is the default under GitHub Actions', async () => {
     const cwd = await brokenPolicy()
-    const result = await clausewright(['check', '--today', '2026-01-01'], { cwd, env: { GITHUB_ACTIONS: 'true' } })
+    const result = await inProcess(['check', '--today', '2026-01-01'], { cwd, env: { GITHUB_ACTIONS: 'true' } })
     expect(result.code).toBe(1)
     expect(result.stdout.split('\n')).toContain(
       '::error file=policy/data.yaml,line=15,col=19,endLine=15,endColumn=25,title=clausewright schema-enum::Unexpected `consnt` in `purposes[0].lawfulBasis[0]`, expected one of `consent`, `contract`, `legal-obligation`, `vital-interests`, `public-task`, `legitimate-interests`%0ADid you mean `consent`?%0AHow to fix it: docs/rules/schema-enum.md',
@@ -80,12 +89,12 @@ describe('clausewright check', () => {
   })
 
   test('--dir points at another policy directory', async () => {
-    const result = await clausewright(['check', '--dir', 'test/fixtures/base/policy', '--today', '2026-01-01'])
+    const result = await inProcess(['check', '--dir', 'test/fixtures/base/policy', '--today', '2026-01-01'])
     expect(result).toEqual({ code: 0, stdout: 'No problems found.\n', stderr: '' })
   })
 
   test('a missing directory is a diagnostic, exit 1', async () => {
-    const result = await clausewright(['check', '--dir', 'no/such/dir', '--format', 'json'])
+    const result = await inProcess(['check', '--dir', 'no/such/dir', '--format', 'json'])
     expect(result.code).toBe(1)
     expect(JSON.parse(result.stdout)).toMatchObject([{ ruleId: 'policy-dir-missing', file: 'no/such/dir' }])
   })
@@ -98,8 +107,8 @@ describe('clausewright check', () => {
 
   test('colour only when asked or on a terminal', async () => {
     const cwd = await brokenPolicy()
-    const plain = await clausewright(['check', '--today', '2026-01-01'], { cwd })
-    const colored = await clausewright(['check', '--color', '--today', '2026-01-01'], { cwd })
+    const plain = await inProcess(['check', '--today', '2026-01-01'], { cwd })
+    const colored = await inProcess(['check', '--color', '--today', '2026-01-01'], { cwd })
     expect(plain.stdout).not.toContain('\u001b[')
     expect(colored.stdout).toContain('\u001b[31merror\u001b[39m')
   })

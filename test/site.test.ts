@@ -11,9 +11,9 @@ import { runCli } from './helpers/run-cli.ts'
 import { optsmBuild } from './helpers/shared-builds.ts'
 import { ids, readSite } from './helpers/site.ts'
 
-// Builds real sites with Astro (the OPTSM policy, a fixture with a history, a hostile title) and
+// Builds real sites with Astro (the OPTSM policy, a fixture with a history and a hostile title) and
 // checks the HTML as a browser and a validator would read it. Builds run one after another; the
-// OPTSM site is the one built once for the run.
+// OPTSM site is the one built once for the run, and each site is built once for the tests that read it.
 const temporary = removedAfterAll()
 
 async function workspace(policy?: string): Promise<string> {
@@ -147,58 +147,71 @@ describe('the OPTSM site', () => {
   })
 })
 
-describe('a site with a history', () => {
-  test('archived pages are byte-stable when a newer release is added', async () => {
-    const cwd = await workspace(await makePolicy())
+describe('a site with a history, its title and a clause’s text looking like markup', () => {
+  // One fixture, built three times: a release, a second release (the first's pages from the cache),
+  // and the second again with --no-cache.
+  const title = 'Policy </script><script>alert(1)</script> </SCRIPT > <!-- \u2028\u2029 & more'
+  type Site = Awaited<ReturnType<typeof buildIn>>
+  let cwd = ''
+  let first: Site
+  let second: Site
+  let fresh: Site
+  const page = (site: Site, url: string) => site.pages.find((item) => item.url === url)?.html
+
+  beforeAll(async () => {
+    cwd = await workspace(
+      await makePolicy({
+        description: 'markup-like text in YAML and in a code span',
+        replace: [
+          { file: 'policy.yaml', find: 'title: Example privacy policy', with: `title: "${title}"` },
+          { file: 'clauses/rights.md', find: 'Write to', with: 'Never `</script><!--` write to' },
+        ],
+      }),
+    )
     expect((await runCli(['release', '--summary', 'First.', '--today', '2026-01-01'], cwd)).code).toBe(0)
-    const first = await buildIn(cwd)
-    const page = (site: typeof first, url: string) => site.pages.find((item) => item.url === url)?.html
+    first = await buildIn(cwd)
     const { writeFile, readFile: read } = await import('node:fs/promises')
     const policyFile = path.join(cwd, 'policy', 'policy.yaml')
     await writeFile(policyFile, (await read(policyFile, 'utf8')).replace('lastUpdated: 2020-02-29', 'lastUpdated: 2021-05-04').replace('description: Privacy requests', 'description: Requests about your data'))
     expect((await runCli(['release', '--summary', 'A new way to reach us.', '--today', '2026-01-01'], cwd)).code).toBe(0)
-    const second = await buildIn(cwd)
+    second = await buildIn(cwd)
+    // The second build took the first release's pages from the cache.
+    const uncached = await runCli(['build', '--quiet', '--no-cache', '--today', '2026-11-25', '--out', 'uncached'], cwd)
+    expect(uncached.code).toBe(0)
+    fresh = await readSite(path.join(cwd, 'uncached'))
+  }, 240_000)
+
+  test('archived pages are byte-stable when a newer release is added', () => {
     expect(page(second, '/versions/2020-02-29/')).toBeDefined()
     expect(page(second, '/versions/2020-02-29/')).toBe(page(first, '/versions/2020-02-29/'))
     // A change page is made from its release and the one before only: the newer release leaves it as it was.
     expect(page(second, '/changes/2020-02-29/')).toBeDefined()
     expect(page(second, '/changes/2020-02-29/')).toBe(page(first, '/changes/2020-02-29/'))
-    // The second build took the first release's pages from the cache: rendered anew, they are the same.
-    const uncached = await runCli(['build', '--quiet', '--no-cache', '--today', '2026-11-25', '--out', 'uncached'], cwd)
-    expect(uncached.code).toBe(0)
-    const fresh = await readSite(path.join(cwd, 'uncached'))
-    expect(fresh.pages.map((item) => [item.file, item.html])).toEqual(second.pages.map((item) => [item.file, item.html]))
     const changes = page(second, '/changes/2021-05-04/') ?? ''
     expect(changes).toContain('What you should know')
     expect(changes).toContain('<del>Privacy requests</del>')
     expect(changes).toContain('<ins>Requests about your data</ins>')
-  }, 120_000)
+  })
+
+  test('the pages taken from the cache are those rendered anew', () => {
+    expect(fresh.pages.map((item) => [item.file, item.html])).toEqual(second.pages.map((item) => [item.file, item.html]))
+  })
+
+  test('text that looks like markup cannot close the page’s JSON-LD script or open a comment', async () => {
+    const index = second.pages.find((item) => item.url === '/')
+    const scripts = index ? selectAll('script', index.tree) : []
+    expect(scripts).toHaveLength(1)
+    const raw = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(index?.html ?? '')?.[1] ?? ''
+    expect(raw).not.toMatch(/[<>&\u2028\u2029]/)
+    const embedded = JSON.parse(toString(scripts[0] ?? { type: 'root', children: [] }))
+    expect(embedded).toEqual(JSON.parse(await readFile(path.join(cwd, 'dist', 'policy.jsonld'), 'utf8')))
+    expect(embedded['schema:name']).toBe(title)
+    expect(selectAll('h1', index?.tree ?? { type: 'root', children: [] }).map((h1) => toString(h1))).toEqual([title])
+  })
 })
 
-test('text that looks like markup cannot close the page’s JSON-LD script or open a comment', async () => {
-  const title = 'Policy </script><script>alert(1)</script> </SCRIPT > <!-- \u2028\u2029 & more'
-  const cwd = await workspace(
-    await makePolicy({
-      description: 'markup-like text in YAML and in a code span',
-      replace: [
-        { file: 'policy.yaml', find: 'title: Example privacy policy', with: `title: "${title}"` },
-        { file: 'clauses/rights.md', find: 'Write to', with: 'Never `</script><!--` write to' },
-      ],
-    }),
-  )
-  const site = await buildIn(cwd)
-  const index = site.pages.find((page) => page.url === '/')
-  const scripts = index ? selectAll('script', index.tree) : []
-  expect(scripts).toHaveLength(1)
-  const raw = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(index?.html ?? '')?.[1] ?? ''
-  expect(raw).not.toMatch(/[<>&\u2028\u2029]/)
-  const embedded = JSON.parse(toString(scripts[0] ?? { type: 'root', children: [] }))
-  expect(embedded).toEqual(JSON.parse(await readFile(path.join(cwd, 'dist', 'policy.jsonld'), 'utf8')))
-  expect(embedded['schema:name']).toBe(title)
-  expect(selectAll('h1', index?.tree ?? { type: 'root', children: [] }).map((h1) => toString(h1))).toEqual([title])
-}, 120_000)
-
-test('mounted as a plain Astro build (no clausewright CLI), the pages are those `clausewright build` makes, and the endpoints serve the compiler’s files byte for byte', async () => {
+// The two mounted builds run at the same time: each mostly waits for its Astro process.
+test.concurrent('mounted as a plain Astro build (no clausewright CLI), the pages are those `clausewright build` makes, and the endpoints serve the compiler’s files byte for byte', async () => {
   const { spawnSync } = await import('node:child_process')
   const { mkdir, mkdtemp } = await import('node:fs/promises')
   const { compile } = await import('../src/compile/compile.ts')
@@ -230,7 +243,7 @@ test('mounted as a plain Astro build (no clausewright CLI), the pages are those 
   for (const page of plain.pages) expect(page.html, page.file).toBe(optsm.pages.find((other) => other.file === page.file)?.html)
 }, 120_000)
 
-test('mounted in another Astro site under /privacy/, every link stays under the mount point', async () => {
+test.concurrent('mounted in another Astro site under /privacy/, every link stays under the mount point', async () => {
   const { spawnSync } = await import('node:child_process')
   const { mkdir, mkdtemp } = await import('node:fs/promises')
   const workspaceDirectory = path.join(repoRoot, 'node_modules', '.clausewright')

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Root } from 'hast'
 import { selectAll } from 'hast-util-select'
@@ -32,4 +32,11 @@ export async function readSite(directory: string): Promise<{ files: string[]; pa
 /** The ids of a page's elements (what a `#fragment` can point at). */
 export function ids(tree: Root): Set<string> {
   return new Set(selectAll('[id]', tree).map((node) => String(node.properties['id'])))
+}
+
+/** Every file below a directory, by its path relative to it, with its text. */
+export async function readTree(directory: string): Promise<Record<string, string>> {
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true })
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name))).sort()
+  return Object.fromEntries(await Promise.all(files.map(async (file) => [file, await readFile(path.join(directory, file), 'utf8')] as const)))
 }
