@@ -10,6 +10,7 @@ import { indexDirectives, type ComplianceFinding, type ComplianceRule } from '..
 import { complianceRules, runCompliance, type ComplianceConfig, type ComplianceReport } from '../../src/compliance/index.ts'
 import { compareDiagnostics, type Diagnostic, type Severity } from '../../src/diagnostics/diagnostic.ts'
 import type { RuleId } from '../../src/diagnostics/rules.ts'
+import { renderPolicy } from '../../src/render/render-policy.ts'
 import type { SemanticRule } from '../../src/rules/context.ts'
 import type { BaseReleases } from '../../src/source/read-base-releases.ts'
 import { readPolicy, type PolicySources } from '../../src/source/read-policy.ts'
@@ -20,7 +21,7 @@ import { validateYaml } from '../../src/validate/validate-yaml.ts'
 import { parseYaml } from '../../src/yaml/parse-yaml.ts'
 import { diffDocuments } from '../../src/versions/diff.ts'
 import { createRelease, serializeRelease } from '../../src/versions/release.ts'
-import { basePolicy } from './fixture-policy.ts'
+import { basePolicy, fixturesRoot } from './fixture-policy.ts'
 
 /**
  * A rule tester in the style of typescript-eslint's RuleTester: for one rule id, valid cases (the
@@ -69,8 +70,8 @@ export interface ExpectedError {
   readonly message: string
   /** The structured suggestions (`expected`); a case without them requires none. */
   readonly expected?: readonly string[]
-  /** Checked when given. */
-  readonly hint?: string
+  /** Checked when given; null: the error has no hint. */
+  readonly hint?: string | null
   readonly related?: Diagnostic['related']
   readonly severity?: Severity
 }
@@ -121,6 +122,11 @@ export function applyChange(files: PolicyFiles, change: RuleCase['change']): Pol
   return Object.fromEntries(Object.entries(result).filter(([name]) => !removed.has(name)))
 }
 
+/** The change of a folder of test/fixtures/check (its case.json), to reuse a golden case's policy. */
+export function fixtureChange(name: string): PolicyChange {
+  return JSON.parse(readFileSync(path.join(fixturesRoot, 'check', name, 'case.json'), 'utf8')) as PolicyChange
+}
+
 export function filesOf(testCase: RuleCase): PolicyFiles {
   return applyChange(testCase.source ?? baseFiles, testCase.change)
 }
@@ -160,8 +166,9 @@ export function versionContextOf(checked: CheckedPolicy): VersionContext {
     clausesWith: indexDirectives(context.clauses),
     compared: () => {
       const last = context.releases.at(-1)
-      const rendered = checked.renderDraft()
-      if (!last || !rendered || !context.policy || !context.data) return undefined
+      // Rendered whatever the diagnostics (checked.renderDraft() would count the consistency rules' own errors).
+      if (!last || !context.policy || !context.data) return undefined
+      const rendered = renderPolicy(context.policy, context.data, context.clauses, checked.texts)
       const draft = buildPolicyDocument(context.policy, context.data, rendered)
       return { draft, last: { version: last.version, effective: last.effective, document: last.document }, diff: diffDocuments(last.document, draft, { from: last.version, to: 'draft' }) }
     },
