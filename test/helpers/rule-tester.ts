@@ -55,8 +55,12 @@ export interface RuleCase {
   readonly finding?: Pick<ComplianceFinding, 'status' | 'where'>
   /** For the stage that reads from disk: changes the directory (`<root>/policy`) after the files are written. */
   readonly prepare?: (root: string) => Promise<void>
-  /** For the stage that compares with a base branch: the release files at the base. */
-  readonly base?: PolicyFiles
+  /**
+   * For the stage that compares with a base branch: the files at the base (their releases are
+   * compared), made when the case runs (making a release at collection would run the rules outside
+   * any test, which Stryker counts as static).
+   */
+  readonly base?: () => PolicyFiles
 }
 
 export interface ExpectedError {
@@ -206,7 +210,7 @@ export const stages = {
   base: {
     stage: 'base',
     run: (files: PolicyFiles, testCase: RuleCase) => {
-      const baseFilesAt = Object.entries(testCase.base ?? {}).filter(([name]) => name.startsWith('releases/'))
+      const baseFilesAt = Object.entries(testCase.base?.() ?? {}).filter(([name]) => name.startsWith('releases/'))
       const base: BaseReleases = { ref: 'main', commit: '0123456789abcdef0123', files: new Map(baseFilesAt.map(([name, text]) => [name, Buffer.from(text)])) }
       return compareWithBase(base, sourcesOf(files), (name) => `policy/${name}`)
     },

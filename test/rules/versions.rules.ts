@@ -120,33 +120,33 @@ ruleTester.run('release-order', stages.check, {
 
 const restore = 'A release is a legal record: restore the file from the base branch (`git checkout <base> -- <file>`), and release a change as a new version after the newest.'
 ruleTester.run('release-rewritten', stages.base, {
-  valid: [{ name: 'the release as at the base', change: (files) => released(files), base: released(baseFiles) }],
+  valid: [{ name: 'the release as at the base', change: (files) => released(files), base: () => released(baseFiles) }],
   invalid: [
     {
       name: 'a release rewritten, its hashes recomputed',
       change: (files) => forged(released(files, 'First.'), first, (release) => {
         release['summary'] = 'Rewritten.'
       }),
-      base: released(baseFiles),
+      base: () => released(baseFiles),
       errors: [{ file: `policy/${first}`, line: 5, column: 17, endLine: 5, endColumn: 18, message: 'Unexpected change to the release file `releases/2020-02-29.json`, expected it byte for byte as it is at main (0123456789ab)', hint: restore }],
     },
   ],
 })
 
 ruleTester.run('release-removed', stages.base, {
-  valid: [{ name: 'every release of the base', change: twoReleases, base: twoReleases(baseFiles) }],
+  valid: [{ name: 'every release of the base', change: twoReleases, base: () => twoReleases(baseFiles) }],
   invalid: [
     {
       name: 'the newest release removed',
       change: (files) => applyChange(twoReleases(files), { remove: [second] }),
-      base: twoReleases(baseFiles),
+      base: () => twoReleases(baseFiles),
       errors: [{ file: `policy/${second}`, line: null, column: null, endLine: null, endColumn: null, message: 'Missing release file `releases/2020-06-01.json`, which exists at main (0123456789ab)', hint: restore }],
     },
   ],
 })
 
 ruleTester.run('release-inserted', stages.base, {
-  valid: [{ name: 'a new release after the newest of the base', change: twoReleases, base: released(baseFiles) }],
+  valid: [{ name: 'a new release after the newest of the base', change: twoReleases, base: () => released(baseFiles) }],
   invalid: [
     {
       name: 'a release added before the newest of the base',
@@ -154,7 +154,7 @@ ruleTester.run('release-inserted', stages.base, {
         const withRelease = released(files, 'First.')
         return { ...withRelease, 'releases/2019-06-01.json': withRelease[first] ?? '' }
       },
-      base: released(baseFiles),
+      base: () => released(baseFiles),
       errors: [{ file: 'policy/releases/2019-06-01.json', line: 1, column: 1, endLine: 1, endColumn: 2, message: 'Unexpected new release 2019-06-01 before the newest release at main (0123456789ab), 2020-02-29, expected new releases only after it', hint: 'The history before the base is closed. Release the change as a new version after the newest (`clausewright release`).' }],
     },
   ],
