@@ -8,10 +8,18 @@ import { buildPolicyDocument } from '../../src/compile/policy-document.ts'
 import { compile } from '../../src/compile/compile.ts'
 import { indexDirectives, type ComplianceFinding, type ComplianceRule } from '../../src/compliance/compliance-rule.ts'
 import { complianceRules, runCompliance, type ComplianceConfig, type ComplianceReport } from '../../src/compliance/index.ts'
-import { compareDiagnostics, type Diagnostic, type Severity } from '../../src/diagnostics/diagnostic.ts'
+import type { Root } from 'mdast'
+import { compareDiagnostics, type Diagnostic, type Severity, spanOfNode } from '../../src/diagnostics/diagnostic.ts'
+import type { LoadedClause } from '../../src/markdown/loaded-clause.ts'
+import { parseClause } from '../../src/markdown/parse-clause.ts'
+import { mapSpan, parseDataText } from '../../src/markdown/parse-data-text.ts'
+import type { PolicyData, PolicySource } from '../../src/model/types.ts'
+import { findInvisibleCharacters } from '../../src/source/find-invisible-characters.ts'
+import { loadReleases } from '../../src/versions/load-releases.ts'
+import type { ParsedYaml } from '../../src/yaml/parse-yaml.ts'
 import type { RuleId } from '../../src/diagnostics/rules.ts'
 import { renderPolicy } from '../../src/render/render-policy.ts'
-import type { SemanticRule } from '../../src/rules/context.ts'
+import type { MarkdownText, RuleContext, SemanticRule } from '../../src/rules/context.ts'
 import type { BaseReleases } from '../../src/source/read-base-releases.ts'
 import { readPolicy, type PolicySources } from '../../src/source/read-policy.ts'
 import type { SourceFile } from '../../src/source/source-file.ts'
@@ -28,9 +36,9 @@ import { basePolicy, fixturesRoot } from './fixture-policy.ts'
  * rule reports nothing) and invalid cases (the rule reports exactly these errors: file, start, end,
  * message, suggestions, and hint or related place where given). A case is a policy: the base
  * fixture (test/fixtures/base) changed in memory, or a policy of its own. The rule runs alone where
- * it can (a semantic rule or a compliance rule over the checked policy); otherwise a stage runs (the
- * whole check, the reading of a directory on disk, the comparison with a base branch) and its
- * diagnostics are filtered to the rule id.
+ * it can (a semantic rule or a compliance rule over the loaded policy); otherwise a stage runs
+ * (loading, the whole check, the reading of a directory on disk, the comparison with a base branch)
+ * and its diagnostics are filtered to the rule id.
  */
 
 /** A policy's files by their name in the policy directory (`policy.yaml`, `clauses/intro.md`). */
@@ -147,6 +155,72 @@ export function sourcesOf(files: PolicyFiles): PolicySources {
   return { ...(policy && { policy }), ...(data && { data }), ...(compliance && { compliance }), clauses: listed('clauses', '.md'), releases: listed('releases', '.json'), diagnostics: [] }
 }
 
+/** What the rules get: the policy loaded as checkPolicy loads it, before any rule runs. */
+export interface LoadedPolicy {
+  /** The diagnostics of loading: the scan of characters, YAML, schemas, clauses, releases. */
+  readonly diagnostics: readonly Diagnostic[]
+  readonly context: RuleContext
+  readonly texts: ReadonlyMap<string, Root>
+}
+
+/**
+ * The first half of checkPolicy (src/check.ts), step for step: the files read, parsed and
+ * validated, and the context of the rules, without running a rule. A rule then runs alone, and a
+ * test of one rule covers no other (Stryker runs against a mutant only the tests that cover it).
+ * A test of this file holds it equal to what checkPolicy gives the rules.
+ */
+export function loadSources(sources: PolicySources, today = defaultToday): LoadedPolicy {
+  const diagnostics: Diagnostic[] = [...sources.diagnostics]
+  const files = [sources.policy, sources.data, sources.compliance, ...sources.clauses].filter((file): file is SourceFile => file !== undefined)
+  for (const file of files) diagnostics.push(...findInvisibleCharacters(file))
+  const loadYaml = (file: SourceFile | undefined, schema: 'policy' | 'data' | 'compliance'): { parsed?: ParsedYaml; value?: unknown } => {
+    if (!file) return {}
+    const parsed = parseYaml(file)
+    const schemaDiagnostics = validateYaml(parsed, schema)
+    diagnostics.push(...parsed.diagnostics, ...schemaDiagnostics)
+    return { parsed, ...(parsed.value !== undefined && schemaDiagnostics.length === 0 && { value: parsed.value }) }
+  }
+  const policy = loadYaml(sources.policy, 'policy')
+  const data = loadYaml(sources.data, 'data')
+  loadYaml(sources.compliance, 'compliance')
+  const clauses: LoadedClause[] = []
+  for (const file of sources.clauses) {
+    const parsed = parseClause(file)
+    diagnostics.push(...parsed.diagnostics)
+    if (parsed.frontMatter && parsed.tree) clauses.push(parsed as LoadedClause)
+  }
+  const markdown: MarkdownText[] = clauses.map((clause) => ({ file: clause.file.path, tree: clause.tree, source: clause.file.text, spanOf: spanOfNode }))
+  const texts = new Map<string, Root>()
+  if (data.value !== undefined && data.parsed) {
+    const parsed = data.parsed
+    const value = data.value as PolicyData
+    const paths = [...value.purposes.map((_, index) => ['purposes', index, 'text']), ...value.rights.flatMap((right, index) => (right.statement === undefined ? [] : [['rights', index, 'statement']]))]
+    for (const path of paths) {
+      const text = parseDataText(parsed, path)
+      if (!text) continue
+      texts.set(text.value, text.tree)
+      markdown.push({ file: parsed.file.path, tree: text.tree, source: text.value, spanOf: (node) => mapSpan(text, node) })
+    }
+  }
+  const loaded = loadReleases(sources.releases)
+  diagnostics.push(...loaded.diagnostics)
+  const context: RuleContext = {
+    ...(policy.parsed && { policyYaml: policy.parsed }),
+    ...(data.parsed && { dataYaml: data.parsed }),
+    ...(policy.value !== undefined && { policy: policy.value as PolicySource }),
+    ...(data.value !== undefined && { data: data.value as PolicyData }),
+    clauses,
+    markdown,
+    releases: loaded.releases,
+    today,
+  }
+  return { diagnostics, context, texts }
+}
+
+export function loadFiles(files: PolicyFiles, today = defaultToday): LoadedPolicy {
+  return loadSources(sourcesOf(files), today)
+}
+
 export function checkFiles(files: PolicyFiles, today = defaultToday): CheckedPolicy {
   return checkPolicy(sourcesOf(files), { today })
 }
@@ -162,18 +236,17 @@ export function released(files: PolicyFiles, summary = 'Released.'): PolicyFiles
   return { ...files, [`releases/${release.version}.json`]: serializeRelease(release) }
 }
 
-/** The context the compliance rules get in `checkPolicy`, built from a checked policy. */
-export function versionContextOf(checked: CheckedPolicy): VersionContext {
-  const { context } = checked
+/** The context the compliance rules get in `checkPolicy`, built from the loaded policy. */
+export function versionContextOf(loaded: LoadedPolicy): VersionContext {
+  const { context } = loaded
   return {
     ...context,
     clausesWith: indexDirectives(context.clauses),
     compared: () => {
       const last = context.releases.at(-1)
-      // Rendered whatever the diagnostics (checked.renderDraft() would count the consistency rules' own errors).
+      // Rendered whatever the diagnostics: the draft of a case is meant to render.
       if (!last || !context.policy || !context.data) return undefined
-      const rendered = renderPolicy(context.policy, context.data, context.clauses, checked.texts)
-      const draft = buildPolicyDocument(context.policy, context.data, rendered)
+      const draft = buildPolicyDocument(context.policy, context.data, renderPolicy(context.policy, context.data, context.clauses, loaded.texts))
       return { draft, last: { version: last.version, effective: last.effective, document: last.document }, diff: diffDocuments(last.document, draft, { from: last.version, to: 'draft' }) }
     },
   }
@@ -181,6 +254,8 @@ export function versionContextOf(checked: CheckedPolicy): VersionContext {
 
 /** Stages for the rules that are not a rule module of their own. */
 export const stages = {
+  /** Loading, in memory: the scan of characters, YAML, schemas, clauses, the integrity of releases (no rule runs). */
+  load: { stage: 'load', run: (files: PolicyFiles, testCase: RuleCase) => [...loadFiles(files, testCase.today).diagnostics] },
   /** The whole check of the files, in memory: loading, schemas, rules, compliance. */
   check: { stage: 'check', run: (files: PolicyFiles, testCase: RuleCase) => [...checkFiles(files, testCase.today).diagnostics] },
   /** runCompliance over every compliance rule with policy/compliance.yaml parsed and validated as the check does. */
@@ -188,7 +263,7 @@ export const stages = {
     stage: 'compliance',
     run: (files: PolicyFiles, testCase: RuleCase) => [...complianceOf(files, testCase).diagnostics],
   },
-  /** readPolicy of the files written to a temporary directory (and changed by `prepare`), then the whole check. */
+  /** readPolicy of the files written to a temporary directory (and changed by `prepare`), then loading. */
   disk: {
     stage: 'disk',
     run: async (files: PolicyFiles, testCase: RuleCase) => {
@@ -199,7 +274,7 @@ export const stages = {
           await writeFile(path.join(root, 'policy', name), text)
         }
         await testCase.prepare?.(root)
-        return [...checkPolicy(await readPolicy('policy', { cwd: root }), { today: testCase.today ?? defaultToday }).diagnostics]
+        return [...loadSources(await readPolicy('policy', { cwd: root }), testCase.today).diagnostics]
       } finally {
         await chmod(root, 0o700).catch(() => undefined)
         await rm(root, { recursive: true, force: true })
@@ -219,11 +294,11 @@ export const stages = {
 
 /** runCompliance as checkPolicy runs it: every compliance rule, with policy/compliance.yaml if the files have one. */
 export function complianceOf(files: PolicyFiles, testCase: RuleCase = {}): ComplianceReport {
-  const checked = checkFiles(files, testCase.today)
+  const loaded = loadFiles(files, testCase.today)
   const sources = sourcesOf(files)
   const parsed = sources.compliance && parseYaml(sources.compliance)
   const valid = parsed?.value !== undefined && validateYaml(parsed, 'compliance').length === 0
-  return runCompliance([...complianceRules, ...consistencyRules], versionContextOf(checked), valid ? (parsed.value as ComplianceConfig) : undefined, parsed)
+  return runCompliance([...complianceRules, ...consistencyRules], versionContextOf(loaded), valid ? (parsed.value as ComplianceConfig) : undefined, parsed)
 }
 
 /** What a case produced. */
@@ -245,10 +320,10 @@ export async function runCase(ruleId: RuleId, subject: RuleSubject, testCase: Ru
   const files = filesOf(testCase)
   if (isSemantic(subject)) {
     if (!subject.ids.includes(ruleId)) throw new Error(`the rule module reports ${subject.ids.join(', ')}, not ${ruleId}`)
-    return { diagnostics: subject.check(checkFiles(files, testCase.today).context).filter((item) => item.ruleId === ruleId) }
+    return { diagnostics: subject.check(loadFiles(files, testCase.today).context).filter((item) => item.ruleId === ruleId) }
   }
   if (isCompliance(subject)) {
-    const finding = subject.check(versionContextOf(checkFiles(files, testCase.today)))
+    const finding = subject.check(versionContextOf(loadFiles(files, testCase.today)))
     return { diagnostics: finding.diagnostics.filter((item) => item.ruleId === ruleId), finding }
   }
   return { diagnostics: (await subject.run(files, testCase)).filter((item) => item.ruleId === ruleId) }

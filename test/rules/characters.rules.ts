@@ -1,7 +1,7 @@
 import { fixtureChange, ruleTester, stages } from '../helpers/rule-tester.ts'
 
-// Characters written literally (src/source/find-invisible-characters.ts), found by the scan of every file in the whole check (escapes: semantic.rules.ts).
-ruleTester.run('invisible-character', stages.check, {
+// Characters written literally (src/source/find-invisible-characters.ts), found by the scan of every file when the policy is loaded (escapes: semantic.rules.ts).
+ruleTester.run('invisible-character', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -15,7 +15,7 @@ ruleTester.run('invisible-character', stages.check, {
   ],
 })
 
-ruleTester.run('forbidden-character', stages.check, {
+ruleTester.run('forbidden-character', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {

@@ -1,7 +1,7 @@
 import { fixtureChange, ruleTester, stages } from '../helpers/rule-tester.ts'
 
-// The rules of Markdown loading (src/markdown), run by the whole check in memory and filtered to each rule: the invalid cases reuse the policies of the golden cases (test/fixtures/check).
-ruleTester.run('front-matter-missing', stages.check, {
+// The rules of Markdown loading (src/markdown), run by the loading stage in memory (no rule runs) and filtered to each rule: the invalid cases reuse the policies of the golden cases (test/fixtures/check).
+ruleTester.run('front-matter-missing', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -14,7 +14,7 @@ ruleTester.run('front-matter-missing', stages.check, {
   ],
 })
 
-ruleTester.run('clause-empty', stages.check, {
+ruleTester.run('clause-empty', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -27,7 +27,7 @@ ruleTester.run('clause-empty', stages.check, {
   ],
 })
 
-ruleTester.run('nesting-too-deep', stages.check, {
+ruleTester.run('nesting-too-deep', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -40,7 +40,7 @@ ruleTester.run('nesting-too-deep', stages.check, {
   ],
 })
 
-ruleTester.run('markdown-too-complex', stages.check, {
+ruleTester.run('markdown-too-complex', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {

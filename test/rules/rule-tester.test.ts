@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { rawHtml } from '../../src/rules/raw-html.ts'
 import { lawfulBasis } from '../../src/compliance/lawful-basis.ts'
-import { type ExpectedError, type InvalidCase, verifyInvalid, verifyValid } from '../helpers/rule-tester.ts'
+import { applyChange, baseFiles, checkFiles, type ExpectedError, type InvalidCase, loadFiles, released, verifyInvalid, verifyValid } from '../helpers/rule-tester.ts'
 
 // The rule tester fails on every difference it is meant to catch: shown on one case of raw-html,
 // whose two errors are known, with the expectation changed one field at a time.
@@ -78,5 +78,25 @@ describe('the rule tester', () => {
 
   test('fails when a change does not find its text', async () => {
     await expect(verifyValid('raw-html', rawHtml, { change: { replace: [{ file: 'data.yaml', find: 'not there', with: '' }] } })).rejects.toThrow('data.yaml does not contain "not there"')
+  })
+})
+
+describe('the loading of the rule tester', () => {
+  // What a rule sees when it runs alone must be what checkPolicy gives it: the same context, and
+  // the loading diagnostics among the check's.
+  const withoutFunctions = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_, item: unknown) => (typeof item === 'function' ? '[function]' : item)))
+  test.each([
+    ['the base policy', baseFiles],
+    ['a policy with errors in every file', applyChange(baseFiles, { replace: [{ file: 'policy.yaml', find: 'language: en-GB', with: 'language: 12' }, { file: 'data.yaml', find: 'to send you our newsletter;', with: 'to send you <b>our</b> [newsletter](#nowhere);' }, { file: 'clauses/rights.md', find: 'Write to', with: ':zzz Write to' }] })],
+    ['a released policy', released(baseFiles)],
+  ])('equals what checkPolicy gives the rules: %s', (_, files) => {
+    const loaded = loadFiles(files)
+    const checked = checkFiles(files)
+    expect(withoutFunctions(loaded.context)).toEqual(withoutFunctions(checked.context))
+    expect([...loaded.texts.keys()]).toEqual([...checked.texts.keys()])
+    const checkedKeys = new Set(checked.diagnostics.map((item) => JSON.stringify(item)))
+    expect(loaded.diagnostics.filter((item) => !checkedKeys.has(JSON.stringify(item)))).toEqual([])
+    const ruleIds = new Set(loaded.diagnostics.map((item) => item.ruleId))
+    expect(checked.diagnostics.filter((item) => ruleIds.has(item.ruleId) && !loaded.diagnostics.some((found) => JSON.stringify(found) === JSON.stringify(item))).map((item) => item.ruleId)).toEqual([])
   })
 })

@@ -1,7 +1,7 @@
 import { fixtureChange, ruleTester, stages } from '../helpers/rule-tester.ts'
 
-// The schema rules (src/validate), run by the whole check in memory and filtered to each rule: the invalid cases reuse the policies of the golden cases (test/fixtures/check).
-ruleTester.run('schema-required', stages.check, {
+// The schema rules (src/validate), run by the loading stage in memory (no rule runs) and filtered to each rule: the invalid cases reuse the policies of the golden cases (test/fixtures/check).
+ruleTester.run('schema-required', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -14,7 +14,7 @@ ruleTester.run('schema-required', stages.check, {
   ],
 })
 
-ruleTester.run('schema-unknown-field', stages.check, {
+ruleTester.run('schema-unknown-field', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -27,7 +27,7 @@ ruleTester.run('schema-unknown-field', stages.check, {
   ],
 })
 
-ruleTester.run('schema-type', stages.check, {
+ruleTester.run('schema-type', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -40,7 +40,7 @@ ruleTester.run('schema-type', stages.check, {
   ],
 })
 
-ruleTester.run('schema-enum', stages.check, {
+ruleTester.run('schema-enum', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -60,7 +60,7 @@ ruleTester.run('schema-enum', stages.check, {
   ],
 })
 
-ruleTester.run('schema-format', stages.check, {
+ruleTester.run('schema-format', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -73,7 +73,7 @@ ruleTester.run('schema-format', stages.check, {
   ],
 })
 
-ruleTester.run('schema-pattern', stages.check, {
+ruleTester.run('schema-pattern', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -86,7 +86,7 @@ ruleTester.run('schema-pattern', stages.check, {
   ],
 })
 
-ruleTester.run('schema-constraint', stages.check, {
+ruleTester.run('schema-constraint', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -99,7 +99,7 @@ ruleTester.run('schema-constraint', stages.check, {
   ],
 })
 
-ruleTester.run('date-invalid', stages.check, {
+ruleTester.run('date-invalid', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {

@@ -5,8 +5,8 @@ import { integrityOf } from '../../src/versions/release.ts'
 import { applyChange, baseFiles, type PolicyFiles, released, ruleTester, stages } from '../helpers/rule-tester.ts'
 
 // The rules of the release history: the consistency rules (src/versions/consistency.ts) run alone
-// over the checked policy; the integrity of release files (src/versions/load-releases.ts) by the
-// whole check; the comparison with a base branch (`check --base`) by compareWithBase.
+// over the loaded policy; the integrity of release files (src/versions/load-releases.ts) by the
+// loading stage; the comparison with a base branch (`check --base`) by compareWithBase.
 const replace = (file: string, find: string, replacement: string) => ({ file, find, with: replacement })
 const edit = (files: PolicyFiles, ...replacements: Array<ReturnType<typeof replace>>) => applyChange(files, { replace: replacements })
 const first = 'releases/2020-02-29.json'
@@ -63,7 +63,7 @@ ruleTester.run('substantive-change-dated', substantiveChangeDated, {
   ],
 })
 
-ruleTester.run('release-modified', stages.check, {
+ruleTester.run('release-modified', stages.load, {
   valid: [{ name: 'a release as written', change: (files) => released(files) }],
   invalid: [
     {
@@ -74,7 +74,7 @@ ruleTester.run('release-modified', stages.check, {
   ],
 })
 
-ruleTester.run('release-unsafe-html', stages.check, {
+ruleTester.run('release-unsafe-html', stages.load, {
   valid: [{ name: 'a release as written', change: (files) => released(files) }],
   invalid: [
     {
@@ -89,7 +89,7 @@ ruleTester.run('release-unsafe-html', stages.check, {
   ],
 })
 
-ruleTester.run('release-link-broken', stages.check, {
+ruleTester.run('release-link-broken', stages.load, {
   valid: [{ name: 'two releases as written', change: twoReleases }],
   invalid: [
     {
@@ -107,7 +107,7 @@ ruleTester.run('release-link-broken', stages.check, {
   ],
 })
 
-ruleTester.run('release-order', stages.check, {
+ruleTester.run('release-order', stages.load, {
   valid: [{ name: 'two releases as written', change: twoReleases }],
   invalid: [
     {

@@ -1,7 +1,7 @@
 import { fixtureChange, ruleTester, stages } from '../helpers/rule-tester.ts'
 
-// The rules of YAML loading (src/yaml), run by the whole check in memory and filtered to each rule: the invalid cases reuse the policies of the golden cases (test/fixtures/check).
-ruleTester.run('yaml-syntax', stages.check, {
+// The rules of YAML loading (src/yaml), run by the loading stage in memory (no rule runs) and filtered to each rule: the invalid cases reuse the policies of the golden cases (test/fixtures/check).
+ruleTester.run('yaml-syntax', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -14,7 +14,7 @@ ruleTester.run('yaml-syntax', stages.check, {
   ],
 })
 
-ruleTester.run('yaml-ambiguous', stages.check, {
+ruleTester.run('yaml-ambiguous', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -27,7 +27,7 @@ ruleTester.run('yaml-ambiguous', stages.check, {
   ],
 })
 
-ruleTester.run('yaml-duplicate-key', stages.check, {
+ruleTester.run('yaml-duplicate-key', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -40,7 +40,7 @@ ruleTester.run('yaml-duplicate-key', stages.check, {
   ],
 })
 
-ruleTester.run('yaml-version', stages.check, {
+ruleTester.run('yaml-version', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -53,7 +53,7 @@ ruleTester.run('yaml-version', stages.check, {
   ],
 })
 
-ruleTester.run('yaml-tag', stages.check, {
+ruleTester.run('yaml-tag', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -73,7 +73,7 @@ ruleTester.run('yaml-tag', stages.check, {
   ],
 })
 
-ruleTester.run('yaml-merge-key', stages.check, {
+ruleTester.run('yaml-merge-key', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -86,7 +86,7 @@ ruleTester.run('yaml-merge-key', stages.check, {
   ],
 })
 
-ruleTester.run('yaml-multiple-documents', stages.check, {
+ruleTester.run('yaml-multiple-documents', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -99,7 +99,7 @@ ruleTester.run('yaml-multiple-documents', stages.check, {
   ],
 })
 
-ruleTester.run('yaml-alias', stages.check, {
+ruleTester.run('yaml-alias', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -112,7 +112,7 @@ ruleTester.run('yaml-alias', stages.check, {
   ],
 })
 
-ruleTester.run('yaml-forbidden-key', stages.check, {
+ruleTester.run('yaml-forbidden-key', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -125,7 +125,7 @@ ruleTester.run('yaml-forbidden-key', stages.check, {
   ],
 })
 
-ruleTester.run('yaml-1-1-boolean', stages.check, {
+ruleTester.run('yaml-1-1-boolean', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -138,7 +138,7 @@ ruleTester.run('yaml-1-1-boolean', stages.check, {
   ],
 })
 
-ruleTester.run('yaml-implicit-type', stages.check, {
+ruleTester.run('yaml-implicit-type', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
@@ -151,7 +151,7 @@ ruleTester.run('yaml-implicit-type', stages.check, {
   ],
 })
 
-ruleTester.run('nesting-too-deep', stages.check, {
+ruleTester.run('nesting-too-deep', stages.load, {
   valid: [{ name: 'the base policy' }],
   invalid: [
     {
