@@ -59,6 +59,8 @@ export interface RuleCase {
   readonly source?: PolicyFiles
   /** Today, for the check; 2026-01-01 unless given. */
   readonly today?: string
+  /** For a rule run alone: changes the context it gets (to give it what loading never does). */
+  readonly context?: (context: RuleContext) => RuleContext
   /** For the compliance rules: the status and the places of the finding, checked when given. */
   readonly finding?: Pick<ComplianceFinding, 'status' | 'where'>
   /** For the stage that reads from disk: changes the directory (`<root>/policy`) after the files are written. */
@@ -252,6 +254,14 @@ export function versionContextOf(loaded: LoadedPolicy): VersionContext {
   }
 }
 
+/**
+ * The context without the parsed YAML files, only their values: what a rule must still report
+ * (without a file or a place) when a caller builds a context of its own.
+ */
+export function withoutYaml(context: RuleContext): RuleContext {
+  return Object.fromEntries(Object.entries(context).filter(([key]) => key !== 'policyYaml' && key !== 'dataYaml')) as unknown as RuleContext
+}
+
 /** Stages for the rules that are not a rule module of their own. */
 export const stages = {
   /** Loading, in memory: the scan of characters, YAML, schemas, clauses, the integrity of releases (no rule runs). */
@@ -320,10 +330,12 @@ export async function runCase(ruleId: RuleId, subject: RuleSubject, testCase: Ru
   const files = filesOf(testCase)
   if (isSemantic(subject)) {
     if (!subject.ids.includes(ruleId)) throw new Error(`the rule module reports ${subject.ids.join(', ')}, not ${ruleId}`)
-    return { diagnostics: subject.check(loadFiles(files, testCase.today).context).filter((item) => item.ruleId === ruleId) }
+    const { context } = loadFiles(files, testCase.today)
+    return { diagnostics: subject.check(testCase.context?.(context) ?? context).filter((item) => item.ruleId === ruleId) }
   }
   if (isCompliance(subject)) {
-    const finding = subject.check(versionContextOf(loadFiles(files, testCase.today)))
+    const loaded = loadFiles(files, testCase.today)
+    const finding = subject.check(versionContextOf({ ...loaded, context: testCase.context?.(loaded.context) ?? loaded.context }))
     return { diagnostics: finding.diagnostics.filter((item) => item.ruleId === ruleId), finding }
   }
   return { diagnostics: (await subject.run(files, testCase)).filter((item) => item.ruleId === ruleId) }

@@ -4,7 +4,9 @@ import { controllerIdentity, dpoContact, representative } from '../../src/compli
 import { dataSource, internationalTransfers, provisionRequirement, recipientsStated, retentionPeriod, specialCategoryCondition } from '../../src/compliance/data.ts'
 import { lawfulBasis, legitimateInterest } from '../../src/compliance/lawful-basis.ts'
 import { complaintRight, dataSubjectRights, objectionSeparate, withdrawConsent } from '../../src/compliance/rights.ts'
-import { applyChange, baseFiles, complianceOf, ruleTester, stages } from '../helpers/rule-tester.ts'
+import type { ComplianceRule } from '../../src/compliance/compliance-rule.ts'
+import type { RuleId } from '../../src/diagnostics/rules.ts'
+import { applyChange, baseFiles, complianceOf, type RuleCase, ruleTester, stages, withoutYaml } from '../helpers/rule-tester.ts'
 
 // The compliance rules of src/compliance, each run alone over the checked policy; a valid case
 // also states the finding (met or not applicable, and the clauses where the policy gives the item).
@@ -22,6 +24,7 @@ const noEmail = replace('policy.yaml', '    email: privacy@example.com\n', '')
 ruleTester.run('controller-identity', controllerIdentity, {
   valid: [
     { name: 'a contact with an email address', finding: met('intro', 'rights') },
+    { name: 'its email address in both clauses, each clause named once', ...change(replace('clauses/intro.md', 'See [your rights]', 'Write to :email{#privacy}. See [your rights]')), finding: met('intro', 'rights') },
     { name: 'a contact with a telephone number', ...change(noEmail, replace('policy.yaml', '    description: Privacy requests\n', '    description: Privacy requests\n    telephone: "+44 20 7946 0000"\n'), replace('clauses/rights.md', 'Write to :email{#privacy}, or', 'Or')), finding: met('intro') },
     { name: 'a contact with a web page', ...change(noEmail, replace('policy.yaml', '    description: Privacy requests\n', '    description: Privacy requests\n    url: https://example.org/contact\n')), finding: met('intro', 'rights') },
     { name: 'a contact with a postal address', ...change(noEmail, replace('policy.yaml', '    description: Privacy requests\n', '    description: Privacy requests\n    postalAddress: 1 High Street\n')), finding: met('intro', 'rights') },
@@ -416,4 +419,60 @@ describe('compliance.yaml', () => {
     expect(report.items.find((item) => item.rule === 'recipients-stated')).toMatchObject({ status: 'missing', justification: null })
     expect(report.items.map((item) => item.rule)).toEqual(['controller-identity', 'representative', 'dpo-contact', 'lawful-basis-missing', 'legitimate-interest-missing', 'special-category-condition', 'recipients-stated', 'international-transfers', 'retention-period', 'data-subject-rights', 'withdraw-consent', 'complaint-right', 'provision-requirement', 'automated-decision-making', 'data-source', 'objection-separate', 'last-updated-changed', 'substantive-change-dated'])
   })
+})
+
+// A context without the parsed YAML files (a caller's own): each rule still reports, without a file or a place.
+const withoutYamlCases: ReadonlyArray<[RuleId, ComplianceRule, RuleCase, string]> = [
+  ['controller-identity', controllerIdentity, change(noEmail), 'Missing contact details of the controller: no contact has an email, postal address, telephone or web page'],
+  ['representative', representative, change(country('US')), 'Missing representative: a controller established in US must name its representative in the EU or UK'],
+  ['dpo-contact', dpoContact, change(replace('policy.yaml', 'dataProtectionOfficer:\n  designated: false\n', '')), 'Missing statement on a data protection officer: the policy does not say whether one is designated'],
+  ['dpo-contact-details', dpoContact, change(dpo('  designated: true\n  name: A. Officer\n')), 'Missing contact details of the designated data protection officer'],
+  ['lawful-basis-missing', lawfulBasis, change(replace('data.yaml', '    lawfulBasis: [consent]\n', '')), 'Missing lawful basis for purpose `newsletter`: the policy does not say which basis of GDPR Art. 6(1) applies'],
+  ['legitimate-interest-missing', legitimateInterest, change(noInterest), 'Missing `legitimateInterest` for purpose `security`, expected the interest pursued (GDPR Art. 13(1)(d))'],
+  ['special-category-condition', specialCategoryCondition, change(special), 'Missing Art. 9(2) condition for purpose `newsletter`, which uses special category data (`email-address`)'],
+  ['recipients-stated', recipientsStated, noRecipients, 'Missing recipients: the policy names nobody the data is disclosed to'],
+  ['international-transfers', internationalTransfers, change(replace('data.yaml', 'internationalTransfers:\n  made: false\n', '')), 'Missing statement on international transfers: the policy does not say whether personal data leaves the UK/EEA'],
+  ['international-transfers', internationalTransfers, change(transfers('    - id: us\n      destination: United States\n      safeguard: other\n')), 'Missing how to obtain a copy of the safeguard of transfer `us` (other)'],
+  ['international-transfers', internationalTransfers, change(replace('data.yaml', '  made: false\n', '  made: true\n')), 'Missing the transfers: `made` is true but no transfer is listed'],
+  ['retention-period', retentionPeriod, change(replace('data.yaml', '    retention: Until you unsubscribe from the newsletter.\n', '')), 'Missing retention: the policy states no storage period, nor the criteria for one, for any data'],
+  ['retention-period', retentionPeriod, change(ipCategory()), 'Missing retention for data category `ip`'],
+  ['provision-requirement', provisionRequirement, change(provision('')), 'Missing statement on whether people must provide their data (a statutory or contractual requirement?) and what happens if they do not'],
+  ['provision-requirement', provisionRequirement, change(nameCategory('')), 'Missing provision requirement or its consequence for data category `name`'],
+  ['data-source', dataSource, change(source('[public]')), 'Missing source of data category `email-address`, obtained from public'],
+  ['data-subject-rights', dataSubjectRights, change(removeRight('erasure')), 'Missing the right of erasure'],
+  ['withdraw-consent', withdrawConsent, change(removeRight('withdraw-consent')), 'Missing the right to withdraw consent, on which a purpose rests'],
+  ['complaint-right', complaintRight, change(removeRight('complaint')), 'Missing the right to complain to a supervisory authority'],
+  ['objection-separate', objectionSeparate, change(noObjectionStatement), 'Missing a separate statement of the right to object, required because 1 purpose rests on legitimate interests or direct marketing'],
+  ['automated-decision-making', automatedDecisionMaking, change(replace('policy.yaml', 'automatedDecisionMaking:\n  used: false\n', '')), 'Missing statement on automated decision-making: the policy does not say whether it is used'],
+  ['automated-decision-logic', automatedDecisionMaking, change(decisions('  used: true\n  logic: Scores.\n')), 'Missing the logic or the consequences of the automated decision-making the policy says is used'],
+]
+for (const [ruleId, rule, testCase, message] of withoutYamlCases) {
+  ruleTester.run(ruleId, rule, {
+    valid: [{ name: 'without the parsed YAML', context: withoutYaml }],
+    invalid: [{ name: `${testCase.name ?? message}, without the parsed YAML`, ...testCase, context: withoutYaml, errors: [{ file: '', line: null, column: null, endLine: null, endColumn: null, message }] }],
+  })
+}
+
+// The article and the title of each item, as the compliance summary of policy.json and the site publish them.
+test('every compliance item cites its provision and says what it is', () => {
+  expect(complianceOf(baseFiles).items.map((item) => [item.rule, item.article, item.title])).toEqual([
+    ['controller-identity', 'GDPR Art. 13(1)(a)', 'The identity and contact details of the controller'],
+    ['representative', 'GDPR Art. 13(1)(a), 27', 'The representative of a controller outside the EU/EEA or UK'],
+    ['dpo-contact', 'GDPR Art. 13(1)(b)', 'The contact details of the data protection officer, where designated'],
+    ['lawful-basis-missing', 'GDPR Art. 13(1)(c)', 'The purposes and the lawful basis of each'],
+    ['legitimate-interest-missing', 'GDPR Art. 13(1)(d)', 'The legitimate interests pursued'],
+    ['special-category-condition', 'GDPR Art. 9(2)', 'The Art. 9(2) condition for special category data'],
+    ['recipients-stated', 'GDPR Art. 13(1)(e)', 'The recipients or categories of recipients'],
+    ['international-transfers', 'GDPR Art. 13(1)(f)', 'Transfers to third countries, their safeguards and how to obtain a copy'],
+    ['retention-period', 'GDPR Art. 13(2)(a)', 'How long the data is kept, or the criteria'],
+    ['data-subject-rights', 'GDPR Art. 13(2)(b)', 'The rights of access, rectification, erasure, restriction, objection and portability'],
+    ['withdraw-consent', 'GDPR Art. 13(2)(c), 7(3)', 'The right to withdraw consent at any time'],
+    ['complaint-right', 'GDPR Art. 13(2)(d), 77', 'The right to lodge a complaint with a supervisory authority'],
+    ['provision-requirement', 'GDPR Art. 13(2)(e)', 'Whether providing the data is required, and the consequence of not providing it'],
+    ['automated-decision-making', 'GDPR Art. 13(2)(f), 22', 'Automated decision-making and profiling, its logic and consequences'],
+    ['data-source', 'GDPR Art. 14(1)(d), 14(2)(f)', 'For data not obtained from the person: the categories and the source'],
+    ['objection-separate', 'GDPR Art. 21(4)', 'The right to object, presented clearly and separately'],
+    ['last-updated-changed', 'GDPR Art. 12(1), ICO: keep the notice under review', 'The last-updated date changes with the content'],
+    ['substantive-change-dated', 'GDPR Art. 13(3), 12(1)', 'A substantive change comes with a new effective date'],
+  ])
 })

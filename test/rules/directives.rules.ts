@@ -1,5 +1,5 @@
 import { directivesRule } from '../../src/rules/directives.ts'
-import { ruleTester } from '../helpers/rule-tester.ts'
+import { ruleTester, withoutYaml } from '../helpers/rule-tester.ts'
 
 // The directives of clauses and texts (src/rules/directives.ts), run alone over the checked policy.
 const replace = (file: string, find: string, replacement: string) => ({ file, find, with: replacement })
@@ -147,4 +147,9 @@ ruleTester.run('unused-entry', directivesRule, {
       errors: [{ file: 'policy/data.yaml', line: 17, column: 9, endLine: 17, endColumn: 17, message: 'Unexpected purpose `security` that no clause shows or names', hint: 'Give it a `group:` that a clause shows with `::purposes{group="…"}`.' }],
     },
   ],
+})
+
+ruleTester.run('unused-entry', directivesRule, {
+  valid: [{ name: 'without the parsed YAML', context: withoutYaml }],
+  invalid: [{ name: 'a purpose without a group, without the parsed YAML', ...change(replace('data.yaml', '    group: main\n    text: to keep', '    text: to keep')), context: withoutYaml, errors: [{ file: '', line: null, column: null, endLine: null, endColumn: null, message: 'Unexpected purpose `security` that no clause shows or names' }] }],
 })

@@ -8,7 +8,7 @@ import { markdownTooComplex } from '../../src/rules/markdown-too-complex.ts'
 import { rawHtml } from '../../src/rules/raw-html.ts'
 import { unknownReference } from '../../src/rules/unknown-reference.ts'
 import { unsafeUrl } from '../../src/rules/unsafe-url.ts'
-import { ruleTester } from '../helpers/rule-tester.ts'
+import { ruleTester, withoutYaml } from '../helpers/rule-tester.ts'
 
 // The semantic rules of src/rules, each run alone over the checked policy (the directives: directives.rules.ts).
 const replace = (file: string, find: string, replacement: string) => ({ file, find, with: replacement })
@@ -357,4 +357,43 @@ ruleTester.run('forbidden-character', escapedCharacters, {
       errors: [{ file: 'policy/clauses/rights.md', line: 3, column: 8, endLine: 3, endColumn: 22, message: 'Unexpected control character U+000B, written as an escape, expected text', hint: 'A vertical tab, often pasted from a word processor: replace it with a line break or a space.' }],
     },
   ],
+})
+
+// A context without the parsed YAML files (a caller's own, or a future stage's): the rules still
+// report, without a file or a place.
+const nowhere = { file: '', line: null, column: null, endLine: null, endColumn: null } as const
+ruleTester.run('duplicate-id', duplicateId, {
+  valid: [{ name: 'without the parsed YAML', context: withoutYaml }],
+  invalid: [
+    {
+      name: 'two contacts, without the parsed YAML',
+      ...change(replace('policy.yaml', '    email: privacy@example.com\n', '    email: privacy@example.com\n  - id: privacy\n    description: Again\n    email: other@example.com\n')),
+      context: withoutYaml,
+      errors: [{ ...nowhere, message: 'Unexpected second contact `privacy`, expected each id once', related: { file: '', message: 'first contact `privacy`' } }],
+    },
+  ],
+})
+ruleTester.run('unknown-reference', unknownReference, {
+  valid: [{ name: 'without the parsed YAML', context: withoutYaml }],
+  invalid: [{ name: 'a misspelt data category, without the parsed YAML', ...change(replace('data.yaml', 'dataCategories: [email-address]', 'dataCategories: [email-adress]')), context: withoutYaml, errors: [{ ...nowhere, message: 'Unexpected data category `email-adress`, expected one of the data categories defined: `email-address`', expected: ['email-address'] }] }],
+})
+ruleTester.run('clause-file-missing', clauseFiles, {
+  valid: [{ name: 'without the parsed YAML', context: withoutYaml }],
+  invalid: [{ name: 'a clause without its file, without the parsed YAML', change: { remove: ['clauses/rights.md'] }, context: withoutYaml, errors: [{ ...nowhere, message: 'Unexpected clause `rights` without a file, expected `clauses/rights.md`' }] }],
+})
+ruleTester.run('date-in-future', dateInFuture, {
+  valid: [{ name: 'without the parsed YAML', context: withoutYaml }],
+  invalid: [{ name: 'updated tomorrow, without the parsed YAML', today: '2020-02-28', context: withoutYaml, errors: [{ ...nowhere, message: 'Unexpected last-updated date 2020-02-29, expected today (2020-02-28) or earlier' }] }],
+})
+ruleTester.run('unsafe-url', unsafeUrl, {
+  valid: [{ name: 'without the parsed YAML', context: withoutYaml }],
+  invalid: [{ name: 'a URL of policy.yaml, without the parsed YAML', ...change(replace('policy.yaml', 'https://ico.org.uk/make-a-complaint/', 'javascript:alert(1)')), context: withoutYaml, errors: [{ ...nowhere, message: 'Unexpected URL with the scheme `javascript:`, expected https:, http: or mailto:' }] }],
+})
+ruleTester.run('unknown-dpv-term', dpvTerm, {
+  valid: [{ name: 'without the parsed YAML', context: withoutYaml }],
+  invalid: [{ name: 'a misspelt term, without the parsed YAML', ...change(replace('data.yaml', 'dpv: EmailAddress', 'dpv: EmailAdress')), context: withoutYaml, errors: [{ ...nowhere, message: 'Unexpected DPV term `EmailAdress`, expected a class of https://w3id.org/dpv/pd#', expected: ['EmailAddress'] }] }],
+})
+ruleTester.run('invisible-character', escapedCharacters, {
+  valid: [{ name: 'no policy.yaml', change: { remove: ['policy.yaml'] } }],
+  invalid: [{ name: 'an escape in data.yaml, without policy.yaml', change: { remove: ['policy.yaml'], replace: [replace('data.yaml', 'label: Email address', 'label: "Email\\u200Baddress"')] }, errors: [{ file: 'policy/data.yaml', line: 4, column: 12, endLine: 4, endColumn: 32, message: 'Unexpected invisible character U+200B ZERO WIDTH SPACE, written as an escape, expected text' }] }],
 })

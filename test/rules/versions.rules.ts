@@ -2,7 +2,7 @@ import { digestOf } from '../../src/compile/digest.ts'
 import type { Release } from '../../src/model/release.ts'
 import { lastUpdatedChanged, substantiveChangeDated } from '../../src/versions/consistency.ts'
 import { integrityOf } from '../../src/versions/release.ts'
-import { applyChange, baseFiles, type PolicyFiles, released, ruleTester, stages } from '../helpers/rule-tester.ts'
+import { applyChange, baseFiles, type PolicyFiles, released, ruleTester, stages, withoutYaml } from '../helpers/rule-tester.ts'
 
 // The rules of the release history: the consistency rules (src/versions/consistency.ts) run alone
 // over the loaded policy; the integrity of release files (src/versions/load-releases.ts) by the
@@ -158,4 +158,15 @@ ruleTester.run('release-inserted', stages.base, {
       errors: [{ file: 'policy/releases/2019-06-01.json', line: 1, column: 1, endLine: 1, endColumn: 2, message: 'Unexpected new release 2019-06-01 before the newest release at main (0123456789ab), 2020-02-29, expected new releases only after it', hint: 'The history before the base is closed. Release the change as a new version after the newest (`clausewright release`).' }],
     },
   ],
+})
+
+// A context without the parsed YAML files (a caller's own): the rules still report, without a file or a place.
+const nowhere = { file: '', line: null, column: null, endLine: null, endColumn: null } as const
+ruleTester.run('last-updated-changed', lastUpdatedChanged, {
+  valid: [{ name: 'unchanged, without the parsed YAML', change: (files) => released(files), context: withoutYaml }],
+  invalid: [{ name: 'changed, without the parsed YAML', change: (files) => reworded(released(files)), context: withoutYaml, errors: [{ ...nowhere, message: 'Unexpected last-updated date 2020-02-29, unchanged since release 2020-02-29 although the content changed' }] }],
+})
+ruleTester.run('substantive-change-dated', substantiveChangeDated, {
+  valid: [{ name: 'unchanged, without the parsed YAML', change: (files) => released(files), context: withoutYaml }],
+  invalid: [{ name: 'a new purpose, without the parsed YAML', change: (files) => newPurpose(released(files)), context: withoutYaml, errors: [{ ...nowhere, message: 'Unexpected last-updated date 2020-02-29 for a substantive change (New purpose `analytics`), expected a date after the last release, 2020-02-29' }] }],
 })
