@@ -6,7 +6,8 @@ import { lawfulBasis, legitimateInterest } from '../../src/compliance/lawful-bas
 import { complaintRight, dataSubjectRights, objectionSeparate, withdrawConsent } from '../../src/compliance/rights.ts'
 import type { ComplianceRule } from '../../src/compliance/compliance-rule.ts'
 import type { RuleId } from '../../src/diagnostics/rules.ts'
-import { applyChange, baseFiles, complianceOf, type RuleCase, ruleTester, stages, withoutYaml } from '../helpers/rule-tester.ts'
+import { complianceRules, runCompliance } from '../../src/compliance/index.ts'
+import { applyChange, baseFiles, complianceOf, loadFiles, versionContextOf, type RuleCase, ruleTester, stages, withoutYaml } from '../helpers/rule-tester.ts'
 
 // The compliance rules of src/compliance, each run alone over the checked policy; a valid case
 // also states the finding (met or not applicable, and the clauses where the policy gives the item).
@@ -268,7 +269,11 @@ ruleTester.run('data-source', dataSource, {
 
 const removeRight = (id: string) => replace('data.yaml', `  - id: ${id}\n    right: ${id}\n    clause: rights\n`, '')
 ruleTester.run('data-subject-rights', dataSubjectRights, {
-  valid: [{ name: 'every right', finding: met('rights') }, { name: 'an invalid data.yaml', ...invalidData, finding: notApplicable }],
+  valid: [
+    { name: 'every right', finding: met('rights') },
+    { name: 'a right of another kind in another clause, not counted', ...change(replace('data.yaml', '    right: complaint\n    clause: rights', '    right: complaint\n    clause: intro')), finding: met('rights') },
+    { name: 'an invalid data.yaml', ...invalidData, finding: notApplicable },
+  ],
   invalid: [
     {
       name: 'two rights missing',
@@ -412,6 +417,12 @@ describe('compliance.yaml', () => {
     const report = complianceOf(withConfig(waive('recipients-stated') + waive('retention-period')))
     expect(report.diagnostics).toEqual([])
     expect(report.items.filter((item) => item.justification !== null).map((item) => [item.rule, item.status])).toEqual([['recipients-stated', 'waived'], ['retention-period', 'met']])
+  })
+
+  test('a rule it names that does not exist is reported without a place when the file is not given', () => {
+    const loaded = loadFiles(baseFiles)
+    const report = runCompliance(complianceRules, versionContextOf(loaded), { rules: { 'retention-periods': { severity: 'disabled', justification: 'A typo in the name.' } } }, undefined)
+    expect(report.diagnostics.map((item) => [item.ruleId, item.file, item.span ?? null, item.expected])).toEqual([['compliance-config', '', null, ['retention-period']]])
   })
 
   test('without it, every item has its finding and no justification', () => {

@@ -153,3 +153,17 @@ ruleTester.run('unused-entry', directivesRule, {
   valid: [{ name: 'without the parsed YAML', context: withoutYaml }],
   invalid: [{ name: 'a purpose without a group, without the parsed YAML', ...change(replace('data.yaml', '    group: main\n    text: to keep', '    text: to keep')), context: withoutYaml, errors: [{ file: '', line: null, column: null, endLine: null, endColumn: null, message: 'Unexpected purpose `security` that no clause shows or names' }] }],
 })
+
+ruleTester.run('unknown-directive', directivesRule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'the name of a property every object has',
+      ...inRights(':toString :constructor[x]'),
+      errors: [
+        { file: rights, line: 8, column: 1, endLine: 8, endColumn: 10, message: `Unexpected directive \`:toString\`, expected ${everyDirective}`, hint: colon },
+        { file: rights, line: 8, column: 11, endLine: 8, endColumn: 26, message: `Unexpected directive \`:constructor\`, expected ${everyDirective}`, hint: colon },
+      ],
+    },
+  ],
+})

@@ -397,3 +397,22 @@ ruleTester.run('invisible-character', escapedCharacters, {
   valid: [{ name: 'no policy.yaml', change: { remove: ['policy.yaml'] } }],
   invalid: [{ name: 'an escape in data.yaml, without policy.yaml', change: { remove: ['policy.yaml'], replace: [replace('data.yaml', 'label: Email address', 'label: "Email\\u200Baddress"')] }, errors: [{ file: 'policy/data.yaml', line: 4, column: 12, endLine: 4, endColumn: 32, message: 'Unexpected invisible character U+200B ZERO WIDTH SPACE, written as an escape, expected text' }] }],
 })
+
+// Each rule does nothing with a file that failed its schema (its values are not known).
+const invalidPolicy = change(replace('policy.yaml', 'language: en-GB', 'language: 12'))
+const invalidData = change(replace('data.yaml', 'label: Email address', 'label: 12'))
+ruleTester.run('date-in-future', dateInFuture, { valid: [{ name: 'an invalid policy.yaml', ...invalidPolicy, today: '2020-01-01' }], invalid: [] })
+ruleTester.run('unknown-dpv-term', dpvTerm, { valid: [{ name: 'an invalid data.yaml', ...invalidData }], invalid: [] })
+ruleTester.run('unknown-reference', unknownReference, { valid: [{ name: 'an invalid data.yaml', ...invalidData }], invalid: [] })
+ruleTester.run('duplicate-id', duplicateId, { valid: [{ name: 'an invalid policy.yaml and data.yaml', change: { replace: [...invalidPolicy.change.replace, ...invalidData.change.replace] } }], invalid: [] })
+ruleTester.run('unsafe-url', unsafeUrl, {
+  valid: [{ name: 'an invalid policy.yaml', ...invalidPolicy }],
+  invalid: [
+    {
+      // The schema's `uri` format keeps an anchor out of policy.yaml; a caller's context may not.
+      name: 'an in-page anchor as the controller’s website, in a context of a caller',
+      context: (context) => (context.policy ? { ...context, policy: { ...context.policy, controller: { ...context.policy.controller, website: '#home' } } } : context),
+      errors: [{ file: 'policy/policy.yaml', line: null, column: null, endLine: null, endColumn: null, message: 'Unexpected URL with an in-page anchor where a full URL is expected, expected https:, http: or mailto:' }],
+    },
+  ],
+})
