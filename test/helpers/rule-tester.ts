@@ -17,7 +17,7 @@ import type { PolicyData, PolicySource } from '../../src/model/types.ts'
 import { findInvisibleCharacters } from '../../src/source/find-invisible-characters.ts'
 import { loadReleases } from '../../src/versions/load-releases.ts'
 import type { ParsedYaml } from '../../src/yaml/parse-yaml.ts'
-import type { RuleId } from '../../src/diagnostics/rules.ts'
+import { type RuleId, ruleIds } from '../../src/diagnostics/rules.ts'
 import { renderPolicy } from '../../src/render/render-policy.ts'
 import type { MarkdownText, RuleContext, SemanticRule } from '../../src/rules/context.ts'
 import type { BaseReleases } from '../../src/source/read-base-releases.ts'
@@ -325,18 +325,27 @@ function isCompliance(subject: RuleSubject): subject is ComplianceRule<VersionCo
   return 'article' in subject
 }
 
+/** What a rule run alone returned, each item a diagnostic of one of `ids` (anything else fails the case, never filtered out). */
+function ownDiagnostics(items: readonly unknown[], ids: readonly RuleId[]): Diagnostic[] {
+  for (const item of items) {
+    const ruleId = (item as Partial<Diagnostic> | null)?.ruleId
+    if (typeof item !== 'object' || item === null || ruleId === undefined || !ids.includes(ruleId) || typeof (item as Diagnostic).message !== 'string') throw new Error(`The rule returned ${JSON.stringify(item)}, expected diagnostics of ${ids.join(', ')}`)
+  }
+  return items as Diagnostic[]
+}
+
 /** Runs a case: the rule alone (its diagnostics of `ruleId`), or a stage filtered to `ruleId`. */
 export async function runCase(ruleId: RuleId, subject: RuleSubject, testCase: RuleCase): Promise<CaseResult> {
   const files = filesOf(testCase)
   if (isSemantic(subject)) {
     if (!subject.ids.includes(ruleId)) throw new Error(`the rule module reports ${subject.ids.join(', ')}, not ${ruleId}`)
     const { context } = loadFiles(files, testCase.today)
-    return { diagnostics: subject.check(testCase.context?.(context) ?? context).filter((item) => item.ruleId === ruleId) }
+    return { diagnostics: ownDiagnostics(subject.check(testCase.context?.(context) ?? context), subject.ids).filter((item) => item.ruleId === ruleId) }
   }
   if (isCompliance(subject)) {
     const loaded = loadFiles(files, testCase.today)
     const finding = subject.check(versionContextOf({ ...loaded, context: testCase.context?.(loaded.context) ?? loaded.context }))
-    return { diagnostics: finding.diagnostics.filter((item) => item.ruleId === ruleId), finding }
+    return { diagnostics: ownDiagnostics(finding.diagnostics, ruleIds).filter((item) => item.ruleId === ruleId), finding }
   }
   return { diagnostics: (await subject.run(files, testCase)).filter((item) => item.ruleId === ruleId) }
 }

@@ -487,3 +487,56 @@ test('every compliance item cites its provision and says what it is', () => {
     ['substantive-change-dated', 'GDPR Art. 13(3), 12(1)', 'A substantive change comes with a new effective date'],
   ])
 })
+
+// Written against the survivors of a mutation run (Stryker, src/compliance).
+const nameCategoryNamedInRights = change(nameCategory(''), replace('clauses/rights.md', 'Write to', 'We ask your :data[name]{#name}. Write to'))
+const withoutBasis = replace('data.yaml', '    lawfulBasis: [consent]\n', '')
+ruleTester.run('controller-identity', controllerIdentity, {
+  valid: [{ name: 'one contact of two reachable', ...change(replace('policy.yaml', 'supervisoryAuthority:\n', '  - id: office\n    description: The office\nsupervisoryAuthority:\n')), finding: met('intro', 'rights') }],
+  invalid: [],
+})
+ruleTester.run('special-category-condition', specialCategoryCondition, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a purpose using special and other data, only the special named',
+      ...change(special, replace('data.yaml', '    dataCategories: [email-address]\n', '    dataCategories: [name, email-address]\n'), nameCategory('')),
+      errors: [{ file: dataFile, line: 17, column: 9, endLine: 17, endColumn: 19, message: 'Missing Art. 9(2) condition for purpose `newsletter`, which uses special category data (`email-address`)' }],
+    },
+  ],
+})
+ruleTester.run('lawful-basis-missing', lawfulBasis, {
+  valid: [{ name: 'purposes shown twice in a clause, the clause named once', ...change(replace('clauses/intro.md', '::purposes{group="main"}', '::purposes{group="main"}\n\n::purposes{group="main"}')), finding: met('intro') }],
+  invalid: [],
+})
+ruleTester.run('legitimate-interest-missing', legitimateInterest, {
+  valid: [{ name: 'another purpose without a basis', ...change(withoutBasis), finding: met('intro') }],
+  invalid: [],
+})
+ruleTester.run('withdraw-consent', withdrawConsent, {
+  valid: [{ name: 'a purpose without a basis, none on consent', ...change(withoutBasis, removeRight('withdraw-consent')), finding: notApplicable }],
+  invalid: [],
+})
+ruleTester.run('objection-separate', objectionSeparate, {
+  valid: [
+    { name: 'another purpose without a basis', ...change(withoutBasis), finding: met('rights') },
+  ],
+  invalid: [
+    {
+      name: 'another right named in a clause does not count',
+      ...change(noObjectionStatement, replace('clauses/intro.md', 'See [your rights]', 'You may :right[ask]{#access}. See [your rights]')),
+      finding: missing(),
+      errors: [{ file: dataFile, line: 26, column: 1, endLine: 26, endColumn: 7, message: 'Missing a separate statement of the right to object, required because 1 purpose rests on legitimate interests or direct marketing' }],
+    },
+  ],
+})
+ruleTester.run('data-source', dataSource, {
+  valid: [
+    {
+      name: 'a category named twice in one clause, another category in another clause',
+      change: { replace: [source('[third-party]', '    sourceDetail: Our partner.\n'), replace('clauses/intro.md', 'See [your rights]', 'Your :data[address]{#email-address} again. See [your rights]'), ...nameCategoryNamedInRights.change.replace] },
+      finding: met('intro'),
+    },
+  ],
+  invalid: [],
+})

@@ -167,3 +167,15 @@ ruleTester.run('unknown-directive', directivesRule, {
     },
   ],
 })
+
+// Written against the survivors of a mutation run (Stryker, src/rules).
+ruleTester.run('unused-entry', directivesRule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a purpose group that a clause names only as a recipient',
+      ...change(replace('data.yaml', '    group: main\n    text: to keep', '    group: hosting\n    text: to keep')),
+      errors: [{ file: 'policy/data.yaml', line: 17, column: 9, endLine: 17, endColumn: 17, message: 'Unexpected purpose `security` that no clause shows or names', hint: 'Add `::purposes{group="hosting"}` to a clause.' }],
+    },
+  ],
+})

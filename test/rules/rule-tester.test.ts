@@ -72,6 +72,13 @@ describe('the rule tester', () => {
     await expect(verifyValid('lawful-basis-missing', lawfulBasis, { finding: { status: 'met', where: [] } })).rejects.toThrow('The finding of lawful-basis-missing differs: expected {"status":"met","where":[]}, got {"status":"met","where":["intro"]}')
   })
 
+  test('fails when a rule returns anything but its own diagnostics, never filtering it out', async () => {
+    const junk = { ids: ['raw-html'] as const, check: () => ['Stryker was here'] as never }
+    await expect(verifyValid('raw-html', junk, {})).rejects.toThrow('The rule returned "Stryker was here", expected diagnostics of raw-html')
+    const foreign = { ids: ['raw-html'] as const, check: () => [{ ruleId: 'unsafe-url', severity: 'error', message: 'x', file: 'policy/policy.yaml' }] as never }
+    await expect(verifyValid('raw-html', foreign, {})).rejects.toThrow('The rule returned {"ruleId":"unsafe-url"')
+  })
+
   test('runs a rule module only for an id it reports', async () => {
     await expect(verifyValid('unsafe-url', rawHtml, {})).rejects.toThrow('the rule module reports raw-html, not unsafe-url')
   })
@@ -100,5 +107,11 @@ describe('the loading of the rule tester', () => {
     expect(loaded.diagnostics.filter((item) => !checkedKeys.has(JSON.stringify(item)))).toEqual([])
     const ruleIds = new Set(loaded.diagnostics.map((item) => item.ruleId))
     expect(checked.diagnostics.filter((item) => ruleIds.has(item.ruleId) && !loaded.diagnostics.some((found) => JSON.stringify(found) === JSON.stringify(item))).map((item) => item.ruleId)).toEqual([])
+  })
+
+  test('the check runs the rule modules that the rules run alone are (src/rules/index.ts)', () => {
+    const files = applyChange(baseFiles, { replace: [{ file: 'data.yaml', find: 'to send you our newsletter;', with: 'to send you <b>our</b> [newsletter](#nowhere);' }, { file: 'clauses/rights.md', find: 'Write to', with: ':zzz Write to' }] })
+    const reported = new Set(checkFiles(files).diagnostics.map((item) => item.ruleId))
+    expect(['raw-html', 'broken-anchor', 'unknown-directive'].filter((id) => !reported.has(id as never))).toEqual([])
   })
 })

@@ -416,3 +416,28 @@ ruleTester.run('unsafe-url', unsafeUrl, {
     },
   ],
 })
+
+// Written against the survivors of a mutation run (Stryker, src/rules).
+ruleTester.run('broken-anchor', brokenAnchor, {
+  valid: [],
+  invalid: [{ name: 'a link to the words of a paragraph, which is no heading', ...inRights('[see it](#rights--see-it)'), errors: [{ file: 'policy/clauses/rights.md', line: 8, column: 1, endLine: 8, endColumn: 26, message: 'Unexpected link to `#rights--see-it`, expected the id of a clause or heading' }] }],
+})
+ruleTester.run('unknown-reference', unknownReference, {
+  valid: [{ name: 'a purpose naming a recipient that exists', ...change(replace('data.yaml', 'dataCategories: [email-address]', 'dataCategories: [email-address]\n    recipients: [hosting]')) }],
+  invalid: [],
+})
+const cycle = 'expected a purpose to be nested under others, never under itself'
+ruleTester.run('purpose-parent-invalid', unknownReference, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a purpose under a cycle it is not part of',
+      ...change(replace('data.yaml', '    group: main\n    text: to send', '    group: main\n    parent: security\n    text: to send'), replace('data.yaml', '    group: main\n    text: to keep', '    group: main\n    parent: newsletter\n    text: to keep'), replace('data.yaml', 'recipients:\n', '  - id: logs\n    group: main\n    parent: newsletter\n    text: logs;\n    lawfulBasis: [consent]\nrecipients:\n')),
+      errors: [
+        { file: 'policy/data.yaml', line: 14, column: 13, endLine: 14, endColumn: 21, message: `Unexpected cycle of parents through \`newsletter\`, ${cycle}` },
+        { file: 'policy/data.yaml', line: 20, column: 13, endLine: 20, endColumn: 23, message: `Unexpected cycle of parents through \`security\`, ${cycle}` },
+        { file: 'policy/data.yaml', line: 26, column: 13, endLine: 26, endColumn: 23, message: `Unexpected cycle of parents through \`newsletter\`, ${cycle}` },
+      ],
+    },
+  ],
+})
