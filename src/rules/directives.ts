@@ -65,8 +65,10 @@ export const directivesRule: SemanticRule = {
           if (!targets.has(value)) {
             const { hint, expected } = suggest(value, targets)
             report('unknown-reference', `Unexpected ${labels[attribute.references]} \`${value}\` in \`${written}\`, expected one of ${codeList(targets) || '(none defined)'}`, hint, expected)
-          // Stryker disable next-line ConditionalExpression,LogicalOperator,OptionalChaining: only :email references a contact, and a known contact is found
-          } else if (attribute.references === 'contact' && node.name === 'email' && context.policy?.contacts.find((contact) => contact.id === value)?.email === undefined) {
+          } else if (
+            // Stryker disable next-line ConditionalExpression,LogicalOperator,OptionalChaining: only :email references a contact, and a known contact is found
+            attribute.references === 'contact' && node.name === 'email' && context.policy?.contacts.find((contact) => contact.id === value)?.email === undefined
+          ) {
             report('contact-email-missing', `Missing email address of contact \`${value}\`: the text refers to it, but policy.yaml does not give it`, 'Add `email:` to the contact in policy.yaml once it is known. Until then the published text shows that it is missing.')
           }
         }
