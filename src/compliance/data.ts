@@ -95,7 +95,6 @@ export const provisionRequirement: ComplianceRule = {
     const file = dataYaml?.file.path ?? ''
     const lacking = provided.filter(({ category }) => category.provision === undefined || (category.provision.requirement !== 'voluntary' && category.provision.consequence === undefined))
     if (lacking.length === 0) return met()
-    // Stryker disable next-line ConditionalExpression: when every category provided says nothing, every one lacks, so the counts are equal
     if (lacking.length === provided.length && provided.every(({ category }) => category.provision === undefined)) {
       return missing([diagnostic('provision-requirement', file, locate(dataYaml, ['dataCategories'], 'key'), 'Missing statement on whether people must provide their data (a statutory or contractual requirement?) and what happens if they do not', { hint: 'Add `provision: { requirement: …, consequence: … }` to the categories people provide.' })])
     }

@@ -35,7 +35,6 @@ export const withdrawConsent: ComplianceRule = {
     const right = data.rights.find((item) => item.right === 'withdraw-consent')
     if (right) return met([right.clause])
     const first = consent[0]
-    // Stryker disable next-line OptionalChaining: consent has a first purpose here (the rule returned when it had none)
     return missing([diagnostic('withdraw-consent', dataYaml?.file.path ?? '', locate(dataYaml, ['purposes', first?.index ?? 0, 'lawfulBasis']), `Missing the right to withdraw consent, on which ${consent.length === 1 ? 'a purpose rests' : `${consent.length} purposes rest`}`, { hint: 'Add a right with `right: withdraw-consent` and the clause that states it.' })])
   },
 }

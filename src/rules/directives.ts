@@ -26,7 +26,6 @@ export const directivesRule: SemanticRule = {
           const colon = 'A colon before a word starts a directive: write `\\:` for a literal colon.'
           // The hint names the directive, `expected` the whole syntax (`::purposes`).
           const { hint } = suggest(node.name, Object.keys(directives))
-          // Stryker disable next-line ConditionalExpression: without a hint, suggest finds no name, so `expected` is empty either way
           const expected = hint === undefined ? [] : suggest(node.name, Object.keys(directives), syntax[node.type]).expected
           report('unknown-directive', `Unexpected directive \`${written}\`, expected one of ${codeList(Object.keys(directives))}`, hint ? `${hint} ${colon}` : colon, expected)
           return
@@ -47,16 +46,13 @@ export const directivesRule: SemanticRule = {
         }
         for (const [name, attribute] of Object.entries(spec.attributes)) {
           const value = attributes[name]
-          // Stryker disable next-line ConditionalExpression: parsed attributes are never null; the test only narrows the type
           if (value === undefined || value === null || value === '') {
-            // Stryker disable next-line ConditionalExpression: every attribute of the catalogue is required today
             if (attribute.required) report('unknown-directive', `Missing attribute \`${name}\` on \`${written}\``, spec.summary)
             continue
           }
           if (attribute.values && !attribute.values.includes(value)) {
             report('unknown-directive', `Unexpected ${name} \`${value}\` on \`${written}\`, expected one of ${codeList(attribute.values)}`)
           }
-          // Stryker disable next-line ConditionalExpression: an attribute without references would only add a key no entry asks for, and find no targets
           if (!attribute.references) continue
           if (attribute.references === 'purposeGroup') shownGroups.add(value)
           named.add(`${attribute.references}:${value}`)
@@ -65,10 +61,7 @@ export const directivesRule: SemanticRule = {
           if (!targets.has(value)) {
             const { hint, expected } = suggest(value, targets)
             report('unknown-reference', `Unexpected ${labels[attribute.references]} \`${value}\` in \`${written}\`, expected one of ${codeList(targets) || '(none defined)'}`, hint, expected)
-          } else if (
-            // Stryker disable next-line ConditionalExpression,LogicalOperator,OptionalChaining: only :email references a contact, and a known contact is found
-            attribute.references === 'contact' && node.name === 'email' && context.policy?.contacts.find((contact) => contact.id === value)?.email === undefined
-          ) {
+          } else if (attribute.references === 'contact' && node.name === 'email' && context.policy?.contacts.find((contact) => contact.id === value)?.email === undefined) {
             report('contact-email-missing', `Missing email address of contact \`${value}\`: the text refers to it, but policy.yaml does not give it`, 'Add `email:` to the contact in policy.yaml once it is known. Until then the published text shows that it is missing.')
           }
         }
@@ -79,7 +72,6 @@ export const directivesRule: SemanticRule = {
         found.push(diagnostic('unused-entry', context.dataYaml?.file.path ?? '', locate(context.dataYaml, [listKey, index, 'id']), `Unexpected ${kind} \`${id}\` that no clause shows or names`, { hint }))
       }
       context.data.purposes.forEach((purpose, index) => {
-        // Stryker disable next-line ConditionalExpression: shownGroups never holds undefined
         if (purpose.group !== undefined && shownGroups.has(purpose.group)) return
         unused('purpose', 'purposes', index, purpose.id, purpose.group === undefined ? 'Give it a `group:` that a clause shows with `::purposes{group="…"}`.' : `Add \`::purposes{group="${purpose.group}"}\` to a clause.`)
       })
