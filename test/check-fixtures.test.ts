@@ -14,8 +14,8 @@ import { runCli } from './helpers/run-cli.ts'
 const run = promisify(execFile)
 
 // Each folder of test/fixtures/check is one case: `case.json` changes the base policy
-// (test/fixtures/base), `expected.txt` lists the diagnostics, one `file:line:column severity rule`
-// a line. Regenerate on purpose with `UPDATE=1 npx vitest run test/check-fixtures.test.ts`. Every
+// (test/fixtures/base), `expected.txt` lists the diagnostics, one
+// `file:line:column-endLine:endColumn severity rule message` a line (0:0-0:0 for a whole file). Regenerate on purpose with `UPDATE=1 npx vitest run test/check-fixtures.test.ts`. Every
 // rule has a case here that reports it at its place: a folder, or one built in code (below).
 const casesRoot = path.join(fixturesRoot, 'check')
 const caseNames = readdirSync(casesRoot).sort()
@@ -26,7 +26,7 @@ async function diagnose(change: PolicyCase): Promise<string> {
   const directory = await makePolicy(change)
   temporary.push(directory)
   const { diagnostics } = checkPolicy(await readPolicy('policy', { cwd: directory }), { today })
-  return diagnostics.map((item) => `${item.file}:${item.span?.start.line ?? 0}:${item.span?.start.column ?? 0} ${item.severity} ${item.ruleId}`).join('\n') + '\n'
+  return diagnostics.map((item) => `${item.file}:${item.span?.start.line ?? 0}:${item.span?.start.column ?? 0}-${item.span?.end.line ?? 0}:${item.span?.end.column ?? 0} ${item.severity} ${item.ruleId} ${item.message}`).join('\n') + '\n'
 }
 
 test('the base fixture policy checks clean', async () => {
@@ -42,7 +42,7 @@ describe('golden diagnostics', () => {
     expect(actual).toBe(await readFile(expectedFile, 'utf8'))
     // The case is named after the rule it exists for, and that rule must fire.
     const rule = name.split('--')[0] ?? name
-    expect(actual).toMatch(new RegExp(` ${rule}$`, 'm'))
+    expect(actual).toMatch(new RegExp(`^\\S+ \\w+ ${rule} `, 'm'))
   })
 })
 

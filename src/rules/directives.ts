@@ -31,6 +31,7 @@ export const directivesRule: SemanticRule = {
           return
         }
         if (spec.type !== node.type) {
+          // Stryker disable next-line OptionalChaining: the names are the catalogue's own keys
           const sameType = Object.keys(directives).filter((name) => directives[name]?.type === node.type)
           const suggestion = closest(node.name, sameType)
           report('unknown-directive', `Unexpected \`${written}\`, expected \`${syntax[spec.type]}${node.name}\`${suggestion ? ` or \`${syntax[node.type]}${suggestion}\`` : ''}`, spec.summary, [`${syntax[spec.type]}${node.name}`, ...(suggestion ? [`${syntax[node.type]}${suggestion}`] : [])])

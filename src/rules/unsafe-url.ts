@@ -19,6 +19,7 @@ export const unsafeUrl: SemanticRule = {
       ]
       for (const [path, url] of urls) {
         if (url === undefined) continue
+        // Stryker disable next-line ObjectLiteral: an absent allowAnchor is false
         const verdict = judgeUrl(url, { allowAnchor: false })
         if (!verdict.safe) found.push(diagnostic('unsafe-url', policyYaml?.file.path ?? '', locate(policyYaml, path), `Unexpected URL with ${verdict.reason}, expected https:, http: or mailto:`, { hint }))
       }

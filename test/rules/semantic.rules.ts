@@ -1,0 +1,443 @@
+import { brokenAnchor } from '../../src/rules/broken-anchor.ts'
+import { clauseFiles } from '../../src/rules/clause-files.ts'
+import { dateInFuture } from '../../src/rules/date-in-future.ts'
+import { dpvTerm } from '../../src/rules/dpv-term.ts'
+import { duplicateId } from '../../src/rules/duplicate-id.ts'
+import { escapedCharacters } from '../../src/rules/escaped-characters.ts'
+import { markdownTooComplex } from '../../src/rules/markdown-too-complex.ts'
+import { rawHtml } from '../../src/rules/raw-html.ts'
+import { unknownReference } from '../../src/rules/unknown-reference.ts'
+import { unsafeUrl } from '../../src/rules/unsafe-url.ts'
+import { ruleTester, withoutYaml } from '../helpers/rule-tester.ts'
+
+// The semantic rules of src/rules, each run alone over the checked policy (the directives: directives.rules.ts).
+const replace = (file: string, find: string, replacement: string) => ({ file, find, with: replacement })
+const change = (...replacements: Array<ReturnType<typeof replace>>) => ({ change: { replace: replacements } })
+const clause = (id: string, text = 'Text.') => `---\nid: ${id}\ntitle: A clause\n---\n\n${text}\n`
+const inRights = (text: string) => change(replace('clauses/rights.md', 'Write to', `${text} Write to`))
+
+ruleTester.run('duplicate-id', duplicateId, {
+  valid: [{ name: 'the base policy' }, { name: 'the same id in two kinds of entry', ...change(replace('data.yaml', '  - id: hosting\n', '  - id: newsletter\n'), replace('clauses/intro.md', '{#hosting}', '{#newsletter}')) }],
+  invalid: [
+    {
+      name: 'two contacts',
+      ...change(replace('policy.yaml', '    email: privacy@example.com\n', '    email: privacy@example.com\n  - id: privacy\n    description: Again\n    email: other@example.com\n')),
+      errors: [
+        {
+          file: 'policy/policy.yaml', line: 15, column: 9, endLine: 15, endColumn: 16, message: 'Unexpected second contact `privacy`, expected each id once', hint: 'Give one of them another id, or merge the two.',
+          related: { file: 'policy/policy.yaml', span: { start: { line: 12, column: 9 }, end: { line: 12, column: 16 } }, message: 'first contact `privacy`' },
+        },
+      ],
+    },
+    {
+      name: 'a clause twice in the order',
+      ...change(replace('policy.yaml', '  - rights\n', '  - rights\n  - intro\n')),
+      errors: [
+        {
+          file: 'policy/policy.yaml', line: 21, column: 5, endLine: 21, endColumn: 10, message: 'Unexpected second clause in the order `intro`, expected each id once',
+          related: { file: 'policy/policy.yaml', span: { start: { line: 19, column: 5 }, end: { line: 19, column: 10 } }, message: 'first clause in the order `intro`' },
+        },
+      ],
+    },
+    {
+      name: 'two data categories, purposes, recipients and rights',
+      ...change(
+        replace('data.yaml', 'purposes:\n', '  - id: email-address\n    label: Again\n    sources: [data-subject]\n    contexts: [website]\n    retention: A year.\npurposes:\n'),
+        replace('data.yaml', 'recipients:\n', '  - id: newsletter\n    group: main\n    text: again;\n    lawfulBasis: [consent]\nrecipients:\n'),
+        replace('data.yaml', 'rights:\n', '  - id: hosting\n    label: Again\n    kind: service-provider\nrights:\n'),
+        replace('data.yaml', 'internationalTransfers:\n', '  - id: access\n    right: access\n    clause: rights\ninternationalTransfers:\n'),
+      ),
+      errors: [
+        { file: 'policy/data.yaml', line: 11, column: 9, endLine: 11, endColumn: 22, message: 'Unexpected second data category `email-address`, expected each id once', related: { file: 'policy/data.yaml', span: { start: { line: 3, column: 9 }, end: { line: 3, column: 22 } }, message: 'first data category `email-address`' } },
+        { file: 'policy/data.yaml', line: 27, column: 9, endLine: 27, endColumn: 19, message: 'Unexpected second purpose `newsletter`, expected each id once', related: { file: 'policy/data.yaml', span: { start: { line: 17, column: 9 }, end: { line: 17, column: 19 } }, message: 'first purpose `newsletter`' } },
+        { file: 'policy/data.yaml', line: 35, column: 9, endLine: 35, endColumn: 16, message: 'Unexpected second recipient `hosting`, expected each id once', related: { file: 'policy/data.yaml', span: { start: { line: 32, column: 9 }, end: { line: 32, column: 16 } }, message: 'first recipient `hosting`' } },
+        { file: 'policy/data.yaml', line: 65, column: 9, endLine: 65, endColumn: 15, message: 'Unexpected second right `access`, expected each id once', related: { file: 'policy/data.yaml', span: { start: { line: 39, column: 9 }, end: { line: 39, column: 15 } }, message: 'first right `access`' } },
+      ],
+    },
+    {
+      name: 'two clause files with one id',
+      change: { add: { 'clauses/zz.md': clause('intro') } },
+      errors: [
+        {
+          file: 'policy/clauses/zz.md', line: 2, column: 5, endLine: 2, endColumn: 10, message: 'Unexpected second clause with id `intro`, expected each id once',
+          related: { file: 'policy/clauses/intro.md', span: { start: { line: 2, column: 5 }, end: { line: 2, column: 10 } }, message: 'first clause `intro`' },
+        },
+      ],
+    },
+  ],
+})
+
+ruleTester.run('unknown-reference', unknownReference, {
+  valid: [
+    { name: 'the base policy' },
+    { name: 'a right in a clause that policy.yaml lists but has no file', ...change(replace('policy.yaml', '  - rights\n', '  - rights\n  - more\n'), replace('data.yaml', '    right: access\n    clause: rights', '    right: access\n    clause: more')) },
+    { name: 'a right in a clause file, while policy.yaml is invalid', ...change(replace('policy.yaml', 'language: en-GB', 'language: 12'), replace('data.yaml', '    right: access\n    clause: rights', '    right: access\n    clause: more')), change: { replace: [replace('policy.yaml', 'language: en-GB', 'language: 12'), replace('data.yaml', '    right: access\n    clause: rights', '    right: access\n    clause: more')], add: { 'clauses/more.md': clause('more') } } },
+    { name: 'a nested purpose', ...change(replace('data.yaml', '    group: main\n    text: to send', '    group: main\n    parent: security\n    text: to send')) },
+  ],
+  invalid: [
+    {
+      name: 'a misspelt data category',
+      ...change(replace('data.yaml', 'dataCategories: [email-address]', 'dataCategories: [email-adress]')),
+      errors: [{ file: 'policy/data.yaml', line: 16, column: 22, endLine: 16, endColumn: 34, message: 'Unexpected data category `email-adress`, expected one of the data categories defined: `email-address`', expected: ['email-address'], hint: 'Did you mean `email-address`?' }],
+    },
+    {
+      name: 'recipients, one misspelt',
+      ...change(replace('data.yaml', 'dataCategories: [email-address]', 'dataCategories: [email-address]\n    recipients: [hostng, zzz]')),
+      errors: [
+        { file: 'policy/data.yaml', line: 17, column: 18, endLine: 17, endColumn: 24, message: 'Unexpected recipient `hostng`, expected one of the recipients defined: `hosting`', expected: ['hosting'] },
+        { file: 'policy/data.yaml', line: 17, column: 26, endLine: 17, endColumn: 29, message: 'Unexpected recipient `zzz`, expected one of the recipients defined: `hosting`', hint: 'Define `zzz` first, or fix the reference.' },
+      ],
+    },
+    {
+      name: 'a recipient where none is defined',
+      ...change(replace('data.yaml', 'dataCategories: [email-address]', 'dataCategories: [email-address]\n    recipients: [hosting]'), replace('data.yaml', 'recipients:\n  - id: hosting\n    label: Our hosting provider\n    kind: service-provider\n', 'recipients: []\n')),
+      errors: [{ file: 'policy/data.yaml', line: 17, column: 18, endLine: 17, endColumn: 25, message: 'Unexpected recipient `hosting`, expected one of the recipients defined (there are none)', hint: 'Define `hosting` first, or fix the reference.' }],
+    },
+    {
+      name: 'a misspelt parent',
+      ...change(replace('data.yaml', '    group: main\n    text: to send', '    group: main\n    parent: securty\n    text: to send')),
+      errors: [{ file: 'policy/data.yaml', line: 14, column: 13, endLine: 14, endColumn: 20, message: 'Unexpected purpose `securty`, expected one of the purposes defined: `newsletter`, `security`', expected: ['security'] }],
+    },
+    {
+      name: 'a right in a misspelt clause',
+      ...change(replace('data.yaml', '    right: access\n    clause: rights', '    right: access\n    clause: rigths')),
+      errors: [{ file: 'policy/data.yaml', line: 29, column: 13, endLine: 29, endColumn: 19, message: 'Unexpected clause `rigths`, expected one of the clauses defined: `intro`, `rights`', expected: ['rights'] }],
+    },
+    {
+      name: 'a right in a clause file that policy.yaml does not list',
+      change: { replace: [replace('data.yaml', '    right: access\n    clause: rights', '    right: access\n    clause: more')], add: { 'clauses/more.md': clause('more') } },
+      errors: [{ file: 'policy/data.yaml', line: 29, column: 13, endLine: 29, endColumn: 17, message: 'Unexpected clause `more`, expected one of the clauses defined: `intro`, `rights`' }],
+    },
+  ],
+})
+
+ruleTester.run('purpose-parent-invalid', unknownReference, {
+  valid: [
+    { name: 'a purpose nested in its group', ...change(replace('data.yaml', '    group: main\n    text: to send', '    group: main\n    parent: security\n    text: to send')) },
+    {
+      name: 'a chain of three',
+      ...change(replace('data.yaml', '    group: main\n    text: to send', '    group: main\n    parent: security\n    text: to send'), replace('data.yaml', 'recipients:\n', '  - id: logs\n    group: main\n    parent: newsletter\n    text: logs;\n    lawfulBasis: [consent]\nrecipients:\n')),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a parent of another group',
+      ...change(replace('data.yaml', '    group: main\n    text: to send', '    group: other\n    parent: security\n    text: to send')),
+      errors: [{ file: 'policy/data.yaml', line: 14, column: 13, endLine: 14, endColumn: 21, message: 'Unexpected parent `security` of group `main`, expected a purpose of the same group `other`', hint: 'Give the nested purpose the group of its parent.' }],
+    },
+    {
+      name: 'a purpose without a group under one with a group',
+      ...change(replace('data.yaml', '    group: main\n    text: to send', '    parent: security\n    text: to send')),
+      errors: [{ file: 'policy/data.yaml', line: 13, column: 13, endLine: 13, endColumn: 21, message: 'Unexpected parent `security` of group `main`, expected a purpose of the same group `(none)`' }],
+    },
+    {
+      name: 'a purpose without a group as the parent',
+      ...change(replace('data.yaml', '    group: main\n    text: to keep', '    text: to keep'), replace('data.yaml', '    group: main\n    text: to send', '    group: main\n    parent: security\n    text: to send')),
+      errors: [{ file: 'policy/data.yaml', line: 14, column: 13, endLine: 14, endColumn: 21, message: 'Unexpected parent `security` of group `(none)`, expected a purpose of the same group `main`' }],
+    },
+    {
+      name: 'a purpose under itself',
+      ...change(replace('data.yaml', '    group: main\n    text: to send', '    group: main\n    parent: newsletter\n    text: to send')),
+      errors: [{ file: 'policy/data.yaml', line: 14, column: 13, endLine: 14, endColumn: 23, message: 'Unexpected cycle of parents through `newsletter`, expected a purpose to be nested under others, never under itself' }],
+    },
+    {
+      name: 'two purposes under each other',
+      ...change(replace('data.yaml', '    group: main\n    text: to send', '    group: main\n    parent: security\n    text: to send'), replace('data.yaml', '    group: main\n    text: to keep', '    group: main\n    parent: newsletter\n    text: to keep')),
+      errors: [
+        { file: 'policy/data.yaml', line: 14, column: 13, endLine: 14, endColumn: 21, message: 'Unexpected cycle of parents through `newsletter`, expected a purpose to be nested under others, never under itself' },
+        { file: 'policy/data.yaml', line: 20, column: 13, endLine: 20, endColumn: 23, message: 'Unexpected cycle of parents through `security`, expected a purpose to be nested under others, never under itself' },
+      ],
+    },
+  ],
+})
+
+ruleTester.run('clause-id-mismatch', clauseFiles, {
+  valid: [{ name: 'the base policy' }],
+  invalid: [
+    {
+      name: 'a file named other than its id',
+      change: { remove: ['clauses/intro.md'], add: { 'clauses/introduction.md': clause('intro') } },
+      errors: [{ file: 'policy/clauses/introduction.md', line: 2, column: 5, endLine: 2, endColumn: 10, message: 'Unexpected id `intro` in `clauses/introduction.md`, expected the file to be named `clauses/intro.md`', hint: 'Rename the file after its id, or change the id (links to the clause use it).' }],
+    },
+  ],
+})
+
+ruleTester.run('clause-not-in-order', clauseFiles, {
+  valid: [{ name: 'the base policy' }, { name: 'a clause file while policy.yaml is invalid', change: { replace: [replace('policy.yaml', 'language: en-GB', 'language: 12')], add: { 'clauses/extra.md': clause('extra') } } }],
+  invalid: [
+    {
+      name: 'a clause file that policy.yaml does not list',
+      change: { add: { 'clauses/extra.md': clause('extra') } },
+      errors: [{ file: 'policy/clauses/extra.md', line: 2, column: 5, endLine: 2, endColumn: 10, message: 'Unexpected clause `extra` that policy.yaml does not list, expected every clause in `clauses`', hint: 'Add `- extra` to `clauses` in policy.yaml where it belongs, or delete the file.' }],
+    },
+  ],
+})
+
+ruleTester.run('clause-file-missing', clauseFiles, {
+  valid: [{ name: 'the base policy' }, { name: 'no clause files while policy.yaml is invalid', change: { replace: [replace('policy.yaml', 'language: en-GB', 'language: 12')], remove: ['clauses/rights.md'] } }],
+  invalid: [
+    {
+      name: 'a clause of the order without its file',
+      change: { remove: ['clauses/rights.md'] },
+      errors: [{ file: 'policy/policy.yaml', line: 20, column: 5, endLine: 20, endColumn: 11, message: 'Unexpected clause `rights` without a file, expected `clauses/rights.md`', hint: 'Create `clauses/rights.md` with `id: rights` in its front matter, or remove the entry.' }],
+    },
+  ],
+})
+
+ruleTester.run('date-in-future', dateInFuture, {
+  valid: [{ name: 'updated before today' }, { name: 'updated today', today: '2020-02-29' }],
+  invalid: [
+    {
+      name: 'updated tomorrow',
+      today: '2020-02-28',
+      errors: [{ file: 'policy/policy.yaml', line: 5, column: 14, endLine: 5, endColumn: 24, message: 'Unexpected last-updated date 2020-02-29, expected today (2020-02-28) or earlier', hint: 'Set `lastUpdated` to the day the change takes effect, once it does.' }],
+    },
+  ],
+})
+
+ruleTester.run('broken-anchor', brokenAnchor, {
+  valid: [
+    { name: 'links to clauses and headings (the base policy)' },
+    { name: 'a percent-encoded anchor and links elsewhere', ...inRights('[a](#%69ntro) [b](https://example.org/#x) [c](mailto:a@example.org)') },
+    { name: 'a heading of a clause', change: { replace: [replace('clauses/rights.md', 'Write to', '## Contact us\n\nSee [it](#rights--contact-us). Write to')] } },
+  ],
+  invalid: [
+    {
+      name: 'links to a misspelt clause, to nothing and to a misspelt heading',
+      ...inRights('See [intro](#intr) and [x](#zzz) and [h](#intro--what-we-use-it-fr).'),
+      errors: [
+        { file: 'policy/clauses/rights.md', line: 8, column: 5, endLine: 8, endColumn: 19, message: 'Unexpected link to `#intr`, expected the id of a clause or heading', expected: ['#intro'], hint: 'Did you mean `#intro`?' },
+        { file: 'policy/clauses/rights.md', line: 8, column: 24, endLine: 8, endColumn: 33, message: 'Unexpected link to `#zzz`, expected the id of a clause or heading', hint: 'Clause anchors are clause ids: #intro, #rights.' },
+        { file: 'policy/clauses/rights.md', line: 8, column: 38, endLine: 8, endColumn: 68, message: 'Unexpected link to `#intro--what-we-use-it-fr`, expected the id of a clause or heading', expected: ['#intro--what-we-use-it-for'], hint: 'Did you mean `#intro--what-we-use-it-for`?' },
+      ],
+    },
+    {
+      name: 'a malformed escape, and a definition',
+      change: { replace: [replace('clauses/rights.md', 'Write to', 'See [intro][x] and [y](#%E0%A4%A). Write to'), replace('clauses/rights.md', 'ICO].', 'ICO].\n\n[x]: #nowhere\n')] },
+      errors: [
+        { file: 'policy/clauses/rights.md', line: 8, column: 20, endLine: 8, endColumn: 34, message: 'Unexpected link to `#%E0%A4%A`, expected the id of a clause or heading', hint: 'Clause anchors are clause ids: #intro, #rights.' },
+        { file: 'policy/clauses/rights.md', line: 10, column: 1, endLine: 10, endColumn: 14, message: 'Unexpected link to `#nowhere`, expected the id of a clause or heading' },
+      ],
+    },
+    {
+      name: 'in a text of data.yaml',
+      ...change(replace('data.yaml', '[rights](#rights)', '[rights](#right)')),
+      errors: [{ file: 'policy/data.yaml', line: 19, column: 23, endLine: 19, endColumn: 39, message: 'Unexpected link to `#right`, expected the id of a clause or heading', expected: ['#rights'], hint: 'Did you mean `#rights`?' }],
+    },
+  ],
+})
+
+const urlHint = 'Use an https:, http: or mailto: URL, or #clause-id for a link inside the policy.'
+ruleTester.run('unsafe-url', unsafeUrl, {
+  valid: [
+    { name: 'the base policy' },
+    { name: 'links of every allowed kind, and a local image', ...inRights('[a](https://example.org/) [b](http://example.org/) [c](mailto:a@example.org) [d](#intro)') },
+    { name: 'every URL of policy.yaml', ...change(replace('policy.yaml', '  name: Example\n', '  name: Example\n  website: https://example.org/\n'), replace('policy.yaml', '    email: privacy@example.com\n', '    email: privacy@example.com\n    url: mailto:privacy@example.org\n')) },
+  ],
+  invalid: [
+    {
+      name: 'URLs of policy.yaml',
+      ...change(replace('policy.yaml', 'https://ico.org.uk/make-a-complaint/', 'javascript:alert(1)'), replace('policy.yaml', '  name: Example\n', '  name: Example\n  website: ftp://example.org/\n'), replace('policy.yaml', '    email: privacy@example.com\n', '    email: privacy@example.com\n    url: data:text/html,x\n')),
+      errors: [
+        { file: 'policy/policy.yaml', line: 9, column: 12, endLine: 9, endColumn: 30, message: 'Unexpected URL with the scheme `ftp:`, expected https:, http: or mailto:', hint: urlHint },
+        { file: 'policy/policy.yaml', line: 16, column: 10, endLine: 16, endColumn: 26, message: 'Unexpected URL with the scheme `data:`, expected https:, http: or mailto:', hint: urlHint },
+        { file: 'policy/policy.yaml', line: 19, column: 8, endLine: 19, endColumn: 27, message: 'Unexpected URL with the scheme `javascript:`, expected https:, http: or mailto:', hint: urlHint },
+      ],
+    },
+    {
+      name: 'a link, a remote image, an image by anchor and a definition',
+      change: { replace: [replace('clauses/rights.md', 'Write to', '[a](javascript:alert(1)) ![i](https://example.org/i.png) ![j](#x) [d][d] Write to'), replace('clauses/rights.md', 'ICO].', 'ICO].\n\n[d]: data:text/html,x\n')] },
+      errors: [
+        { file: 'policy/clauses/rights.md', line: 8, column: 1, endLine: 8, endColumn: 25, message: 'Unexpected link URL with the scheme `javascript:`, expected https:, http:, mailto: or #anchor', hint: urlHint },
+        { file: 'policy/clauses/rights.md', line: 8, column: 26, endLine: 8, endColumn: 57, message: 'Unexpected image from another site, expected no remote images: a remote image in a privacy policy tells that site who reads it', hint: 'Remove the image.' },
+        { file: 'policy/clauses/rights.md', line: 8, column: 58, endLine: 8, endColumn: 66, message: 'Unexpected image URL with an in-page anchor where a full URL is expected, expected https:, http:, mailto: or #anchor', hint: urlHint },
+        { file: 'policy/clauses/rights.md', line: 10, column: 1, endLine: 10, endColumn: 22, message: 'Unexpected link URL with the scheme `data:`, expected https:, http:, mailto: or #anchor', hint: urlHint },
+      ],
+    },
+  ],
+})
+
+ruleTester.run('unknown-dpv-term', dpvTerm, {
+  valid: [{ name: 'a DPV term' }, { name: 'no term', ...change(replace('data.yaml', '    dpv: EmailAddress\n', '')) }],
+  invalid: [
+    {
+      name: 'a misspelt term',
+      ...change(replace('data.yaml', 'dpv: EmailAddress', 'dpv: EmailAdress')),
+      errors: [{ file: 'policy/data.yaml', line: 5, column: 10, endLine: 5, endColumn: 21, message: 'Unexpected DPV term `EmailAdress`, expected a class of https://w3id.org/dpv/pd#', expected: ['EmailAddress'], hint: 'Did you mean `EmailAddress`?' }],
+    },
+    {
+      name: 'a term like none',
+      ...change(replace('data.yaml', 'dpv: EmailAddress', 'dpv: Zzzzzzzz')),
+      errors: [{ file: 'policy/data.yaml', line: 5, column: 10, endLine: 5, endColumn: 18, message: 'Unexpected DPV term `Zzzzzzzz`, expected a class of https://w3id.org/dpv/pd#', hint: 'Leave `dpv` out when no term fits: the category is then published without one.' }],
+    },
+  ],
+})
+
+const htmlHint = 'Write it in Markdown; raw HTML never reaches the published policy. Write `\\<` for a literal angle bracket.'
+ruleTester.run('raw-html', rawHtml, {
+  valid: [{ name: 'the base policy' }, { name: 'an escaped angle bracket and code', ...inRights('\\<b> and `<b>`.') }],
+  invalid: [
+    {
+      name: 'a block of HTML longer than the preview',
+      ...change(replace('clauses/rights.md', '::rights\n', '::rights\n\n<div   class="a-very-long-class-name-that-goes-on">\n\ntext\n\n</div>\n')),
+      errors: [
+        { file: 'policy/clauses/rights.md', line: 8, column: 1, endLine: 8, endColumn: 52, message: 'Unexpected HTML `<div class="a-very-long-class-name-tha…`, expected Markdown', hint: htmlHint },
+        { file: 'policy/clauses/rights.md', line: 12, column: 1, endLine: 12, endColumn: 7, message: 'Unexpected HTML `</div>`, expected Markdown', hint: htmlHint },
+      ],
+    },
+    {
+      name: 'a tag of exactly 40 characters, shown whole',
+      ...inRights(`<a title="${'x'.repeat(28)}">`),
+      errors: [{ file: 'policy/clauses/rights.md', line: 8, column: 1, endLine: 8, endColumn: 41, message: `Unexpected HTML \`<a title="${'x'.repeat(28)}">\`, expected Markdown` }],
+    },
+    {
+      name: 'in a text of data.yaml',
+      ...change(replace('data.yaml', 'to send you our newsletter;', 'to send you our <em>newsletter</em>;')),
+      errors: [
+        { file: 'policy/data.yaml', line: 14, column: 27, endLine: 14, endColumn: 31, message: 'Unexpected HTML `<em>`, expected Markdown' },
+        { file: 'policy/data.yaml', line: 14, column: 41, endLine: 14, endColumn: 46, message: 'Unexpected HTML `</em>`, expected Markdown' },
+      ],
+    },
+  ],
+})
+
+ruleTester.run('markdown-too-complex', markdownTooComplex, {
+  valid: [{ name: 'the base policy' }, { name: 'brackets nested 16 deep in a text of data.yaml', ...change(replace('data.yaml', 'to send you our newsletter;', `to send you our newsletter ${'['.repeat(16)}a`)) }],
+  invalid: [
+    {
+      name: 'brackets nested 17 deep in a text of data.yaml',
+      ...change(replace('data.yaml', 'to send you our newsletter;', `to send you our newsletter ${'['.repeat(17)}a`)),
+      errors: [{ file: 'policy/data.yaml', line: 14, column: 54, endLine: 14, endColumn: 54, message: 'Unexpected `[` nested 17 levels deep in one paragraph, expected at most 16: the time to parse nested brackets grows faster than their square', hint: 'Close the brackets, or escape a literal one (`\\[`).' }],
+    },
+  ],
+})
+
+const invisibleHint = 'Delete it: it changes how the text displays without being seen.'
+ruleTester.run('invisible-character', escapedCharacters, {
+  valid: [
+    { name: 'the base policy' },
+    { name: 'an escape of a character the file holds literally (reported by the scan)', ...change(replace('data.yaml', 'label: Email address', 'label: "Email\\u200Baddress\u200B"')) },
+    { name: 'escapes of visible characters', ...change(replace('data.yaml', 'label: Email address', 'label: "Email\\u00E9address"')) },
+  ],
+  invalid: [
+    {
+      name: 'a YAML escape in data.yaml',
+      ...change(replace('data.yaml', 'label: Email address', 'label: "Email\\u200Baddress"')),
+      errors: [{ file: 'policy/data.yaml', line: 4, column: 12, endLine: 4, endColumn: 32, message: 'Unexpected invisible character U+200B ZERO WIDTH SPACE, written as an escape, expected text', hint: invisibleHint }],
+    },
+    {
+      name: 'a YAML escape in policy.yaml',
+      ...change(replace('policy.yaml', 'title: Example privacy policy', 'title: "Example\\u2060policy"')),
+      errors: [{ file: 'policy/policy.yaml', line: 3, column: 8, endLine: 3, endColumn: 29, message: 'Unexpected invisible character U+2060 WORD JOINER, written as an escape, expected text', hint: invisibleHint }],
+    },
+    {
+      name: 'character references in text, a link URL and title, and an image description',
+      ...change(replace('clauses/rights.md', 'Write to', 'Write&#x202E; to [x](https://example.org/&#x200B; "t&#xAD;") ![a&#x200B;b](https://e.org/i.png)')),
+      errors: [
+        { file: 'policy/clauses/rights.md', line: 8, column: 1, endLine: 8, endColumn: 18, message: 'Unexpected invisible character U+202E RIGHT-TO-LEFT OVERRIDE, written as an escape, expected text', hint: invisibleHint },
+        { file: 'policy/clauses/rights.md', line: 8, column: 18, endLine: 8, endColumn: 61, message: 'Unexpected invisible character U+00AD SOFT HYPHEN, written as an escape, expected text' },
+        { file: 'policy/clauses/rights.md', line: 8, column: 18, endLine: 8, endColumn: 61, message: 'Unexpected invisible character U+200B ZERO WIDTH SPACE, written as an escape, expected text' },
+        { file: 'policy/clauses/rights.md', line: 8, column: 62, endLine: 8, endColumn: 96, message: 'Unexpected invisible character U+200B ZERO WIDTH SPACE, written as an escape, expected text' },
+      ],
+    },
+  ],
+})
+
+ruleTester.run('forbidden-character', escapedCharacters, {
+  valid: [{ name: 'the base policy' }, { name: 'a tab and a line break written as escapes', ...change(replace('data.yaml', 'label: Email address', 'label: "Email\\taddress\\n"')) }],
+  invalid: [
+    {
+      name: 'a YAML escape in data.yaml',
+      ...change(replace('data.yaml', 'label: Email address', 'label: "Email\\eaddress"')),
+      errors: [{ file: 'policy/data.yaml', line: 4, column: 12, endLine: 4, endColumn: 28, message: 'Unexpected control character U+001B, written as an escape, expected text', hint: 'Delete it.' }],
+    },
+    {
+      name: 'a YAML escape in the front matter of a clause',
+      ...change(replace('clauses/rights.md', 'title: Your rights', 'title: "Your\\vrights"')),
+      errors: [{ file: 'policy/clauses/rights.md', line: 3, column: 8, endLine: 3, endColumn: 22, message: 'Unexpected control character U+000B, written as an escape, expected text', hint: 'A vertical tab, often pasted from a word processor: replace it with a line break or a space.' }],
+    },
+  ],
+})
+
+// A context without the parsed YAML files (a caller's own, or a future stage's): the rules still
+// report, without a file or a place.
+const nowhere = { file: '', line: null, column: null, endLine: null, endColumn: null } as const
+ruleTester.run('duplicate-id', duplicateId, {
+  valid: [{ name: 'without the parsed YAML', context: withoutYaml }],
+  invalid: [
+    {
+      name: 'two contacts, without the parsed YAML',
+      ...change(replace('policy.yaml', '    email: privacy@example.com\n', '    email: privacy@example.com\n  - id: privacy\n    description: Again\n    email: other@example.com\n')),
+      context: withoutYaml,
+      errors: [{ ...nowhere, message: 'Unexpected second contact `privacy`, expected each id once', related: { file: '', message: 'first contact `privacy`' } }],
+    },
+  ],
+})
+ruleTester.run('unknown-reference', unknownReference, {
+  valid: [{ name: 'without the parsed YAML', context: withoutYaml }],
+  invalid: [{ name: 'a misspelt data category, without the parsed YAML', ...change(replace('data.yaml', 'dataCategories: [email-address]', 'dataCategories: [email-adress]')), context: withoutYaml, errors: [{ ...nowhere, message: 'Unexpected data category `email-adress`, expected one of the data categories defined: `email-address`', expected: ['email-address'] }] }],
+})
+ruleTester.run('clause-file-missing', clauseFiles, {
+  valid: [{ name: 'without the parsed YAML', context: withoutYaml }],
+  invalid: [{ name: 'a clause without its file, without the parsed YAML', change: { remove: ['clauses/rights.md'] }, context: withoutYaml, errors: [{ ...nowhere, message: 'Unexpected clause `rights` without a file, expected `clauses/rights.md`' }] }],
+})
+ruleTester.run('date-in-future', dateInFuture, {
+  valid: [{ name: 'without the parsed YAML', context: withoutYaml }],
+  invalid: [{ name: 'updated tomorrow, without the parsed YAML', today: '2020-02-28', context: withoutYaml, errors: [{ ...nowhere, message: 'Unexpected last-updated date 2020-02-29, expected today (2020-02-28) or earlier' }] }],
+})
+ruleTester.run('unsafe-url', unsafeUrl, {
+  valid: [{ name: 'without the parsed YAML', context: withoutYaml }],
+  invalid: [{ name: 'a URL of policy.yaml, without the parsed YAML', ...change(replace('policy.yaml', 'https://ico.org.uk/make-a-complaint/', 'javascript:alert(1)')), context: withoutYaml, errors: [{ ...nowhere, message: 'Unexpected URL with the scheme `javascript:`, expected https:, http: or mailto:' }] }],
+})
+ruleTester.run('unknown-dpv-term', dpvTerm, {
+  valid: [{ name: 'without the parsed YAML', context: withoutYaml }],
+  invalid: [{ name: 'a misspelt term, without the parsed YAML', ...change(replace('data.yaml', 'dpv: EmailAddress', 'dpv: EmailAdress')), context: withoutYaml, errors: [{ ...nowhere, message: 'Unexpected DPV term `EmailAdress`, expected a class of https://w3id.org/dpv/pd#', expected: ['EmailAddress'] }] }],
+})
+ruleTester.run('invisible-character', escapedCharacters, {
+  valid: [{ name: 'no policy.yaml', change: { remove: ['policy.yaml'] } }],
+  invalid: [{ name: 'an escape in data.yaml, without policy.yaml', change: { remove: ['policy.yaml'], replace: [replace('data.yaml', 'label: Email address', 'label: "Email\\u200Baddress"')] }, errors: [{ file: 'policy/data.yaml', line: 4, column: 12, endLine: 4, endColumn: 32, message: 'Unexpected invisible character U+200B ZERO WIDTH SPACE, written as an escape, expected text' }] }],
+})
+
+// Each rule does nothing with a file that failed its schema (its values are not known).
+const invalidPolicy = change(replace('policy.yaml', 'language: en-GB', 'language: 12'))
+const invalidData = change(replace('data.yaml', 'label: Email address', 'label: 12'))
+ruleTester.run('date-in-future', dateInFuture, { valid: [{ name: 'an invalid policy.yaml', ...invalidPolicy, today: '2020-01-01' }], invalid: [] })
+ruleTester.run('unknown-dpv-term', dpvTerm, { valid: [{ name: 'an invalid data.yaml', ...invalidData }], invalid: [] })
+ruleTester.run('unknown-reference', unknownReference, { valid: [{ name: 'an invalid data.yaml', ...invalidData }], invalid: [] })
+ruleTester.run('duplicate-id', duplicateId, { valid: [{ name: 'an invalid policy.yaml and data.yaml', change: { replace: [...invalidPolicy.change.replace, ...invalidData.change.replace] } }], invalid: [] })
+ruleTester.run('unsafe-url', unsafeUrl, {
+  valid: [{ name: 'an invalid policy.yaml', ...invalidPolicy }],
+  invalid: [
+    {
+      // The schema's `uri` format keeps an anchor out of policy.yaml; a caller's context may not.
+      name: 'an in-page anchor as the controller’s website, in a context of a caller',
+      context: (context) => (context.policy ? { ...context, policy: { ...context.policy, controller: { ...context.policy.controller, website: '#home' } } } : context),
+      errors: [{ file: 'policy/policy.yaml', line: null, column: null, endLine: null, endColumn: null, message: 'Unexpected URL with an in-page anchor where a full URL is expected, expected https:, http: or mailto:' }],
+    },
+  ],
+})
+
+// Written against the survivors of a mutation run (Stryker, src/rules).
+ruleTester.run('broken-anchor', brokenAnchor, {
+  valid: [],
+  invalid: [{ name: 'a link to the words of a paragraph, which is no heading', ...inRights('[see it](#rights--see-it)'), errors: [{ file: 'policy/clauses/rights.md', line: 8, column: 1, endLine: 8, endColumn: 26, message: 'Unexpected link to `#rights--see-it`, expected the id of a clause or heading' }] }],
+})
+ruleTester.run('unknown-reference', unknownReference, {
+  valid: [{ name: 'a purpose naming a recipient that exists', ...change(replace('data.yaml', 'dataCategories: [email-address]', 'dataCategories: [email-address]\n    recipients: [hosting]')) }],
+  invalid: [],
+})
+const cycle = 'expected a purpose to be nested under others, never under itself'
+ruleTester.run('purpose-parent-invalid', unknownReference, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a purpose under a cycle it is not part of',
+      ...change(replace('data.yaml', '    group: main\n    text: to send', '    group: main\n    parent: security\n    text: to send'), replace('data.yaml', '    group: main\n    text: to keep', '    group: main\n    parent: newsletter\n    text: to keep'), replace('data.yaml', 'recipients:\n', '  - id: logs\n    group: main\n    parent: newsletter\n    text: logs;\n    lawfulBasis: [consent]\nrecipients:\n')),
+      errors: [
+        { file: 'policy/data.yaml', line: 14, column: 13, endLine: 14, endColumn: 21, message: `Unexpected cycle of parents through \`newsletter\`, ${cycle}` },
+        { file: 'policy/data.yaml', line: 20, column: 13, endLine: 20, endColumn: 23, message: `Unexpected cycle of parents through \`security\`, ${cycle}` },
+        { file: 'policy/data.yaml', line: 26, column: 13, endLine: 26, endColumn: 23, message: `Unexpected cycle of parents through \`newsletter\`, ${cycle}` },
+      ],
+    },
+  ],
+})
