@@ -170,3 +170,34 @@ ruleTester.run('substantive-change-dated', substantiveChangeDated, {
   valid: [{ name: 'unchanged, without the parsed YAML', change: (files) => released(files), context: withoutYaml }],
   invalid: [{ name: 'a new purpose, without the parsed YAML', change: (files) => newPurpose(released(files)), context: withoutYaml, errors: [{ ...nowhere, message: 'Unexpected last-updated date 2020-02-29 for a substantive change (New purpose `analytics`), expected a date after the last release, 2020-02-29' }] }],
 })
+
+const kindHint = 'The kind tells readers whether they must be told of the change; `clausewright release` works it out from the diff. Remove this release file and release the change again.'
+const withPurpose = (files: PolicyFiles) => released(dated('2020-03-01')(newPurpose(released(files, 'First.'))), 'Analytics.')
+ruleTester.run('release-kind-false', stages.load, {
+  valid: [
+    { name: 'two releases as written', change: twoReleases },
+    { name: 'a new purpose released as written', change: withPurpose },
+    {
+      name: 'a rewording that claims more than it is',
+      change: (files) => forged(twoReleases(files), second, (release) => {
+        release['kind'] = 'substantive'
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a rewording forged as technical',
+      change: (files) => forged(twoReleases(files), second, (release) => {
+        release['kind'] = 'technical'
+      }),
+      errors: [{ file: `policy/${second}`, line: 6, column: 11, endLine: 6, endColumn: 22, message: 'Unexpected kind `technical` of release 2020-06-01, expected `editorial`: the change from release 2020-02-29 is editorial (The wording of the clause `intro` (Who we are) changed)', hint: kindHint }],
+    },
+    {
+      name: 'a new purpose forged as editorial',
+      change: (files) => forged(withPurpose(files), 'releases/2020-03-01.json', (release) => {
+        release['kind'] = 'editorial'
+      }),
+      errors: [{ file: 'policy/releases/2020-03-01.json', line: 6, column: 11, endLine: 6, endColumn: 22, message: 'Unexpected kind `editorial` of release 2020-03-01, expected `substantive`: the change from release 2020-02-29 is substantive (New purpose `analytics`)', hint: kindHint }],
+    },
+  ],
+})
