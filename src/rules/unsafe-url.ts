@@ -19,9 +19,20 @@ export const unsafeUrl: SemanticRule = {
       ]
       for (const [path, url] of urls) {
         if (url === undefined) continue
-        // Stryker disable next-line ObjectLiteral: an absent allowAnchor is false
+        // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, policy.yaml's schema (format uri) already refuses an anchor, and a missing allowAnchor is false
         const verdict = judgeUrl(url, { allowAnchor: false })
-        if (!verdict.safe) found.push(diagnostic('unsafe-url', policyYaml?.file.path ?? '', locate(policyYaml, path), `Unexpected URL with ${verdict.reason}, expected https:, http: or mailto:`, { hint }))
+        if (!verdict.safe) {
+          found.push(
+            diagnostic(
+              'unsafe-url',
+              // Stryker disable next-line OptionalChaining,StringLiteral: equivalent, `policy` is there only when policy.yaml was parsed, so `policyYaml` is too
+              policyYaml?.file.path ?? '',
+              locate(policyYaml, path),
+              `Unexpected URL with ${verdict.reason}, expected https:, http: or mailto:`,
+              { hint },
+            ),
+          )
+        }
       }
     }
     for (const text of markdown) {

@@ -38,7 +38,22 @@ const fieldLabels: Readonly<Record<string, string>> = {
 }
 
 // Fields not compared: derived from others (html from text), or metadata of the version.
-const ignoredFields = new Set(['html', 'digest', 'version', 'lastUpdated', 'format', 'clauses', 'article', 'iri', 'compliance'])
+const ignoredFields = new Set([
+  'html',
+  'article',
+  'iri',
+  // The document's own metadata: no entry or singleton has these fields, and of the document's top
+  // level only id, title and language are compared (pickTop), so emptying one is equivalent; they
+  // stay listed as a guard should pickTop widen.
+  // Stryker disable StringLiteral: equivalent (above)
+  'digest',
+  'version',
+  'lastUpdated',
+  'format',
+  'clauses',
+  'compliance',
+])
+// Stryker restore StringLiteral
 
 /**
  * Diffs two versions: clauses matched by id (then words inside a changed clause), structured data
@@ -67,8 +82,10 @@ function pickTop(document: PolicyDocument): Record<string, unknown> {
 
 function diffClauses(from: PolicyDocument, to: PolicyDocument, words: boolean): ClauseChange[] {
   const before = new Map(from.clauses.map((clause, position) => [clause.id, { clause, position }]))
+  // Stryker disable next-line ObjectLiteral: equivalent, `after` is only asked which ids it has
   const after = new Map(to.clauses.map((clause, position) => [clause.id, { clause, position }]))
   // Clauses kept in the same relative order are not "moved"; the rest of the common ones are.
+  // Stryker disable next-line MethodExpression: equivalent in effect, an id on one side only is never in the common subsequence (no input found where the filter changes which clauses stay)
   const common = (list: PolicyDocument['clauses'], other: Map<string, unknown>) => list.map((clause) => clause.id).filter((id) => other.has(id))
   const stayed = new Set<string>()
   for (const part of diffArrays(common(from.clauses, after), common(to.clauses, before))) {
@@ -98,7 +115,15 @@ function diffClauses(from: PolicyDocument, to: PolicyDocument, words: boolean): 
       words: textChanged && words ? wordDiff(old.clause.text, clause.text) : null,
     })
   }
-  return changes.sort((a, b) => (a.to?.position ?? a.from?.position ?? 0) - (b.to?.position ?? b.from?.position ?? 0) || (a.to ? 1 : 0) - (b.to ? 1 : 0))
+  const placeOf = (change: ClauseChange) =>
+    change.to?.position ??
+    // Stryker disable next-line OptionalChaining: equivalent, a change without `to` is a removal, which always has `from`
+    change.from?.position ??
+    0
+  // A removed clause before the one added at its place. The removals are pushed first and sort is
+  // stable, so this tie-break only restates their order: its mutants are equivalent.
+  // Stryker disable next-line ArithmeticOperator: equivalent (above), no order differed in 20,000 random lists of up to 600 changes
+  return changes.sort((a, b) => placeOf(a) - placeOf(b) || (a.to ? 1 : 0) - (b.to ? 1 : 0))
 }
 
 function normaliseText(text: string): string {
@@ -111,6 +136,9 @@ export function wordDiff(before: string, after: string): WordRun[] {
   for (const part of diffWords(normaliseText(before), normaliseText(after))) {
     const type = part.added ? 'insert' : part.removed ? 'delete' : 'equal'
     const last = runs.at(-1)
+    // jsdiff 9 already merges adjacent parts of one type (none in 200,000 random pairs of texts), so
+    // this guard against another version never runs: its mutants are equivalent.
+    // Stryker disable next-line ConditionalExpression,ArithmeticOperator,ObjectLiteral: equivalent (above)
     if (last?.type === type) runs[runs.length - 1] = { type, text: last.text + part.value }
     else runs.push({ type, text: part.value })
   }
@@ -193,8 +221,10 @@ function classifyClauses(changes: readonly ClauseChange[]): Reason[] {
         case 'removed':
           return { ...base, kind: 'substantive', code: 'clause-removed', message: `The clause ${named} was removed` }
         case 'moved':
+          // Stryker disable next-line OptionalChaining: equivalent, a moved clause has both `from` and `to`
           return { ...base, kind: 'editorial', code: 'clause-moved', message: `The clause ${named} moved from position ${(change.from?.position ?? 0) + 1} to ${(change.to?.position ?? 0) + 1}` }
         case 'retitled':
+          // Stryker disable next-line OptionalChaining: equivalent, a retitled clause has both `from` and `to`
           return { ...base, kind: 'editorial', code: 'clause-retitled', message: `The clause \`${change.id}\` was retitled from ${describe(change.from?.title ?? null)} to ${describe(change.to?.title ?? null)}` }
         case 'changed':
           return { ...base, kind: 'editorial', code: 'clause-changed', message: `The wording of the clause ${named} changed` }
@@ -208,7 +238,12 @@ function codeOf(collection: Collection | Singleton): string {
 }
 
 function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing'
+  if (
+    value === null ||
+    // Stryker disable next-line ConditionalExpression: equivalent when forced false, every caller passes null for a missing value (`?? null`)
+    value === undefined
+  )
+    return 'nothing'
   if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map((item) => `\`${String(item)}\``).join(', ')
   const text = typeof value === 'string' ? value : JSON.stringify(value)
   return `“${text.length > 80 ? `${text.slice(0, 77)}…` : text}”`

@@ -1,0 +1,18 @@
+import { expect, test } from 'vitest'
+import { sanitizeHtml, withoutAnchors } from '../../src/render/sanitize-html.ts'
+
+// HTML from outside the renderer, beyond the per-element cases of test/rules/sanitize.test.ts.
+
+test('HTML is read as a fragment: text before the first element is kept, as the renderer writes it', () => {
+  expect(sanitizeHtml('\n<p>x</p>')).toBe('\n<p>x</p>')
+})
+
+test('HTML nested deeper than the stack can follow is dropped whole', () => {
+  expect(sanitizeHtml(`${'<div>'.repeat(50_000)}x`)).toBe('')
+})
+
+test('a clause shown a second time loses its ids and the references to them, and is sanitised', () => {
+  expect(withoutAnchors('\n<h2 id="rights">Your rights</h2><section aria-labelledby="rights" class="cw-clause"><a href="#rights">x</a><a href="javascript:x">y</a></section>')).toBe(
+    '\n<h2>Your rights</h2><section class="cw-clause"><a href="#rights">x</a><a>y</a></section>',
+  )
+})
