@@ -36,8 +36,10 @@ export function limitDiagnostics(diagnostics: readonly Diagnostic[], limits: Dia
   const omissions = new Map<string, Omission>()
   const kept: Array<Diagnostic | Omission> = []
   for (const item of diagnostics) {
-    const inFile = `${item.ruleId}\u0000${item.file}`
-    const acrossFiles = omissions.get(item.ruleId)
+    // A rule's severity can be changed (policy/compliance.yaml): what is counted together must agree on it.
+    const rule = `${item.ruleId}\u0000${item.severity}`
+    const inFile = `${rule}\u0000${item.file}`
+    const acrossFiles = omissions.get(rule)
     if (acrossFiles) {
       acrossFiles.count++
       acrossFiles.files.add(item.file)
@@ -48,7 +50,7 @@ export function limitDiagnostics(diagnostics: readonly Diagnostic[], limits: Dia
       inThisFile.count++
       continue
     }
-    const ofRule = shownOfRule.get(item.ruleId) ?? 0
+    const ofRule = shownOfRule.get(rule) ?? 0
     // An omission shows as a diagnostic too, so it counts towards the rule's budget.
     const omission: Omission | undefined =
       ofRule >= limits.perRule
@@ -56,10 +58,10 @@ export function limitDiagnostics(diagnostics: readonly Diagnostic[], limits: Dia
         : (shownInFile.get(inFile) ?? 0) >= limits.perRuleAndFile
           ? { first: item, acrossFiles: false, count: 1, files: new Set([item.file]) }
           : undefined
-    if (omission) omissions.set(omission.acrossFiles ? item.ruleId : inFile, omission)
+    if (omission) omissions.set(omission.acrossFiles ? rule : inFile, omission)
     kept.push(omission ?? item)
     shownInFile.set(inFile, (shownInFile.get(inFile) ?? 0) + 1)
-    shownOfRule.set(item.ruleId, ofRule + 1)
+    shownOfRule.set(rule, ofRule + 1)
   }
   return kept.map((item) => ('acrossFiles' in item ? summarise(item, limits) : item))
 }
@@ -69,5 +71,6 @@ function summarise({ first, acrossFiles, count, files }: Omission, limits: Diagn
   const where = others > 0 ? `in this file and ${formatCount(others)} other file${others === 1 ? '' : 's'}` : 'in this file'
   const budget = acrossFiles ? `at most ${formatCount(limits.perRule)} of one rule in all` : `at most ${formatCount(limits.perRuleAndFile)} of one rule in a file`
   const summary = diagnostic(first.ruleId, first.file, first.span, `…and ${formatCount(count)} more \`${first.ruleId}\` ${where}, not shown`, { hint: `A report shows ${budget}: fix these and check again to see the rest.` })
-  return { ...summary, omitted: count }
+  // The severity of those it counts, which policy/compliance.yaml may have changed from the catalogue's.
+  return { ...summary, severity: first.severity, omitted: count }
 }

@@ -208,3 +208,20 @@ test('each rule has its own budget, per file and in all, and a summary keeps the
     ['warning', 2],
   ])
 })
+
+test('a summary has the severity of those it counts when policy/compliance.yaml changed the rule’s, and the report counts them as such', async () => {
+  const purposes = Array.from({ length: 150 }, (_, index) => `  - id: unstated-${index}\n    group: main\n    text: to do thing ${index};\n`).join('')
+  const cwd = await makePolicy({
+    description: '150 purposes without a lawful basis, lawful-basis-missing made an error',
+    add: { 'compliance.yaml': 'rules:\n  lawful-basis-missing:\n    severity: error\n    justification: Every purpose states its basis here.\n' },
+  })
+  temporary.push(cwd)
+  await editPolicy(cwd, 'data.yaml', 'recipients:\n', `${purposes}recipients:\n`)
+  const pretty = await runCli(['check', '--format', 'pretty', '--today', '2026-01-01'], cwd)
+  expect(pretty.code).toBe(1)
+  expect(pretty.stdout).toMatch(/ error …and 50 more `lawful-basis-missing` in this file, not shown/)
+  expect(pretty.stdout).not.toMatch(/ warning …and \d+ more/)
+  expect(pretty.stdout.trim().split('\n').at(-1)).toBe('150 errors.')
+  const github = await runCli(['check', '--format', 'github', '--today', '2026-01-01'], cwd)
+  expect(github.stdout).toMatch(/^::error [^\n]*…and 50 more `lawful-basis-missing`/m)
+})
