@@ -72,8 +72,16 @@ export function diffDocuments(from: PolicyDocument | null, to: PolicyDocument, i
     ...collections.flatMap((collection) => diffCollection(collection, from[collection], to[collection])),
   ]
   const reasons = [...classifyData(data), ...classifyClauses(clauses)]
+  // `technical` means the published document is the same: a change the diff does not show (the date, say) is still a change.
+  if (reasons.length === 0 && from.digest !== to.digest) reasons.push(unshownChange(from, to))
   const kind: ChangeKind = reasons.some((reason) => reason.kind === 'substantive') ? 'substantive' : reasons.length > 0 ? 'editorial' : 'technical'
   return { format: 'clausewright-diff/1', from: ids.from, to: ids.to, kind, reasons, clauses, data }
+}
+
+function unshownChange(from: PolicyDocument, to: PolicyDocument): Reason {
+  const base = { kind: 'editorial', collection: 'policy', id: 'policy' } as const
+  if (from.lastUpdated !== to.lastUpdated) return { ...base, code: 'last-updated-date-changed', field: 'lastUpdated', message: `The last-updated date changed from ${from.lastUpdated} to ${to.lastUpdated}` }
+  return { ...base, code: 'content-changed', field: null, message: 'The content changed (its digest differs) in a part that the diff does not show' }
 }
 
 function pickTop(document: PolicyDocument): Record<string, unknown> {

@@ -10,19 +10,13 @@ export interface ProvedKind {
 
 /**
  * What kind of change a version is, as far as the tool proves it: the diff's classification
- * (src/versions/diff.ts), except that a change of content (of the digest) is never `technical`,
- * which means no change to the content. `release` records this kind, and `check` holds every
- * release to it (`claimsLessThanProved`): the one place that decides what a kind must be.
+ * (src/versions/diff.ts), which `diff`, the change pages and the feed show too. `release` records
+ * this kind, and `check` holds every release to it (`claimsLessThanProved`).
  */
 export function proveKind(before: PolicyDocument | null, after: PolicyDocument, ids: { readonly from: string | null; readonly to: string }): ProvedKind {
   if (before === null) return { kind: 'initial', reason: undefined }
   // The word runs of a changed clause tell readers what changed, not what kind of change it is.
   const diff = diffDocuments(before, after, ids, { words: false })
-  if (diff.kind === 'technical' && before.digest !== after.digest) {
-    // Fields the diff leaves out (the date, say) still change the content.
-    const reason = before.lastUpdated === after.lastUpdated ? `The content changed (its digest differs from ${ids.from ?? 'the version before'}'s)` : `The last-updated date changed from ${before.lastUpdated} to ${after.lastUpdated}`
-    return { kind: 'editorial', reason }
-  }
   return { kind: diff.kind, reason: (diff.reasons.find((reason) => reason.kind === diff.kind) ?? diff.reasons[0])?.message }
 }
 

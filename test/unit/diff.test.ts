@@ -60,14 +60,27 @@ describe('the diff as data', () => {
   })
 
   test('fields derived from others or describing the version are not compared', () => {
-    const diff = diffAfter((d) => {
-      Object.assign(d, { version: '2026-02-02', lastUpdated: '2026-02-02', digest: 'sha256:1', format: 'other', compliance: [{ item: 'x' }] })
+    const derived = (d: Document) => {
+      Object.assign(d, { version: '2026-02-02', format: 'other', compliance: [{ item: 'x' }] })
       d.clauses.forEach((item) => (item.html = `<div>${item.text}</div>`))
       d.purposes.forEach((item) => (item.html = '<div>to send a newsletter</div>'))
       d.rights.forEach((item) => Object.assign(item, { html: '<p>Ask</p>', article: 'Art. 16', iri: 'https://w3id.org/dpv#A16' }))
-    })
+    }
+    const diff = diffAfter(derived)
     expect(diff.data).toEqual([])
     expect(diff.kind).toBe('technical')
+    // A new date changes the digest: the published document is no longer the same, so not technical.
+    const dated = diffAfter((d) => {
+      derived(d)
+      Object.assign(d, { lastUpdated: '2026-02-02', digest: 'sha256:1' })
+    })
+    expect(dated.data).toEqual([])
+    expect({ kind: dated.kind, reasons: dated.reasons }).toEqual({
+      kind: 'editorial',
+      reasons: [{ kind: 'editorial', code: 'last-updated-date-changed', collection: 'policy', id: 'policy', field: 'lastUpdated', message: 'The last-updated date changed from 2026-01-01 to 2026-02-02' }],
+    })
+    const redigested = diffAfter((d) => Object.assign(d, { digest: 'sha256:1' }))
+    expect(redigested.reasons).toEqual([{ kind: 'editorial', code: 'content-changed', collection: 'policy', id: 'policy', field: null, message: 'The content changed (its digest differs) in a part that the diff does not show' }])
   })
 
   test('a lawful basis is compared by its id, not by its article or IRI', () => {
