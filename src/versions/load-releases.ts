@@ -89,17 +89,25 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
   // before it. Only consecutive pairs that passed every check above are compared.
   releases.forEach(({ release, file, verified }, index) => {
     const before = index === 0 ? undefined : releases[index - 1]
-    if (!verified || !before?.verified || release.previous !== before.release.version) return
+    if (!verified) return
+    // The first release is everything in it, new: `initial`, what `release` writes there.
+    if (before === undefined && release.previous === null && release.kind !== 'initial') {
+      diagnostics.push(diagnostic('release-kind-false', file.path, locate(parseYaml(file), ['kind']) ?? firstLine, `Unexpected kind \`${release.kind}\` of release ${release.version}, expected \`initial\`: it is the first release`, { hint: kindHint }))
+      return
+    }
+    if (!before?.verified || release.previous !== before.release.version) return
     const proved = claimsLessThanProved(before.release, release)
     if (!proved) return
     diagnostics.push(
       diagnostic('release-kind-false', file.path, locate(parseYaml(file), ['kind']) ?? firstLine, `Unexpected kind \`${release.kind}\` of release ${release.version}, expected \`${proved.kind}\`: the change from release ${before.release.version} is ${proved.kind}${proved.reason ? ` (${proved.reason})` : ''}`, {
-        hint: 'The kind tells readers whether they must be told of the change; `clausewright release` works it out from the diff. Remove this release file and release the change again.',
+        hint: kindHint,
       }),
     )
   })
   return { releases: releases.filter((item) => item.verified).map((item) => item.release), diagnostics }
 }
+
+const kindHint = 'The kind tells readers whether they must be told of the change; `clausewright release` works it out from the diff. Remove this release file and release the change again.'
 
 const notWrittenByRelease = 'A release file holds only what `clausewright release` wrote, and its hashes do not make it safe. Restore the file from version control.'
 

@@ -193,9 +193,13 @@ test('an old release rewritten with its hashes recomputed breaks the link of the
   expect(code).toBe(1)
   const text = await readFile(path.join(cwd, 'policy', 'releases', '2020-03-01.json'), 'utf8')
   const line = text.split('\n').findIndex((item) => item.includes('"previousIntegrity"')) + 1
-  expect(errors).toEqual([expect.objectContaining({ ruleId: 'release-link-broken', file: 'policy/releases/2020-03-01.json', line })])
-  expect(errors[0]?.message).toContain('release 2020-03-01 records')
-  expect(errors[0]?.message).toContain('2019-01-25 was rewritten')
+  // The rewritten first release also claims a kind that a first release cannot have.
+  expect(errors).toEqual([
+    expect.objectContaining({ ruleId: 'release-kind-false', file: 'policy/releases/2019-01-25.json', message: 'Unexpected kind `editorial` of release 2019-01-25, expected `initial`: it is the first release' }),
+    expect.objectContaining({ ruleId: 'release-link-broken', file: 'policy/releases/2020-03-01.json', line }),
+  ])
+  expect(errors[1]?.message).toContain('release 2020-03-01 records')
+  expect(errors[1]?.message).toContain('2019-01-25 was rewritten')
 })
 
 test('a later release without its link, or a first release with one, breaks the schema', async () => {

@@ -193,6 +193,13 @@ ruleTester.run('release-kind-false', stages.load, {
       errors: [{ file: `policy/${second}`, line: 6, column: 11, endLine: 6, endColumn: 22, message: 'Unexpected kind `technical` of release 2020-06-01, expected `editorial`: the change from release 2020-02-29 is editorial (The wording of the clause `intro` (Who we are) changed)', hint: kindHint }],
     },
     {
+      name: 'the first release forged as technical',
+      change: (files) => forged(released(files, 'First.'), first, (release) => {
+        release['kind'] = 'technical'
+      }),
+      errors: [{ file: `policy/${first}`, line: 6, column: 11, endLine: 6, endColumn: 22, message: 'Unexpected kind `technical` of release 2020-02-29, expected `initial`: it is the first release', hint: kindHint }],
+    },
+    {
       name: 'a new purpose forged as editorial',
       change: (files) => forged(withPurpose(files), 'releases/2020-03-01.json', (release) => {
         release['kind'] = 'editorial'
