@@ -1,4 +1,5 @@
 import { isScalar, visit as visitYaml } from 'yaml'
+import type { Node, Parent } from 'unist'
 import { visit } from 'unist-util-visit'
 import { type Diagnostic, diagnostic, type Span } from '../diagnostics/diagnostic.ts'
 import { findCharacterReferences } from '../markdown/character-references.ts'
@@ -6,6 +7,27 @@ import { type CharacterProblem, characterHint, characterKind, findCharacterProbl
 import { createLocator, type Locator } from '../source/source-file.ts'
 import type { ParsedYaml } from '../yaml/parse-yaml.ts'
 import type { SemanticRule } from './context.ts'
+
+/**
+ * The offsets of a node's own Markdown: all of it for a leaf; for a link, the parts around its
+ * children (its destination and title), since a child's references are its own, and a code span's
+ * `&#x…;` is no reference at all.
+ */
+function ownRanges(node: Node): Array<[number, number]> {
+  const { start, end } = node.position ?? {}
+  if (start?.offset === undefined || end?.offset === undefined) return []
+  const ranges: Array<[number, number]> = []
+  let from = start.offset
+  for (const child of (node as Partial<Parent>).children ?? []) {
+    const childStart = child.position?.start.offset
+    const childEnd = child.position?.end.offset
+    if (childStart === undefined || childEnd === undefined) continue
+    if (childStart > from) ranges.push([from, childStart])
+    from = Math.max(from, childEnd)
+  }
+  if (end.offset > from) ranges.push([from, end.offset])
+  return ranges
+}
 
 /**
  * The characters that the scan of each file cannot see because the file writes them as escapes:
@@ -29,8 +51,7 @@ export const escapedCharacters: SemanticRule = {
         if (problems.length === 0) return
         // Each at the reference that wrote it, found again in the Markdown of the node.
         const placed = new Set<string>()
-        const { start, end } = node.position ?? {}
-        for (const reference of start?.offset === undefined || end?.offset === undefined ? [] : findCharacterReferences(text.source, start.offset, end.offset)) {
+        for (const reference of ownRanges(node).flatMap(([start, end]) => findCharacterReferences(text.source, start, end))) {
           for (const problem of escaped(reference.value, text.source)) {
             locator ??= createLocator(text.source)
             report(text.file, text.spanOf({ position: { start: locator.toPoint(reference.start), end: locator.toPoint(reference.end) } }), problem)

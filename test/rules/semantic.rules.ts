@@ -331,6 +331,11 @@ ruleTester.run('invisible-character', escapedCharacters, {
       errors: [{ file: 'policy/policy.yaml', line: 3, column: 8, endLine: 3, endColumn: 29, message: 'Unexpected invisible character U+2060 WORD JOINER, written as an escape, expected text', hint: invisibleHint }],
     },
     {
+      name: 'a reference in the title of a link whose text holds a code span that looks like one',
+      ...change(replace('clauses/rights.md', 'Write to', 'And `&#x202D;` in [code `&#x202D;`](#rights "&#x202D;"). Write to')),
+      errors: [{ file: 'policy/clauses/rights.md', line: 8, column: 46, endLine: 8, endColumn: 54, message: 'Unexpected invisible character U+202D LEFT-TO-RIGHT OVERRIDE, written as an escape, expected text', hint: invisibleHint }],
+    },
+    {
       name: 'character references in text, a link URL and title, and an image description',
       ...change(replace('clauses/rights.md', 'Write to', 'Write&#x202E; to [x](https://example.org/&#x200B; "t&#xAD;") ![a&#x200B;b](https://e.org/i.png)')),
       errors: [
