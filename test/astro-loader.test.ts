@@ -180,6 +180,9 @@ function fakeAstro(first: PolicySources) {
     load: () => loader.load(context),
     /** A policy file saved, as the watcher reports it. */
     save: () => watcher.emit('all', 'change', policyFile),
+    /** Any file saved, as the watcher reports it. */
+    saveFile: (file: string) => watcher.emit('all', 'change', file),
+    root,
   }
 }
 
@@ -266,6 +269,26 @@ describe('the Astro loader', () => {
     await settled()
     expect(astro.reader.reads).toBe(3)
     expect(stored(astro.entries)).toEqual(expectedEntries(smallEdited))
+  })
+
+  test('a file saved outside the policy directory compiles nothing, even one beside it whose name begins like it', async () => {
+    const astro = fakeAstro(smallBase)
+    await astro.load()
+    for (const file of [path.join(astro.root, 'policy-notes', 'clauses', 'security.md'), path.join(astro.root, 'src', 'pages', 'index.astro'), path.join(astro.root, 'policy')]) astro.saveFile(file)
+    await settled()
+    expect(astro.reader.reads).toBe(1)
+    astro.saveFile(path.join(astro.root, 'policy', 'data.yaml'))
+    await settled()
+    expect(astro.reader.reads).toBe(2)
+  })
+
+  test('a failure whose message holds control characters (a file name of the policy) is logged with them made visible', async () => {
+    const astro = fakeAstro(smallBase)
+    await astro.load()
+    astro.reader.failure = new Error('EACCES: permission denied, open policy/\u001b[2Jdata.yaml')
+    astro.save()
+    await settled()
+    expect(astro.logged.filter((entry) => entry.level === 'error').map((entry) => entry.message)).toEqual(['the policy could not be compiled again: EACCES: permission denied, open policy/\u241b[2Jdata.yaml'])
   })
 
   test('a file saved during the first sync is not missed', async () => {

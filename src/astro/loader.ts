@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Loader, LoaderContext } from 'astro/loaders'
+import { printable } from '../diagnostics/format.ts'
 import { countOf } from '../diagnostics/words.ts'
 import type { PolicySources, ReadOptions } from '../source/read-policy.ts'
 import { latestWins } from './latest-wins.ts'
@@ -70,7 +71,8 @@ export function clausewrightLoader(options: LoaderOptions = {}, read?: PolicyRea
       watcher?.on('all', (_event, changed) => {
         if (!path.resolve(changed).startsWith(directory + path.sep)) return
         // A failure of the machine (an unreadable file) is reported; the pages keep what they had.
-        requestSync().catch((error: unknown) => logger.error(`the policy could not be compiled again: ${error instanceof Error ? error.message : String(error)}`))
+        // Its message can name a file of the policy: untrusted, shown as printable() shows any.
+        requestSync().catch((error: unknown) => logger.error(`the policy could not be compiled again: ${printable(error instanceof Error ? error.message : String(error))}`))
       })
       await requestSync()
     },
