@@ -142,6 +142,7 @@ test('two builds into one new dist at the same time both complete, dist one of t
   }
   await writeFile(stop, '')
   const seen = await reader.finished
+  expect(seen.reads).toBeGreaterThan(0)
   expect(seen).toEqual({ reads: seen.reads, missing: 0, empty: 0 })
   await expectGenerations(cwd)
   // The marker lists every file of the site, and nothing else is there.
