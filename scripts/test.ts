@@ -30,16 +30,19 @@ function run(name: string, command: string, args: readonly string[], inherit: bo
 }
 
 /**
- * Files that git does not track or ignore. A test must never write into the repository: a cache
- * directory resolved against the working directory once left files that a commit then picked up.
- * Null outside a git checkout (an unpacked tarball), where there is nothing to compare.
+ * What git sees changed in the working tree (`git status`, one entry a file: its state and path).
+ * A test must never write into the repository: a cache directory resolved against the working
+ * directory once left files that a commit then picked up. Null outside a git checkout (an unpacked
+ * tarball), where there is nothing to compare.
  */
-function untrackedFiles(): Set<string> | null {
-  const listed = spawnSync('git', ['ls-files', '--others', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' })
+function workingTreeState(): Set<string> | null {
+  const listed = spawnSync('git', ['status', '--porcelain=v1', '-z', '--untracked-files=all'], { cwd: root, encoding: 'utf8' })
   return listed.status === 0 ? new Set(listed.stdout.split('\0').filter(Boolean)) : null
 }
 
-const untrackedBefore = untrackedFiles()
+// UPDATE=1 rewrites golden files on purpose (README, Development): changes to tracked files are then expected.
+const expectedChange = (entry: string): boolean => process.env['UPDATE'] !== undefined && entry.startsWith(' M ')
+const stateBefore = workingTreeState()
 const results = await Promise.all([
   run('vitest', path.join(root, 'node_modules', '.bin', 'vitest'), ['run', ...process.argv.slice(2)], true),
   run('typecheck', 'npm', ['run', '--silent', 'typecheck'], false),
@@ -49,10 +52,10 @@ for (const { name, code, output } of results.slice(1)) {
   if (code !== 0 || output.trim() !== '') process.stdout.write(`\n${name} (exit ${code}):\n${output}`)
 }
 const failed = results.filter((result) => result.code !== 0).map((result) => result.name)
-const untrackedAfter = untrackedBefore && untrackedFiles()
-const leftBehind = [...(untrackedAfter ?? [])].filter((file) => !untrackedBefore?.has(file)).sort()
+const stateAfter = stateBefore && workingTreeState()
+const leftBehind = [...(stateAfter ?? [])].filter((entry) => !stateBefore?.has(entry) && !expectedChange(entry)).sort()
 if (leftBehind.length > 0) {
-  process.stdout.write(`\nThe tests left files in the repository (write them to a temporary directory):\n${leftBehind.map((file) => `  ${file}\n`).join('')}`)
+  process.stdout.write(`\nThe tests changed the repository (write to a temporary directory instead):\n${leftBehind.map((entry) => `  ${entry}\n`).join('')}`)
   failed.push('the repository check')
 }
 if (failed.length > 0) process.stdout.write(`\nnpm test: ${failed.join(', ')} failed\n`)
