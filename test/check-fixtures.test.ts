@@ -1,17 +1,15 @@
-import { execFile } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
 import { checkPolicy } from '../src/check.ts'
 import { ruleIds, type RuleId } from '../src/diagnostics/rules.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
 import { editPolicy, fixturesRoot, makePolicy, removedAfterAll, type PolicyCase } from './helpers/fixture-policy.ts'
 import { forgeRelease } from './helpers/forge-release.ts'
+import { committed, releaseAs, twoReleases } from './helpers/release-history.ts'
 import { runCli } from './helpers/run-cli.ts'
 
-const run = promisify(execFile)
 
 // Each folder of test/fixtures/check is one case: `case.json` changes the base policy
 // (test/fixtures/base), `expected.txt` lists the diagnostics, one
@@ -58,28 +56,6 @@ interface BuiltCase {
   readonly expected: readonly string[]
 }
 
-const git = (cwd: string, ...args: string[]) => run('git', args, { cwd })
-
-async function releaseAs(root: string, summary: string): Promise<void> {
-  const result = await runCli(['release', '--summary', summary, '--today', today], root)
-  if (result.code !== 0) throw new Error(`release failed: ${result.stderr}`)
-}
-
-/** The base fixture released (2020-02-29) and a second release (2020-06-01) after a reworded clause. */
-async function twoReleases(root: string): Promise<void> {
-  await releaseAs(root, 'First.')
-  await editPolicy(root, 'clauses/rights.md', 'Write to', 'Please write to')
-  await editPolicy(root, 'policy.yaml', 'lastUpdated: 2020-02-29', 'lastUpdated: 2020-06-01')
-  await releaseAs(root, 'Clearer.')
-}
-
-/** `root` as a git repository whose `main` holds the policy as `prepare` left it. */
-async function committed(root: string, prepare: (root: string) => Promise<void>): Promise<void> {
-  await git(root, 'init', '--quiet', '--initial-branch=main')
-  await prepare(root)
-  await git(root, 'add', '.')
-  await git(root, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '--quiet', '-m', 'The base')
-}
 
 const builtCases: Readonly<Partial<Record<RuleId, BuiltCase>>> = {
   'file-binary': {

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { parsePatch } from 'diff'
 import type { Code, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
@@ -17,6 +15,7 @@ import { type RuleId, ruleIds, rules } from '../src/diagnostics/rules.ts'
 import { consistencyRules } from '../src/versions/consistency.ts'
 import { editPolicy, makePolicy, removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
 import { forgeRelease } from './helpers/forge-release.ts'
+import { committed, releaseAs, twoReleases } from './helpers/release-history.ts'
 import { type CliResult, runCli } from './helpers/run-cli.ts'
 
 // Every rule of the catalogue has its page, docs/rules/<id>.md, in one shape, and its examples are
@@ -27,7 +26,6 @@ import { type CliResult, runCli } from './helpers/run-cli.ts'
 // Regenerate the printed messages on purpose with `UPDATE=1 npx vitest run test/rule-docs.test.ts`
 // and review the diff.
 
-const run = promisify(execFile)
 const temporary = removedAfterAll()
 const today = '2026-01-01'
 const sections = ['What it checks', 'Why it matters', 'Example that is reported', 'How to fix it', 'Example that passes'] as const
@@ -49,30 +47,6 @@ interface BuiltExample {
   readonly passingArgs?: readonly string[]
 }
 
-// Commits of a fixed author and date, so that the commit ids the messages quote are the page's.
-const gitEnv = { PATH: process.env['PATH'] ?? '', GIT_AUTHOR_DATE: '2020-02-29T12:00:00Z', GIT_COMMITTER_DATE: '2020-02-29T12:00:00Z', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' }
-const git = (cwd: string, ...args: string[]) => run('git', args, { cwd, env: gitEnv })
-
-async function releaseAs(root: string, summary: string): Promise<void> {
-  const result = await runCli(['release', '--summary', summary, '--today', today], root)
-  if (result.code !== 0) throw new Error(`release failed: ${result.stderr}`)
-}
-
-/** The base fixture released (2020-02-29), a clause reworded and released again (2020-06-01). */
-async function twoReleases(root: string): Promise<void> {
-  await releaseAs(root, 'First.')
-  await editPolicy(root, 'clauses/rights.md', 'Write to', 'Please write to')
-  await editPolicy(root, 'policy.yaml', 'lastUpdated: 2020-02-29', 'lastUpdated: 2020-06-01')
-  await releaseAs(root, 'Clearer.')
-}
-
-/** `root` as a git repository whose branch `main` holds the policy as `prepare` left it. */
-async function committed(root: string, prepare: (root: string) => Promise<void>): Promise<void> {
-  await git(root, 'init', '--quiet', '--initial-branch=main')
-  await prepare(root)
-  await git(root, 'add', '.')
-  await git(root, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '--quiet', '-m', 'The base')
-}
 
 const policyFile = (root: string, name: string) => path.join(root, 'policy', name)
 

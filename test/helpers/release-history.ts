@@ -1,0 +1,36 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { editPolicy } from './fixture-policy.ts'
+import { runCli } from './run-cli.ts'
+
+// Release histories of the base fixture made as an editor makes them: with `clausewright release`,
+// and committed to git for `check --base`.
+const run = promisify(execFile)
+
+/** The date the releases are made on, and checked against. */
+export const releaseToday = '2026-01-01'
+
+// Commits of a fixed author and date, so that the commit ids that messages quote do not change.
+const gitEnv = { PATH: process.env['PATH'] ?? '', GIT_AUTHOR_DATE: '2020-02-29T12:00:00Z', GIT_COMMITTER_DATE: '2020-02-29T12:00:00Z', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' }
+export const git = (cwd: string, ...args: string[]) => run('git', args, { cwd, env: gitEnv })
+
+export async function releaseAs(root: string, summary: string): Promise<void> {
+  const result = await runCli(['release', '--summary', summary, '--today', releaseToday], root)
+  if (result.code !== 0) throw new Error(`release failed: ${result.stderr}`)
+}
+
+/** The base fixture released (2020-02-29), a clause reworded and released again (2020-06-01). */
+export async function twoReleases(root: string): Promise<void> {
+  await releaseAs(root, 'First.')
+  await editPolicy(root, 'clauses/rights.md', 'Write to', 'Please write to')
+  await editPolicy(root, 'policy.yaml', 'lastUpdated: 2020-02-29', 'lastUpdated: 2020-06-01')
+  await releaseAs(root, 'Clearer.')
+}
+
+/** `root` as a git repository whose branch `main` holds the policy as `prepare` left it. */
+export async function committed(root: string, prepare: (root: string) => Promise<void>): Promise<void> {
+  await git(root, 'init', '--quiet', '--initial-branch=main')
+  await prepare(root)
+  await git(root, 'add', '.')
+  await git(root, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '--quiet', '-m', 'The base')
+}
