@@ -42,7 +42,20 @@ export interface CheckedPolicy {
  * Parses, validates and checks every file of a policy, and reports every problem in one run.
  * Pure: the files come in already read (see `readPolicy`).
  */
-export function checkPolicy(sources: PolicySources, options: CheckOptions = {}): CheckedPolicy {
+export interface LoadedPolicy {
+  /** What loading found: unreadable files, characters, YAML, schemas, Markdown, release files. */
+  readonly diagnostics: Diagnostic[]
+  readonly context: RuleContext
+  readonly files: readonly SourceFile[]
+  readonly texts: Map<string, Root>
+  readonly complianceConfig: { readonly parsed?: ParsedYaml; readonly value?: unknown }
+}
+
+/**
+ * Every file of a policy parsed and validated, and the context the rules read, before any rule
+ * runs: `checkPolicy` runs them all on it, and the rule tests one alone.
+ */
+export function loadPolicy(sources: PolicySources, options: CheckOptions = {}): LoadedPolicy {
   const diagnostics: Diagnostic[] = [...sources.diagnostics]
   const files = [sources.policy, sources.data, sources.compliance, ...sources.clauses, ...sources.releases].filter((file): file is SourceFile => file !== undefined)
   // Release files hold what was published, warts and all: they are checked for integrity only.
@@ -84,6 +97,12 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
     releases: loaded.releases,
     today: options.today ?? new Date().toISOString().slice(0, 10),
   }
+  return { diagnostics, context, files, texts, complianceConfig }
+}
+
+export function checkPolicy(sources: PolicySources, options: CheckOptions = {}): CheckedPolicy {
+  const { diagnostics, context, files, texts, complianceConfig } = loadPolicy(sources, options)
+  const { clauses } = context
   for (const rule of semanticRules) append(diagnostics, rule.check(context))
 
   // The draft is rendered at most once: for the consistency rules (when there is a release to
@@ -100,7 +119,7 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
     clausesWith: indexDirectives(clauses),
     compared: () => {
       if (comparison !== null) return comparison
-      const last = loaded.releases.at(-1)
+      const last = context.releases.at(-1)
       const rendered = last ? renderDraft() : undefined
       const draft = last && rendered && context.policy && context.data ? buildPolicyDocument(context.policy, context.data, rendered) : undefined
       comparison = last && draft ? { draft, last: { version: last.version, effective: last.effective, document: last.document }, diff: diffDocuments(last.document, draft, { from: last.version, to: 'draft' }) } : undefined

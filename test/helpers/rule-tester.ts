@@ -3,23 +3,15 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, test } from 'vitest'
-import { checkPolicy, type CheckedPolicy } from '../../src/check.ts'
+import { checkPolicy, type CheckedPolicy, type LoadedPolicy, loadPolicy } from '../../src/check.ts'
 import { buildPolicyDocument } from '../../src/compile/policy-document.ts'
 import { compile } from '../../src/compile/compile.ts'
 import { indexDirectives, type ComplianceFinding, type ComplianceRule } from '../../src/compliance/compliance-rule.ts'
 import { complianceRules, runCompliance, type ComplianceConfig, type ComplianceReport } from '../../src/compliance/index.ts'
-import type { Root } from 'mdast'
-import { compareDiagnostics, type Diagnostic, type Severity, spanOfNode } from '../../src/diagnostics/diagnostic.ts'
-import type { LoadedClause } from '../../src/markdown/loaded-clause.ts'
-import { parseClause } from '../../src/markdown/parse-clause.ts'
-import { mapSpan, parseDataText } from '../../src/markdown/parse-data-text.ts'
-import type { PolicyData, PolicySource } from '../../src/model/types.ts'
-import { findInvisibleCharacters } from '../../src/source/find-invisible-characters.ts'
-import { loadReleases } from '../../src/versions/load-releases.ts'
-import type { ParsedYaml } from '../../src/yaml/parse-yaml.ts'
+import { compareDiagnostics, type Diagnostic, type Severity } from '../../src/diagnostics/diagnostic.ts'
 import { type RuleId, ruleIds } from '../../src/diagnostics/rules.ts'
 import { renderPolicy } from '../../src/render/render-policy.ts'
-import type { MarkdownText, RuleContext, SemanticRule } from '../../src/rules/context.ts'
+import type { RuleContext, SemanticRule } from '../../src/rules/context.ts'
 import type { BaseReleases } from '../../src/source/read-base-releases.ts'
 import { readPolicy, type PolicySources } from '../../src/source/read-policy.ts'
 import type { SourceFile } from '../../src/source/source-file.ts'
@@ -157,66 +149,13 @@ export function sourcesOf(files: PolicyFiles): PolicySources {
   return { ...(policy && { policy }), ...(data && { data }), ...(compliance && { compliance }), clauses: listed('clauses', '.md'), releases: listed('releases', '.json'), diagnostics: [] }
 }
 
-/** What the rules get: the policy loaded as checkPolicy loads it, before any rule runs. */
-export interface LoadedPolicy {
-  /** The diagnostics of loading: the scan of characters, YAML, schemas, clauses, releases. */
-  readonly diagnostics: readonly Diagnostic[]
-  readonly context: RuleContext
-  readonly texts: ReadonlyMap<string, Root>
-}
-
 /**
- * The first half of checkPolicy (src/check.ts), step for step: the files read, parsed and
- * validated, and the context of the rules, without running a rule. A rule then runs alone, and a
- * test of one rule covers no other (Stryker runs against a mutant only the tests that cover it).
- * A test of this file holds it equal to what checkPolicy gives the rules.
+ * What the rules get: the policy loaded as checkPolicy loads it (`loadPolicy`, src/check.ts),
+ * without running a rule. A rule then runs alone, and a test of one rule covers no other (Stryker
+ * runs against a mutant only the tests that cover it).
  */
 export function loadSources(sources: PolicySources, today = defaultToday): LoadedPolicy {
-  const diagnostics: Diagnostic[] = [...sources.diagnostics]
-  const files = [sources.policy, sources.data, sources.compliance, ...sources.clauses].filter((file): file is SourceFile => file !== undefined)
-  for (const file of files) diagnostics.push(...findInvisibleCharacters(file))
-  const loadYaml = (file: SourceFile | undefined, schema: 'policy' | 'data' | 'compliance'): { parsed?: ParsedYaml; value?: unknown } => {
-    if (!file) return {}
-    const parsed = parseYaml(file)
-    const schemaDiagnostics = validateYaml(parsed, schema)
-    diagnostics.push(...parsed.diagnostics, ...schemaDiagnostics)
-    return { parsed, ...(parsed.value !== undefined && schemaDiagnostics.length === 0 && { value: parsed.value }) }
-  }
-  const policy = loadYaml(sources.policy, 'policy')
-  const data = loadYaml(sources.data, 'data')
-  loadYaml(sources.compliance, 'compliance')
-  const clauses: LoadedClause[] = []
-  for (const file of sources.clauses) {
-    const parsed = parseClause(file)
-    diagnostics.push(...parsed.diagnostics)
-    if (parsed.frontMatter && parsed.tree) clauses.push(parsed as LoadedClause)
-  }
-  const markdown: MarkdownText[] = clauses.map((clause) => ({ file: clause.file.path, tree: clause.tree, source: clause.file.text, spanOf: spanOfNode }))
-  const texts = new Map<string, Root>()
-  if (data.value !== undefined && data.parsed) {
-    const parsed = data.parsed
-    const value = data.value as PolicyData
-    const paths = [...value.purposes.map((_, index) => ['purposes', index, 'text']), ...value.rights.flatMap((right, index) => (right.statement === undefined ? [] : [['rights', index, 'statement']]))]
-    for (const path of paths) {
-      const text = parseDataText(parsed, path)
-      if (!text) continue
-      texts.set(text.value, text.tree)
-      markdown.push({ file: parsed.file.path, tree: text.tree, source: text.value, spanOf: (node) => mapSpan(text, node) })
-    }
-  }
-  const loaded = loadReleases(sources.releases)
-  diagnostics.push(...loaded.diagnostics)
-  const context: RuleContext = {
-    ...(policy.parsed && { policyYaml: policy.parsed }),
-    ...(data.parsed && { dataYaml: data.parsed }),
-    ...(policy.value !== undefined && { policy: policy.value as PolicySource }),
-    ...(data.value !== undefined && { data: data.value as PolicyData }),
-    clauses,
-    markdown,
-    releases: loaded.releases,
-    today,
-  }
-  return { diagnostics, context, texts }
+  return loadPolicy(sources, { today })
 }
 
 export function loadFiles(files: PolicyFiles, today = defaultToday): LoadedPolicy {
