@@ -1,9 +1,9 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from 'vitest'
-import { removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
-import { buildArguments, runBin } from './helpers/shared-builds.ts'
+import { removedAfterAll } from './helpers/fixture-policy.ts'
+import { buildWithBin, optsmCopy } from './helpers/shared-builds.ts'
 import { readTree } from './helpers/site.ts'
 
 // What `clausewright build` keeps for the next build (the diffs, the pages of the releases) when it
@@ -12,19 +12,11 @@ import { readTree } from './helpers/site.ts'
 // Astro process, which leaves a core to the other.
 const temporary = removedAfterAll()
 
-function build(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}) {
-  return runBin(cwd, [...buildArguments, ...args], { CLAUSEWRIGHT_CACHE_DIR: process.env['CLAUSEWRIGHT_CACHE_DIR'] ?? '', ...env })
-}
-
-async function optsmCopy(): Promise<string> {
-  const directory = await mkdtemp(path.join(tmpdir(), 'clausewright-build-'))
-  temporary.push(directory)
-  await cp(path.join(repoRoot, 'policy'), path.join(directory, 'policy'), { recursive: true })
-  return directory
-}
+const build = buildWithBin
+const copyOfOptsm = () => optsmCopy(temporary)
 
 test.concurrent('a cache that cannot be written never fails the build: it warns, and the output is complete', async () => {
-  const cwd = await optsmCopy()
+  const cwd = await copyOfOptsm()
   const blocker = path.join(cwd, 'not-a-directory')
   await writeFile(blocker, '')
   const result = await build(cwd, [], { CLAUSEWRIGHT_CACHE_DIR: path.join(blocker, 'cache') })
@@ -38,7 +30,7 @@ test.concurrent('a cache that cannot be written never fails the build: it warns,
 }, 120_000)
 
 test.concurrent('a kept page edited in place through the output is not used again: the release is rendered anew', async () => {
-  const cwd = await optsmCopy()
+  const cwd = await copyOfOptsm()
   const cache = await mkdtemp(path.join(tmpdir(), 'clausewright-cache-'))
   temporary.push(cache)
   const env = { CLAUSEWRIGHT_CACHE_DIR: cache }

@@ -1,26 +1,17 @@
-import { cp, mkdir, mkdtemp, readdir, readlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readdir, readlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 import { outputMarker, outputMarkerText } from '../src/emit/write-output.ts'
-import { makePolicy, removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
-import { buildArguments, optsmBuild, runBin } from './helpers/shared-builds.ts'
+import { makePolicy, removedAfterAll } from './helpers/fixture-policy.ts'
+import { buildWithBin, optsmBuild, optsmCopy } from './helpers/shared-builds.ts'
 import { readTree } from './helpers/site.ts'
 
 // The tests that build run at the same time (test.concurrent): a build mostly waits for its Astro
 // process, which leaves a core to another.
 const temporary = removedAfterAll()
 
-function build(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}) {
-  return runBin(cwd, [...buildArguments, ...args], { CLAUSEWRIGHT_CACHE_DIR: process.env['CLAUSEWRIGHT_CACHE_DIR'] ?? '', ...env })
-}
-
-async function optsmCopy(): Promise<string> {
-  const directory = await mkdtemp(path.join(tmpdir(), 'clausewright-build-'))
-  temporary.push(directory)
-  await cp(path.join(repoRoot, 'policy'), path.join(directory, 'policy'), { recursive: true })
-  return directory
-}
+const build = buildWithBin
+const copyOfOptsm = () => optsmCopy(temporary)
 
 /** A `dist` as an earlier build left it: its pages and the marker that lists them. */
 async function previousOutput(cwd: string, pages: readonly string[] = ['index.html']): Promise<void> {
@@ -59,7 +50,7 @@ test.concurrent('the output is byte-identical whatever the directory, time zone 
   // The shared OPTSM build ran in UTC and the C locale (buildEnvironment), into dist.
   const first = await optsmBuild()
   expect(first.code).toBe(0)
-  const second = await optsmCopy()
+  const second = await copyOfOptsm()
   expect((await build(second, ['--out', 'public/site'], { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' })).code).toBe(0)
   expect(await readTree(path.join(second, 'public', 'site'))).toEqual(await readTree(path.join(first.cwd, 'dist')))
 }, 60_000)

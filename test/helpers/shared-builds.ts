@@ -39,6 +39,19 @@ declare module 'vitest' {
 export const buildEnvironment = { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' }
 export const buildArguments = ['build', '--today', '2026-11-25']
 
+/** `clausewright build` of the tests, with the run's cache directory unless `env` gives another. */
+export function buildWithBin(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}): Promise<BuildResult> {
+  return runBin(cwd, [...buildArguments, ...args], { CLAUSEWRIGHT_CACHE_DIR: process.env['CLAUSEWRIGHT_CACHE_DIR'] ?? '', ...env })
+}
+
+/** A new temporary directory holding a copy of the OPTSM policy, listed in `temporary` for removal. */
+export async function optsmCopy(temporary: string[]): Promise<string> {
+  const directory = await mkdtemp(path.join(tmpdir(), 'clausewright-build-'))
+  temporary.push(directory)
+  await cp(path.join(repoRoot, 'policy'), path.join(directory, 'policy'), { recursive: true })
+  return directory
+}
+
 /** Runs bin/clausewright.js in a process of its own, with only PATH and `env` in its environment. */
 export function runBin(cwd: string, args: readonly string[], env: Record<string, string>): Promise<BuildResult> {
   return new Promise((resolve) => {
