@@ -52,12 +52,8 @@ export function limitDiagnostics(diagnostics: readonly Diagnostic[], limits: Dia
     }
     const ofRule = shownOfRule.get(rule) ?? 0
     // An omission shows as a diagnostic too, so it counts towards the rule's budget.
-    const omission: Omission | undefined =
-      ofRule >= limits.perRule
-        ? { first: item, acrossFiles: true, count: 1, files: new Set([item.file]) }
-        : (shownInFile.get(inFile) ?? 0) >= limits.perRuleAndFile
-          ? { first: item, acrossFiles: false, count: 1, files: new Set([item.file]) }
-          : undefined
+    const ruleBudgetSpent = ofRule >= limits.perRule
+    const omission: Omission | undefined = ruleBudgetSpent || (shownInFile.get(inFile) ?? 0) >= limits.perRuleAndFile ? { first: item, acrossFiles: ruleBudgetSpent, count: 1, files: new Set([item.file]) } : undefined
     if (omission) omissions.set(omission.acrossFiles ? rule : inFile, omission)
     kept.push(omission ?? item)
     shownInFile.set(inFile, (shownInFile.get(inFile) ?? 0) + 1)

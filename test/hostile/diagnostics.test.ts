@@ -209,6 +209,24 @@ test('each rule has its own budget, per file and in all, and a summary keeps the
   ])
 })
 
+test('a summary counts the files it covers, its own included, and names the budget that left them out', () => {
+  const at = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } }
+  const one = (file: string) => diagnostic('broken-anchor', file, at, `broken-anchor in ${file}`)
+  const acrossFiles = limitDiagnostics([one('a.md'), one('b.md'), one('c.md'), one('d.md'), one('e.md')], { perRuleAndFile: 5, perRule: 2 })
+  expect(acrossFiles.map((item) => [item.file, item.message, item.hint, item.omitted])).toEqual([
+    ['a.md', 'broken-anchor in a.md', undefined, undefined],
+    ['b.md', 'broken-anchor in b.md', undefined, undefined],
+    ['c.md', '…and 3 more `broken-anchor` in this file and 2 other files, not shown', 'A report shows at most 2 of one rule in all: fix these and check again to see the rest.', 3],
+  ])
+  const twoFiles = limitDiagnostics([one('a.md'), one('b.md'), one('c.md'), one('d.md')], { perRuleAndFile: 5, perRule: 2 })
+  expect(twoFiles.at(-1)?.message).toBe('…and 2 more `broken-anchor` in this file and 1 other file, not shown')
+  const inOneFile = limitDiagnostics([one('a.md'), one('a.md'), one('a.md')], { perRuleAndFile: 1, perRule: 10 })
+  expect(inOneFile.map((item) => [item.message, item.hint, item.omitted])).toEqual([
+    ['broken-anchor in a.md', undefined, undefined],
+    ['…and 2 more `broken-anchor` in this file, not shown', 'A report shows at most 1 of one rule in a file: fix these and check again to see the rest.', 2],
+  ])
+})
+
 test('a summary has the severity of those it counts when policy/compliance.yaml changed the rule’s, and the report counts them as such', async () => {
   const purposes = Array.from({ length: 150 }, (_, index) => `  - id: unstated-${index}\n    group: main\n    text: to do thing ${index};\n`).join('')
   const cwd = await makePolicy({
