@@ -6,8 +6,9 @@ import clausewright from './src/astro/integration.ts'
 export default defineConfig({
   srcDir: './site',
   outDir: './dist',
-  // \`clausewright build\` gives each Astro build a cache of its own (its content store is written at
-  // every build, and builds running at the same time read one another's half-written store).
+  // \`clausewright build\` gives each Astro build a cache of its own: it syncs no content store
+  // (src/astro/astro-build.mjs), but whatever Astro keeps there, builds running at the same time
+  // would otherwise read one another's half-written files, as they once did with the store.
   cacheDir: process.env.CLAUSEWRIGHT_ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 2 },

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process'
 import { cp, mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -210,9 +211,18 @@ describe('a site with a history, its title and a clause’s text looking like ma
   })
 })
 
-// The two mounted builds run at the same time: each mostly waits for its Astro process.
+/** `astro build` itself, as a site that mounts the integration runs it (not through clausewright build). */
+function astroBuild(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<{ status: number; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...args, '--silent'], { cwd, env: personEnv(env) }, (error, _stdout, stderr) => {
+      resolve({ status: error ? Number((error as { code?: unknown }).code ?? 1) : 0, stderr })
+    })
+  })
+}
+
+// The two mounted builds run at the same time (each in a process of its own, waited for without
+// blocking the worker): each mostly waits for its Astro process.
 test.concurrent('mounted as a plain Astro build (no clausewright CLI), the pages are those `clausewright build` makes, and the endpoints serve the compiler’s files byte for byte', async () => {
-  const { spawnSync } = await import('node:child_process')
   const { mkdir, mkdtemp } = await import('node:fs/promises')
   const { compile } = await import('../src/compile/compile.ts')
   const { readPolicy } = await import('../src/source/read-policy.ts')
@@ -226,11 +236,7 @@ test.concurrent('mounted as a plain Astro build (no clausewright CLI), the pages
   temporary.push(out, config, `${out}-cache`)
   const { writeFile } = await import('node:fs/promises')
   await writeFile(config, `import config from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'astro.config.mjs')).href)}\nexport default { ...config, cacheDir: ${JSON.stringify(`${out}-cache`)} }\n`)
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', repoRoot, '--config', path.relative(repoRoot, config), '--outDir', out, '--silent'], {
-    cwd: repoRoot,
-    env: personEnv({ CLAUSEWRIGHT_POLICY_DIR: path.join(repoRoot, 'policy') }),
-    encoding: 'utf8',
-  })
+  const result = await astroBuild(['--root', repoRoot, '--config', path.relative(repoRoot, config), '--outDir', out], repoRoot, { CLAUSEWRIGHT_POLICY_DIR: path.join(repoRoot, 'policy') })
   expect(result.status, result.stderr).toBe(0)
   const files = compile(await readPolicy('policy', { cwd: repoRoot })).output?.files ?? new Map<string, string>()
   for (const file of ['policy.json', 'policy.jsonld', 'versions.json', 'changes.atom', 'versions/2019-01-25.json']) {
@@ -244,7 +250,6 @@ test.concurrent('mounted as a plain Astro build (no clausewright CLI), the pages
 }, 120_000)
 
 test.concurrent('mounted in another Astro site under /privacy/, every link stays under the mount point', async () => {
-  const { spawnSync } = await import('node:child_process')
   const { mkdir, mkdtemp } = await import('node:fs/promises')
   const workspaceDirectory = path.join(repoRoot, 'node_modules', '.clausewright')
   await mkdir(workspaceDirectory, { recursive: true })
@@ -258,11 +263,7 @@ test.concurrent('mounted in another Astro site under /privacy/, every link stays
   await writeFile(path.join(host, 'astro.config.mjs'), `import clausewright from ${source('src/astro/integration.ts')}\nexport default { integrations: [clausewright({ base: '/privacy/' })] }\n`)
   await writeFile(path.join(host, 'src', 'content.config.ts'), `import { defineCollection } from 'astro:content'\nimport { clausewrightLoader } from ${source('src/astro/integration.ts')}\nexport const collections = { clausewright: defineCollection({ loader: clausewrightLoader({ policyDir: ${source('policy')} }) }) }\n`)
   await writeFile(path.join(host, 'src', 'pages', 'index.astro'), '<!doctype html><html lang="en"><head><title>Host</title></head><body><a href="/privacy/">Privacy</a></body></html>\n')
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', host, '--silent'], {
-    cwd: host,
-    env: personEnv(),
-    encoding: 'utf8',
-  })
+  const result = await astroBuild(['--root', host], host)
   expect(result.status, result.stderr).toBe(0)
   const site = await readSite(path.join(host, 'dist'))
   expect(site.files).toEqual(expect.arrayContaining(['index.html', 'privacy/index.html', 'privacy/versions/2019-01-25/index.html', 'privacy/changes/index.html', 'privacy/policy.json', 'privacy/changes.atom']))

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process'
 import { cp, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { CompiledPolicy } from '../compile/compile.ts'
@@ -143,11 +142,10 @@ interface AstroRun {
 }
 
 function runAstroBuild(outDirectory: string, entriesFile: string, options: SiteBuildOptions): AstroRun {
-  // The CLI file is not among the package's exports: find it beside its package.json.
-  const astro = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs')
   // The child watches its parent: it ends when the CLI dies, even by SIGKILL (watch-parent.mjs).
   const watchParent = pathToFileURL(path.join(projectRoot, 'src', 'astro', 'watch-parent.mjs')).href
-  const args = ['--import', watchParent, astro, 'build', '--root', projectRoot, '--outDir', outDirectory, ...(options.quiet ? ['--silent'] : [])]
+  const astroBuild = path.join(projectRoot, 'src', 'astro', 'astro-build.mjs')
+  const args = ['--import', watchParent, astroBuild, projectRoot, outDirectory, options.quiet ? 'silent' : 'info']
   const child = spawn(process.execPath, args, {
     cwd: projectRoot,
     env: { ...process.env, CLAUSEWRIGHT_PARENT_PID: String(process.pid), CLAUSEWRIGHT_POLICY_DIR: options.policyDirectory, CLAUSEWRIGHT_SITE_ENTRIES: entriesFile, CLAUSEWRIGHT_ASTRO_CACHE_DIR: `${outDirectory}-cache`, ASTRO_TELEMETRY_DISABLED: '1' },

@@ -37,10 +37,11 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 vi.mock('node:child_process', async (importOriginal) => {
   const original = await importOriginal<typeof childProcess>()
   const spawn = ((command: string, args: readonly string[], options: childProcess.SpawnOptions) => {
-    const outDir = args.indexOf('--outDir')
-    if (!args.some((arg) => arg.endsWith(path.join('astro', 'bin', 'astro.mjs'))) || outDir === -1) return original.spawn(command, args, options)
+    // src/astro/astro-build.mjs <root> <outDir> <log level>
+    const script = args.findIndex((arg) => arg.endsWith(path.join('src', 'astro', 'astro-build.mjs')))
+    if (script === -1) return original.spawn(command, args, options)
     const page = "require('node:fs').writeFileSync(require('node:path').join(process.argv[1], 'index.html'), '<!doctype html><title>A page</title>')"
-    return original.spawn(process.execPath, ['-e', page, String(args[outDir + 1])], options)
+    return original.spawn(process.execPath, ['-e', page, String(args[script + 2])], options)
   }) as typeof original.spawn
   return { ...original, default: { ...original, spawn }, spawn }
 })
