@@ -27,7 +27,8 @@ test('the bin prefers a fresh bundle and falls back to the sources when one is n
   await writeFile(path.join(root, 'src', '.bundle', 'main.js'), mainModule('bundle'))
   const old = new Date(Date.now() - 60_000)
   for (const file of ['package.json', 'schema/a.schema.json', 'src/cli/main.ts']) await utimes(path.join(root, file), old, old)
-  const cli = async () => (await run(process.execPath, [path.join(root, 'bin', 'clausewright.js')])).stdout
+  // Without the run's NODE_COMPILE_CACHE (test/helpers/global-setup.ts): the bin's own choice is tested.
+  const cli = async () => (await run(process.execPath, [path.join(root, 'bin', 'clausewright.js')], { env: { ...process.env, NODE_COMPILE_CACHE: undefined } })).stdout
 
   expect(await cli()).toBe('bundle\n')
   await utimes(path.join(root, 'src', 'cli', 'main.ts'), new Date(), new Date(Date.now() + 5_000))
