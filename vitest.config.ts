@@ -8,17 +8,13 @@ const sharedBuildFiles = ['test/build.test.ts', 'test/site.test.ts']
 // others share one module graph per worker, which saved a third of the CPU of the files that do
 // not build (a fresh graph per file is most of a small file's cost).
 const mockingFiles = ['test/build-site.test.ts', 'test/hostile/disk-faults.test.ts']
-// Builds started by other files at the same time clean what killed builds left in Astro's shared
-// work directory (node_modules/.clausewright), which killed-build.test.ts looks for: it runs after
-// the others, alone, and holds nothing else.
-const aloneFiles = ['test/hostile/killed-build.test.ts']
 const notHere = ['test/browser/**', 'node_modules/**']
 
 // Vitest takes the projects one after another, by name (a worker is kept for the next file only if
 // it is of the same project), and within a project the longest files first. The files that build
 // sites are the longest, and each waits for its builds one after another: started last, they
 // would run on after the others, on one core. So the projects go in this order, whatever their names.
-const projectOrder = ['site', 'tests', 'mocking', 'alone']
+const projectOrder = ['site', 'tests', 'mocking']
 class LongestProjectsFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const rank = (file: TestSpecification) => projectOrder.indexOf(file.project.name)
@@ -40,11 +36,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'tests', include: ['test/**/*.test.ts'], exclude: [...notHere, ...sharedBuildFiles, ...mockingFiles, ...aloneFiles], isolate: false, globalSetup: ['test/helpers/global-setup.ts'] },
-      },
-      {
-        extends: true,
-        test: { name: 'alone', include: aloneFiles, isolate: false, sequence: { groupOrder: 1 }, globalSetup: ['test/helpers/global-setup.ts'] },
+        test: { name: 'tests', include: ['test/**/*.test.ts'], exclude: [...notHere, ...sharedBuildFiles, ...mockingFiles], isolate: false, globalSetup: ['test/helpers/global-setup.ts'] },
       },
       {
         extends: true,

@@ -25,8 +25,7 @@ test.concurrent('a cache that cannot be written never fails the build: it warns,
   expect(result.stderr).toMatch(/clausewright: warning: the pages could not be kept for the next build \(ENOTDIR/)
   // The 19 files of the site and the marker of an output.
   expect(Object.keys(await readTree(path.join(cwd, 'dist')))).toHaveLength(20)
-  const quiet = await build(cwd, ['--quiet', '--out', 'quiet'], { CLAUSEWRIGHT_CACHE_DIR: path.join(blocker, 'cache') })
-  expect([quiet.code, quiet.stderr]).toEqual([0, ''])
+  // --quiet leaves the warnings out: test/hostile/disk-faults.test.ts, without a real Astro build.
 }, 120_000)
 
 test.concurrent('a kept page edited in place through the output is not used again: the release is rendered anew', async () => {

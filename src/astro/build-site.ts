@@ -70,10 +70,15 @@ export async function startSiteBuild(options: SiteBuildOptions): Promise<SiteBui
         await rename(`${entriesFile}.partial`, entriesFile)
         astro.showLog()
         // The machine files are written while Astro renders the pages (a thousand files of a long
-        // history took 0.6 s written after it), then the pages are moved in beside them.
-        const [built, written] = await Promise.allSettled([astro.done, writeFiles(outDirectory, output.files)])
-        if (built.status === 'rejected') throw built.reason
+        // history took 0.6 s written after it), then the pages are moved in beside them. Should
+        // they fail (a full disk), Astro is stopped: its pages would go nowhere.
+        const writing = writeFiles(outDirectory, output.files).catch(async (error: unknown) => {
+          await astro.stop()
+          throw error
+        })
+        const [built, written] = await Promise.allSettled([astro.done, writing])
         if (written.status === 'rejected') throw written.reason
+        if (built.status === 'rejected') throw built.reason
         await mergeInto(astroOut, outDirectory)
         await pageCache?.restore(outDirectory)
       } finally {

@@ -12,6 +12,8 @@ import { runCli } from '../helpers/run-cli.ts'
 // shows the same faults on real file systems). Each is reported as what it is, with its path,
 // exit 1, and the previous output stays as it was.
 const fault = vi.hoisted(() => ({ current: undefined as { code: string; syscall: 'open' | 'mkdir'; where: string } | undefined }))
+// An Astro that renders for as long as it is let (until it is stopped), instead of one page at once.
+const astro = vi.hoisted(() => ({ endless: false }))
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const fs = await importOriginal<typeof fsPromises>()
@@ -41,7 +43,7 @@ vi.mock('node:child_process', async (importOriginal) => {
     const script = args.findIndex((arg) => arg.endsWith(path.join('src', 'astro', 'astro-build.mjs')))
     if (script === -1) return original.spawn(command, args, options)
     const page = "require('node:fs').writeFileSync(require('node:path').join(process.argv[1], 'index.html'), '<!doctype html><title>A page</title>')"
-    return original.spawn(process.execPath, ['-e', page, String(args[script + 2])], options)
+    return original.spawn(process.execPath, ['-e', astro.endless ? 'setTimeout(() => undefined, 60_000)' : page, String(args[script + 2])], options)
   }) as typeof original.spawn
   return { ...original, default: { ...original, spawn }, spawn }
 })
@@ -49,6 +51,7 @@ vi.mock('node:child_process', async (importOriginal) => {
 const temporary = removedAfterAll()
 afterEach(() => {
   fault.current = undefined
+  astro.endless = false
 })
 
 /** A project whose dist is an earlier output (one page and the marker), and what it holds. */
@@ -84,6 +87,29 @@ test.each([
   expect(result.stderr).toContain('the previous output is as it was')
   expect(result.stderr).not.toMatch(/internal error|a bug in Clausewright/)
   expect(await previous()).toEqual(before)
+})
+
+test('a full disk met while Astro renders stops Astro at once: the fault is reported without waiting for the pages', async () => {
+  const { cwd, previous } = await projectWithOutput()
+  const before = await previous()
+  astro.endless = true
+  fault.current = { code: 'ENOSPC', syscall: 'open', where: '/policy.json' }
+  const result = await runCli(['build', '--quiet', '--today', '2026-11-25'], cwd)
+  expect(result.code).toBe(1)
+  expect(result.stderr).toMatch(/^clausewright: could not write the output `dist`: no space is left on the device \(ENOSPC\) at `.*\.dist-\d+-[0-9a-f]{8}\/policy\.json`; the previous output is as it was\n$/)
+  expect(await previous()).toEqual(before)
+})
+
+test('a cache that cannot be written is a warning, which --quiet leaves out (build-cache.test.ts builds the whole site so)', async () => {
+  const { cwd } = await projectWithOutput()
+  const blocker = path.join(cwd, 'not-a-directory')
+  await writeFile(blocker, '')
+  const env = { CLAUSEWRIGHT_CACHE_DIR: path.join(blocker, 'cache') }
+  const quiet = await runCli(['build', '--quiet', '--today', '2026-11-25'], cwd, env)
+  expect([quiet.code, quiet.stderr]).toEqual([0, ''])
+  const told = await runCli(['build', '--today', '2026-11-25', '--out', 'told'], cwd, env)
+  expect(told.code).toBe(0)
+  expect(told.stderr).toMatch(/^clausewright: warning: the pages could not be kept for the next build \(ENOTDIR: not a directory, mkdir '.*'\); this build is complete without it$/m)
 })
 
 test('a fault outside the output (the Astro work directory) is the machine fault too, exit 1', async () => {

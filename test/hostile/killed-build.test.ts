@@ -8,10 +8,10 @@ import { findExecutableVectors } from '../helpers/executable-vectors.ts'
 import { removedAfterAll, repoRoot } from '../helpers/fixture-policy.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
-// A build killed half-way, and the next build that removes what it left. It runs after the other
-// files, alone (vitest.config.ts): a build started by another file at the same time removes what
-// killed builds left in Astro's shared work directory (node_modules/.clausewright), which this test
-// looks for before its own build does.
+// A build killed half-way, and the next build that removes what it left. Builds of other files at
+// the same time may remove what the killed build left in Astro's shared work directory
+// (node_modules/.clausewright) before this file's own build does: so what is there is looked at
+// while the build runs, and after the next build, never in between.
 const temporary = removedAfterAll()
 
 async function build(cwd: string) {
@@ -71,12 +71,12 @@ test('a build killed by SIGKILL takes its Astro child with it, and the next buil
     astro = (await childrenOf(early.pid))[0]
     return astro !== undefined || !early.running()
   }, 1500, 10)
-  const entries = (await early.leftIn(workspace, 'site-')).filter((name) => name.endsWith('-entries.json'))
+  const working = await early.leftIn(workspace, 'site-')
   await early.kill()
   expect(astro, 'the build was caught while Astro ran').toBeDefined()
-  expect(entries, 'Astro had not been handed the policy yet').toEqual([])
+  expect(working, 'Astro was at work').not.toEqual([])
+  expect(working.filter((name) => name.endsWith('-entries.json')), 'Astro had not been handed the policy yet').toEqual([])
   expect(await until(async () => !(await isRunning(astro ?? 0)), 150, 100), 'the Astro child has ended').toBe(true)
-  expect(await early.leftIn(workspace, 'site-')).not.toEqual([])
 
   // Killed while the site is written beside dist.
   const late = startCli(cwd)
