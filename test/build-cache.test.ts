@@ -4,29 +4,15 @@ import path from 'node:path'
 import { expect, test } from 'vitest'
 import { removedAfterAll } from './helpers/fixture-policy.ts'
 import { buildWithBin, optsmCopy } from './helpers/shared-builds.ts'
-import { readTree } from './helpers/site.ts'
 
-// What `clausewright build` keeps for the next build (the diffs, the pages of the releases) when it
-// cannot keep it, and when a kept page was changed. A file of its own beside build.test.ts, so that
-// the two run at the same time, and its two tests at the same time too: a build mostly waits for its
-// Astro process, which leaves a core to the other.
+// What `clausewright build` keeps for the next build (the pages of the releases) when a kept page
+// was changed. A file of its own beside build.test.ts, so that the two run at the same time: a build
+// mostly waits for its Astro process, which leaves a core to the other. (A cache that cannot be
+// written: build.test.ts.)
 const temporary = removedAfterAll()
 
 const build = buildWithBin
 const copyOfOptsm = () => optsmCopy(temporary)
-
-test.concurrent('a cache that cannot be written never fails the build: it warns, and the output is complete', async () => {
-  const cwd = await copyOfOptsm()
-  const blocker = path.join(cwd, 'not-a-directory')
-  await writeFile(blocker, '')
-  const result = await build(cwd, [], { CLAUSEWRIGHT_CACHE_DIR: path.join(blocker, 'cache') })
-  expect([result.code, result.code === 0 ? '' : result.stderr]).toEqual([0, ''])
-  expect(result.stderr).toMatch(/clausewright: warning: the diffs could not be kept for the next build \(ENOTDIR/)
-  expect(result.stderr).toMatch(/clausewright: warning: the pages could not be kept for the next build \(ENOTDIR/)
-  // The 19 files of the site and the marker of an output.
-  expect(Object.keys(await readTree(path.join(cwd, 'dist')))).toHaveLength(20)
-  // --quiet leaves the warnings out: test/hostile/disk-faults.test.ts, without a real Astro build.
-}, 120_000)
 
 test.concurrent('a kept page edited in place through the output is not used again: the release is rendered anew', async () => {
   const cwd = await copyOfOptsm()

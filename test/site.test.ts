@@ -154,7 +154,7 @@ describe('the OPTSM site', () => {
 const title = 'Policy </script><script>alert(1)</script> </SCRIPT > <!-- \u2028\u2029 & more'
 type Site = Awaited<ReturnType<typeof buildIn>>
 
-async function buildHistory(): Promise<{ cwd: string; first: Site; second: Site; fresh: Site }> {
+async function buildHistory(): Promise<{ cwd: string; first: Site; second: Site; fresh: Site; freshLog: string }> {
   const cwd = await workspace(
     await makePolicy({
       description: 'markup-like text in YAML and in a code span',
@@ -172,9 +172,9 @@ async function buildHistory(): Promise<{ cwd: string; first: Site; second: Site;
   expect((await runCli(['release', '--summary', 'A new way to reach us.', '--today', '2026-01-01'], cwd)).code).toBe(0)
   // The second build takes the first release's pages from the cache; the one beside it, at the
   // same time, renders them anew (--no-cache neither reads nor writes the cache).
-  const [second, uncached] = await Promise.all([buildIn(cwd), runCli(['build', '--quiet', '--no-cache', '--today', '2026-11-25', '--out', 'uncached'], cwd)])
+  const [second, uncached] = await Promise.all([buildIn(cwd), runCli(['build', '--no-cache', '--today', '2026-11-25', '--out', 'uncached'], cwd)])
   expect(uncached.code).toBe(0)
-  return { cwd, first, second, fresh: await readSite(path.join(cwd, 'uncached')) }
+  return { cwd, first, second, fresh: await readSite(path.join(cwd, 'uncached')), freshLog: uncached.stderr }
 }
 const history = buildHistory()
 // Its failure is reported by the tests that wait for it.
@@ -185,10 +185,11 @@ describe('a site with a history, its title and a clause’s text looking like ma
   let first: Site
   let second: Site
   let fresh: Site
+  let freshLog = ''
   const page = (site: Site, url: string) => site.pages.find((item) => item.url === url)?.html
 
   beforeAll(async () => {
-    ;({ cwd, first, second, fresh } = await history)
+    ;({ cwd, first, second, fresh, freshLog } = await history)
   }, 240_000)
 
   test('archived pages are byte-stable when a newer release is added', () => {
@@ -205,6 +206,9 @@ describe('a site with a history, its title and a clause’s text looking like ma
 
   test('the pages taken from the cache are those rendered anew', () => {
     expect(fresh.pages.map((item) => [item.file, item.html])).toEqual(second.pages.map((item) => [item.file, item.html]))
+    // With --no-cache, nothing was taken from the cache the first build had filled.
+    expect(freshLog).toMatch(/^clausewright: compiled 2 clauses and 2 releases \(\d+ ms\)$/m)
+    expect(freshLog).not.toContain('from the cache')
   })
 
   test('text that looks like markup cannot close the page’s JSON-LD script or open a comment', async () => {
