@@ -1,4 +1,5 @@
 import { buildPolicyDocument } from './compile/policy-document.ts'
+import { todayInUtc } from './model/calendar-date.ts'
 import { indexDirectives } from './compliance/compliance-rule.ts'
 import { type ComplianceConfig, complianceRules, runCompliance } from './compliance/index.ts'
 import type { ComplianceItem } from './model/compliance.ts'
@@ -95,7 +96,7 @@ export function loadPolicy(sources: PolicySources, options: CheckOptions = {}): 
     clauses,
     markdown,
     releases: loaded.releases,
-    today: options.today ?? new Date().toISOString().slice(0, 10),
+    today: options.today ?? todayInUtc(),
   }
   return { diagnostics, context, files, texts, complianceConfig }
 }

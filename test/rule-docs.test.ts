@@ -89,6 +89,7 @@ const builtExamples: Readonly<Partial<Record<RuleId, BuiltExample>>> = {
     reported: async (root) => {
       await releaseAs(root, 'First.')
       await editPolicy(root, 'data.yaml', '    lawfulBasis: [consent]\n', '    lawfulBasis: [contract]\n')
+      await editPolicy(root, 'policy.yaml', 'lastUpdated: 2020-02-29', 'lastUpdated: 2020-01-31')
     },
     passing: async (root) => {
       await releaseAs(root, 'First.')

@@ -121,7 +121,7 @@ describe('release refuses, writing nothing', () => {
     }, [], 'nothing changed since the last release, 2022-03-15'],
     ['when lastUpdated is not the effective date', async () => undefined, ['--effective', '2022-03-16'], 'lastUpdated in policy.yaml is 2022-03-15, but the release takes effect on 2022-03-16'],
     ['when the policy has errors', async (cwd: string) => edit(cwd, 'data.yaml', '[legitimate-interests]', '[legitimate-interest]'), [], 'the policy has errors (above)'],
-    ['when a substantive change keeps the old date (an error of check)', async (cwd: string) => edit(cwd, 'policy.yaml', 'lastUpdated: 2022-03-15', 'lastUpdated: 2021-01-10'), [], 'the policy has errors (above)'],
+    ['when a substantive change is dated before the last release (an error of check)', async (cwd: string) => edit(cwd, 'policy.yaml', 'lastUpdated: 2022-03-15', 'lastUpdated: 2021-01-09'), [], 'the policy has errors (above)'],
   ] as const)('%s', async (_name, prepare, extra, message) => {
     const cwd = await copyHistory()
     await prepare(cwd)
@@ -139,11 +139,11 @@ describe('release refuses, writing nothing', () => {
     expect(result.code).toBe(1)
   })
 
-  test('when the version does not sort after the last', async () => {
+  test('when the effective date is before the last release’s', async () => {
     const cwd = await editedAfterRelease()
     await edit(cwd, 'policy.yaml', 'lastUpdated: 2022-03-15', 'lastUpdated: 2022-03-14')
     const result = await release(cwd, 'Reworded.')
-    expect(result.stderr).toContain('clausewright: nothing released: version 2022-03-14 does not come after the last release, 2022-03-15')
+    expect(result.stderr).toContain('clausewright: nothing released: the release would take effect on 2022-03-14, before the last release, 2022-03-15, took effect')
     expect(result.code).toBe(1)
   })
 
