@@ -69,7 +69,8 @@ const expected = new WeakMap<PolicySources, ExpectedEntries>()
 function expectedEntries(sources: PolicySources): ExpectedEntries {
   const known = expected.get(sources)
   if (known) return known
-  const output = compile(sources).output
+  // The fake Astro has a watcher, as `astro dev`: the loader previews the draft.
+  const output = compile(sources, { draft: true }).output
   if (!output) throw new Error('the policy has errors')
   const entries: ExpectedEntries = new Map(buildSiteEntries(output).map((entry: SiteEntry) => [entry.id, { data: entry.data, html: 'html' in entry ? entry.html : undefined }]))
   expected.set(sources, entries)
