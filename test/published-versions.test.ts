@@ -2,10 +2,12 @@ import { cp, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { beforeAll, expect, test } from 'vitest'
-import { compile } from '../src/compile/compile.ts'
+import { buildSiteEntries } from '../src/astro/site-data.ts'
+import { type CompiledPolicy, compile } from '../src/compile/compile.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
 import { editPolicy, makePolicy, removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
 import { fourReleases, fourReleasesToday } from './helpers/release-history.ts'
+import { runCli } from './helpers/run-cli.ts'
 
 // What is published as the policy, and what versions.json and the feed say of each release, from
 // a history of four releases (two on one date, one announced ahead) and an unreleased edit of the
@@ -26,6 +28,7 @@ async function compiled(cwd: string, options: { today: string; draft?: boolean }
   if (!result.output) throw new Error(result.diagnostics.map((item) => item.message).join('\n'))
   return result.output
 }
+const currentEntry = (output: CompiledPolicy) => buildSiteEntries(output).find((entry) => entry.id === 'current')?.data
 const json = (files: ReadonlyMap<string, string>, name: string) => JSON.parse(files.get(name) ?? 'null') as Record<string, unknown>
 
 test('the policy published is the newest release in force today, byte for byte its versions/<id>.json', async () => {
@@ -79,7 +82,7 @@ test('a release that did not record its release day (format /1) has released: nu
   expect(json(files, 'policy.json')['compliance']).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'controller-identity' })]))
 })
 
-test('a policy without any release publishes its draft, as before', async () => {
+test('a policy without any release publishes its draft, as before, and its page says it is not released', async () => {
   const cwd = await makePolicy()
   temporary.push(cwd)
   const output = await compiled(cwd, { today: '2026-01-01' })
@@ -87,4 +90,25 @@ test('a policy without any release publishes its draft, as before', async () => 
   expect(output.shown).toBeUndefined()
   expect(json(output.files, 'policy.json')).toEqual(expect.objectContaining({ version: '2020-02-29', digest: output.draft.digest }))
   expect(json(output.files, 'versions.json')).toEqual(expect.objectContaining({ latest: null, current: null, versions: [] }))
+  expect(currentEntry(output)).toEqual(expect.objectContaining({ shown: null, upcoming: null, preview: 'unreleased', versions: [] }))
+})
+
+test('the policy page is told what it shows: the release in force and the change announced, or the draft as a preview', async () => {
+  expect(currentEntry(await compiled(history, { today: fourReleasesToday }))).toEqual(
+    expect.objectContaining({
+      shown: expect.objectContaining({ version: '2020-06-01.2', status: 'current' }),
+      upcoming: expect.objectContaining({ version: '2027-03-01', status: 'upcoming' }),
+      preview: null,
+    }),
+  )
+  expect(currentEntry(await compiled(history, { today: '2027-03-01' }))).toEqual(expect.objectContaining({ shown: expect.objectContaining({ version: '2027-03-01', status: 'current' }), upcoming: null }))
+  // Before the first release takes effect, the page shows it, upcoming.
+  const announced = await makePolicy()
+  temporary.push(announced)
+  expect((await runCli(['release', '--summary', 'First.', '--today', '2020-02-01'], announced)).code).toBe(0)
+  const early = await compiled(announced, { today: '2020-02-01' })
+  expect(early.current).toBeUndefined()
+  expect(json(early.files, 'policy.json')['digest']).toBe(json(early.files, 'versions/2020-02-29.json')['digest'])
+  expect(currentEntry(early)).toEqual(expect.objectContaining({ shown: expect.objectContaining({ version: '2020-02-29', status: 'upcoming' }), upcoming: null, preview: null }))
+  expect(currentEntry(await compiled(history, { today: fourReleasesToday, draft: true }))).toEqual(expect.objectContaining({ shown: null, upcoming: null, preview: 'draft' }))
 })

@@ -86,8 +86,8 @@ export function buildSiteEntries(output: CompiledPolicy, options: SiteEntryOptio
   const releases = output.releases
   const listed = releases.map((release, index): ListedVersion => ({ ...summarise(release), status: output.standings[index]?.status ?? 'superseded' }))
   const shown = output.shown ? listed.find((item) => item.version === output.shown?.version) : undefined
-  // The next change announced after the version shown: the page says when it applies.
-  const upcoming = listed.find((item) => item.status === 'upcoming' && item !== shown && (shown === undefined || compareOrder(listed, item, shown) > 0))
+  // The next change announced after the release shown: the page says when it applies (a draft is not a release).
+  const upcoming = shown && listed.find((item) => item.status === 'upcoming' && compareOrder(listed, item, shown) > 0)
   const shownDocument = output.shown ? safe(output.shown) : output.document
   const entries: SiteEntry[] = [
     {
