@@ -179,6 +179,8 @@ function fakeAstro(first: PolicySources) {
     logged,
     reader,
     load: () => loader.load(context),
+    /** Loaded as a build loads (`astro build` of a site that mounts the policy): without a watcher. */
+    loadForBuild: () => loader.load({ ...context, watcher: undefined } as unknown as LoaderContext),
     /** A policy file saved, as the watcher reports it. */
     save: () => watcher.emit('all', 'change', policyFile),
     /** Any file saved, as the watcher reports it. */
@@ -191,6 +193,17 @@ function fakeAstro(first: PolicySources) {
 const stored = (entries: ReadonlyMap<string, DataEntry>) => new Map([...entries].map(([id, entry]) => [id, { data: entry.data, html: entry.rendered?.html }]))
 
 describe('the Astro loader', () => {
+  test('previews the draft in dev (with a watcher) and publishes the release in force in a build', async () => {
+    const dev = fakeAstro(edited)
+    await dev.load()
+    const devCurrent = dev.entries.get('current')?.data as { document: { version: string }; preview: string | null }
+    expect([devCurrent.document.version, devCurrent.preview]).toEqual(['draft', 'draft'])
+    const build = fakeAstro(edited)
+    await build.loadForBuild()
+    const builtCurrent = build.entries.get('current')?.data as { document: { version: string }; preview: string | null }
+    expect([builtCurrent.document.version, builtCurrent.preview]).toEqual(['2019-01-25', null])
+  })
+
   test('stores every entry of the policy, with its HTML, parsed by the collection schema', async () => {
     const astro = fakeAstro(base)
     await astro.load()
