@@ -19,6 +19,7 @@ import { validateYaml } from './validate/validate-yaml.ts'
 import { consistencyRules, type DraftComparison, type VersionContext } from './versions/consistency.ts'
 import { diffDocuments } from './versions/diff.ts'
 import { loadReleases } from './versions/load-releases.ts'
+import { checkReleaseDates } from './versions/release-dates.ts'
 import { type ParsedYaml, parseYaml } from './yaml/parse-yaml.ts'
 
 export interface CheckOptions {
@@ -87,6 +88,8 @@ export function loadPolicy(sources: PolicySources, options: CheckOptions = {}): 
 
   const loaded = loadReleases(sources.releases)
   append(diagnostics, loaded.diagnostics)
+  const today = options.today ?? todayInUtc()
+  append(diagnostics, checkReleaseDates(sources.releases, loaded.releases, today))
 
   const context: RuleContext = {
     ...(policy.parsed && { policyYaml: policy.parsed }),
@@ -96,7 +99,7 @@ export function loadPolicy(sources: PolicySources, options: CheckOptions = {}): 
     clauses,
     markdown,
     releases: loaded.releases,
-    today: options.today ?? todayInUtc(),
+    today,
   }
   return { diagnostics, context, files, texts, complianceConfig }
 }

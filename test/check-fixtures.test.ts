@@ -141,6 +141,16 @@ const builtCases: Readonly<Partial<Record<RuleId, BuiltCase>>> = {
     },
     expected: ['policy/releases/2020-06-01.json:9:24 error release-link-broken'],
   },
+  'release-date-false': {
+    description: 'the second of two releases dated, hashes and all, a month after today',
+    prepare: async (root) => {
+      await twoReleases(root)
+      await forgeRelease(root, '2020-06-01', (release) => {
+        release['released'] = '2026-02-01'
+      })
+    },
+    expected: ['policy/releases/2020-06-01.json:5:15 error release-date-false'],
+  },
   'release-kind-false': {
     description: 'the second of two releases, a reworded clause, forged to claim that nothing but the form changed',
     prepare: async (root) => {

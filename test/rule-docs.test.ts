@@ -120,6 +120,15 @@ const builtExamples: Readonly<Partial<Record<RuleId, BuiltExample>>> = {
     },
     passing: twoReleases,
   },
+  'release-date-false': {
+    reported: async (root) => {
+      await twoReleases(root)
+      await forgeRelease(root, '2020-06-01', (release) => {
+        release['released'] = '2026-02-01'
+      })
+    },
+    passing: twoReleases,
+  },
   'release-kind-false': {
     reported: async (root) => {
       await twoReleases(root)

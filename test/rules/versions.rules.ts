@@ -205,3 +205,27 @@ ruleTester.run('release-kind-false', stages.load, {
     },
   ],
 })
+
+// The day a release was recorded: never after today, never before the day of the release before it.
+const datesHint = 'A release records the day it was made (`clausewright release`, in UTC). Remove this release file and release the change again.'
+const recordedOn = (firstDay: string, secondDay: string) => (files: PolicyFiles) => released(dated('2020-06-01')(reworded(released(files, 'First.', firstDay))), 'Clearer.', secondDay)
+ruleTester.run('release-date-false', stages.load, {
+  valid: [
+    { name: 'releases recorded in order, the last today', change: recordedOn('2020-02-20', '2026-01-01') },
+    { name: 'two releases recorded on one day', change: recordedOn('2020-05-15', '2020-05-15') },
+    { name: 'an announced release, recorded before its effective date', change: recordedOn('2020-02-20', '2020-05-15') },
+    { name: 'releases that did not record the day (format /1)', change: twoReleases },
+  ],
+  invalid: [
+    {
+      name: 'a release recorded after today',
+      change: recordedOn('2020-02-20', '2026-01-02'),
+      errors: [{ file: `policy/${second}`, line: 5, column: 15, endLine: 5, endColumn: 27, message: 'Unexpected release day 2026-01-02 of release 2020-06-01, expected today (2026-01-01) or earlier', hint: datesHint }],
+    },
+    {
+      name: 'a release recorded before the release before it',
+      change: recordedOn('2020-05-15', '2020-05-14'),
+      errors: [{ file: `policy/${second}`, line: 5, column: 15, endLine: 5, endColumn: 27, message: 'Unexpected release day 2020-05-14 of release 2020-06-01, expected 2020-05-15 or later, the day release 2020-02-29, before it, was recorded', hint: datesHint }],
+    },
+  ],
+})
