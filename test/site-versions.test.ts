@@ -1,6 +1,7 @@
 import { cp, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { HtmlValidate } from 'html-validate'
 import { beforeAll, expect, test } from 'vitest'
 import { findExecutableVectors } from './helpers/executable-vectors.ts'
 import { editPolicy, makePolicy, removedAfterAll } from './helpers/fixture-policy.ts'
@@ -81,6 +82,19 @@ test('build --draft publishes the draft as a preview: version draft, a banner, n
   expect(JSON.parse(files['policy.jsonld'] ?? '{}')['schema:version']).toBe('draft')
   for (const name of ['versions.json', 'changes.atom', 'versions/2027-03-01.json', 'versions/2020-06-01.2/index.html']) expect(files[name], name).toBe(released.files[name])
   expect(files['versions.json']).not.toContain('draft')
+})
+
+test('the pages that say where a version stands, and the preview, are valid HTML (html-validate)', async () => {
+  // As test/site.test.ts validates the OPTSM site, which has no upcoming release and no preview.
+  const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off', 'long-title': 'off', 'no-trailing-whitespace': 'off' } })
+  const problems: string[] = []
+  for (const [site, files] of [['dist', released.files], ['preview', preview.files]] as const) {
+    for (const [file, html] of Object.entries(files).filter(([name]) => name.endsWith('.html'))) {
+      const report = await validator.validateString(html, `${site}/${file}`)
+      for (const result of report.results) for (const message of result.messages) problems.push(`${site}/${file}:${message.line}:${message.column} ${message.ruleId} ${message.message}`)
+    }
+  }
+  expect(problems).toEqual([])
 })
 
 test('neither site holds an executable vector', async () => {
