@@ -103,3 +103,13 @@ test.each([
   expect(result.stderr).not.toContain('\u001b')
   expect(await releaseFiles(cwd)).toEqual([])
 })
+
+test('the help of release and build documents the dates, --source and --draft', async () => {
+  const cwd = await policy()
+  const release = await runCli(['release', '--help'], cwd)
+  expect(release.stdout).toContain('--source <text>')
+  expect(release.stdout).toContain('up to a year ahead (an\n                      announced change); never before the last release\'s')
+  const build = await runCli(['build', '--help'], cwd)
+  expect(build.stdout).toContain('--draft')
+  expect(build.stdout).toContain('The current policy is the newest release in force on --today')
+})
