@@ -1,4 +1,5 @@
 import { buildPolicyDocument } from './compile/policy-document.ts'
+import { todayInUtc } from './model/calendar-date.ts'
 import { indexDirectives } from './compliance/compliance-rule.ts'
 import { type ComplianceConfig, complianceRules, runCompliance } from './compliance/index.ts'
 import type { ComplianceItem } from './model/compliance.ts'
@@ -18,6 +19,7 @@ import { validateYaml } from './validate/validate-yaml.ts'
 import { consistencyRules, type DraftComparison, type VersionContext } from './versions/consistency.ts'
 import { diffDocuments } from './versions/diff.ts'
 import { loadReleases } from './versions/load-releases.ts'
+import { checkReleaseDates } from './versions/release-dates.ts'
 import { type ParsedYaml, parseYaml } from './yaml/parse-yaml.ts'
 
 export interface CheckOptions {
@@ -86,6 +88,8 @@ export function loadPolicy(sources: PolicySources, options: CheckOptions = {}): 
 
   const loaded = loadReleases(sources.releases)
   append(diagnostics, loaded.diagnostics)
+  const today = options.today ?? todayInUtc()
+  append(diagnostics, checkReleaseDates(sources.releases, loaded.releases, today))
 
   const context: RuleContext = {
     ...(policy.parsed && { policyYaml: policy.parsed }),
@@ -95,7 +99,7 @@ export function loadPolicy(sources: PolicySources, options: CheckOptions = {}): 
     clauses,
     markdown,
     releases: loaded.releases,
-    today: options.today ?? new Date().toISOString().slice(0, 10),
+    today,
   }
   return { diagnostics, context, files, texts, complianceConfig }
 }

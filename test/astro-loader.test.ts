@@ -69,7 +69,8 @@ const expected = new WeakMap<PolicySources, ExpectedEntries>()
 function expectedEntries(sources: PolicySources): ExpectedEntries {
   const known = expected.get(sources)
   if (known) return known
-  const output = compile(sources).output
+  // The fake Astro has a watcher, as `astro dev`: the loader previews the draft.
+  const output = compile(sources, { draft: true }).output
   if (!output) throw new Error('the policy has errors')
   const entries: ExpectedEntries = new Map(buildSiteEntries(output).map((entry: SiteEntry) => [entry.id, { data: entry.data, html: 'html' in entry ? entry.html : undefined }]))
   expected.set(sources, entries)
@@ -178,6 +179,8 @@ function fakeAstro(first: PolicySources) {
     logged,
     reader,
     load: () => loader.load(context),
+    /** Loaded as a build loads (`astro build` of a site that mounts the policy): without a watcher. */
+    loadForBuild: () => loader.load({ ...context, watcher: undefined } as unknown as LoaderContext),
     /** A policy file saved, as the watcher reports it. */
     save: () => watcher.emit('all', 'change', policyFile),
     /** Any file saved, as the watcher reports it. */
@@ -190,6 +193,17 @@ function fakeAstro(first: PolicySources) {
 const stored = (entries: ReadonlyMap<string, DataEntry>) => new Map([...entries].map(([id, entry]) => [id, { data: entry.data, html: entry.rendered?.html }]))
 
 describe('the Astro loader', () => {
+  test('previews the draft in dev (with a watcher) and publishes the release in force in a build', async () => {
+    const dev = fakeAstro(edited)
+    await dev.load()
+    const devCurrent = dev.entries.get('current')?.data as { document: { version: string }; preview: string | null }
+    expect([devCurrent.document.version, devCurrent.preview]).toEqual(['draft', 'draft'])
+    const build = fakeAstro(edited)
+    await build.loadForBuild()
+    const builtCurrent = build.entries.get('current')?.data as { document: { version: string }; preview: string | null }
+    expect([builtCurrent.document.version, builtCurrent.preview]).toEqual(['2019-01-25', null])
+  })
+
   test('stores every entry of the policy, with its HTML, parsed by the collection schema', async () => {
     const astro = fakeAstro(base)
     await astro.load()

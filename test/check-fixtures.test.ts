@@ -107,12 +107,13 @@ const builtCases: Readonly<Partial<Record<RuleId, BuiltCase>>> = {
     expected: ['policy/policy.yaml:5:14 warning last-updated-changed'],
   },
   'substantive-change-dated': {
-    description: 'a purpose added after the release, with the date of the release',
+    description: 'a purpose added after the release, dated before it',
     prepare: async (root) => {
       await releaseAs(root, 'First.')
       await editPolicy(root, 'data.yaml', 'recipients:\n', '  - id: analytics\n    group: main\n    text: to measure the website;\n    lawfulBasis: [consent]\n    retention: One year.\nrecipients:\n')
+      await editPolicy(root, 'policy.yaml', 'lastUpdated: 2020-02-29', 'lastUpdated: 2020-01-31')
     },
-    expected: ['policy/policy.yaml:5:14 error substantive-change-dated', 'policy/policy.yaml:5:14 warning last-updated-changed'],
+    expected: ['policy/policy.yaml:5:14 error substantive-change-dated'],
   },
   'release-modified': {
     description: 'a release whose summary was edited',
@@ -138,7 +139,17 @@ const builtCases: Readonly<Partial<Record<RuleId, BuiltCase>>> = {
         release['summary'] = 'Rewritten.'
       })
     },
-    expected: ['policy/releases/2020-06-01.json:8:24 error release-link-broken'],
+    expected: ['policy/releases/2020-06-01.json:9:24 error release-link-broken'],
+  },
+  'release-date-false': {
+    description: 'the second of two releases dated, hashes and all, a month after today',
+    prepare: async (root) => {
+      await twoReleases(root)
+      await forgeRelease(root, '2020-06-01', (release) => {
+        release['released'] = '2026-02-01'
+      })
+    },
+    expected: ['policy/releases/2020-06-01.json:5:15 error release-date-false'],
   },
   'release-kind-false': {
     description: 'the second of two releases, a reworded clause, forged to claim that nothing but the form changed',
@@ -148,7 +159,7 @@ const builtCases: Readonly<Partial<Record<RuleId, BuiltCase>>> = {
         release['kind'] = 'technical'
       })
     },
-    expected: ['policy/releases/2020-06-01.json:6:11 error release-kind-false'],
+    expected: ['policy/releases/2020-06-01.json:7:11 error release-kind-false'],
   },
   'release-unsafe-html': {
     description: 'a release whose clause HTML carries a script, its hashes recomputed',
@@ -159,7 +170,7 @@ const builtCases: Readonly<Partial<Record<RuleId, BuiltCase>>> = {
         if (clause) clause.html += '<script>alert(1)</script>'
       })
     },
-    expected: ['policy/releases/2020-02-29.json:171:17 error release-unsafe-html'],
+    expected: ['policy/releases/2020-02-29.json:172:17 error release-unsafe-html'],
   },
   'release-rewritten': {
     description: 'with --base: a release rewritten with its hashes recomputed',
@@ -170,7 +181,7 @@ const builtCases: Readonly<Partial<Record<RuleId, BuiltCase>>> = {
       })
     },
     args: ['--base', 'main'],
-    expected: ['policy/releases/2020-02-29.json:5:15 error release-rewritten'],
+    expected: ['policy/releases/2020-02-29.json:6:15 error release-rewritten'],
   },
   'release-removed': {
     description: 'with --base: the newest release removed',

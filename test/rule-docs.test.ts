@@ -89,6 +89,7 @@ const builtExamples: Readonly<Partial<Record<RuleId, BuiltExample>>> = {
     reported: async (root) => {
       await releaseAs(root, 'First.')
       await editPolicy(root, 'data.yaml', '    lawfulBasis: [consent]\n', '    lawfulBasis: [contract]\n')
+      await editPolicy(root, 'policy.yaml', 'lastUpdated: 2020-02-29', 'lastUpdated: 2020-01-31')
     },
     passing: async (root) => {
       await releaseAs(root, 'First.')
@@ -115,6 +116,15 @@ const builtExamples: Readonly<Partial<Record<RuleId, BuiltExample>>> = {
       await twoReleases(root)
       await forgeRelease(root, '2020-02-29', (release) => {
         release['summary'] = 'Rewritten.'
+      })
+    },
+    passing: twoReleases,
+  },
+  'release-date-false': {
+    reported: async (root) => {
+      await twoReleases(root)
+      await forgeRelease(root, '2020-06-01', (release) => {
+        release['released'] = '2026-02-01'
       })
     },
     passing: twoReleases,

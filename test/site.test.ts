@@ -122,10 +122,12 @@ describe('the OPTSM site', () => {
     expect(optsm.files.filter((file) => /\.(js|mjs|map)$/.test(file))).toEqual([])
   })
 
-  test('the archived version page says what it is and links the current policy', () => {
+  test('the version page says where it stands: the current version, in force since its date', () => {
     const page = optsm.pages.find((item) => item.url === '/versions/2019-01-25/')
-    expect(page?.html).toContain('This is the archived version of <time datetime="2019-01-25">25th January 2019</time>, kept exactly as it was released.')
-    expect(page?.html).toContain('<a href="/">read the current policy</a>')
+    expect(page?.html).toContain('Current version, in force since <time datetime="2019-01-25">25th January 2019</time>.</strong> Kept exactly as it was released.')
+    expect(page?.html).not.toContain('It may not be the current version')
+    const index = optsm.pages.find((item) => item.url === '/')
+    expect(index?.html).toContain('Current version, in force since <time datetime="2019-01-25">25th January 2019</time>.')
   })
 
   test('every HTML page is valid (html-validate)', async () => {
@@ -192,9 +194,13 @@ describe('a site with a history, its title and a clause’s text looking like ma
     ;({ cwd, first, second, fresh, freshLog } = await history)
   }, 240_000)
 
-  test('archived pages are byte-stable when a newer release is added', () => {
+  test('archived pages are byte-stable when a newer release is added, but for where the version stands', () => {
     expect(page(second, '/versions/2020-02-29/')).toBeDefined()
-    expect(page(second, '/versions/2020-02-29/')).toBe(page(first, '/versions/2020-02-29/'))
+    // The version page says it was replaced, and by which version; the rest stays as it was.
+    const banner = /<div class="banner status-\w+" role="note">[\s\S]*?<\/div>/
+    expect(page(first, '/versions/2020-02-29/')).toContain('Current version, in force since <time datetime="2020-02-29">29th February 2020</time>.')
+    expect(page(second, '/versions/2020-02-29/')).toContain('In force from <time datetime="2020-02-29">29th February 2020</time> until <time datetime="2021-05-04">4th May 2021</time>, replaced by <a href="/versions/2021-05-04/">version 2021-05-04</a>.')
+    expect(page(second, '/versions/2020-02-29/')?.replace(banner, '')).toBe(page(first, '/versions/2020-02-29/')?.replace(banner, ''))
     // A change page is made from its release and the one before only: the newer release leaves it as it was.
     expect(page(second, '/changes/2020-02-29/')).toBeDefined()
     expect(page(second, '/changes/2020-02-29/')).toBe(page(first, '/changes/2020-02-29/'))

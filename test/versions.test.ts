@@ -121,7 +121,7 @@ describe('release refuses, writing nothing', () => {
     }, [], 'nothing changed since the last release, 2022-03-15'],
     ['when lastUpdated is not the effective date', async () => undefined, ['--effective', '2022-03-16'], 'lastUpdated in policy.yaml is 2022-03-15, but the release takes effect on 2022-03-16'],
     ['when the policy has errors', async (cwd: string) => edit(cwd, 'data.yaml', '[legitimate-interests]', '[legitimate-interest]'), [], 'the policy has errors (above)'],
-    ['when a substantive change keeps the old date (an error of check)', async (cwd: string) => edit(cwd, 'policy.yaml', 'lastUpdated: 2022-03-15', 'lastUpdated: 2021-01-10'), [], 'the policy has errors (above)'],
+    ['when a substantive change is dated before the last release (an error of check)', async (cwd: string) => edit(cwd, 'policy.yaml', 'lastUpdated: 2022-03-15', 'lastUpdated: 2021-01-09'), [], 'the policy has errors (above)'],
   ] as const)('%s', async (_name, prepare, extra, message) => {
     const cwd = await copyHistory()
     await prepare(cwd)
@@ -139,11 +139,11 @@ describe('release refuses, writing nothing', () => {
     expect(result.code).toBe(1)
   })
 
-  test('when the version does not sort after the last', async () => {
+  test('when the effective date is before the last release’s', async () => {
     const cwd = await editedAfterRelease()
     await edit(cwd, 'policy.yaml', 'lastUpdated: 2022-03-15', 'lastUpdated: 2022-03-14')
     const result = await release(cwd, 'Reworded.')
-    expect(result.stderr).toContain('clausewright: nothing released: version 2022-03-14 does not come after the last release, 2022-03-15')
+    expect(result.stderr).toContain('clausewright: nothing released: the release would take effect on 2022-03-14, before the last release, 2022-03-15, took effect')
     expect(result.code).toBe(1)
   })
 
@@ -208,8 +208,9 @@ describe('build writes the versions for machines', () => {
     expect(JSON.parse(files.get('versions/2020-06-01.json') ?? '')).toEqual(stored.document)
     expect(JSON.parse(files.get('changes/2021-01-10.json') ?? '').reasons.map((reason: { code: string }) => reason.code)).toEqual(['purpose-added', 'clause-changed'])
     expect(JSON.parse(files.get('changes/2020-02-29.json') ?? '').kind).toBe('initial')
-    // The draft differs from the last release, so it carries its own date as its version.
-    expect(output?.document.version).toBe('2022-03-15')
+    // The draft differs from the last release: what is published is the release in force, not the draft.
+    expect(output?.document.version).toBe('2021-01-10')
+    expect(output?.unreleasedSince?.version).toBe('2021-01-10')
   })
 
   test('an archived version stays byte-identical when a newer release is added', async () => {
@@ -232,12 +233,13 @@ describe('build writes the versions for machines', () => {
       return child?.children?.map((item) => item.value ?? '').join('')
     }
     const entries = children.filter((node) => node.name === 'entry')
-    expect(entries.map((entry) => text(entry, 'updated'))).toEqual(['2021-01-10T00:00:00Z', '2020-06-01T00:00:00Z', '2020-02-29T00:00:00Z'])
+    // Each entry is dated the day its release was recorded (all on `today` here, backdated).
+    expect(entries.map((entry) => text(entry, 'updated'))).toEqual([`${today}T00:00:00Z`, `${today}T00:00:00Z`, `${today}T00:00:00Z`])
     expect(entries.map((entry) => text(entry, 'summary'))).toEqual(['We now measure how the website is used, with your consent.', 'Clearer wording of how to reach us.', 'First publication.'])
     const ids = entries.map((entry) => text(entry, 'id'))
     expect(new Set(ids).size).toBe(3)
     for (const id of ids) expect(id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
-    expect(text(root, 'updated')).toBe('2021-01-10T00:00:00Z')
+    expect(text(root, 'updated')).toBe(`${today}T00:00:00Z`)
   })
 
   test('the feed stays well-formed for any text in a summary', async () => {

@@ -93,6 +93,13 @@ export const kindLabels = {
   technical: 'Technical change',
 } as const
 
+/** How the lists and pages mark where a version stands. */
+export const statusLabels = {
+  superseded: 'Superseded',
+  current: 'Current version',
+  upcoming: 'Upcoming',
+} as const
+
 export const lawfulBasisLabels: Record<string, string> = {
   consent: 'Consent',
   contract: 'Contract',

@@ -52,8 +52,11 @@ export function clausewrightLoader(options: LoaderOptions = {}, read?: PolicyRea
       // Whether the store holds the entries of a policy this load compiled (a store kept from an
       // earlier run may hold another policy's).
       let good = false
+      // `astro dev` (the only one with a watcher) shows the draft being edited, as a preview; a
+      // build of a site that mounts the policy publishes the releases, as `clausewright build` does.
+      const draft = watcher !== undefined
       const sync = async (): Promise<void> => {
-        const result = compile(await (read ?? readPolicy)(directory, { cwd: root }))
+        const result = compile(await (read ?? readPolicy)(directory, { cwd: root }), { draft })
         if (!result.output) {
           const errors = result.diagnostics.filter((item) => item.severity === 'error')
           const message = formatDiagnostics(errors, 'pretty', { texts: sourceTexts(result.sources) })

@@ -3,12 +3,14 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 
 import path from 'node:path'
 import { policyCacheName, releasePairKey } from '../versions/diff-cache.ts'
 import type { Release } from '../model/release.ts'
+import type { VersionStanding } from '../versions/standing.ts'
 
 /**
  * The pages of archived releases, kept between builds: a release never changes (its integrity hash
- * proves it), and its version page and change page are made from it and the release before it
- * only, so they are rendered once, not on every build of a long history. Kept by the two
- * releases' integrity hashes, under a fingerprint of everything else a page is made from (the
+ * proves it), and its version page and change page are made from it, the release before it and
+ * where it stands (current, replaced by the release after it, upcoming), so they are rendered
+ * once, not on every build of a long history. Kept by the two releases' integrity hashes and its
+ * standing, under a fingerprint of everything else a page is made from (the
  * site's templates and styles, the compiler's code, the configuration, the locked dependencies):
  * any change to those renders every page again.
  */
@@ -53,7 +55,7 @@ const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).
  * Opens the page cache of one policy directory. A cache of another fingerprint is emptied; a
  * kept page that no longer matches its hash (edited in place through a hard link, say) is not used.
  */
-export async function openPageCache(options: { directory: string; policyDirectory: string; fingerprint: string; releases: readonly Release[] }): Promise<PageCache> {
+export async function openPageCache(options: { directory: string; policyDirectory: string; fingerprint: string; releases: readonly Release[]; standings: readonly VersionStanding[] }): Promise<PageCache> {
   const directory = path.join(options.directory, `pages-${policyCacheName(options.policyDirectory)}`)
   const indexFile = path.join(directory, 'index.json')
   let index: CacheIndex = { fingerprint: options.fingerprint, pages: {} }
@@ -66,7 +68,8 @@ export async function openPageCache(options: { directory: string; policyDirector
     await rm(directory, { recursive: true, force: true }).catch(() => undefined)
   }
 
-  const keyOf = new Map(options.releases.map((release, position) => [release.version, sha256(releasePairKey(options.releases[position - 1], release))]))
+  // A version page says where its release stands: a release replaced, or come into force, is rendered again.
+  const keyOf = new Map(options.releases.map((release, position) => [release.version, sha256(`${releasePairKey(options.releases[position - 1], release)}\0${JSON.stringify(options.standings[position] ?? null)}`)]))
   const fileOf = (key: string, page: 'version' | 'change') => path.join(directory, `${key}.${page}.html`)
   const cached = new Set<string>()
   await Promise.all(

@@ -1,9 +1,10 @@
-import type { CompiledPolicy } from '../compile/compile.ts'
+import { type CompiledPolicy, draftVersion } from '../compile/compile.ts'
 import type { PolicyDocument } from '../model/policy-document.ts'
 import { jsonForScript, toJsonLd } from '../compile/to-json-ld.ts'
 import type { PolicyDiff } from '../model/diff.ts'
 import type { ChangeKind, Release } from '../model/release.ts'
 import { createHtmlSanitizer, sanitizeReleaseDocument } from '../versions/release-safety.ts'
+import type { VersionStanding, VersionStatus } from '../versions/standing.ts'
 import { withoutAnchors } from '../render/sanitize-html.ts'
 
 /** One release as the site lists it. */
@@ -15,13 +16,33 @@ export interface VersionSummary {
   readonly previous: string | null
 }
 
+/** A release in the lists, marked current or upcoming. */
+export interface ListedVersion extends VersionSummary {
+  readonly status: VersionStatus
+}
+
+/**
+ * What the policy page shows besides the document: the release it is (null for the draft), the
+ * next announced change, if any, and for a draft why it is shown (`draft`: asked for with
+ * `build --draft`; `unreleased`: nothing was released yet).
+ */
+// A type, not an interface: the loader stores entries as records (an interface has no index signature).
+export type CurrentEntryData = {
+  readonly document: PolicyDocument
+  readonly jsonLdScript: string
+  readonly shown: ListedVersion | null
+  readonly upcoming: ListedVersion | null
+  readonly preview: 'draft' | 'unreleased' | null
+  readonly versions: readonly ListedVersion[]
+}
+
 /**
  * The entries the content loader hands Astro: everything the pages show, computed once by the
  * compiler. The pages only lay it out.
  */
 export type SiteEntry =
-  | { readonly id: 'current'; readonly data: { readonly document: PolicyDocument; readonly jsonLdScript: string; readonly latest: VersionSummary | null; readonly versions: readonly VersionSummary[] }; readonly html: string }
-  | { readonly id: `version/${string}`; readonly data: { readonly release: VersionSummary; readonly document: PolicyDocument; readonly jsonLdScript: string }; readonly html: string }
+  | { readonly id: 'current'; readonly data: CurrentEntryData; readonly html: string }
+  | { readonly id: `version/${string}`; readonly data: { readonly release: VersionSummary; readonly standing: VersionStanding; readonly document: PolicyDocument; readonly jsonLdScript: string }; readonly html: string }
   | {
       readonly id: `change/${string}`
       // What the change page shows comes from the release and the one before it only (not from the
@@ -38,6 +59,8 @@ export type SiteEntry =
       }
     }
   | { readonly id: `file/${string}`; readonly data: { readonly path: string; readonly text: string } }
+
+const compareOrder = (listed: readonly ListedVersion[], a: ListedVersion, b: ListedVersion) => listed.indexOf(a) - listed.indexOf(b)
 
 export function summarise(release: Release): VersionSummary {
   return { version: release.version, effective: release.effective, summary: release.summary, kind: release.kind, previous: release.previous }
@@ -61,23 +84,35 @@ export function buildSiteEntries(output: CompiledPolicy, options: SiteEntryOptio
   const sanitize = createHtmlSanitizer()
   const safe = (release: Release): PolicyDocument => sanitizeReleaseDocument(release.document, sanitize)
   const releases = output.releases
-  const versions = [...releases].reverse().map(summarise)
-  const latest = releases.at(-1)
+  const listed = releases.map((release, index): ListedVersion => ({ ...summarise(release), status: output.standings[index]?.status ?? 'superseded' }))
+  const shown = output.shown ? listed.find((item) => item.version === output.shown?.version) : undefined
+  // The next change announced after the release shown: the page says when it applies (a draft is not a release).
+  const upcoming = shown && listed.find((item) => item.status === 'upcoming' && compareOrder(listed, item, shown) > 0)
+  const shownDocument = output.shown ? safe(output.shown) : output.document
   const entries: SiteEntry[] = [
     {
       id: 'current',
-      data: { document: output.document, jsonLdScript: jsonForScript(output.jsonLd), latest: latest ? summarise(latest) : null, versions },
-      html: clausesHtml(output.document),
+      data: {
+        document: shownDocument,
+        jsonLdScript: jsonForScript(output.jsonLd),
+        shown: shown ?? null,
+        upcoming: upcoming ?? null,
+        preview: output.preview ? (output.document.version === draftVersion ? 'draft' : 'unreleased') : null,
+        versions: [...listed].reverse(),
+      },
+      html: clausesHtml(shownDocument),
     },
   ]
   releases.forEach((release, index) => {
     const previous = index > 0 ? releases[index - 1] : undefined
     if (options.skip?.has(release.version)) return
     const document = safe(release)
+    const standing = output.standings[index]
+    if (!standing) throw new Error(`no standing for release ${release.version}`)
     entries.push({
       id: `version/${release.version}`,
       // The clauses' HTML travels once, as the rendered HTML: the pages read the rest of the document.
-      data: { release: summarise(release), document: withoutClauseBodies(document), jsonLdScript: jsonForScript(toJsonLd(document)) },
+      data: { release: summarise(release), standing, document: withoutClauseBodies(document), jsonLdScript: jsonForScript(toJsonLd(document)) },
       html: clausesHtml(document),
     })
     const diff = output.changes[index]

@@ -79,6 +79,9 @@ export const policyDiffSchema = z.object({
 })
 
 const versionSummary = z.object({ version: text, effective: text, summary: text, kind: changeKind, previous: nullableText })
+const versionStatus = z.enum(['superseded', 'current', 'upcoming'])
+const listedVersion = versionSummary.extend({ status: versionStatus })
+const versionStanding = z.object({ version: text, status: versionStatus, validFrom: text, validUntil: nullableText, replacedBy: nullableText, released: nullableText })
 const shownClause = z.object({ id: text, title: nullableText, html: text })
 
 /**
@@ -87,8 +90,8 @@ const shownClause = z.object({ id: text, title: nullableText, html: text })
  * at the top, so that each entry matches its own kind only.
  */
 export const siteEntrySchemas = {
-  current: z.strictObject({ document: policyDocumentSchema, jsonLdScript: text, latest: versionSummary.nullable(), versions: z.array(versionSummary) }),
-  version: z.strictObject({ release: versionSummary, document: policyDocumentSchema, jsonLdScript: text }),
+  current: z.strictObject({ document: policyDocumentSchema, jsonLdScript: text, shown: listedVersion.nullable(), upcoming: listedVersion.nullable(), preview: z.enum(['draft', 'unreleased']).nullable(), versions: z.array(listedVersion) }),
+  version: z.strictObject({ release: versionSummary, standing: versionStanding, document: policyDocumentSchema, jsonLdScript: text }),
   change: z.strictObject({ release: versionSummary, title: text, language: text, legalName: text, diff: policyDiffSchema, removed: z.array(shownClause), added: z.array(shownClause) }),
   file: z.strictObject({ path: text, text }),
   error: z.strictObject({ message: text }),

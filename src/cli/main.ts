@@ -13,6 +13,7 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   build: async () => (await import('./commands/build.ts')).runBuild,
   diff: async () => (await import('./commands/diff.ts')).runDiff,
   release: async () => (await import('./commands/release.ts')).runRelease,
+  show: async () => (await import('./commands/show.ts')).runShow,
 }
 
 const mainHelp = `Usage: clausewright <command> [options]
@@ -24,6 +25,7 @@ Commands:
   build      Check the policy, then write index.html, policy.json, policy.jsonld, versions to dist/
   diff       Show what changed between two versions (by default: the last release and the draft)
   release    Record the working source as a new released version in policy/releases/
+  show       Print the version in force on a date (--as-of YYYY-MM-DD)
 
 Options:
   -h, --help     Show this help (or \`clausewright <command> --help\`)

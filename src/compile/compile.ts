@@ -11,10 +11,29 @@ import type { PolicyDiff } from '../model/diff.ts'
 import { type DiffCache, releasePairKey } from '../versions/diff-cache.ts'
 import { renderFeed } from '../versions/feed.ts'
 import type { Release } from '../model/release.ts'
+import { todayInUtc } from '../model/calendar-date.ts'
+import { standingsOn, type VersionStanding, versionInForce } from '../versions/standing.ts'
+
+/** The version id of the draft when it is published as a preview (`build --draft`). */
+export const draftVersion = 'draft'
 
 export interface CompiledPolicy {
-  /** The current document: the draft, carrying the id of the release it equals, if any. */
+  /**
+   * The document published as the policy (index.html, policy.json, policy.jsonld): the release in
+   * force today (`current`), exactly as released; or, before any release takes effect, the first
+   * one announced; or the draft, as a preview (`preview`: with `draft`, or without any release).
+   */
   readonly document: PolicyDocument
+  /** The release `document` is, if it is one. */
+  readonly shown: Release | undefined
+  /** The draft is published instead of a release: version `draft` when asked for, else its date (no release yet). */
+  readonly preview: boolean
+  /** The release in force today, if any. */
+  readonly current: Release | undefined
+  /** Where each release stands today (same order as `releases`). */
+  readonly standings: readonly VersionStanding[]
+  /** The last release, when the draft differs from it: changes not yet released, which only a preview publishes. */
+  readonly unreleasedSince: Release | undefined
   /** The working source's document, with the last-updated date as its version. */
   readonly draft: PolicyDocument
   readonly jsonLd: object
@@ -39,6 +58,8 @@ export interface CompileResult {
 export interface CompileOptions extends CheckOptions {
   /** Diffs between releases computed before (`clausewright build` keeps them on disk). */
   readonly diffCache?: DiffCache
+  /** Publish the draft as a preview (version `draft`) instead of the release in force (`build --draft`). */
+  readonly draft?: boolean
 }
 
 // The schemas are published beside the artefacts so that consumers can validate what they fetch.
@@ -55,9 +76,15 @@ export function compile(sources: PolicySources, options: CompileOptions = {}): C
   const rendered = checked.renderDraft()
   if (hasErrors(checked.diagnostics) || !policy || !data || !rendered) return { diagnostics: checked.diagnostics, sources: checked.files, releases }
   const draft = buildPolicyDocument(policy, data, rendered, checked.compliance)
-  // The working source carries the version id of the release it equals, if any.
+  // What is published is released: the release in force today, never the draft under its id.
+  const today = options.today ?? todayInUtc()
+  const standings = standingsOn(releases, today)
+  const current = versionInForce(releases, today)
   const latest = releases.at(-1)
-  const document = latest && latest.digest === draft.digest ? { ...draft, version: latest.version } : draft
+  const unreleasedSince = latest && latest.digest !== draft.digest ? latest : undefined
+  const preview = options.draft === true || releases.length === 0
+  const shown = preview ? undefined : (current ?? releases[0])
+  const document = shown ? withReading(shown, draft) : options.draft === true ? { ...draft, version: draftVersion } : draft
   const jsonLd = toJsonLd(document)
   // Each release's diff from the one before, computed once for the JSON files and the site.
   const changes = releases.map((release, position) => {
@@ -72,21 +99,39 @@ export function compile(sources: PolicySources, options: CompileOptions = {}): C
   const files = new Map<string, string>([
     ['policy.json', `${JSON.stringify(document, null, 2)}\n`],
     ['policy.jsonld', `${JSON.stringify(jsonLd, null, 2)}\n`],
-    ...versionFiles(releases, changes, { policyId: policy.id, title: policy.title }),
+    ...versionFiles(releases, changes, standings, { policyId: policy.id, title: policy.title }),
     ...schemaTexts,
   ])
-  return { diagnostics: checked.diagnostics, sources: checked.files, releases, output: { document, draft, jsonLd, releases, changes, files } }
+  return { diagnostics: checked.diagnostics, sources: checked.files, releases, output: { document, shown, preview, current, standings, unreleasedSince, draft, jsonLd, releases, changes, files } }
+}
+
+/**
+ * The release's document, with the compliance summary read from the draft when the draft is that
+ * release's content (equal digests): the summary is the tool's reading of the content, outside the
+ * digest, and a release recorded before the summary existed (OPTSM's) has none.
+ */
+function withReading(release: Release, draft: PolicyDocument): PolicyDocument {
+  if (draft.digest !== release.digest || draft.compliance === undefined) return release.document
+  // In the draft's order of keys: the summary before the digest.
+  const { digest, ...content } = release.document
+  return { ...content, compliance: draft.compliance, digest }
 }
 
 /** versions.json, versions/<id>.json, changes/<id>.json and changes.atom, from the releases. */
-function versionFiles(releases: readonly Release[], changes: readonly PolicyDiff[], feed: { policyId: string; title: string }): Array<[string, string]> {
+function versionFiles(releases: readonly Release[], changes: readonly PolicyDiff[], standings: readonly VersionStanding[], feed: { policyId: string; title: string }): Array<[string, string]> {
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
+  const standingOf = new Map(standings.map((standing) => [standing.version, standing]))
   const index = {
     format: 'clausewright-versions/1',
     policy: feed.policyId,
     latest: releases.at(-1)?.version ?? null,
+    current: standings.find((standing) => standing.status === 'current')?.version ?? null,
     versions: [...releases].reverse().map((release) => ({
       version: release.version,
+      status: standingOf.get(release.version)?.status,
+      validFrom: release.effective,
+      validUntil: standingOf.get(release.version)?.validUntil ?? null,
+      released: release.released ?? null,
       effective: release.effective,
       summary: release.summary,
       kind: release.kind,

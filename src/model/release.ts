@@ -15,7 +15,15 @@ export type ChangeKind = 'initial' | 'substantive' | 'editorial' | 'technical'
 export interface Release {
   readonly format: typeof releaseFormat
   readonly version: string
+  /** The date the version applies from (it may lie ahead of `released`: an announced change). */
   readonly effective: string
+  /**
+   * The day the release was recorded, YYYY-MM-DD (UTC). Absent from releases recorded before it
+   * was kept (such as the OPTSM release of 2019): never guessed.
+   */
+  readonly released?: string
+  /** Where the release came from (a commit, a ticket), as the editor gave it: one line of text. */
+  readonly source?: string
   readonly summary: string
   readonly kind: ChangeKind
   /** The version id of the release before this one; null for the first. */

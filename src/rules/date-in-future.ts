@@ -1,15 +1,21 @@
 import { diagnostic } from '../diagnostics/diagnostic.ts'
+import { latestAnnouncedDate } from '../model/calendar-date.ts'
 import { locate } from '../yaml/locate.ts'
 import type { SemanticRule } from './context.ts'
 
-/** A policy cannot have been updated after today. (Whether the date is real is the schema's `date` format.) */
+/**
+ * A policy may be dated ahead of today, by the effective date of a change being announced, but not
+ * by more than a year: that is a typo (2091 for 2019). (Whether the date is real is the schema's
+ * `date` format.)
+ */
 export const dateInFuture: SemanticRule = {
   ids: ['date-in-future'],
   check({ policyYaml, policy, today }) {
-    if (!policy || policy.lastUpdated <= today) return []
+    const latest = latestAnnouncedDate(today)
+    if (!policy || policy.lastUpdated <= latest) return []
     return [
-      diagnostic('date-in-future', policyYaml?.file.path ?? '', locate(policyYaml, ['lastUpdated']), `Unexpected last-updated date ${policy.lastUpdated}, expected today (${today}) or earlier`, {
-        hint: 'Set `lastUpdated` to the day the change takes effect, once it does.',
+      diagnostic('date-in-future', policyYaml?.file.path ?? '', locate(policyYaml, ['lastUpdated']), `Unexpected last-updated date ${policy.lastUpdated}, expected at most a year after today (${today}), by ${latest}`, {
+        hint: 'Set `lastUpdated` to the day the change takes effect: a change may be announced up to a year ahead.',
       }),
     ]
   },

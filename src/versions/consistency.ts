@@ -33,19 +33,22 @@ export const lastUpdatedChanged: ComplianceRule<VersionContext> = {
   },
 }
 
-/** A substantive change takes effect on a new date, after the last release. */
+/**
+ * A substantive change does not take effect before the last release did: the releases' effective
+ * dates never go back. Several releases may share a date (`2020-06-01.2`), substantive ones too.
+ */
 export const substantiveChangeDated: ComplianceRule<VersionContext> = {
   id: 'substantive-change-dated',
   article: 'GDPR Art. 13(3), 12(1)',
-  title: 'A substantive change comes with a new effective date',
+  title: 'A substantive change is not dated before the last release',
   check(context) {
     const compared = context.compared()
     if (!compared) return notApplicable
     const { draft, last, diff } = compared
-    if (diff.kind !== 'substantive' || draft.lastUpdated > last.effective) return met()
+    if (diff.kind !== 'substantive' || draft.lastUpdated >= last.effective) return met()
     const reason = diff.reasons.find((item) => item.kind === 'substantive')
     return missing([
-      diagnostic('substantive-change-dated', context.policyYaml?.file.path ?? '', locate(context.policyYaml, ['lastUpdated']), `Unexpected last-updated date ${draft.lastUpdated} for a substantive change (${reason?.message ?? 'see clausewright diff'}), expected a date after the last release, ${last.effective}`, {
+      diagnostic('substantive-change-dated', context.policyYaml?.file.path ?? '', locate(context.policyYaml, ['lastUpdated']), `Unexpected last-updated date ${draft.lastUpdated} for a substantive change (${reason?.message ?? 'see clausewright diff'}), expected the effective date of the last release, ${last.effective}, or later`, {
         hint: 'Readers must be told of the change before it applies: set `lastUpdated` to the date it takes effect, then release it.',
       }),
     ])

@@ -5,8 +5,10 @@ import { toCode } from '../source/find-invisible-characters.ts'
 
 /**
  * An Atom 1.0 feed of the releases, newest first. Entry ids are UUIDs derived from the policy id
- * and the version (see `nameUuid`), so they never change; `updated` is the effective date at
- * midnight UTC, never the time of the build.
+ * and the version (see `nameUuid`), so they never change; `updated` is the day the release was
+ * recorded (`released`), at midnight UTC, or its effective date for a release that did not record
+ * it; never the time of the build. A release announced ahead of its date has its entry from the
+ * day it was released: readers are told before it applies.
  *
  * Written by hand, not with xastscript and xast-util-to-xml: xast-util-to-xml writes a carriage
  * return in text and a tab, line feed or carriage return in an attribute as they are, and an XML
@@ -18,13 +20,13 @@ export function renderFeed(releases: readonly Release[], options: { readonly pol
   if (newest[0]) xmlSafe(newest[0].document.controller.legalName, `the controller's legal name in release ${newest[0].version}`)
   const title = xmlSafe(options.title, 'the title of the policy')
   const link = (path: string) => xmlSafe(options.baseUrl ? new URL(path, options.baseUrl).href : path, 'the base URL')
-  const updated = (release: Release) => `${release.effective}T00:00:00Z`
+  const updated = (release: Release) => `${release.released ?? release.effective}T00:00:00Z`
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     `  <id>${nameUuid(`${options.policyId}`)}</id>`,
     `  <title>${escapeXml(`${title}: changes`)}</title>`,
-    `  <updated>${newest[0] ? updated(newest[0]) : '1970-01-01T00:00:00Z'}</updated>`,
+    `  <updated>${newest.length > 0 ? newest.map(updated).reduce((a, b) => (a > b ? a : b)) : '1970-01-01T00:00:00Z'}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXmlAttribute(link('changes.atom'))}"/>`,
     `  <link rel="alternate" type="text/html" href="${escapeXmlAttribute(link('changes/'))}"/>`,
     `  <author><name>${escapeXml(newest[0]?.document.controller.legalName ?? title)}</name></author>`,
@@ -49,6 +51,7 @@ export function renderFeed(releases: readonly Release[], options: { readonly pol
 function assertXmlRelease(release: Release): void {
   const name = `release ${xmlSafe(release.version, 'the version id of a release')}`
   xmlSafe(release.effective, `the effective date of ${name}`)
+  if (release.released !== undefined) xmlSafe(release.released, `the release date of ${name}`)
   xmlSafe(release.kind, `the kind of ${name}`)
   xmlSafe(release.summary, `the summary of ${name}`)
 }

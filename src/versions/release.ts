@@ -10,11 +10,13 @@ export function integrityOf(record: Omit<Release, 'integrity'> | Release): strin
 }
 
 /** A new release after `previous` (null for the first), linked to it by its integrity. */
-export function createRelease(fields: { version: string; effective: string; summary: string; kind: ChangeKind; previous: Release | null; document: PolicyDocument }): Release {
+export function createRelease(fields: { version: string; effective: string; released?: string; source?: string; summary: string; kind: ChangeKind; previous: Release | null; document: PolicyDocument }): Release {
   const record = {
     format: releaseFormat,
     version: fields.version,
     effective: fields.effective,
+    ...(fields.released !== undefined && { released: fields.released }),
+    ...(fields.source !== undefined && { source: fields.source }),
     summary: fields.summary,
     kind: fields.kind,
     previous: fields.previous?.version ?? null,

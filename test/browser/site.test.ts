@@ -100,14 +100,14 @@ test('the table of contents leads to each clause', async () => {
   await page.context().close()
 })
 
-test('from the policy to the latest change, and to the archived version', async () => {
+test('from the policy to the latest change, and to that version in full, which says it is current', async () => {
   const page = await open('/')
   await page.getByRole('link', { name: /substantive change of/ }).click()
   expect(new URL(page.url()).pathname).toBe('/changes/2020-03-01/')
   expect(await page.locator('ins').filter({ hasText: 'or rent' }).count()).toBe(1)
   await page.getByRole('link', { name: 'This version in full' }).click()
   expect(new URL(page.url()).pathname).toBe('/versions/2020-03-01/')
-  expect(await page.getByRole('note').textContent()).toContain('archived version')
+  expect(await page.getByRole('note').textContent()).toContain('Current version, in force since 1st March 2020.')
   await page.context().close()
 })
 

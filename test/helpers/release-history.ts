@@ -34,3 +34,32 @@ export async function committed(root: string, prepare: (root: string) => Promise
   await git(root, 'add', '.')
   await git(root, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '--quiet', '-m', 'The base')
 }
+
+/** A purpose added to the base fixture's data.yaml: a change the tool proves substantive. */
+async function addPurpose(root: string, id: string): Promise<void> {
+  await editPolicy(root, 'data.yaml', 'recipients:\n', `  - id: ${id}\n    group: main\n    text: to ${id} the website;\n    lawfulBasis: [consent]\n    retention: One year.\nrecipients:\n`)
+}
+
+async function releaseOn(root: string, today: string, summary: string): Promise<void> {
+  const result = await runCli(['release', '--summary', summary, '--today', today], root)
+  if (result.code !== 0) throw new Error(`release failed: ${result.stderr}`)
+}
+
+/** The day the four releases below are looked at: the fourth is announced, not yet in force. */
+export const fourReleasesToday = '2027-02-01'
+
+/**
+ * Four releases of the base fixture: 2020-02-29 (released 2020-02-20), two on 2020-06-01 (released
+ * 2020-05-15 and 2020-06-01), and 2027-03-01, announced on 2027-01-30: upcoming on 2027-02-01.
+ */
+export async function fourReleases(root: string): Promise<void> {
+  await releaseOn(root, '2020-02-20', 'First.')
+  await addPurpose(root, 'measure')
+  await editPolicy(root, 'policy.yaml', 'lastUpdated: 2020-02-29', 'lastUpdated: 2020-06-01')
+  await releaseOn(root, '2020-05-15', 'We measure the website.')
+  await addPurpose(root, 'count')
+  await releaseOn(root, '2020-06-01', 'We count visits too.')
+  await addPurpose(root, 'improve')
+  await editPolicy(root, 'policy.yaml', 'lastUpdated: 2020-06-01', 'lastUpdated: 2027-03-01')
+  await releaseOn(root, '2027-01-30', 'We will improve the website.')
+}

@@ -21,6 +21,7 @@ import { validateYaml } from '../../src/validate/validate-yaml.ts'
 import { parseYaml } from '../../src/yaml/parse-yaml.ts'
 import { diffDocuments } from '../../src/versions/diff.ts'
 import { createRelease, serializeRelease } from '../../src/versions/release.ts'
+import { nextVersionId } from '../../src/versions/version-id.ts'
 import { basePolicy, fixturesRoot } from './fixture-policy.ts'
 
 /**
@@ -167,13 +168,15 @@ export function checkFiles(files: PolicyFiles, today = defaultToday): CheckedPol
 }
 
 /** The files with a release of the policy as they hold it, as `clausewright release` writes it (effective on its lastUpdated). */
-export function released(files: PolicyFiles, summary = 'Released.'): PolicyFiles {
+/** The draft released, as `clausewright release` does; `on` is the day it records as `released` (none if not given). */
+export function released(files: PolicyFiles, summary = 'Released.', on?: string): PolicyFiles {
   const result = compile(sourcesOf(files), { today: defaultToday })
   if (!result.output) throw new Error(`the policy has errors: ${result.diagnostics.map((item) => item.message).join('; ')}`)
   const { draft } = result.output
   const last = result.releases.at(-1)
   const kind = last ? diffDocuments(last.document, draft, { from: last.version, to: draft.lastUpdated }).kind : 'initial'
-  const release = createRelease({ version: draft.lastUpdated, effective: draft.lastUpdated, summary, kind, previous: last ?? null, document: draft })
+  const version = nextVersionId(draft.lastUpdated, result.releases.map((item) => item.version))
+  const release = createRelease({ version, effective: draft.lastUpdated, ...(on !== undefined && { released: on }), summary, kind, previous: last ?? null, document: draft })
   return { ...files, [`releases/${release.version}.json`]: serializeRelease(release) }
 }
 

@@ -484,7 +484,7 @@ test('every compliance item cites its provision and says what it is', () => {
     ['data-source', 'GDPR Art. 14(1)(d), 14(2)(f)', 'For data not obtained from the person: the categories and the source'],
     ['objection-separate', 'GDPR Art. 21(4)', 'The right to object, presented clearly and separately'],
     ['last-updated-changed', 'GDPR Art. 12(1), ICO: keep the notice under review', 'The last-updated date changes with the content'],
-    ['substantive-change-dated', 'GDPR Art. 13(3), 12(1)', 'A substantive change comes with a new effective date'],
+    ['substantive-change-dated', 'GDPR Art. 13(3), 12(1)', 'A substantive change is not dated before the last release'],
   ])
 })
 

@@ -185,12 +185,24 @@ ruleTester.run('clause-file-missing', clauseFiles, {
 })
 
 ruleTester.run('date-in-future', dateInFuture, {
-  valid: [{ name: 'updated before today' }, { name: 'updated today', today: '2020-02-29' }],
+  valid: [
+    { name: 'updated before today' },
+    { name: 'updated today', today: '2020-02-29' },
+    // An announced change: the draft carries the date it will take effect.
+    { name: 'to take effect tomorrow', today: '2020-02-28' },
+    { name: 'to take effect within a year', today: '2019-03-01' },
+  ],
   invalid: [
     {
-      name: 'updated tomorrow',
-      today: '2020-02-28',
-      errors: [{ file: 'policy/policy.yaml', line: 5, column: 14, endLine: 5, endColumn: 24, message: 'Unexpected last-updated date 2020-02-29, expected today (2020-02-28) or earlier', hint: 'Set `lastUpdated` to the day the change takes effect, once it does.' }],
+      name: 'a year and a day ahead',
+      today: '2019-02-27',
+      errors: [{ file: 'policy/policy.yaml', line: 5, column: 14, endLine: 5, endColumn: 24, message: 'Unexpected last-updated date 2020-02-29, expected at most a year after today (2019-02-27), by 2020-02-27', hint: 'Set `lastUpdated` to the day the change takes effect: a change may be announced up to a year ahead.' }],
+    },
+    {
+      name: 'a typo of the century',
+      change: { replace: [{ file: 'policy.yaml', find: 'lastUpdated: 2020-02-29', with: 'lastUpdated: 2091-02-28' }] },
+      today: '2020-03-01',
+      errors: [{ file: 'policy/policy.yaml', line: 5, column: 14, endLine: 5, endColumn: 24, message: 'Unexpected last-updated date 2091-02-28, expected at most a year after today (2020-03-01), by 2021-03-01' }],
     },
   ],
 })
@@ -388,7 +400,7 @@ ruleTester.run('clause-file-missing', clauseFiles, {
 })
 ruleTester.run('date-in-future', dateInFuture, {
   valid: [{ name: 'without the parsed YAML', context: withoutYaml }],
-  invalid: [{ name: 'updated tomorrow, without the parsed YAML', today: '2020-02-28', context: withoutYaml, errors: [{ ...nowhere, message: 'Unexpected last-updated date 2020-02-29, expected today (2020-02-28) or earlier' }] }],
+  invalid: [{ name: 'more than a year ahead, without the parsed YAML', today: '2019-02-01', context: withoutYaml, errors: [{ ...nowhere, message: 'Unexpected last-updated date 2020-02-29, expected at most a year after today (2019-02-01), by 2020-02-01' }] }],
 })
 ruleTester.run('unsafe-url', unsafeUrl, {
   valid: [{ name: 'without the parsed YAML', context: withoutYaml }],

@@ -47,18 +47,15 @@ ruleTester.run('substantive-change-dated', substantiveChangeDated, {
     { name: 'no release', finding: { status: 'not-applicable', where: [] } },
     { name: 'an editorial change on the date of the release', change: (files) => reworded(released(files)), finding: { status: 'met', where: [] } },
     { name: 'a substantive change with a later date', change: (files) => dated('2020-03-01')(newPurpose(released(files))), finding: { status: 'met', where: [] } },
+    // Several releases may share an effective date, substantive ones too (2020-02-29.2).
+    { name: 'a new purpose on the date of the release', change: (files) => newPurpose(released(files)), finding: { status: 'met', where: [] } },
   ],
   invalid: [
     {
-      name: 'a new purpose on the date of the release',
-      change: (files) => newPurpose(released(files)),
-      finding: { status: 'missing', where: [] },
-      errors: [{ file: 'policy/policy.yaml', line: 5, column: 14, endLine: 5, endColumn: 24, message: 'Unexpected last-updated date 2020-02-29 for a substantive change (New purpose `analytics`), expected a date after the last release, 2020-02-29', hint: 'Readers must be told of the change before it applies: set `lastUpdated` to the date it takes effect, then release it.' }],
-    },
-    {
       name: 'a new purpose dated before the release',
       change: (files) => dated('2020-01-01')(newPurpose(released(files))),
-      errors: [{ file: 'policy/policy.yaml', line: 5, column: 14, endLine: 5, endColumn: 24, message: 'Unexpected last-updated date 2020-01-01 for a substantive change (New purpose `analytics`), expected a date after the last release, 2020-02-29' }],
+      finding: { status: 'missing', where: [] },
+      errors: [{ file: 'policy/policy.yaml', line: 5, column: 14, endLine: 5, endColumn: 24, message: 'Unexpected last-updated date 2020-01-01 for a substantive change (New purpose `analytics`), expected the effective date of the last release, 2020-02-29, or later', hint: 'Readers must be told of the change before it applies: set `lastUpdated` to the date it takes effect, then release it.' }],
     },
   ],
 })
@@ -100,7 +97,7 @@ ruleTester.run('release-link-broken', stages.load, {
       errors: [
         {
           file: `policy/${second}`, line: 8, column: 24, endLine: 8, endColumn: 97,
-          message: 'Unexpected integrity of release 2020-02-29: release 2020-06-01 records `sha256:73efb20971838a491b98ffc918ee1ae9f95d1e108faad9a472dec8f5cc1f34e0` for it, but 2020-02-29 now has `sha256:517f7f5fc1cb4e6c0fe38bb781dc15c95a5593ec796c309cf60bd74c7c06a307`, so 2020-02-29 was rewritten after 2020-06-01 was released',
+          message: 'Unexpected integrity of release 2020-02-29: release 2020-06-01 records `sha256:a007efffca9ac22ed28268d5acaf7758f4249b88f2ff166c3e8add8b50c9929e` for it, but 2020-02-29 now has `sha256:04489d0fa370429fdb789a45d48cb7e059d91549291f3eb25b9d3f4213687bd2`, so 2020-02-29 was rewritten after 2020-06-01 was released',
         },
       ],
     },
@@ -168,7 +165,7 @@ ruleTester.run('last-updated-changed', lastUpdatedChanged, {
 })
 ruleTester.run('substantive-change-dated', substantiveChangeDated, {
   valid: [{ name: 'unchanged, without the parsed YAML', change: (files) => released(files), context: withoutYaml }],
-  invalid: [{ name: 'a new purpose, without the parsed YAML', change: (files) => newPurpose(released(files)), context: withoutYaml, errors: [{ ...nowhere, message: 'Unexpected last-updated date 2020-02-29 for a substantive change (New purpose `analytics`), expected a date after the last release, 2020-02-29' }] }],
+  invalid: [{ name: 'a new purpose dated before the release, without the parsed YAML', change: (files) => dated('2020-01-01')(newPurpose(released(files))), context: withoutYaml, errors: [{ ...nowhere, message: 'Unexpected last-updated date 2020-01-01 for a substantive change (New purpose `analytics`), expected the effective date of the last release, 2020-02-29, or later' }] }],
 })
 
 const kindHint = 'The kind tells readers whether they must be told of the change; `clausewright release` works it out from the diff. Remove this release file and release the change again.'
@@ -205,6 +202,30 @@ ruleTester.run('release-kind-false', stages.load, {
         release['kind'] = 'editorial'
       }),
       errors: [{ file: 'policy/releases/2020-03-01.json', line: 6, column: 11, endLine: 6, endColumn: 22, message: 'Unexpected kind `editorial` of release 2020-03-01, expected `substantive`: the change from release 2020-02-29 is substantive (New purpose `analytics`)', hint: kindHint }],
+    },
+  ],
+})
+
+// The day a release was recorded: never after today, never before the day of the release before it.
+const datesHint = 'A release records the day it was made (`clausewright release`, in UTC). Remove this release file and release the change again.'
+const recordedOn = (firstDay: string, secondDay: string) => (files: PolicyFiles) => released(dated('2020-06-01')(reworded(released(files, 'First.', firstDay))), 'Clearer.', secondDay)
+ruleTester.run('release-date-false', stages.load, {
+  valid: [
+    { name: 'releases recorded in order, the last today', change: recordedOn('2020-02-20', '2026-01-01') },
+    { name: 'two releases recorded on one day', change: recordedOn('2020-05-15', '2020-05-15') },
+    { name: 'an announced release, recorded before its effective date', change: recordedOn('2020-02-20', '2020-05-15') },
+    { name: 'releases that did not record the day (format /1)', change: twoReleases },
+  ],
+  invalid: [
+    {
+      name: 'a release recorded after today',
+      change: recordedOn('2020-02-20', '2026-01-02'),
+      errors: [{ file: `policy/${second}`, line: 5, column: 15, endLine: 5, endColumn: 27, message: 'Unexpected release day 2026-01-02 of release 2020-06-01, expected today (2026-01-01) or earlier', hint: datesHint }],
+    },
+    {
+      name: 'a release recorded before the release before it',
+      change: recordedOn('2020-05-15', '2020-05-14'),
+      errors: [{ file: `policy/${second}`, line: 5, column: 15, endLine: 5, endColumn: 27, message: 'Unexpected release day 2020-05-14 of release 2020-06-01, expected 2020-05-15 or later, the day release 2020-02-29, before it, was recorded', hint: datesHint }],
     },
   ],
 })

@@ -11,12 +11,16 @@ import { openDiffCache } from '../../versions/diff-cache.ts'
 import { type Io, policyOptions, reportingOptions } from '../shared.ts'
 import { printable } from '../../diagnostics/format.ts'
 
-export const buildHelp = `Usage: clausewright build [--dir policy] [--out dist] [--format pretty|json|github] [--today YYYY-MM-DD] [--no-cache] [--quiet]
+export const buildHelp = `Usage: clausewright build [--dir policy] [--out dist] [--format pretty|json|github] [--today YYYY-MM-DD] [--draft] [--no-cache] [--quiet]
 
 Checks the policy as \`check\` does and, when it has no errors, builds the static site (Astro):
   index.html, versions/, changes/   the policy, every released version, the changelog and diffs
   policy.json, policy.jsonld        the current policy as JSON and JSON-LD
   versions.json, versions/<id>.json, changes/<id>.json, changes.atom, schema/
+The current policy is the newest release in force on --today (its effective date that day or
+earlier), exactly as released; a release with a later date is upcoming, and announced on it.
+Changes of the draft that are not released are not published (a warning says so), unless
+--draft publishes the draft as a preview. A policy without any release publishes its draft.
 The site is built in a directory beside the output (.dist-<pid>-<hex> for dist), and the output,
 a symbolic link to it, is switched to the new one in one step: a failed build (a policy error, a
 page that throws) leaves the previous output as it was. --out must be new, empty, or an earlier
@@ -26,12 +30,17 @@ Options:
   --dir <path>        The policy directory (default: policy)
   --out <path>        The output (default: dist); it is replaced as a whole
   --format <name>     How to print diagnostics: pretty, json or github (as for check)
-  --today <date>      The date that "in the future" is judged against (default: today, UTC)
+  --today <date>      The date the site is built for: which release is current, which upcoming,
+                      and what "in the future" is judged against (default: today, UTC)
+  --draft             Publish the draft as the policy, as a preview (version \`draft\`, a banner,
+                      not indexed by search engines, not in versions.json nor the feed): for
+                      pull-request previews
   --color, --no-color Colour the pretty output
   --no-cache          Diff every release and render its pages again, ignoring what earlier
                       builds kept (by the releases' integrity hashes, in
                       node_modules/.cache/clausewright or $CLAUSEWRIGHT_CACHE_DIR)
-  --quiet             Print errors only: no warnings, no progress
+  --quiet             Print errors only: no warnings, no progress (but the warning that the draft
+                      has changes not released)
   -h, --help          Show this help
 
 Diagnostics and progress go to standard error. Exit status: 0 when the output was written, 1 when
@@ -47,7 +56,7 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
     strict: true,
     allowPositionals: false,
     allowNegative: true,
-    options: { ...policyOptions, out: { type: 'string', default: 'dist' }, quiet: { type: 'boolean', default: false }, cache: { type: 'boolean', default: true } },
+    options: { ...policyOptions, out: { type: 'string', default: 'dist' }, quiet: { type: 'boolean', default: false }, cache: { type: 'boolean', default: true }, draft: { type: 'boolean', default: false } },
   })
   if (values.help) {
     io.stdout(buildHelp)
@@ -75,7 +84,7 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
     const sources = await readPolicy(values.dir, { cwd: io.cwd })
     progress(`clausewright: read ${sources.clauses.length + 2} files from ${values.dir} (${elapsed()})`)
     const diffCache = values.cache ? await openDiffCache(cacheDirectory, policyDirectory) : undefined
-    const result = compile(sources, { ...(today !== undefined && { today }), ...(diffCache && { diffCache }) })
+    const result = compile(sources, { ...(today !== undefined && { today }), ...(diffCache && { diffCache }), draft: values.draft })
     const shown = values.quiet ? result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : result.diagnostics
     if (shown.length > 0 || format === 'json') io.stderr(formatDiagnostics(shown, format, { texts: sourceTexts(result.sources), color }))
     if (!result.output) {
@@ -89,9 +98,12 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
     }
     await diffCache?.save().catch(notKept('the diffs'))
     const { output } = result
+    // Not hidden by --quiet: what the site publishes is not what the editor sees in the draft.
+    if (output.unreleasedSince && !output.preview) io.stderr(`clausewright: warning: the draft has changes not released since ${printable(output.unreleasedSince.version)}; the site publishes the released versions only (release the changes with \`clausewright release\`, or preview them with \`clausewright build --draft\`)\n`)
+    if (output.shown && !output.current) io.stderr(`clausewright: warning: no release is in force yet; the policy page shows ${printable(output.shown.version)}, upcoming, which takes effect on ${printable(output.shown.effective)}\n`)
     const releaseCount = output.releases.length
     const siteHash = await fingerprint
-    const pageCache = siteHash ? await openPageCache({ directory: cacheDirectory, policyDirectory, fingerprint: siteHash, releases: output.releases }) : undefined
+    const pageCache = siteHash ? await openPageCache({ directory: cacheDirectory, policyDirectory, fingerprint: siteHash, releases: output.releases, standings: output.standings }) : undefined
     const reused = [
       ...(diffCache && diffCache.hits > 0 ? [`${diffCache.hits} of ${releaseCount} diffs`] : []),
       ...(pageCache && pageCache.cached.size > 0 ? [`the pages of ${countOf(pageCache.cached.size, 'release')}`] : []),

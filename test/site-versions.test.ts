@@ -1,0 +1,104 @@
+import { cp, mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { HtmlValidate } from 'html-validate'
+import { beforeAll, expect, test } from 'vitest'
+import { findExecutableVectors } from './helpers/executable-vectors.ts'
+import { editPolicy, makePolicy, removedAfterAll } from './helpers/fixture-policy.ts'
+import { fourReleases, fourReleasesToday } from './helpers/release-history.ts'
+import { type CliResult, runCli } from './helpers/run-cli.ts'
+import { readTree } from './helpers/site.ts'
+
+// The site of a history of four releases (two on 2020-06-01, one announced for 2027-03-01) with an
+// edit of the draft not released, built on 2027-02-01: once as published, once with --draft. Two
+// site builds in all, each asserted on at length (a build costs seconds of CPU).
+const temporary = removedAfterAll()
+let released: { result: CliResult; files: Record<string, string> }
+let preview: { result: CliResult; files: Record<string, string> }
+
+async function built(cwd: string, out: string, ...args: string[]) {
+  const result = await runCli(['build', '--quiet', '--today', fourReleasesToday, '--out', out, ...args], cwd)
+  if (result.code !== 0) throw new Error(result.stderr)
+  return { result, files: await readTree(path.join(cwd, out)) }
+}
+
+beforeAll(async () => {
+  const cwd = await makePolicy()
+  temporary.push(cwd)
+  await fourReleases(cwd)
+  await editPolicy(cwd, 'clauses/rights.md', 'Write to', 'Please write to')
+  const other = await mkdtemp(path.join(tmpdir(), 'clausewright-preview-'))
+  temporary.push(other)
+  await cp(path.join(cwd, 'policy'), path.join(other, 'policy'), { recursive: true })
+  ;[released, preview] = await Promise.all([built(cwd, 'dist'), built(other, 'preview', '--draft')])
+}, 120_000)
+
+const text = (html = '') => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')
+
+test('an unreleased draft is not published under a release’s id: the build says so even with --quiet', () => {
+  expect(released.result.stderr).toBe('clausewright: warning: the draft has changes not released since 2027-03-01; the site publishes the released versions only (release the changes with `clausewright release`, or preview them with `clausewright build --draft`)\n')
+  const { files } = released
+  expect(files['policy.json']).toBe(files['versions/2020-06-01.2.json'])
+  for (const name of ['index.html', 'policy.json', 'policy.jsonld']) expect(files[name], name).not.toContain('Please write to')
+  expect(JSON.parse(files['policy.jsonld'] ?? '{}')['schema:version']).toBe('2020-06-01.2')
+})
+
+test('the current page is the release in force, announces the upcoming change, and is indexed', () => {
+  const index = released.files['index.html'] ?? ''
+  expect(text(index)).toContain('This policy changes on 1st March 2027 — what changes.')
+  expect(index).toMatch(/This policy changes on <time datetime="2027-03-01">1st March 2027<\/time><\/strong> — <a href="\/changes\/2027-03-01\/">what changes<\/a>/)
+  expect(text(index)).toContain('Current version, in force since 1st June 2020.')
+  expect(index).not.toContain('noindex')
+  expect(index).not.toContain('Draft')
+})
+
+test('every version page says where it stands', () => {
+  const page = (version: string) => text(released.files[`versions/${version}/index.html`])
+  expect(page('2020-02-29')).toContain('In force from 29th February 2020 until 1st June 2020, replaced by version 2020-06-01.')
+  expect(released.files['versions/2020-02-29/index.html']).toContain('<a href="/versions/2020-06-01/">version 2020-06-01</a>')
+  expect(page('2020-06-01')).toContain('In force from 1st June 2020 until 1st June 2020, replaced by version 2020-06-01.2.')
+  expect(page('2020-06-01.2')).toContain('Current version, in force since 1st June 2020.')
+  expect(page('2027-03-01')).toContain('Upcoming, takes effect on 1st March 2027.')
+  for (const version of ['2020-02-29', '2020-06-01', '2020-06-01.2', '2027-03-01']) expect(page(version), version).not.toContain('It may not be the current version')
+})
+
+test('the lists of versions and of changes mark the current and the upcoming version', () => {
+  for (const list of ['versions/index.html', 'changes/index.html']) {
+    const html = released.files[list] ?? ''
+    expect(html.match(/class="status status-current"/g), list).toHaveLength(1)
+    expect(html.match(/class="status status-upcoming"/g), list).toHaveLength(1)
+    expect(text(html), list).toContain('Upcoming, takes effect on 1st March 2027')
+  }
+})
+
+test('build --draft publishes the draft as a preview: version draft, a banner, noindex, and nothing of it in versions.json or the feed', () => {
+  expect(preview.result.stderr).toBe('')
+  const { files } = preview
+  const index = files['index.html'] ?? ''
+  expect(index).toContain('<meta name="robots" content="noindex">')
+  expect(text(index)).toContain('Draft: a preview of changes that are not released. It is not the policy in force.')
+  expect(text(index)).toContain('Please write to')
+  expect(JSON.parse(files['policy.json'] ?? '{}')).toEqual(expect.objectContaining({ version: 'draft' }))
+  expect(JSON.parse(files['policy.jsonld'] ?? '{}')['schema:version']).toBe('draft')
+  for (const name of ['versions.json', 'changes.atom', 'versions/2027-03-01.json', 'versions/2020-06-01.2/index.html']) expect(files[name], name).toBe(released.files[name])
+  expect(files['versions.json']).not.toContain('draft')
+})
+
+test('the pages that say where a version stands, and the preview, are valid HTML (html-validate)', async () => {
+  // As test/site.test.ts validates the OPTSM site, which has no upcoming release and no preview.
+  const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off', 'long-title': 'off', 'no-trailing-whitespace': 'off' } })
+  const problems: string[] = []
+  for (const [site, files] of [['dist', released.files], ['preview', preview.files]] as const) {
+    for (const [file, html] of Object.entries(files).filter(([name]) => name.endsWith('.html'))) {
+      const report = await validator.validateString(html, `${site}/${file}`)
+      for (const result of report.results) for (const message of result.messages) problems.push(`${site}/${file}:${message.line}:${message.column} ${message.ruleId} ${message.message}`)
+    }
+  }
+  expect(problems).toEqual([])
+})
+
+test('neither site holds an executable vector', async () => {
+  for (const directory of [released, preview]) expect(Object.keys(directory.files).length).toBeGreaterThan(10)
+  const [first, second] = await Promise.all(temporary.slice(0, 2).map((root, index) => findExecutableVectors(path.join(root, index === 0 ? 'dist' : 'preview'))))
+  expect([...(first ?? []), ...(second ?? [])]).toEqual([])
+})
