@@ -1,5 +1,3 @@
-import { cp, mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { HtmlValidate } from 'html-validate'
 import { beforeAll, expect, test } from 'vitest'
@@ -27,10 +25,10 @@ beforeAll(async () => {
   temporary.push(cwd)
   await fourReleases(cwd)
   await editPolicy(cwd, 'clauses/rights.md', 'Write to', 'Please write to')
-  const other = await mkdtemp(path.join(tmpdir(), 'clausewright-preview-'))
-  temporary.push(other)
-  await cp(path.join(cwd, 'policy'), path.join(other, 'policy'), { recursive: true })
-  ;[released, preview] = await Promise.all([built(cwd, 'dist'), built(other, 'preview', '--draft')])
+  // One after the other, from one policy directory, so with one page cache: the preview must not
+  // take the published site's pages of the releases from it (they are indexed, its pages are not).
+  released = await built(cwd, 'dist')
+  preview = await built(cwd, 'preview', '--draft')
 }, 120_000)
 
 const text = (html = '') => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')
@@ -76,11 +74,18 @@ test('build --draft publishes the draft as a preview: version draft, a banner, n
   const { files } = preview
   const index = files['index.html'] ?? ''
   expect(index).toContain('<meta name="robots" content="noindex">')
+  // None of the preview's pages is indexed; every page of the published site is.
+  const pages = (site: typeof preview) => Object.keys(site.files).filter((name) => name.endsWith('.html'))
+  expect(pages(preview).length).toBeGreaterThan(10)
+  expect(pages(preview).filter((name) => !(files[name] ?? '').includes('<meta name="robots" content="noindex">'))).toEqual([])
+  expect(pages(released).filter((name) => (released.files[name] ?? '').includes('noindex'))).toEqual([])
   expect(text(index)).toContain('Draft: a preview of changes that are not released. It is not the policy in force.')
   expect(text(index)).toContain('Please write to')
   expect(JSON.parse(files['policy.json'] ?? '{}')).toEqual(expect.objectContaining({ version: 'draft' }))
   expect(JSON.parse(files['policy.jsonld'] ?? '{}')['schema:version']).toBe('draft')
-  for (const name of ['versions.json', 'changes.atom', 'versions/2027-03-01.json', 'versions/2020-06-01.2/index.html']) expect(files[name], name).toBe(released.files[name])
+  for (const name of ['versions.json', 'changes.atom', 'versions/2027-03-01.json']) expect(files[name], name).toBe(released.files[name])
+  // A version page of the preview is the published one, but for the request not to index it.
+  expect(files['versions/2020-06-01.2/index.html']?.replace('<meta name="robots" content="noindex">', '')).toBe(released.files['versions/2020-06-01.2/index.html'])
   expect(files['versions.json']).not.toContain('draft')
 })
 

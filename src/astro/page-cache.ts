@@ -55,7 +55,15 @@ const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).
  * Opens the page cache of one policy directory. A cache of another fingerprint is emptied; a
  * kept page that no longer matches its hash (edited in place through a hard link, say) is not used.
  */
-export async function openPageCache(options: { directory: string; policyDirectory: string; fingerprint: string; releases: readonly Release[]; standings: readonly VersionStanding[] }): Promise<PageCache> {
+export async function openPageCache(options: {
+  directory: string
+  policyDirectory: string
+  fingerprint: string
+  releases: readonly Release[]
+  standings: readonly VersionStanding[]
+  /** A preview of the draft (`build --draft`): its pages are not those of the published site (noindex). */
+  previewOfDraft: boolean
+}): Promise<PageCache> {
   const directory = path.join(options.directory, `pages-${policyCacheName(options.policyDirectory)}`)
   const indexFile = path.join(directory, 'index.json')
   let index: CacheIndex = { fingerprint: options.fingerprint, pages: {} }
@@ -68,8 +76,11 @@ export async function openPageCache(options: { directory: string; policyDirector
     await rm(directory, { recursive: true, force: true }).catch(() => undefined)
   }
 
-  // A version page says where its release stands: a release replaced, or come into force, is rendered again.
-  const keyOf = new Map(options.releases.map((release, position) => [release.version, sha256(`${releasePairKey(options.releases[position - 1], release)}\0${JSON.stringify(options.standings[position] ?? null)}`)]))
+  // A version page says where its release stands: a release replaced, or come into force, is
+  // rendered again; and a preview's pages are kept apart from the published site's.
+  const keyOf = new Map(
+    options.releases.map((release, position) => [release.version, sha256(`${releasePairKey(options.releases[position - 1], release)}\0${JSON.stringify(options.standings[position] ?? null)}${options.previewOfDraft ? '\0draft' : ''}`)]),
+  )
   const fileOf = (key: string, page: 'version' | 'change') => path.join(directory, `${key}.${page}.html`)
   const cached = new Set<string>()
   await Promise.all(

@@ -103,7 +103,7 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
     if (output.shown && !output.current) io.stderr(`clausewright: warning: no release is in force yet; the policy page shows ${printable(output.shown.version)}, upcoming, which takes effect on ${printable(output.shown.effective)}\n`)
     const releaseCount = output.releases.length
     const siteHash = await fingerprint
-    const pageCache = siteHash ? await openPageCache({ directory: cacheDirectory, policyDirectory, fingerprint: siteHash, releases: output.releases, standings: output.standings }) : undefined
+    const pageCache = siteHash ? await openPageCache({ directory: cacheDirectory, policyDirectory, fingerprint: siteHash, releases: output.releases, standings: output.standings, previewOfDraft: values.draft }) : undefined
     const reused = [
       ...(diffCache && diffCache.hits > 0 ? [`${diffCache.hits} of ${releaseCount} diffs`] : []),
       ...(pageCache && pageCache.cached.size > 0 ? [`the pages of ${countOf(pageCache.cached.size, 'release')}`] : []),
