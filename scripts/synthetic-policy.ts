@@ -87,7 +87,7 @@ export async function writeSyntheticPolicy(directory: string, options: Synthetic
     const output = compile(await readPolicy('policy', { cwd: directory }), { today: '2100-01-01' }).output
     if (!output) throw new Error('the synthetic policy did not compile')
     const { kind } = proveKind(previous?.document ?? null, output.draft, { from: previous?.version ?? null, to: date })
-    const release = createRelease({ version: date, effective: date, summary: `Synthetic release ${version + 1}.`, kind, previous: previous ?? null, document: output.draft })
+    const release = createRelease({ version: date, effective: date, summary: `Synthetic release ${version + 1}.`, kind, decidedBy: 'computed', previous: previous ?? null, document: output.draft })
     await writeFile(path.join(releases, `${date}.json`), serializeRelease(release))
     previous = release
   }

@@ -18,6 +18,7 @@ import { validateYaml } from './validate/validate-yaml.ts'
 import { consistencyRules, type DraftComparison, type VersionContext } from './versions/consistency.ts'
 import { diffDocuments } from './versions/diff.ts'
 import { loadReleases } from './versions/load-releases.ts'
+import { currentDigestOf } from './versions/release.ts'
 import { type ParsedYaml, parseYaml } from './yaml/parse-yaml.ts'
 
 export interface CheckOptions {
@@ -122,7 +123,7 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
       const last = context.releases.at(-1)
       const rendered = last ? renderDraft() : undefined
       const draft = last && rendered && context.policy && context.data ? buildPolicyDocument(context.policy, context.data, rendered) : undefined
-      comparison = last && draft ? { draft, last: { version: last.version, effective: last.effective, document: last.document }, diff: diffDocuments(last.document, draft, { from: last.version, to: 'draft' }) } : undefined
+      comparison = last && draft ? { draft, last: { version: last.version, effective: last.effective, digest: currentDigestOf(last), document: last.document }, diff: diffDocuments(last.document, draft, { from: last.version, to: 'draft' }) } : undefined
       return comparison
     },
   }

@@ -138,7 +138,7 @@ const builtCases: Readonly<Partial<Record<RuleId, BuiltCase>>> = {
         release['summary'] = 'Rewritten.'
       })
     },
-    expected: ['policy/releases/2020-06-01.json:8:24 error release-link-broken'],
+    expected: ['policy/releases/2020-06-01.json:9:24 error release-link-broken'],
   },
   'release-kind-false': {
     description: 'the second of two releases, a reworded clause, forged to claim that nothing but the form changed',
@@ -159,7 +159,7 @@ const builtCases: Readonly<Partial<Record<RuleId, BuiltCase>>> = {
         if (clause) clause.html += '<script>alert(1)</script>'
       })
     },
-    expected: ['policy/releases/2020-02-29.json:171:17 error release-unsafe-html'],
+    expected: ['policy/releases/2020-02-29.json:172:17 error release-unsafe-html'],
   },
   'release-rewritten': {
     description: 'with --base: a release rewritten with its hashes recomputed',

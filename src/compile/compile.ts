@@ -11,6 +11,7 @@ import type { PolicyDiff } from '../model/diff.ts'
 import { type DiffCache, releasePairKey } from '../versions/diff-cache.ts'
 import { renderFeed } from '../versions/feed.ts'
 import type { Release } from '../model/release.ts'
+import { currentDigestOf } from '../versions/release.ts'
 
 export interface CompiledPolicy {
   /** The current document: the draft, carrying the id of the release it equals, if any. */
@@ -55,9 +56,10 @@ export function compile(sources: PolicySources, options: CompileOptions = {}): C
   const rendered = checked.renderDraft()
   if (hasErrors(checked.diagnostics) || !policy || !data || !rendered) return { diagnostics: checked.diagnostics, sources: checked.files, releases }
   const draft = buildPolicyDocument(policy, data, rendered, checked.compliance)
-  // The working source carries the version id of the release it equals, if any.
+  // The working source carries the version id of the release it equals, if any (compared by the
+  // current digest rules, whatever the release's format).
   const latest = releases.at(-1)
-  const document = latest && latest.digest === draft.digest ? { ...draft, version: latest.version } : draft
+  const document = latest && currentDigestOf(latest) === draft.digest ? { ...draft, version: latest.version } : draft
   const jsonLd = toJsonLd(document)
   // Each release's diff from the one before, computed once for the JSON files and the site.
   const changes = releases.map((release, position) => {

@@ -1,5 +1,5 @@
 import { diffArrays, diffWords } from 'diff'
-import { canonicalJson } from '../compile/digest.ts'
+import { canonicalJson, digestOf } from '../compile/digest.ts'
 import type { ClauseChange, ClauseStatus, Collection, DataChange, FieldChange, PolicyDiff, Reason, Singleton, WordRun } from '../model/diff.ts'
 import type { PolicyDocument } from '../model/policy-document.ts'
 import type { ChangeKind } from '../model/release.ts'
@@ -73,7 +73,8 @@ export function diffDocuments(from: PolicyDocument | null, to: PolicyDocument, i
   ]
   const reasons = [...classifyData(data), ...classifyClauses(clauses)]
   // `technical` means the published document is the same: a change the diff does not show (the date, say) is still a change.
-  if (reasons.length === 0 && from.digest !== to.digest) reasons.push(unshownChange(from, to))
+  // Digested again by the current rules: a release of an older format records a digest of other rules.
+  if (reasons.length === 0 && digestOf(from) !== digestOf(to)) reasons.push(unshownChange(from, to))
   const kind: ChangeKind = reasons.some((reason) => reason.kind === 'substantive') ? 'substantive' : reasons.length > 0 ? 'editorial' : 'technical'
   return { format: 'clausewright-diff/1', from: ids.from, to: ids.to, kind, reasons, clauses, data }
 }

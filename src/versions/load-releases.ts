@@ -6,6 +6,7 @@ import { locate } from '../yaml/locate.ts'
 import { parseYaml } from '../yaml/parse-yaml.ts'
 import type { Release } from '../model/release.ts'
 import { verifyRelease } from './release.ts'
+import { createReadableCache } from '../compile/digest.ts'
 import { claimsLessThanProved } from './release-kind.ts'
 import { countTags, createHtmlSanitizer, findHiddenCharacters, findUnsafeReleaseStrings, firstDifference, formatReleasePath, type ReleasePath } from './release-safety.ts'
 import { compareVersionIds, versionDate } from './version-id.ts'
@@ -31,6 +32,7 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
   const releases: Array<{ release: Release; file: SourceFile; verified: boolean }> = []
   const validate = getValidator('release')
   const sanitize = createHtmlSanitizer()
+  const readableOf = createReadableCache()
   for (const file of files) {
     let value: unknown
     try {
@@ -46,7 +48,7 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
       continue
     }
     const release = value as Release
-    const problem = verifyRelease(release)
+    const problem = verifyRelease(release, readableOf)
     if (problem) {
       diagnostics.push(diagnostic('release-modified', file.path, firstLine, `Unexpected change to the released version ${release.version}: ${problem}`, { hint: 'A release is a legal record and never changes. Restore the file from version control, and release the change as a new version with `clausewright release`.' }))
       releases.push({ release, file, verified: false })

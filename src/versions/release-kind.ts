@@ -1,6 +1,7 @@
 import type { PolicyDocument } from '../model/policy-document.ts'
 import type { ChangeKind, Release } from '../model/release.ts'
 import { diffDocuments } from './diff.ts'
+import { sameContent } from './release.ts'
 
 /** The kind of change the tool proves from one version to the next, with the first reason for it. */
 export interface ProvedKind {
@@ -31,7 +32,7 @@ const weight: Readonly<Record<ChangeKind, number>> = { initial: 0, technical: 1,
  */
 export function claimsLessThanProved(before: Release, release: Release): ProvedKind | undefined {
   if (release.kind === 'substantive') return undefined
-  if (release.kind !== 'initial' && release.digest === before.digest) return undefined
+  if (release.kind !== 'initial' && sameContent(release, before)) return undefined
   const proved = proveKind(before.document, release.document, { from: before.version, to: release.version })
   return weight[release.kind] < weight[proved.kind] ? proved : undefined
 }

@@ -20,7 +20,7 @@ import { consistencyRules, type VersionContext } from '../../src/versions/consis
 import { validateYaml } from '../../src/validate/validate-yaml.ts'
 import { parseYaml } from '../../src/yaml/parse-yaml.ts'
 import { diffDocuments } from '../../src/versions/diff.ts'
-import { createRelease, serializeRelease } from '../../src/versions/release.ts'
+import { createRelease, currentDigestOf, serializeRelease } from '../../src/versions/release.ts'
 import { basePolicy, fixturesRoot } from './fixture-policy.ts'
 
 /**
@@ -173,7 +173,7 @@ export function released(files: PolicyFiles, summary = 'Released.'): PolicyFiles
   const { draft } = result.output
   const last = result.releases.at(-1)
   const kind = last ? diffDocuments(last.document, draft, { from: last.version, to: draft.lastUpdated }).kind : 'initial'
-  const release = createRelease({ version: draft.lastUpdated, effective: draft.lastUpdated, summary, kind, previous: last ?? null, document: draft })
+  const release = createRelease({ version: draft.lastUpdated, effective: draft.lastUpdated, summary, kind, decidedBy: 'computed', previous: last ?? null, document: draft })
   return { ...files, [`releases/${release.version}.json`]: serializeRelease(release) }
 }
 
@@ -188,7 +188,7 @@ export function versionContextOf(loaded: LoadedPolicy): VersionContext {
       // Rendered whatever the diagnostics: the draft of a case is meant to render.
       if (!last || !context.policy || !context.data) return undefined
       const draft = buildPolicyDocument(context.policy, context.data, renderPolicy(context.policy, context.data, context.clauses, loaded.texts))
-      return { draft, last: { version: last.version, effective: last.effective, document: last.document }, diff: diffDocuments(last.document, draft, { from: last.version, to: 'draft' }) }
+      return { draft, last: { version: last.version, effective: last.effective, digest: currentDigestOf(last), document: last.document }, diff: diffDocuments(last.document, draft, { from: last.version, to: 'draft' }) }
     },
   }
 }

@@ -84,7 +84,7 @@ ruleTester.run('release-unsafe-html', stages.load, {
           const [clause] = release.document['clauses'] as Array<{ html: string }>
           if (clause) clause.html += '<script>alert(1)</script>'
         }),
-      errors: [{ file: `policy/${first}`, line: 171, column: 17, endLine: 171, endColumn: 583, message: 'Unexpected HTML in `document.clauses[0].html` that the sanitizer changes at "<script>alert(1)</script>", expected the HTML that `clausewright release` writes' }],
+      errors: [{ file: `policy/${first}`, line: 172, column: 17, endLine: 172, endColumn: 583, message: 'Unexpected HTML in `document.clauses[0].html` that the sanitizer changes at "<script>alert(1)</script>", expected the HTML that `clausewright release` writes' }],
     },
   ],
 })
@@ -99,8 +99,8 @@ ruleTester.run('release-link-broken', stages.load, {
       }),
       errors: [
         {
-          file: `policy/${second}`, line: 8, column: 24, endLine: 8, endColumn: 97,
-          message: 'Unexpected integrity of release 2020-02-29: release 2020-06-01 records `sha256:73efb20971838a491b98ffc918ee1ae9f95d1e108faad9a472dec8f5cc1f34e0` for it, but 2020-02-29 now has `sha256:517f7f5fc1cb4e6c0fe38bb781dc15c95a5593ec796c309cf60bd74c7c06a307`, so 2020-02-29 was rewritten after 2020-06-01 was released',
+          file: `policy/${second}`, line: 9, column: 24, endLine: 9, endColumn: 97,
+          message: 'Unexpected integrity of release 2020-02-29: release 2020-06-01 records `sha256:2f408b86daef59aa784ccd24b7e2a0ef174e90751971867692d93a950a900d21` for it, but 2020-02-29 now has `sha256:86901cbc749cfb4810f85efd76fec52dc9f002e4aaff7078de4aa6600999235d`, so 2020-02-29 was rewritten after 2020-06-01 was released',
         },
       ],
     },

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { compile } from '../../compile/compile.ts'
 import { readPolicy, releasesDirectoryName } from '../../source/read-policy.ts'
 import { proveKind } from '../../versions/release-kind.ts'
-import { createRelease, serializeRelease } from '../../versions/release.ts'
+import { createRelease, currentDigestOf, serializeRelease } from '../../versions/release.ts'
 import { compareVersionIds, isVersionId, nextVersionId, versionDate } from '../../versions/version-id.ts'
 import { assertPlainText, type Io, isVersionDate, printErrors, UsageError } from '../shared.ts'
 import { printable } from '../../diagnostics/format.ts'
@@ -76,10 +76,10 @@ export async function runRelease(argv: readonly string[], io: Io): Promise<numbe
   if (versionDate(version) !== effective) return refuse(`the version id ${version} is not of the effective date ${effective}`)
   if (existing.includes(version)) return refuse(`version ${version} exists already`)
   if (last && compareVersionIds(version, last.version) <= 0) return refuse(`version ${version} does not come after the last release, ${last.version}`)
-  if (last && last.digest === draft.digest) return refuse(`nothing changed since the last release, ${last.version}`)
+  if (last && currentDigestOf(last) === draft.digest) return refuse(`nothing changed since the last release, ${last.version}`)
 
   const { kind } = proveKind(last?.document ?? null, draft, { from: last?.version ?? null, to: version })
-  const release = createRelease({ version, effective, summary, kind, previous: last ?? null, document: draft })
+  const release = createRelease({ version, effective, summary, kind, decidedBy: 'computed', previous: last ?? null, document: draft })
   const directory = path.resolve(io.cwd, values.dir, releasesDirectoryName)
   const target = path.join(directory, `${version}.json`)
   if (await stat(target).catch(() => undefined)) return refuse(`${path.relative(io.cwd, target)} exists already`)
