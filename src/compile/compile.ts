@@ -11,7 +11,7 @@ import type { PolicyDiff } from '../model/diff.ts'
 import { type DiffCache, releasePairKey } from '../versions/diff-cache.ts'
 import { renderFeed } from '../versions/feed.ts'
 import type { Release } from '../model/release.ts'
-import { currentDigestOf } from '../versions/release.ts'
+import { currentDigestOf, recordedKind } from '../versions/release.ts'
 
 export interface CompiledPolicy {
   /** The current document: the draft, carrying the id of the release it equals, if any. */
@@ -67,7 +67,7 @@ export function compile(sources: PolicySources, options: CompileOptions = {}): C
     const key = releasePairKey(previous, release)
     const cached = options.diffCache?.get(key)
     if (cached) return cached
-    const diff = diffDocuments(previous?.document ?? null, release.document, { from: previous?.version ?? null, to: release.version })
+    const diff = { ...diffDocuments(previous?.document ?? null, release.document, { from: previous?.version ?? null, to: release.version }), recorded: recordedKind(release) }
     options.diffCache?.set(key, diff)
     return diff
   })
@@ -92,6 +92,7 @@ function versionFiles(releases: readonly Release[], changes: readonly PolicyDiff
       effective: release.effective,
       summary: release.summary,
       kind: release.kind,
+      decidedBy: release.decidedBy ?? null,
       digest: release.digest,
       previous: release.previous,
       links: { document: `versions/${release.version}.json`, changes: `changes/${release.version}.json`, page: `versions/${release.version}/`, changesPage: `changes/${release.version}/` },

@@ -7,7 +7,7 @@ import { parseYaml } from '../yaml/parse-yaml.ts'
 import type { Release } from '../model/release.ts'
 import { verifyRelease } from './release.ts'
 import { createReadableCache } from '../compile/digest.ts'
-import { claimsLessThanProved } from './release-kind.ts'
+import { falseClaim } from './release-kind.ts'
 import { countTags, createHtmlSanitizer, findHiddenCharacters, findUnsafeReleaseStrings, firstDifference, formatReleasePath, type ReleasePath } from './release-safety.ts'
 import { compareVersionIds, versionDate } from './version-id.ts'
 import { budgets } from '../source/budgets.ts'
@@ -98,18 +98,20 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
       return
     }
     if (!before?.verified || release.previous !== before.release.version) return
-    const proved = claimsLessThanProved(before.release, release)
-    if (!proved) return
-    diagnostics.push(
-      diagnostic('release-kind-false', file.path, locate(parseYaml(file), ['kind']) ?? firstLine, `Unexpected kind \`${release.kind}\` of release ${release.version}, expected \`${proved.kind}\`: the change from release ${before.release.version} is ${proved.kind}${proved.reason ? ` (${proved.reason})` : ''}`, {
-        hint: kindHint,
-      }),
-    )
+    const claim = falseClaim(before.release, release)
+    if (!claim) return
+    const { proved } = claim
+    const because = `the change from release ${before.release.version} is ${proved.kind}${proved.reason ? ` (${proved.reason})` : ''}`
+    const message =
+      claim.problem === 'less-than-proved'
+        ? `Unexpected kind \`${release.kind}\` of release ${release.version}, expected \`${proved.kind === 'reworded' ? 'editorial` or `substantive' : proved.kind}\`: ${because}`
+        : `Unexpected kind \`${release.kind}\` of release ${release.version} recorded as \`computed\`, expected \`decidedBy: editor\`: ${because}, which the tool cannot judge`
+    diagnostics.push(diagnostic('release-kind-false', file.path, locate(parseYaml(file), claim.problem === 'less-than-proved' ? ['kind'] : ['decidedBy']) ?? firstLine, message, { hint: kindHint }))
   })
   return { releases: releases.filter((item) => item.verified).map((item) => item.release), diagnostics }
 }
 
-const kindHint = 'The kind tells readers whether they must be told of the change; `clausewright release` works it out from the diff. Remove this release file and release the change again.'
+const kindHint = 'The kind tells readers whether they must be told of the change; `clausewright release` proves it from the diff, or asks the editor (`--kind`) where it cannot judge. Remove this release file and release the change again.'
 
 const notWrittenByRelease = 'A release file holds only what `clausewright release` wrote, and its hashes do not make it safe. Restore the file from version control.'
 

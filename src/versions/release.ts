@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { canonicalJson, digestOf, digestOfFormat1 } from '../compile/digest.ts'
+import type { PolicyDiff } from '../model/diff.ts'
 import type { PolicyDocument } from '../model/policy-document.ts'
 import { type ChangeKind, type DecidedBy, type Release, type ReleaseFormat, releaseFormat } from '../model/release.ts'
 
@@ -65,6 +66,11 @@ export function currentDigestOf(release: Release): string {
  */
 export function sameContent(a: Release, b: Release): boolean {
   return a.format === b.format ? a.digest === b.digest : currentDigestOf(a) === currentDigestOf(b)
+}
+
+/** The kind a release records and who decided it (`decidedBy` null for a release of format /1, which did not record it). */
+export function recordedKind(release: Release): NonNullable<PolicyDiff['recorded']> {
+  return { kind: release.kind, decidedBy: release.decidedBy ?? null }
 }
 
 export function serializeRelease(release: Release): string {

@@ -20,6 +20,7 @@ import { consistencyRules, type VersionContext } from '../../src/versions/consis
 import { validateYaml } from '../../src/validate/validate-yaml.ts'
 import { parseYaml } from '../../src/yaml/parse-yaml.ts'
 import { diffDocuments } from '../../src/versions/diff.ts'
+import { decideKind } from '../../src/versions/release-kind.ts'
 import { createRelease, currentDigestOf, serializeRelease } from '../../src/versions/release.ts'
 import { basePolicy, fixturesRoot } from './fixture-policy.ts'
 
@@ -172,8 +173,11 @@ export function released(files: PolicyFiles, summary = 'Released.'): PolicyFiles
   if (!result.output) throw new Error(`the policy has errors: ${result.diagnostics.map((item) => item.message).join('; ')}`)
   const { draft } = result.output
   const last = result.releases.at(-1)
-  const kind = last ? diffDocuments(last.document, draft, { from: last.version, to: draft.lastUpdated }).kind : 'initial'
-  const release = createRelease({ version: draft.lastUpdated, effective: draft.lastUpdated, summary, kind, decidedBy: 'computed', previous: last ?? null, document: draft })
+  // As an editor releases: a reworded change judged editorial.
+  const diff = diffDocuments(last?.document ?? null, draft, { from: last?.version ?? null, to: draft.lastUpdated })
+  const decision = decideKind(diff, diff.kind === 'reworded' ? 'editorial' : undefined)
+  if ('refusal' in decision) throw new Error(decision.refusal)
+  const release = createRelease({ version: draft.lastUpdated, effective: draft.lastUpdated, summary, kind: decision.kind, decidedBy: decision.decidedBy, previous: last ?? null, document: draft })
   return { ...files, [`releases/${release.version}.json`]: serializeRelease(release) }
 }
 

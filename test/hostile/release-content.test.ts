@@ -79,7 +79,7 @@ test('a version whose only change is a link target can be released, as format /2
   expect((await runCli(['release', '--summary', 'First.', '--today', today], directory)).code).toBe(0)
   await linkRetargeted(directory)
   await editPolicy(directory, 'policy.yaml', 'lastUpdated: 2020-02-29', 'lastUpdated: 2020-06-01')
-  const result = await runCli(['release', '--summary', 'A link.', '--today', today], directory)
+  const result = await runCli(['release', '--summary', 'A link.', '--kind', 'editorial', '--today', today], directory)
   expect(result.stderr).toBe('')
   expect(result.code).toBe(0)
   const release = JSON.parse(await readFile(path.join(directory, 'policy', 'releases', '2020-06-01.json'), 'utf8')) as Record<string, unknown>
@@ -103,7 +103,7 @@ test('the OPTSM release of format /1 is verified by the rules of /1, and a relea
 
   await editPolicy(directory, 'clauses/duty-to-inform.md', '(#contact-information)', '(#your-rights)')
   await editPolicy(directory, 'policy.yaml', 'lastUpdated: 2019-01-25', 'lastUpdated: 2020-03-01')
-  expect((await runCli(['release', '--summary', 'A link.', '--today', today], directory)).code).toBe(0)
+  expect((await runCli(['release', '--summary', 'A link.', '--kind', 'editorial', '--today', today], directory)).code).toBe(0)
   const second = JSON.parse(await readFile(path.join(directory, 'policy', 'releases', '2020-03-01.json'), 'utf8')) as Record<string, unknown>
   expect(second).toMatchObject({ format: 'clausewright-release/2', previous: '2019-01-25', previousIntegrity: (first as unknown as Record<string, unknown>)['integrity'] })
   const checked = await runCli(['check', '--format', 'json', '--today', today], directory)
@@ -135,4 +135,34 @@ test('a /1 release records no decidedBy, and a /2 release must', async () => {
   const withDecider = await runCli(['check', '--format', 'json', '--today', today], directory)
   expect(withDecider.code).toBe(1)
   expect(JSON.parse(withDecider.stdout)).toContainEqual(expect.objectContaining({ ruleId: expect.stringMatching(/^schema-/), file: 'policy/releases/2019-01-25.json' }))
+})
+
+test('diff lists each changed link target, old → new, in the clause or purpose where it is: reworded, never technical, in every format', async () => {
+  const directory = await project()
+  expect((await runCli(['release', '--summary', 'First.', '--today', today], directory)).code).toBe(0)
+  await linkRetargeted(directory)
+  await editPolicy(directory, 'data.yaml', '[rights](#rights)', '[rights](#intro)')
+  // The purposes are listed in the clause `intro` (::purposes): the purpose's link is in it too.
+  const listedReason = 'The link “rights” in the clause `intro` (Who we are) changed its target: `#rights` → `#intro`'
+  const clauseReason = 'The link “your rights” in the clause `intro` (Who we are) changed its target: `#rights` → `#intro--what-we-use-it-for`'
+  const purposeReason = 'The link “rights” in the purpose `security` changed its target: `#rights` → `#intro`'
+  const json = JSON.parse((await runCli(['diff', '--format', 'json'], directory)).stdout) as Record<string, unknown>
+  expect(json).toMatchObject({
+    kind: 'reworded',
+    targets: [
+      { collection: 'clauses', id: 'intro', element: 'link', text: 'rights', from: '#rights', to: '#intro' },
+      { collection: 'clauses', id: 'intro', element: 'link', text: 'your rights', from: '#rights', to: '#intro--what-we-use-it-for' },
+      { collection: 'purposes', id: 'security', element: 'link', text: 'rights', from: '#rights', to: '#intro' },
+    ],
+  })
+  expect(json['clauses']).toEqual([{ id: 'intro', status: ['relinked'], from: { title: 'Who we are', position: 0 }, to: { title: 'Who we are', position: 0 }, words: null }])
+  expect(json['reasons']).toEqual([
+    { kind: 'reworded', code: 'link-target-changed', collection: 'clauses', id: 'intro', field: null, message: listedReason },
+    { kind: 'reworded', code: 'link-target-changed', collection: 'clauses', id: 'intro', field: null, message: clauseReason },
+    { kind: 'reworded', code: 'link-target-changed', collection: 'purposes', id: 'security', field: null, message: purposeReason },
+  ])
+  const text = await runCli(['diff'], directory)
+  expect(text.stdout).toContain(`Changes 2020-02-29 → draft: reworded\n\nReworded (wording or links: only the editor can judge, \`clausewright release --kind\`):\n  - ${listedReason} [link-target-changed]\n  - ${clauseReason} [link-target-changed]\n  - ${purposeReason} [link-target-changed]\n`)
+  const markdown = await runCli(['diff', '--format', 'markdown'], directory)
+  expect(markdown.stdout).toContain(`**Reworded** (wording or links: only the editor can judge):\n\n- ${listedReason}\n- ${clauseReason}\n- ${purposeReason}\n`)
 })

@@ -171,7 +171,7 @@ ruleTester.run('substantive-change-dated', substantiveChangeDated, {
   invalid: [{ name: 'a new purpose, without the parsed YAML', change: (files) => newPurpose(released(files)), context: withoutYaml, errors: [{ ...nowhere, message: 'Unexpected last-updated date 2020-02-29 for a substantive change (New purpose `analytics`), expected a date after the last release, 2020-02-29' }] }],
 })
 
-const kindHint = 'The kind tells readers whether they must be told of the change; `clausewright release` works it out from the diff. Remove this release file and release the change again.'
+const kindHint = 'The kind tells readers whether they must be told of the change; `clausewright release` proves it from the diff, or asks the editor (`--kind`) where it cannot judge. Remove this release file and release the change again.'
 const withPurpose = (files: PolicyFiles) => released(dated('2020-03-01')(newPurpose(released(files, 'First.'))), 'Analytics.')
 ruleTester.run('release-kind-false', stages.load, {
   valid: [
@@ -190,7 +190,14 @@ ruleTester.run('release-kind-false', stages.load, {
       change: (files) => forged(twoReleases(files), second, (release) => {
         release['kind'] = 'technical'
       }),
-      errors: [{ file: `policy/${second}`, line: 6, column: 11, endLine: 6, endColumn: 22, message: 'Unexpected kind `technical` of release 2020-06-01, expected `editorial`: the change from release 2020-02-29 is editorial (The wording of the clause `intro` (Who we are) changed)', hint: kindHint }],
+      errors: [{ file: `policy/${second}`, line: 6, column: 11, endLine: 6, endColumn: 22, message: 'Unexpected kind `technical` of release 2020-06-01, expected `editorial` or `substantive`: the change from release 2020-02-29 is reworded (The wording of the clause `rights` (Your rights) changed)', hint: kindHint }],
+    },
+    {
+      name: 'a rewording judged editorial by the editor, forged as the tool’s proof',
+      change: (files) => forged(twoReleases(files), second, (release) => {
+        release['decidedBy'] = 'computed'
+      }),
+      errors: [{ file: `policy/${second}`, line: 7, column: 16, endLine: 7, endColumn: 26, message: 'Unexpected kind `editorial` of release 2020-06-01 recorded as `computed`, expected `decidedBy: editor`: the change from release 2020-02-29 is reworded (The wording of the clause `rights` (Your rights) changed), which the tool cannot judge', hint: kindHint }],
     },
     {
       name: 'the first release forged as technical',
