@@ -77,13 +77,13 @@ test('headings, lists and tables are content; whitespace, wrappers, ids and clas
 test('a version whose only change is a link target can be released, as format /2, and check passes', async () => {
   const directory = await project()
   expect((await runCli(['release', '--summary', 'First.', '--today', today], directory)).code).toBe(0)
+  // Nothing else changes, not even the date: a second release on the same date.
   await linkRetargeted(directory)
-  await editPolicy(directory, 'policy.yaml', 'lastUpdated: 2020-02-29', 'lastUpdated: 2020-06-01')
   const result = await runCli(['release', '--summary', 'A link.', '--kind', 'editorial', '--today', today], directory)
   expect(result.stderr).toBe('')
   expect(result.code).toBe(0)
-  const release = JSON.parse(await readFile(path.join(directory, 'policy', 'releases', '2020-06-01.json'), 'utf8')) as Record<string, unknown>
-  expect(release['format']).toBe('clausewright-release/2')
+  const release = JSON.parse(await readFile(path.join(directory, 'policy', 'releases', '2020-02-29.2.json'), 'utf8')) as Record<string, unknown>
+  expect(release).toMatchObject({ format: 'clausewright-release/2', kind: 'editorial', decidedBy: 'editor', previous: '2020-02-29' })
   expect((await runCli(['check', '--today', today], directory)).code).toBe(0)
 })
 
