@@ -244,6 +244,31 @@ describe('values in messages', () => {
 })
 
 describe('clauses', () => {
+  test('links and images are paired in the order a reader meets them: a target changed, one added, one removed', () => {
+    const html = (links: string) => `<p>We are Example. ${links}</p>`
+    const diff = diffAfter((d) => {
+      at(d.clauses, 0).html = html('<a href="#b">terms</a> <img src="https://example.org/new.png" alt="logo"> <a href="https://example.org/">site</a>')
+    })
+    // The base clause has no links: each is new.
+    expect(diff.targets.map((change) => [change.element, change.text, change.from, change.to])).toEqual([
+      ['link', 'terms', null, '#b'],
+      ['image', 'logo', null, 'https://example.org/new.png'],
+      ['link', 'site', null, 'https://example.org/'],
+    ])
+    const before = base()
+    at(before.clauses, 0).html = html('<a href="#a">terms</a> <img src="https://example.org/old.png" alt="logo"> <a href="https://example.org/">site</a> <a href="#c">gone</a>')
+    const after = base()
+    at(after.clauses, 0).html = html('<a href="#b">terms</a> <img src="https://example.org/new.png" alt="logo"> <a href="https://example.org/">site</a>')
+    const changed = diffDocuments(before as PolicyDocument, after as PolicyDocument, { from: 'a', to: 'b' })
+    expect(changed.kind).toBe('reworded')
+    expect(changed.clauses.map((clause) => [clause.id, clause.status])).toEqual([['intro', ['relinked']]])
+    expect(changed.reasons.map((reason) => [reason.code, reason.message])).toEqual([
+      ['link-target-changed', 'The link “terms” in the clause `intro` (Introduction) changed its target: `#a` → `#b`'],
+      ['image-source-changed', 'The image “logo” in the clause `intro` (Introduction) changed its source: `https://example.org/old.png` → `https://example.org/new.png`'],
+      ['link-removed', 'The link “gone” in the clause `intro` (Introduction), to `#c`, was removed'],
+    ])
+  })
+
   test('a clause added, one removed, one retitled and reworded: positions, titles and words', () => {
     const diff = diffAfter((d) => {
       d.clauses = [clause('intro', 'About us', 'We are Example Limited.'), clause('cookies', null, 'No cookies.'), clause('contact', 'Contact', 'Write to us.')]
