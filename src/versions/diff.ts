@@ -78,7 +78,7 @@ export function diffDocuments(from: PolicyDocument | null, to: PolicyDocument, i
     ...diffSingleton('supervisoryAuthority', from.supervisoryAuthority, to.supervisoryAuthority),
     ...collections.flatMap((collection) => diffCollection(collection, from[collection], to[collection])),
   ]
-  const reasons = [...classifyData(data), ...classifyClauses(clauses), ...classifyTargets(targets, to)]
+  const reasons = [...classifyData(data, to), ...classifyClauses(clauses), ...classifyTargets(targets, to)]
   // `technical` means the published document is the same: a change the diff does not show (the date, say) is still a change.
   // Digested again by the current rules: a release of an older format records a digest of other rules.
   if (reasons.length === 0 && digestOf(from) !== digestOf(to)) reasons.push(unshownChange(from, to))
@@ -266,11 +266,14 @@ function simplify(value: unknown): unknown {
   return value
 }
 
-function classifyData(changes: readonly DataChange[]): Reason[] {
+function classifyData(changes: readonly DataChange[], to: PolicyDocument): Reason[] {
+  // A right added tells readers of a right the law gives them; its own statement is wording.
+  const statements = new Set(to.rights.filter((right) => right.text !== null).map((right) => right.id))
   return changes.flatMap((change): Reason[] => {
     const label = labels[change.collection]
     const base = { collection: change.collection, id: change.id }
     if (change.status === 'added') {
+      if (change.collection === 'rights' && statements.has(change.id)) return [{ ...base, kind: 'reworded', code: 'right-added', field: null, message: `New right \`${change.id}\`, with its own statement` }]
       const kind = change.collection === 'rights' ? 'editorial' : 'substantive'
       return [{ ...base, kind, code: `${codeOf(change.collection)}-added`, field: null, message: `New ${label} \`${change.id}\`` }]
     }

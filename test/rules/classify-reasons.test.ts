@@ -18,9 +18,14 @@ beforeAll(async () => {
 type Edit = (document: Record<string, unknown> & { -readonly [K in keyof PolicyDocument]: PolicyDocument[K] }) => void
 const cases: ReadonlyArray<{ readonly name: string; readonly edit: Edit; readonly reasons: readonly Reason[] }> = [
   {
-    name: 'a right added is editorial',
-    edit: (d) => Object.assign(d, { rights: [...d.rights, { ...d.rights[0], id: 'access-again' }] }),
+    name: 'a right added without a statement of its own is editorial',
+    edit: (d) => Object.assign(d, { rights: [...d.rights, { ...d.rights[0], id: 'access-again', html: null, text: null }] }),
     reasons: [{ collection: 'rights', id: 'access-again', kind: 'editorial', code: 'right-added', field: null, message: 'New right `access-again`' }],
+  },
+  {
+    name: 'a right added with a statement is reworded: its words the tool cannot judge',
+    edit: (d) => Object.assign(d, { rights: [...d.rights, { ...d.rights[0], id: 'access-again' }] }),
+    reasons: [{ collection: 'rights', id: 'access-again', kind: 'reworded', code: 'right-added', field: null, message: 'New right `access-again`, with its own statement' }],
   },
   {
     name: 'a purpose removed',

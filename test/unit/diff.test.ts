@@ -211,14 +211,16 @@ describe('which fields are substantive', () => {
     expect(diff.kind).toBe(kind)
   })
 
-  test('a right added is editorial, any other entry added is substantive', () => {
+  test('a right added is editorial (reworded with a statement of its own), any other entry added is substantive', () => {
     const diff = diffAfter((d) => {
-      d.rights.push({ ...at(d.rights, 0), id: 'erasure', right: 'erasure' })
+      d.rights.push({ ...at(d.rights, 0), id: 'erasure', right: 'erasure', text: null })
+      d.rights.push({ ...at(d.rights, 0), id: 'objection', right: 'objection' })
       d.purposes.push({ ...at(d.purposes, 0), id: 'analytics' })
     })
-    expect(diff.reasons.map((reason) => [reason.code, reason.kind])).toEqual([
-      ['purpose-added', 'substantive'],
-      ['right-added', 'editorial'],
+    expect(diff.reasons.map((reason) => [reason.code, reason.id, reason.kind])).toEqual([
+      ['purpose-added', 'analytics', 'substantive'],
+      ['right-added', 'erasure', 'editorial'],
+      ['right-added', 'objection', 'reworded'],
     ])
   })
 })
