@@ -1,10 +1,11 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { expect, test } from 'vitest'
+import { expect, test, vi } from 'vitest'
 import { compile } from '../../src/compile/compile.ts'
 import { digestOf, digestOfFormat1 } from '../../src/compile/digest.ts'
 import type { PolicyDocument } from '../../src/model/policy-document.ts'
+import { budgets } from '../../src/source/budgets.ts'
 import { readPolicy } from '../../src/source/read-policy.ts'
 import { editPolicy, makePolicy, removedAfterAll, repoRoot } from '../helpers/fixture-policy.ts'
 import { forgeRelease } from '../helpers/forge-release.ts'
@@ -15,6 +16,19 @@ import { runCli } from '../helpers/run-cli.ts'
 // "technical, no change to the content", and a version whose only change was a link could not be
 // released at all. The OPTSM release of format /1 stays valid under the rules of /1.
 const temporary = removedAfterAll()
+
+// How often the digest read HTML larger than any clause the renderer writes.
+const readLarge = vi.hoisted(() => ({ count: 0 }))
+vi.mock('../../src/compile/readable-content.ts', async (original) => {
+  const actual = await original<typeof import('../../src/compile/readable-content.ts')>()
+  return {
+    ...actual,
+    readableContent: (html: string) => {
+      if (html.length > 500_000) readLarge.count++
+      return actual.readableContent(html)
+    },
+  }
+})
 const today = '2026-11-25'
 
 async function draftOf(directory: string): Promise<PolicyDocument> {
@@ -165,4 +179,41 @@ test('diff lists each changed link target, old → new, in the clause or purpose
   expect(text.stdout).toContain(`Changes 2020-02-29 → draft: reworded\n\nReworded (wording or links: only the editor can judge, \`clausewright release --kind\`):\n  - ${listedReason} [link-target-changed]\n  - ${clauseReason} [link-target-changed]\n  - ${purposeReason} [link-target-changed]\n`)
   const markdown = await runCli(['diff', '--format', 'markdown'], directory)
   expect(markdown.stdout).toContain(`**Reworded** (wording or links: only the editor can judge):\n\n- ${listedReason}\n- ${clauseReason}\n- ${purposeReason}\n`)
+})
+
+/** The OPTSM policy with a second release, of format /2, whose digest reads its HTML. */
+async function withReleaseOfFormat2(): Promise<string> {
+  const directory = await optsm()
+  await editPolicy(directory, 'clauses/duty-to-inform.md', '(#contact-information)', '(#your-rights)')
+  await editPolicy(directory, 'policy.yaml', 'lastUpdated: 2019-01-25', 'lastUpdated: 2020-03-01')
+  expect((await runCli(['release', '--summary', 'A link.', '--kind', 'editorial', '--today', today], directory)).code).toBe(0)
+  return directory
+}
+
+test('a release of format /2 with HTML nested too deep to parse is refused at its string, not reported as a bug', async () => {
+  const directory = await withReleaseOfFormat2()
+  await forgeRelease(directory, '2020-03-01', (release) => {
+    const first = (release.document['clauses'] as Array<{ html: string }>)[0]
+    if (first) first.html = `${'<em>'.repeat(20_000)}x${'</em>'.repeat(20_000)}`
+  })
+  const result = await runCli(['check', '--format', 'json', '--today', today], directory)
+  expect(result.code, result.stderr).toBe(1)
+  expect(result.stderr).not.toContain('internal error')
+  const errors = (JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; message: string }>).filter((item) => item.severity === 'error')
+  expect(errors).toEqual([expect.objectContaining({ ruleId: 'release-unsafe-html', message: expect.stringContaining('document.clauses[0].html') })])
+})
+
+test('a release of format /2 with more HTML tags than the budget is refused before its digest reads them', async () => {
+  const directory = await withReleaseOfFormat2()
+  await forgeRelease(directory, '2020-03-01', (release) => {
+    const first = (release.document['clauses'] as Array<{ html: string }>)[0]
+    if (first) first.html = '<p>x</p>'.repeat(budgets.maxReleaseTags / 2 + 1)
+  })
+  readLarge.count = 0
+  const result = await runCli(['check', '--format', 'json', '--today', today], directory)
+  expect(result.code, result.stderr).toBe(1)
+  const errors = (JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; file: string }>).filter((item) => item.severity === 'error')
+  expect(errors).toEqual([expect.objectContaining({ ruleId: 'file-too-large', file: 'policy/releases/2020-03-01.json' })])
+  // The budget exists so that such a release costs nothing to refuse: its HTML is never parsed.
+  expect(readLarge.count).toBe(0)
 })
