@@ -7,6 +7,7 @@ import { digestOf, digestOfFormat1 } from '../../src/compile/digest.ts'
 import type { PolicyDocument } from '../../src/model/policy-document.ts'
 import { budgets } from '../../src/source/budgets.ts'
 import { readPolicy } from '../../src/source/read-policy.ts'
+import type * as ReadableContentModule from '../../src/compile/readable-content.ts'
 import { editPolicy, makePolicy, removedAfterAll, repoRoot } from '../helpers/fixture-policy.ts'
 import { forgeRelease } from '../helpers/forge-release.ts'
 import { runCli } from '../helpers/run-cli.ts'
@@ -20,7 +21,7 @@ const temporary = removedAfterAll()
 // How often the digest read HTML larger than any clause the renderer writes.
 const readLarge = vi.hoisted(() => ({ count: 0 }))
 vi.mock('../../src/compile/readable-content.ts', async (original) => {
-  const actual = await original<typeof import('../../src/compile/readable-content.ts')>()
+  const actual = await original<typeof ReadableContentModule>()
   return {
     ...actual,
     readableContent: (html: string) => {
