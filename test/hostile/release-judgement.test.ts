@@ -116,6 +116,19 @@ test('check holds a stored release to what is proved: the tool does not decide a
   ])
 })
 
+test('an editor’s editorial over a proved substantive change is false all the same', async () => {
+  const project = await changed(newPurpose)
+  expect((await release(project)).code).toBe(0)
+  await forgeRelease(project, '2020-03-01', (forged) => {
+    forged['kind'] = 'editorial'
+    forged['decidedBy'] = 'editor'
+  })
+  const result = await runCli(['check', '--format', 'json', '--today', today], project)
+  expect(result.code).toBe(1)
+  const errors = (JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; message: string }>).filter((item) => item.severity === 'error')
+  expect(errors).toEqual([expect.objectContaining({ ruleId: 'release-kind-false', message: 'Unexpected kind `editorial` of release 2020-03-01, expected `substantive`: the change from release 2019-01-25 is substantive (New purpose `profiling`)' })])
+})
+
 test('the JSON diff carries the proved kind, and for a released pair the recorded kind and who decided', async () => {
   const project = await changed(sells)
   const draft = JSON.parse((await runCli(['diff', '--format', 'json'], project)).stdout) as Record<string, unknown>
