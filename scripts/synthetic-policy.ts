@@ -7,7 +7,8 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { compile } from '../src/compile/compile.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
-import { proveKind } from '../src/versions/release-kind.ts'
+import { decideKind } from '../src/versions/release-kind.ts'
+import { diffDocuments } from '../src/versions/diff.ts'
 import { createRelease, serializeRelease } from '../src/versions/release.ts'
 
 /** mulberry32: a small seeded generator, so the same options give the same policy. */
@@ -86,8 +87,11 @@ export async function writeSyntheticPolicy(directory: string, options: Synthetic
     }
     const output = compile(await readPolicy('policy', { cwd: directory }), { today: '2100-01-01' }).output
     if (!output) throw new Error('the synthetic policy did not compile')
-    const { kind } = proveKind(previous?.document ?? null, output.draft, { from: previous?.version ?? null, to: date })
-    const release = createRelease({ version: date, effective: date, summary: `Synthetic release ${version + 1}.`, kind, previous: previous ?? null, document: output.draft })
+    // Each clause reworded: judged editorial, as an editor would release it.
+    const diff = diffDocuments(previous?.document ?? null, output.draft, { from: previous?.version ?? null, to: date }, { words: false })
+    const decision = decideKind(diff, diff.kind === 'reworded' ? 'editorial' : undefined)
+    if ('refusal' in decision) throw new Error(decision.refusal)
+    const release = createRelease({ version: date, effective: date, released: date, summary: `Synthetic release ${version + 1}.`, kind: decision.kind, decidedBy: decision.decidedBy, previous: previous ?? null, document: output.draft })
     await writeFile(path.join(releases, `${date}.json`), serializeRelease(release))
     previous = release
   }

@@ -20,6 +20,7 @@ import { consistencyRules, type DraftComparison, type VersionContext } from './v
 import { diffDocuments } from './versions/diff.ts'
 import { loadReleases } from './versions/load-releases.ts'
 import { checkReleaseDates } from './versions/release-dates.ts'
+import { currentDigestOf } from './versions/release.ts'
 import { type ParsedYaml, parseYaml } from './yaml/parse-yaml.ts'
 
 export interface CheckOptions {
@@ -126,7 +127,7 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
       const last = context.releases.at(-1)
       const rendered = last ? renderDraft() : undefined
       const draft = last && rendered && context.policy && context.data ? buildPolicyDocument(context.policy, context.data, rendered) : undefined
-      comparison = last && draft ? { draft, last: { version: last.version, effective: last.effective, document: last.document }, diff: diffDocuments(last.document, draft, { from: last.version, to: 'draft' }) } : undefined
+      comparison = last && draft ? { draft, last: { version: last.version, effective: last.effective, digest: currentDigestOf(last), document: last.document }, diff: diffDocuments(last.document, draft, { from: last.version, to: 'draft' }) } : undefined
       return comparison
     },
   }

@@ -139,7 +139,7 @@ const builtCases: Readonly<Partial<Record<RuleId, BuiltCase>>> = {
         release['summary'] = 'Rewritten.'
       })
     },
-    expected: ['policy/releases/2020-06-01.json:9:24 error release-link-broken'],
+    expected: ['policy/releases/2020-06-01.json:10:24 error release-link-broken'],
   },
   'release-date-false': {
     description: 'the second of two releases dated, hashes and all, a month after today',
@@ -170,7 +170,7 @@ const builtCases: Readonly<Partial<Record<RuleId, BuiltCase>>> = {
         if (clause) clause.html += '<script>alert(1)</script>'
       })
     },
-    expected: ['policy/releases/2020-02-29.json:172:17 error release-unsafe-html'],
+    expected: ['policy/releases/2020-02-29.json:173:17 error release-unsafe-html'],
   },
   'release-rewritten': {
     description: 'with --base: a release rewritten with its hashes recomputed',

@@ -62,7 +62,7 @@ test('a cache file of other code, or a broken one, is ignored; saving keeps only
   const cacheDir = await cacheDirectory()
   const cache = await openDiffCache(cacheDir, directory)
   await compileWith(cache)
-  cache.set('none>sha256:unused', { format: 'clausewright-diff/1', from: null, to: 'x', kind: 'initial', reasons: [], clauses: [], data: [] })
+  cache.set('none>sha256:unused', { format: 'clausewright-diff/2', from: null, to: 'x', kind: 'initial', recorded: null, reasons: [], clauses: [], data: [], targets: [] })
   await cache.save()
   const [file] = await readdir(cacheDir)
   if (!file) throw new Error('no cache file was written')

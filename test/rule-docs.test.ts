@@ -175,7 +175,7 @@ const builtExamples: Readonly<Partial<Record<RuleId, BuiltExample>>> = {
       await committed(root, (directory) => releaseAs(directory, 'First.'))
       await editPolicy(root, 'clauses/rights.md', 'Write to', 'Please write to')
       await editPolicy(root, 'policy.yaml', 'lastUpdated: 2020-02-29', 'lastUpdated: 2020-06-01')
-      await releaseAs(root, 'Clearer.')
+      await releaseAs(root, 'Clearer.', '--kind', 'editorial')
     },
     args: ['--base', 'main'],
   },

@@ -35,7 +35,7 @@ beforeAll(async () => {
   expect(await release(history, 'First publication.')).toEqual({ code: 0, stdout: 'Released 2020-02-29 (initial): policy/releases/2020-02-29.json\n', stderr: '' })
   await edit(history, 'clauses/rights.md', 'Write to', 'Please write to')
   await edit(history, 'policy.yaml', 'lastUpdated: 2020-02-29', 'lastUpdated: 2020-06-01')
-  expect((await release(history, 'Clearer wording of how to reach us.')).stdout).toBe('Released 2020-06-01 (editorial): policy/releases/2020-06-01.json\n')
+  expect((await release(history, 'Clearer wording of how to reach us.', '--kind', 'editorial')).stdout).toBe('Released 2020-06-01 (editorial, as judged by the editor): policy/releases/2020-06-01.json\n')
   await edit(history, 'data.yaml', 'recipients:\n', '  - id: analytics\n    group: main\n    text: to measure how the website is used;\n    lawfulBasis: [consent]\nrecipients:\n')
   await edit(history, 'policy.yaml', 'lastUpdated: 2020-06-01', 'lastUpdated: 2021-01-10')
   expect((await release(history, 'We now measure how the website is used, with your consent.')).stdout).toBe('Released 2021-01-10 (substantive): policy/releases/2021-01-10.json\n')
@@ -83,10 +83,12 @@ describe('diff', () => {
 
   test('between two releases, and their reasons', async () => {
     const result = JSON.parse((await runCli(['diff', '2020-02-29', '2020-06-01', '--format', 'json'], history)).stdout)
-    expect(result.kind).toBe('editorial')
-    // The intro shows the last-updated date (`:last-updated`), so its text changed too.
-    expect(result.reasons.map((reason: { code: string; id: string }) => `${reason.code} ${reason.id}`)).toEqual(['clause-changed intro', 'clause-changed rights'])
-    expect(result.clauses[1].words).toEqual([
+    // The tool proves a rewording, the editor judged it editorial.
+    expect(result.kind).toBe('reworded')
+    expect(result.recorded).toEqual({ kind: 'editorial', decidedBy: 'editor' })
+    // The intro shows the last-updated date (`:last-updated`): that is the date's change, not the intro's.
+    expect(result.reasons.map((reason: { code: string; id: string }) => `${reason.code} ${reason.id}`)).toEqual(['clause-changed rights'])
+    expect(result.clauses[0].words).toEqual([
       { type: 'equal', text: 'Your rights Request access to your personal data; Object to the processing of your personal data for our legitimate interests; ' },
       { type: 'delete', text: 'Write' },
       { type: 'insert', text: 'Please write' },
@@ -149,7 +151,7 @@ describe('release refuses, writing nothing', () => {
 
   test('a second release on one date is <date>.2', async () => {
     const cwd = await editedAfterRelease()
-    expect((await release(cwd, 'A correction on the same day.')).stdout).toBe('Released 2022-03-15.2 (editorial): policy/releases/2022-03-15.2.json\n')
+    expect((await release(cwd, 'A correction on the same day.', '--kind', 'editorial')).stdout).toBe('Released 2022-03-15.2 (editorial, as judged by the editor): policy/releases/2022-03-15.2.json\n')
   })
 
   test('a missing summary is a usage error', async () => {

@@ -86,12 +86,8 @@ async function storedIds(): Promise<string[]> {
   return entries.map((entry: { id: string }) => entry.id)
 }
 
-export const kindLabels = {
-  initial: 'First release',
-  substantive: 'Substantive change',
-  editorial: 'Editorial change',
-  technical: 'Technical change',
-} as const
+// "Substantive change", "Editorial change, as judged by the editor": the label says who decided.
+export { kindLabel } from '../../src/versions/kind-label.ts'
 
 /** How the lists and pages mark where a version stands. */
 export const statusLabels = {

@@ -2,7 +2,7 @@ import { type CompiledPolicy, draftVersion } from '../compile/compile.ts'
 import type { PolicyDocument } from '../model/policy-document.ts'
 import { jsonForScript, toJsonLd } from '../compile/to-json-ld.ts'
 import type { PolicyDiff } from '../model/diff.ts'
-import type { ChangeKind, Release } from '../model/release.ts'
+import type { ChangeKind, DecidedBy, Release } from '../model/release.ts'
 import { createHtmlSanitizer, sanitizeReleaseDocument } from '../versions/release-safety.ts'
 import type { VersionStanding, VersionStatus } from '../versions/standing.ts'
 import { withoutAnchors } from '../render/sanitize-html.ts'
@@ -13,6 +13,8 @@ export interface VersionSummary {
   readonly effective: string
   readonly summary: string
   readonly kind: ChangeKind
+  /** Who decided the kind; null for a release of format /1, which did not record it. */
+  readonly decidedBy: DecidedBy | null
   readonly previous: string | null
 }
 
@@ -63,7 +65,7 @@ export type SiteEntry =
 const compareOrder = (listed: readonly ListedVersion[], a: ListedVersion, b: ListedVersion) => listed.indexOf(a) - listed.indexOf(b)
 
 export function summarise(release: Release): VersionSummary {
-  return { version: release.version, effective: release.effective, summary: release.summary, kind: release.kind, previous: release.previous }
+  return { version: release.version, effective: release.effective, summary: release.summary, kind: release.kind, decidedBy: release.decidedBy ?? null, previous: release.previous }
 }
 
 const clausesHtml = (document: PolicyDocument) => document.clauses.map((clause) => clause.html).join('\n')

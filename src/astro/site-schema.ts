@@ -11,6 +11,7 @@ const optionalText = z.string().exactOptional()
 const nullableText = z.string().nullable()
 
 const changeKind = z.enum(['initial', 'substantive', 'editorial', 'technical'])
+const decidedBy = z.enum(['computed', 'editor'])
 const lawfulBasis = z.enum(['consent', 'contract', 'legal-obligation', 'vital-interests', 'public-task', 'legitimate-interests'])
 const dataSource = z.enum(['data-subject', 'automatic', 'third-party', 'public'])
 const dataContext = z.enum(['website', 'services', 'email', 'telephone', 'post', 'social-media'])
@@ -61,24 +62,26 @@ const collection = z.enum(['dataCategories', 'purposes', 'recipients', 'rights',
 const clausePlace = z.object({ title: nullableText, position: z.number() }).nullable()
 
 export const policyDiffSchema = z.object({
-  format: z.literal('clausewright-diff/1'),
+  format: z.literal('clausewright-diff/2'),
   from: nullableText,
   to: text,
-  kind: changeKind,
-  reasons: z.array(z.object({ kind: z.enum(['substantive', 'editorial']), code: text, collection: z.enum([...collection.options, 'clauses']), id: text, field: nullableText, message: text })),
+  kind: z.enum([...changeKind.options, 'reworded']),
+  recorded: z.object({ kind: changeKind, decidedBy: decidedBy.nullable() }).nullable(),
+  reasons: z.array(z.object({ kind: z.enum(['substantive', 'reworded', 'editorial']), code: text, collection: z.enum([...collection.options, 'clauses']), id: text, field: nullableText, message: text })),
   clauses: z.array(
     z.object({
       id: text,
-      status: z.array(z.enum(['added', 'removed', 'changed', 'moved', 'retitled'])),
+      status: z.array(z.enum(['added', 'removed', 'changed', 'relinked', 'restructured', 'moved', 'retitled'])),
       from: clausePlace,
       to: clausePlace,
       words: z.array(z.object({ type: z.enum(['equal', 'insert', 'delete']), text })).nullable(),
     }),
   ),
   data: z.array(z.object({ collection, id: text, status: z.enum(['added', 'removed', 'changed']), fields: z.array(z.object({ field: text, from: z.unknown(), to: z.unknown() })) })),
+  targets: z.array(z.object({ collection: z.enum(['clauses', 'purposes', 'rights']), id: text, element: z.enum(['link', 'image']), text, from: nullableText, to: nullableText })),
 })
 
-const versionSummary = z.object({ version: text, effective: text, summary: text, kind: changeKind, previous: nullableText })
+const versionSummary = z.object({ version: text, effective: text, summary: text, kind: changeKind, decidedBy: decidedBy.nullable(), previous: nullableText })
 const versionStatus = z.enum(['superseded', 'current', 'upcoming'])
 const listedVersion = versionSummary.extend({ status: versionStatus })
 const versionStanding = z.object({ version: text, status: versionStatus, validFrom: text, validUntil: nullableText, replacedBy: nullableText, released: nullableText })

@@ -16,6 +16,7 @@ import { standingsOn, type VersionStanding, versionInForce } from '../versions/s
 
 /** The version id of the draft when it is published as a preview (`build --draft`). */
 export const draftVersion = 'draft'
+import { currentDigestOf, recordedKind } from '../versions/release.ts'
 
 export interface CompiledPolicy {
   /**
@@ -81,7 +82,8 @@ export function compile(sources: PolicySources, options: CompileOptions = {}): C
   const standings = standingsOn(releases, today)
   const current = versionInForce(releases, today)
   const latest = releases.at(-1)
-  const unreleasedSince = latest && latest.digest !== draft.digest ? latest : undefined
+  // Compared by the current digest rules, whatever the release's format.
+  const unreleasedSince = latest && currentDigestOf(latest) !== draft.digest ? latest : undefined
   const preview = options.draft === true || releases.length === 0
   const shown = preview ? undefined : (current ?? releases[0])
   const document = shown ? withReading(shown, draft) : options.draft === true ? { ...draft, version: draftVersion } : draft
@@ -92,7 +94,7 @@ export function compile(sources: PolicySources, options: CompileOptions = {}): C
     const key = releasePairKey(previous, release)
     const cached = options.diffCache?.get(key)
     if (cached) return cached
-    const diff = diffDocuments(previous?.document ?? null, release.document, { from: previous?.version ?? null, to: release.version })
+    const diff = { ...diffDocuments(previous?.document ?? null, release.document, { from: previous?.version ?? null, to: release.version }), recorded: recordedKind(release) }
     options.diffCache?.set(key, diff)
     return diff
   })
@@ -111,7 +113,7 @@ export function compile(sources: PolicySources, options: CompileOptions = {}): C
  * digest, and a release recorded before the summary existed (OPTSM's) has none.
  */
 function withReading(release: Release, draft: PolicyDocument): PolicyDocument {
-  if (draft.digest !== release.digest || draft.compliance === undefined) return release.document
+  if (draft.digest !== currentDigestOf(release) || draft.compliance === undefined) return release.document
   // In the draft's order of keys: the summary before the digest.
   const { digest, ...content } = release.document
   return { ...content, compliance: draft.compliance, digest }
@@ -135,6 +137,7 @@ function versionFiles(releases: readonly Release[], changes: readonly PolicyDiff
       effective: release.effective,
       summary: release.summary,
       kind: release.kind,
+      decidedBy: release.decidedBy ?? null,
       digest: release.digest,
       previous: release.previous,
       links: { document: `versions/${release.version}.json`, changes: `changes/${release.version}.json`, page: `versions/${release.version}/`, changesPage: `changes/${release.version}/` },

@@ -1,25 +1,69 @@
 import { createHash } from 'node:crypto'
+import { type ReadableNode, readableContent } from './readable-content.ts'
+
+/** How the readable content of one HTML fragment is worked out: directly, or through a cache. */
+export type ReadableOf = (html: string) => readonly ReadableNode[]
 
 /**
- * `sha256:<hex>` of the policy's content, normalised: keys sorted, HTML left out, text with
- * whitespace collapsed. A change of template or of the Markdown renderer leaves it unchanged; a
- * change of any word, date, contact or data item changes it.
+ * `sha256:<hex>` of the policy's content as a reader meets it (the rules of
+ * `clausewright-release/2`): keys sorted, text with whitespace collapsed, and each HTML fragment
+ * (of a clause, a purpose, a right) as its readable content, the words, link targets, image
+ * sources, headings, lists and tables (`readableContent`). A change of template or of the
+ * Markdown renderer leaves it unchanged; a change of any word, link target, date, contact or data
+ * item changes it.
  */
-export function digestOf(document: object): string {
-  // The version id names a release of the content; it is not part of it.
-  // The compliance summary is the tool's reading of the content, which improves between versions.
-  const content = Object.fromEntries(Object.entries(document).filter(([key]) => key !== 'digest' && key !== 'version' && key !== 'compliance'))
-  return `sha256:${createHash('sha256').update(canonicalJson(normalise(content))).digest('hex')}`
+export function digestOf(document: object, readableOf: ReadableOf = readableContent): string {
+  return hashOf(normalise(contentOf(document), readableOf))
 }
 
-function normalise(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normalise)
+/**
+ * The digest by the rules of `clausewright-release/1`, which read the text and left the HTML out,
+ * so that a link's target was not part of it. A release records the digest of its own format and
+ * is verified by it: a release never changes, so neither does the rule that checks it.
+ */
+export function digestOfFormat1(document: object): string {
+  return hashOf(normalise(contentOf(document), undefined))
+}
+
+function hashOf(value: unknown): string {
+  return `sha256:${createHash('sha256').update(canonicalJson(value)).digest('hex')}`
+}
+
+function contentOf(document: object): object {
+  // The version id names a release of the content; it is not part of it.
+  // The compliance summary is the tool's reading of the content, which improves between versions.
+  return Object.fromEntries(Object.entries(document).filter(([key]) => key !== 'digest' && key !== 'version' && key !== 'compliance'))
+}
+
+/** Without `readableOf`, HTML is left out (format 1); with it, HTML stands for the text it was rendered with. */
+function normalise(value: unknown, readableOf: ReadableOf | undefined): unknown {
+  if (Array.isArray(value)) return value.map((item: unknown) => normalise(item, readableOf))
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([key]) => key !== 'html')
-    return Object.fromEntries(entries.map(([key, item]) => [key, normalise(item)]))
+    const record = value as Record<string, unknown>
+    const rendered = readableOf !== undefined && 'html' in record
+    const entries = Object.entries(record).flatMap(([key, item]): Array<[string, unknown]> => {
+      if (key === 'html') return rendered ? [[key, typeof item === 'string' ? readableOf(item) : item]] : []
+      // The text is rendered from the same Markdown as the HTML: its words are in the readable content.
+      if (key === 'text' && rendered) return []
+      return [[key, normalise(item, readableOf)]]
+    })
+    return Object.fromEntries(entries)
   }
   if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim()
   return value
+}
+
+/** A cache of readable content by HTML: consecutive releases repeat most of their clauses. */
+export function createReadableCache(): ReadableOf {
+  const known = new Map<string, readonly ReadableNode[]>()
+  return (html) => {
+    let content = known.get(html)
+    if (content === undefined) {
+      content = readableContent(html)
+      known.set(html, content)
+    }
+    return content
+  }
 }
 
 /** JSON with object keys sorted at every level: one text for one value. */

@@ -1,4 +1,4 @@
-import type { ChangeKind } from './release.ts'
+import type { ChangeKind, DecidedBy, ProvedKind } from './release.ts'
 
 /** One run of a word-level diff: text kept, inserted or deleted. */
 export interface WordRun {
@@ -6,7 +6,11 @@ export interface WordRun {
   readonly text: string
 }
 
-export type ClauseStatus = 'added' | 'removed' | 'changed' | 'moved' | 'retitled'
+/**
+ * How a clause changed: `changed` (its words), `relinked` (a link's target or an image's source),
+ * `restructured` (its words and targets kept, its headings, paragraphs, lists or tables not).
+ */
+export type ClauseStatus = 'added' | 'removed' | 'changed' | 'relinked' | 'restructured' | 'moved' | 'retitled'
 
 export interface ClauseChange {
   readonly id: string
@@ -35,8 +39,30 @@ export interface DataChange {
   readonly fields: readonly FieldChange[]
 }
 
+/**
+ * A link or image whose target changed, was added or was removed, in the clause, purpose or right
+ * where it is: what a reader follows changed even where the words did not.
+ */
+export interface TargetChange {
+  readonly collection: 'clauses' | 'purposes' | 'rights'
+  readonly id: string
+  readonly element: 'link' | 'image'
+  /** The words of the link (the alternative text of an image). */
+  readonly text: string
+  /** The target before (`href`, `src`); null for an added one. */
+  readonly from: string | null
+  /** The target after; null for a removed one. */
+  readonly to: string | null
+}
+
+/**
+ * The kind of one reason: `substantive` and `editorial` are proved from the structured data and the
+ * shape of the change; `reworded`, a change of wording or of a link's target, only the editor can judge.
+ */
+export type ReasonKind = 'substantive' | 'reworded' | 'editorial'
+
 export interface Reason {
-  readonly kind: 'substantive' | 'editorial'
+  readonly kind: ReasonKind
   /** A stable code for the rule that classified the change (`purpose-added`, `lawful-basis-changed`…). */
   readonly code: string
   readonly collection: Collection | Singleton | 'clauses'
@@ -47,11 +73,15 @@ export interface Reason {
 
 /** A diff between two versions of a policy, as data. Rendered by format-diff.ts. */
 export interface PolicyDiff {
-  readonly format: 'clausewright-diff/1'
+  readonly format: 'clausewright-diff/2'
   readonly from: string | null
   readonly to: string
-  readonly kind: ChangeKind
+  /** What the tool proves of the change (`reworded` where only the editor can judge it). */
+  readonly kind: ProvedKind
+  /** For a release compared with the one before it: the kind its record holds, and who decided it. */
+  readonly recorded: { readonly kind: ChangeKind; readonly decidedBy: DecidedBy | null } | null
   readonly reasons: readonly Reason[]
   readonly clauses: readonly ClauseChange[]
   readonly data: readonly DataChange[]
+  readonly targets: readonly TargetChange[]
 }

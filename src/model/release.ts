@@ -1,19 +1,40 @@
 import type { PolicyDocument } from './policy-document.ts'
 
-export const releaseFormat = 'clausewright-release/1'
+/** The format `clausewright release` writes. */
+export const releaseFormat = 'clausewright-release/2'
+
+/**
+ * Every format a stored release may have, oldest first. A release never changes, so each is read
+ * and verified by the rules of its own format: `/1` digests the text and leaves the HTML out; `/2`
+ * digests what a reader can follow, link targets included (src/compile/digest.ts), and records
+ * who decided the kind (`decidedBy`).
+ */
+export const releaseFormats = ['clausewright-release/1', releaseFormat] as const
+export type ReleaseFormat = (typeof releaseFormats)[number]
 
 /**
  * What kind of change a release is: `initial` (the first release), `substantive` (readers must be
- * told: GDPR transparency), `editorial` (wording only), `technical` (no change to the content).
+ * told: GDPR transparency), `editorial` (no change to what the policy says), `technical` (no change
+ * to the content).
  */
 export type ChangeKind = 'initial' | 'substantive' | 'editorial' | 'technical'
+
+/**
+ * What the tool proves of a change: a kind, or `reworded`, a change of wording (or of a link's
+ * target) that the tool cannot judge. The editor judges a reworded change `editorial` or
+ * `substantive` when releasing it (`clausewright release --kind`).
+ */
+export type ProvedKind = ChangeKind | 'reworded'
+
+/** Whose judgement a release's kind is: the tool's proof (`computed`) or the editor's (`editor`). */
+export type DecidedBy = 'computed' | 'editor'
 
 /**
  * A release: the canonical document of one version, frozen, with its record. Stored as
  * `policy/releases/<version>.json` and never edited: `integrity` covers every other field.
  */
 export interface Release {
-  readonly format: typeof releaseFormat
+  readonly format: ReleaseFormat
   readonly version: string
   /** The date the version applies from (it may lie ahead of `released`: an announced change). */
   readonly effective: string
@@ -26,6 +47,8 @@ export interface Release {
   readonly source?: string
   readonly summary: string
   readonly kind: ChangeKind
+  /** Absent from a `/1` release, which did not record it: it is never guessed. */
+  readonly decidedBy?: DecidedBy
   /** The version id of the release before this one; null for the first. */
   readonly previous: string | null
   /**
@@ -33,7 +56,7 @@ export interface Release {
    * hash chain, so changing a release breaks the link of the one after it.
    */
   readonly previousIntegrity?: string
-  /** The document's digest (of its content): equal digests, equal content. */
+  /** The document's digest (of its content, by the rules of the release's format): equal digests, equal content. */
   readonly digest: string
   /** `sha256:` of the canonical JSON of the whole record but this field. */
   readonly integrity: string

@@ -7,7 +7,8 @@ import { locate } from '../yaml/locate.ts'
 /** The draft compared with the last release: what the consistency rules judge. */
 export interface DraftComparison {
   readonly draft: PolicyDocument
-  readonly last: { readonly version: string; readonly effective: string; readonly document: PolicyDocument }
+  /** The last release, with its digest by the current rules (the draft's), whatever its format. */
+  readonly last: { readonly version: string; readonly effective: string; readonly digest: string; readonly document: PolicyDocument }
   /** From the last release to the draft. */
   readonly diff: PolicyDiff
 }
@@ -26,7 +27,7 @@ export const lastUpdatedChanged: ComplianceRule<VersionContext> = {
     const compared = context.compared()
     if (!compared) return notApplicable
     const { draft, last } = compared
-    if (draft.digest === last.document.digest || draft.lastUpdated !== last.document.lastUpdated) return met()
+    if (draft.digest === last.digest || draft.lastUpdated !== last.document.lastUpdated) return met()
     return missing([
       diagnostic('last-updated-changed', context.policyYaml?.file.path ?? '', locate(context.policyYaml, ['lastUpdated']), `Unexpected last-updated date ${draft.lastUpdated}, unchanged since release ${last.version} although the content changed`, { hint: 'Set `lastUpdated` to the date the changed policy takes effect.' }),
     ])

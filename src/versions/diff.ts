@@ -1,8 +1,10 @@
 import { diffArrays, diffWords } from 'diff'
-import { canonicalJson } from '../compile/digest.ts'
-import type { ClauseChange, ClauseStatus, Collection, DataChange, FieldChange, PolicyDiff, Reason, Singleton, WordRun } from '../model/diff.ts'
+import { canonicalJson, digestOf } from '../compile/digest.ts'
+import { type ReadableTarget, readableContent, targetsIn } from '../compile/readable-content.ts'
+import type { ClauseChange, ClauseStatus, Collection, DataChange, FieldChange, PolicyDiff, Reason, ReasonKind, Singleton, TargetChange, WordRun } from '../model/diff.ts'
 import type { PolicyDocument } from '../model/policy-document.ts'
-import type { ChangeKind } from '../model/release.ts'
+import type { ProvedKind } from '../model/release.ts'
+import { formatDate } from '../render/format-date.ts'
 
 const collections: readonly Collection[] = ['contacts', 'dataCategories', 'purposes', 'recipients', 'rights']
 // Fields whose change alters what the policy says about the processing: readers must be told.
@@ -16,6 +18,9 @@ const substantiveFields: Readonly<Record<Collection | Singleton, ReadonlySet<str
   supervisoryAuthority: new Set(['name', 'shortName', 'url', 'country']),
   policy: new Set(['id']),
 }
+// Data text that readers read: a change of it not listed above is a change of wording, which the
+// tool cannot judge (`reworded`). A change of any other field (an order, a group) is editorial.
+const wordingFields: ReadonlySet<string> = new Set(['label', 'description', 'text', 'title'])
 const labels: Record<Collection | Singleton, string> = {
   contacts: 'contact',
   dataCategories: 'data category',
@@ -63,32 +68,49 @@ const ignoredFields = new Set([
  * changed clause has no word runs (`words: null`), and most of the cost is saved.
  */
 export function diffDocuments(from: PolicyDocument | null, to: PolicyDocument, ids: { from: string | null; to: string }, options: { readonly words?: boolean } = {}): PolicyDiff {
-  if (from === null) return { format: 'clausewright-diff/1', from: null, to: ids.to, kind: 'initial', reasons: [], clauses: [], data: [] }
-  const clauses = diffClauses(from, to, options.words ?? true)
+  if (from === null) return { format: 'clausewright-diff/2', from: null, to: ids.to, kind: 'initial', recorded: null, reasons: [], clauses: [], data: [], targets: [] }
+  const targets: TargetChange[] = []
+  const clauses = diffClauses(from, to, options.words ?? true, targets)
+  for (const collection of ['purposes', 'rights'] as const) targets.push(...diffItemTargets(collection, from[collection], to[collection]))
   const data = [
     ...diffSingleton('policy', pickTop(from), pickTop(to)),
     ...diffSingleton('controller', from.controller, to.controller),
     ...diffSingleton('supervisoryAuthority', from.supervisoryAuthority, to.supervisoryAuthority),
     ...collections.flatMap((collection) => diffCollection(collection, from[collection], to[collection])),
   ]
-  const reasons = [...classifyData(data), ...classifyClauses(clauses)]
+  const reasons = [...classifyData(data, to), ...classifyClauses(clauses), ...classifyTargets(targets, to)]
   // `technical` means the published document is the same: a change the diff does not show (the date, say) is still a change.
-  if (reasons.length === 0 && from.digest !== to.digest) reasons.push(unshownChange(from, to))
-  const kind: ChangeKind = reasons.some((reason) => reason.kind === 'substantive') ? 'substantive' : reasons.length > 0 ? 'editorial' : 'technical'
-  return { format: 'clausewright-diff/1', from: ids.from, to: ids.to, kind, reasons, clauses, data }
+  // Digested again by the current rules: a release of an older format records a digest of other rules.
+  if (reasons.length === 0 && digestOf(from) !== digestOf(to)) reasons.push(unshownChange(from, to))
+  return { format: 'clausewright-diff/2', from: ids.from, to: ids.to, kind: provedKindOf(reasons), recorded: null, reasons, clauses, data, targets }
+}
+
+/**
+ * The kind the reasons prove: `substantive` by any one; else `reworded` by any one (the editor
+ * judges it); else `editorial`; `technical` only when nothing changed (the digests are equal).
+ */
+function provedKindOf(reasons: readonly Reason[]): ProvedKind {
+  const has = (kind: ReasonKind) => reasons.some((reason) => reason.kind === kind)
+  return has('substantive') ? 'substantive' : has('reworded') ? 'reworded' : reasons.length > 0 ? 'editorial' : 'technical'
 }
 
 function unshownChange(from: PolicyDocument, to: PolicyDocument): Reason {
-  const base = { kind: 'editorial', collection: 'policy', id: 'policy' } as const
-  if (from.lastUpdated !== to.lastUpdated) return { ...base, code: 'last-updated-date-changed', field: 'lastUpdated', message: `The last-updated date changed from ${from.lastUpdated} to ${to.lastUpdated}` }
-  return { ...base, code: 'content-changed', field: null, message: 'The content changed (its digest differs) in a part that the diff does not show' }
+  const base = { collection: 'policy', id: 'policy' } as const
+  if (from.lastUpdated !== to.lastUpdated) return { ...base, kind: 'editorial', code: 'last-updated-date-changed', field: 'lastUpdated', message: `The last-updated date changed from ${from.lastUpdated} to ${to.lastUpdated}` }
+  // What the diff does not show, the tool cannot judge.
+  return { ...base, kind: 'reworded', code: 'content-changed', field: null, message: 'The content changed (its digest differs) in a part that the diff does not show' }
 }
 
 function pickTop(document: PolicyDocument): Record<string, unknown> {
   return { id: document.id, title: document.title, language: document.language }
 }
 
-function diffClauses(from: PolicyDocument, to: PolicyDocument, words: boolean): ClauseChange[] {
+function diffClauses(from: PolicyDocument, to: PolicyDocument, words: boolean, targets: TargetChange[]): ClauseChange[] {
+  // A clause that shows the last-updated date (:last-updated) changes with it: that is the date's
+  // change (its own reason), not the clause's. The old clause is also read with the new date.
+  const oldDate = formatDate(from.lastUpdated, from.language)
+  const newDate = formatDate(to.lastUpdated, to.language)
+  const redated = (text: string) => (oldDate === newDate ? text : text.replaceAll(oldDate, newDate))
   const before = new Map(from.clauses.map((clause, position) => [clause.id, { clause, position }]))
   // Stryker disable next-line ObjectLiteral: equivalent, `after` is only asked which ids it has
   const after = new Map(to.clauses.map((clause, position) => [clause.id, { clause, position }]))
@@ -112,8 +134,18 @@ function diffClauses(from: PolicyDocument, to: PolicyDocument, words: boolean): 
     const status: ClauseStatus[] = []
     if (!stayed.has(clause.id)) status.push('moved')
     if (old.clause.title !== clause.title) status.push('retitled')
-    const textChanged = normaliseText(old.clause.text) !== normaliseText(clause.text)
+    const sameText = (text: string) => normaliseText(text) === normaliseText(clause.text)
+    const textChanged = !sameText(old.clause.text) && !sameText(redated(old.clause.text))
     if (textChanged) status.push('changed')
+    // The HTML is read only where it differs: most clauses of consecutive versions are the same.
+    if (old.clause.html !== clause.html && redated(old.clause.html) !== clause.html) {
+      const before = readableContent(redated(old.clause.html))
+      const after = readableContent(clause.html)
+      const changed = diffTargets('clauses', clause.id, targetsIn(before), targetsIn(after))
+      targets.push(...changed)
+      if (changed.length > 0) status.push('relinked')
+      else if (!textChanged && canonicalJson(before) !== canonicalJson(after)) status.push('restructured')
+    }
     if (status.length === 0) continue
     changes.push({
       id: clause.id,
@@ -151,6 +183,48 @@ export function wordDiff(before: string, after: string): WordRun[] {
     else runs.push({ type, text: part.value })
   }
   return runs
+}
+
+/** The links and images of the purposes and rights (matched by id) whose target changed. */
+function diffItemTargets(collection: 'purposes' | 'rights', from: ReadonlyArray<{ readonly id: string; readonly html: string | null }>, to: ReadonlyArray<{ readonly id: string; readonly html: string | null }>): TargetChange[] {
+  const before = new Map(from.map((item) => [item.id, item.html]))
+  return to.flatMap((item) => {
+    const old = before.get(item.id)
+    if (old === undefined || old === item.html) return []
+    return diffTargets(collection, item.id, targetsIn(readableContent(old ?? '')), targetsIn(readableContent(item.html ?? '')))
+  })
+}
+
+/**
+ * The links and images whose target changed, in the order a reader meets them: the two lists are
+ * aligned (Myers' diff), and where some were replaced, each is paired with its replacement in turn.
+ * One whose words changed but whose target did not is no change of target: its words are listed.
+ */
+function diffTargets(collection: TargetChange['collection'], id: string, from: readonly ReadableTarget[], to: readonly ReadableTarget[]): TargetChange[] {
+  const changes: TargetChange[] = []
+  const element = (target: ReadableTarget) => (target.element === 'a' ? 'link' : 'image')
+  const same = (a: ReadableTarget, b: ReadableTarget) => a.element === b.element && a.text === b.text && a.target === b.target
+  let removed: ReadableTarget[] = []
+  const flush = (added: readonly ReadableTarget[]) => {
+    const paired = Math.min(removed.length, added.length)
+    for (let index = 0; index < Math.max(removed.length, added.length); index++) {
+      const old = removed[index]
+      const replacement = added[index]
+      if (index < paired && old && replacement && old.element === replacement.element) {
+        if (old.target !== replacement.target) changes.push({ collection, id, element: element(replacement), text: replacement.text, from: old.target, to: replacement.target })
+        continue
+      }
+      if (old) changes.push({ collection, id, element: element(old), text: old.text, from: old.target, to: null })
+      if (replacement) changes.push({ collection, id, element: element(replacement), text: replacement.text, from: null, to: replacement.target })
+    }
+    removed = []
+  }
+  for (const part of diffArrays([...from], [...to], { comparator: same })) {
+    if (part.removed) removed.push(...part.value)
+    else flush(part.added ? part.value : [])
+  }
+  flush([])
+  return changes
 }
 
 function diffSingleton(collection: Singleton, from: object, to: object): DataChange[] {
@@ -192,11 +266,14 @@ function simplify(value: unknown): unknown {
   return value
 }
 
-function classifyData(changes: readonly DataChange[]): Reason[] {
+function classifyData(changes: readonly DataChange[], to: PolicyDocument): Reason[] {
+  // A right added tells readers of a right the law gives them; its own statement is wording.
+  const statements = new Set(to.rights.filter((right) => right.text !== null).map((right) => right.id))
   return changes.flatMap((change): Reason[] => {
     const label = labels[change.collection]
     const base = { collection: change.collection, id: change.id }
     if (change.status === 'added') {
+      if (change.collection === 'rights' && statements.has(change.id)) return [{ ...base, kind: 'reworded', code: 'right-added', field: null, message: `New right \`${change.id}\`, with its own statement` }]
       const kind = change.collection === 'rights' ? 'editorial' : 'substantive'
       return [{ ...base, kind, code: `${codeOf(change.collection)}-added`, field: null, message: `New ${label} \`${change.id}\`` }]
     }
@@ -208,7 +285,7 @@ function classifyData(changes: readonly DataChange[]): Reason[] {
       const subject = change.collection === change.id ? `The ${label}’s` : `The ${label} \`${change.id}\`:`
       return {
         ...base,
-        kind: substantive ? 'substantive' : 'editorial',
+        kind: substantive ? 'substantive' : wordingFields.has(field.field) ? 'reworded' : 'editorial',
         code: field.field === 'lawfulBasis' ? 'lawful-basis-changed' : `${codeOf(change.collection)}-changed`,
         field: field.field,
         message: `${subject} ${fieldLabels[field.field] ?? field.field} changed from ${describe(field.from)} to ${describe(field.to)}`,
@@ -222,23 +299,54 @@ function classifyClauses(changes: readonly ClauseChange[]): Reason[] {
     const base = { collection: 'clauses' as const, id: change.id, field: null }
     const title = change.to?.title ?? change.from?.title
     const named = title ? `\`${change.id}\` (${title})` : `\`${change.id}\``
-    return change.status.map((status): Reason => {
+    return change.status.flatMap((status): Reason[] => {
       switch (status) {
         case 'added':
-          return { ...base, kind: 'substantive', code: 'clause-added', message: `New clause ${named}` }
+          return [{ ...base, kind: 'substantive', code: 'clause-added', message: `New clause ${named}` }]
         case 'removed':
-          return { ...base, kind: 'substantive', code: 'clause-removed', message: `The clause ${named} was removed` }
+          return [{ ...base, kind: 'substantive', code: 'clause-removed', message: `The clause ${named} was removed` }]
         case 'moved':
           // Stryker disable next-line OptionalChaining: equivalent, a moved clause has both `from` and `to`
-          return { ...base, kind: 'editorial', code: 'clause-moved', message: `The clause ${named} moved from position ${(change.from?.position ?? 0) + 1} to ${(change.to?.position ?? 0) + 1}` }
+          return [{ ...base, kind: 'editorial', code: 'clause-moved', message: `The clause ${named} moved from position ${(change.from?.position ?? 0) + 1} to ${(change.to?.position ?? 0) + 1}` }]
         case 'retitled':
           // Stryker disable next-line OptionalChaining: equivalent, a retitled clause has both `from` and `to`
-          return { ...base, kind: 'editorial', code: 'clause-retitled', message: `The clause \`${change.id}\` was retitled from ${describe(change.from?.title ?? null)} to ${describe(change.to?.title ?? null)}` }
+          return [{ ...base, kind: 'reworded', code: 'clause-retitled', message: `The clause \`${change.id}\` was retitled from ${describe(change.from?.title ?? null)} to ${describe(change.to?.title ?? null)}` }]
         case 'changed':
-          return { ...base, kind: 'editorial', code: 'clause-changed', message: `The wording of the clause ${named} changed` }
+          return [{ ...base, kind: 'reworded', code: 'clause-changed', message: `The wording of the clause ${named} changed` }]
+        case 'restructured':
+          return [{ ...base, kind: 'reworded', code: 'clause-restructured', message: `The structure of the clause ${named} changed (its headings, paragraphs, lists or tables), not its words` }]
+        case 'relinked':
+          // Each link whose target changed has its own reason (classifyTargets).
+          return []
       }
     })
   })
+}
+
+function classifyTargets(changes: readonly TargetChange[], to: PolicyDocument): Reason[] {
+  const titles = new Map(to.clauses.map((clause) => [clause.id, clause.title]))
+  return changes.map((change): Reason => {
+    const title = change.collection === 'clauses' ? titles.get(change.id) : undefined
+    const place = `${{ clauses: 'clause', purposes: 'purpose', rights: 'right' }[change.collection]} \`${change.id}\`${title ? ` (${title})` : ''}`
+    const what = `${change.element} ${describe(change.text)}`
+    const base = { kind: 'reworded', collection: change.collection, id: change.id, field: null } as const
+    const code = (event: 'changed' | 'added' | 'removed') => (event === 'changed' ? (change.element === 'link' ? 'link-target-changed' : 'image-source-changed') : `${change.element}-${event}`)
+    if (change.from === null) return { ...base, code: code('added'), message: `New ${what} in the ${place}, to ${target(change.to)}` }
+    if (change.to === null) return { ...base, code: code('removed'), message: `The ${what} in the ${place}, to ${target(change.from)}, was removed` }
+    return { ...base, code: code('changed'), message: `The ${what} in the ${place} changed its ${change.element === 'link' ? 'target' : 'source'}: ${target(change.from)} → ${target(change.to)}` }
+  })
+}
+
+/** A target in a message, as code; a backtick in it (which would end the code) percent-encoded. */
+function target(value: string | null): string {
+  return value === null ? 'nothing' : `\`${value.replaceAll('`', '%60')}\``
+}
+
+/** An item of the policy in words: "the clause `a` (Title)", "the purpose `b`", "the policy". */
+export function describeItem(collection: Reason['collection'], id: string, title: string | null): string {
+  if (collection === 'clauses') return `the clause \`${id}\`${title ? ` (${title})` : ''}`
+  if (collection === id) return `the ${labels[collection]}`
+  return `the ${labels[collection]} \`${id}\``
 }
 
 function codeOf(collection: Collection | Singleton): string {

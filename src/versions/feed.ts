@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { ClausewrightError } from '../diagnostics/diagnostic.ts'
 import type { Release } from '../model/release.ts'
+import { kindLabel } from './kind-label.ts'
 import { toCode } from '../source/find-invisible-characters.ts'
 
 /**
@@ -33,7 +34,7 @@ export function renderFeed(releases: readonly Release[], options: { readonly pol
     ...newest.flatMap((release) => [
       '  <entry>',
       `    <id>${nameUuid(`${options.policyId}/${release.version}`)}</id>`,
-      `    <title>${escapeXml(`Version ${release.version} (${release.kind})`)}</title>`,
+      `    <title>${escapeXml(`Version ${release.version} (${kindLabel(release.kind, release.decidedBy, { short: true })})`)}</title>`,
       `    <updated>${escapeXml(updated(release))}</updated>`,
       `    <link rel="alternate" type="text/html" href="${escapeXmlAttribute(link(`changes/${release.version}/`))}"/>`,
       `    <link rel="related" type="application/json" href="${escapeXmlAttribute(link(`changes/${release.version}.json`))}"/>`,

@@ -1,5 +1,6 @@
 import { stripVTControlCharacters, styleText } from 'node:util'
-import type { ClauseChange, DataChange, PolicyDiff, WordRun } from '../model/diff.ts'
+import type { ClauseChange, DataChange, PolicyDiff, ReasonKind, WordRun } from '../model/diff.ts'
+import { kindLabel } from './kind-label.ts'
 
 export type DiffFormat = 'text' | 'markdown' | 'json'
 export const diffFormats: readonly DiffFormat[] = ['text', 'markdown', 'json']
@@ -20,6 +21,21 @@ export function formatDiff(diff: PolicyDiff, format: DiffFormat, options: { colo
 
 const title = (diff: PolicyDiff): string => `${diff.from ?? '(nothing)'} → ${diff.to}`
 
+/** For a release compared with the one before it: what it was released as, and who decided. */
+const releasedAs = (diff: PolicyDiff): string[] => (diff.recorded ? [`Released as: ${kindLabel(diff.recorded.kind, diff.recorded.decidedBy)}`] : [])
+
+const reasonKinds: readonly ReasonKind[] = ['substantive', 'reworded', 'editorial']
+const textHeadings: Readonly<Record<ReasonKind, string>> = {
+  substantive: 'Substantive (readers must be told)',
+  reworded: 'Reworded (wording or links: only the editor can judge, `clausewright release --kind`)',
+  editorial: 'Editorial (no change to what the policy says)',
+}
+const markdownHeadings: Readonly<Record<ReasonKind, string>> = {
+  substantive: '**Substantive changes** (readers must be told):',
+  reworded: '**Reworded** (wording or links: only the editor can judge):',
+  editorial: '**Editorial changes** (no change to what the policy says):',
+}
+
 /** Long unchanged runs shortened to their first and last words, so a change stays readable. */
 export function abbreviate(runs: readonly WordRun[]): WordRun[] {
   return runs.map((run, index) => {
@@ -38,12 +54,12 @@ export function abbreviate(runs: readonly WordRun[]): WordRun[] {
 function formatText(diff: PolicyDiff, color: boolean): string {
   // `--color`/`--no-color` (or the terminal and NO_COLOR) decided already: styleText must not look at process.stdout again.
   const paint = (style: 'bold' | 'green' | 'red', text: string) => (color ? styleText(style, text, { validateStream: false }) : text)
-  const lines = [`Changes ${title(diff)}: ${paint('bold', diff.kind)}`]
-  if (diff.kind === 'initial') return `${lines[0]}\nThe first release: everything in it is new.\n`
-  for (const kind of ['substantive', 'editorial'] as const) {
+  const lines = [`Changes ${title(diff)}: ${paint('bold', diff.kind)}`, ...releasedAs(diff)]
+  if (diff.kind === 'initial') return `${lines.join('\n')}\nThe first release: everything in it is new.\n`
+  for (const kind of reasonKinds) {
     const reasons = diff.reasons.filter((reason) => reason.kind === kind)
     if (reasons.length === 0) continue
-    lines.push('', `${kind === 'substantive' ? 'Substantive (readers must be told)' : 'Editorial (wording)'}:`)
+    lines.push('', `${textHeadings[kind]}:`)
     for (const reason of reasons) lines.push(`  - ${reason.message} [${reason.code}]`)
   }
   if (diff.reasons.length === 0) lines.push('', 'No change to the content.')
@@ -76,12 +92,12 @@ function visibleLength(text: string): number {
 
 /** Markdown for a pull request: deletions struck through, insertions in bold, user text escaped. */
 function formatMarkdown(diff: PolicyDiff): string {
-  const lines = [`### Policy changes ${escapeMarkdown(title(diff))}: **${diff.kind}**`]
-  if (diff.kind === 'initial') return `${lines[0]}\n\nThe first release: everything in it is new.\n`
-  for (const kind of ['substantive', 'editorial'] as const) {
+  const lines = [`### Policy changes ${escapeMarkdown(title(diff))}: **${diff.kind}**`, ...releasedAs(diff).flatMap((line) => ['', escapeMarkdown(line)])]
+  if (diff.kind === 'initial') return `${lines.join('\n')}\n\nThe first release: everything in it is new.\n`
+  for (const kind of reasonKinds) {
     const reasons = diff.reasons.filter((reason) => reason.kind === kind)
     if (reasons.length === 0) continue
-    lines.push('', kind === 'substantive' ? '**Substantive changes** (readers must be told):' : '**Editorial changes** (wording):', '')
+    lines.push('', markdownHeadings[kind], '')
     for (const reason of reasons) lines.push(`- ${escapeMarkdownKeepingCode(reason.message)}`)
   }
   if (diff.reasons.length === 0) lines.push('', 'No change to the content.')

@@ -6,7 +6,8 @@ import { locate } from '../yaml/locate.ts'
 import { parseYaml } from '../yaml/parse-yaml.ts'
 import type { Release } from '../model/release.ts'
 import { verifyRelease } from './release.ts'
-import { claimsLessThanProved } from './release-kind.ts'
+import { createReadableCache } from '../compile/digest.ts'
+import { falseClaim } from './release-kind.ts'
 import { countTags, createHtmlSanitizer, findHiddenCharacters, findUnsafeReleaseStrings, firstDifference, formatReleasePath, type ReleasePath } from './release-safety.ts'
 import { compareVersionIds, versionDate } from './version-id.ts'
 import { budgets } from '../source/budgets.ts'
@@ -31,6 +32,7 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
   const releases: Array<{ release: Release; file: SourceFile; verified: boolean }> = []
   const validate = getValidator('release')
   const sanitize = createHtmlSanitizer()
+  const readableOf = createReadableCache()
   for (const file of files) {
     let value: unknown
     try {
@@ -46,7 +48,14 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
       continue
     }
     const release = value as Release
-    const problem = verifyRelease(release)
+    // Before anything reads its HTML: the digest of format /2 parses it, as the sanitiser does.
+    const tags = countTags(release.document)
+    if (tags > budgets.maxReleaseTags) {
+      diagnostics.push(diagnostic('file-too-large', file.path, firstLine, `Unexpected release with ${tags} HTML tags, expected at most ${budgets.maxReleaseTags}`, { hint: notWrittenByRelease }))
+      releases.push({ release, file, verified: false })
+      continue
+    }
+    const problem = verifyRelease(release, readableOf)
     if (problem) {
       diagnostics.push(diagnostic('release-modified', file.path, firstLine, `Unexpected change to the released version ${release.version}: ${problem}`, { hint: 'A release is a legal record and never changes. Restore the file from version control, and release the change as a new version with `clausewright release`.' }))
       releases.push({ release, file, verified: false })
@@ -54,12 +63,6 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
     }
     if (file.name !== `releases/${release.version}.json` || versionDate(release.version) !== release.effective) {
       diagnostics.push(diagnostic('release-order', file.path, firstLine, `Unexpected file name or date for release ${release.version}, expected \`releases/${release.version}.json\` effective ${versionDate(release.version)}`, { hint: 'Restore the file under its own name from version control.' }))
-      continue
-    }
-    const tags = countTags(release.document)
-    if (tags > budgets.maxReleaseTags) {
-      diagnostics.push(diagnostic('file-too-large', file.path, firstLine, `Unexpected release with ${tags} HTML tags, expected at most ${budgets.maxReleaseTags}`, { hint: notWrittenByRelease }))
-      releases.push({ release, file, verified: false })
       continue
     }
     const unsafe = unsafeStrings(file, release, sanitize)
@@ -96,18 +99,20 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
       return
     }
     if (!before?.verified || release.previous !== before.release.version) return
-    const proved = claimsLessThanProved(before.release, release)
-    if (!proved) return
-    diagnostics.push(
-      diagnostic('release-kind-false', file.path, locate(parseYaml(file), ['kind']) ?? firstLine, `Unexpected kind \`${release.kind}\` of release ${release.version}, expected \`${proved.kind}\`: the change from release ${before.release.version} is ${proved.kind}${proved.reason ? ` (${proved.reason})` : ''}`, {
-        hint: kindHint,
-      }),
-    )
+    const claim = falseClaim(before.release, release)
+    if (!claim) return
+    const { proved } = claim
+    const because = `the change from release ${before.release.version} is ${proved.kind}${proved.reason ? ` (${proved.reason})` : ''}`
+    const message =
+      claim.problem === 'less-than-proved'
+        ? `Unexpected kind \`${release.kind}\` of release ${release.version}, expected \`${proved.kind === 'reworded' ? 'editorial` or `substantive' : proved.kind}\`: ${because}`
+        : `Unexpected kind \`${release.kind}\` of release ${release.version} recorded as \`computed\`, expected \`decidedBy: editor\`: ${because}, which the tool cannot judge`
+    diagnostics.push(diagnostic('release-kind-false', file.path, locate(parseYaml(file), claim.problem === 'less-than-proved' ? ['kind'] : ['decidedBy']) ?? firstLine, message, { hint: kindHint }))
   })
   return { releases: releases.filter((item) => item.verified).map((item) => item.release), diagnostics }
 }
 
-const kindHint = 'The kind tells readers whether they must be told of the change; `clausewright release` works it out from the diff. Remove this release file and release the change again.'
+const kindHint = 'The kind tells readers whether they must be told of the change; `clausewright release` proves it from the diff, or asks the editor (`--kind`) where it cannot judge. Remove this release file and release the change again.'
 
 const notWrittenByRelease = 'A release file holds only what `clausewright release` wrote, and its hashes do not make it safe. Restore the file from version control.'
 

@@ -1,8 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { digestOf } from '../../src/compile/digest.ts'
 import type { PolicyDocument } from '../../src/model/policy-document.ts'
-import { integrityOf } from '../../src/versions/release.ts'
+import { digestByFormat, integrityOf } from '../../src/versions/release.ts'
 import type { Release } from '../../src/model/release.ts'
 
 /** What issue #11 appended to a release's clause: an event handler and a script. */
@@ -12,14 +11,14 @@ export type ReleaseRecord = Record<string, unknown> & { document: Record<string,
 
 /**
  * Edits `<directory>/policy/releases/<version>.json` as an attacker with commit access would:
- * change it, then recompute its digest and integrity with the project's own functions. Returns
- * the new text of the file.
+ * change it, then recompute its digest (by the rules of its format) and integrity with the project's
+ * own functions. Returns the new text of the file.
  */
 export async function forgeRelease(directory: string, version: string, edit: (release: ReleaseRecord) => void): Promise<string> {
   const file = path.join(directory, 'policy', 'releases', `${version}.json`)
   const release = JSON.parse(await readFile(file, 'utf8')) as ReleaseRecord
   edit(release)
-  const digest = digestOf(release.document)
+  const digest = digestByFormat[release['format'] as Release['format']](release.document as unknown as PolicyDocument)
   release.document = { ...release.document, digest }
   const record = { ...release, digest } as unknown as Release
   const text = `${JSON.stringify({ ...record, integrity: integrityOf(record) }, null, 2)}\n`

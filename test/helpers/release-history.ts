@@ -14,17 +14,17 @@ export const releaseToday = '2026-01-01'
 const gitEnv = { PATH: process.env['PATH'] ?? '', GIT_AUTHOR_DATE: '2020-02-29T12:00:00Z', GIT_COMMITTER_DATE: '2020-02-29T12:00:00Z', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' }
 export const git = (cwd: string, ...args: string[]) => run('git', args, { cwd, env: gitEnv })
 
-export async function releaseAs(root: string, summary: string): Promise<void> {
-  const result = await runCli(['release', '--summary', summary, '--today', releaseToday], root)
+export async function releaseAs(root: string, summary: string, ...options: string[]): Promise<void> {
+  const result = await runCli(['release', '--summary', summary, '--today', releaseToday, ...options], root)
   if (result.code !== 0) throw new Error(`release failed: ${result.stderr}`)
 }
 
-/** The base fixture released (2020-02-29), a clause reworded and released again (2020-06-01). */
+/** The base fixture released (2020-02-29), a clause reworded and released again (2020-06-01), judged editorial by the editor. */
 export async function twoReleases(root: string): Promise<void> {
   await releaseAs(root, 'First.')
   await editPolicy(root, 'clauses/rights.md', 'Write to', 'Please write to')
   await editPolicy(root, 'policy.yaml', 'lastUpdated: 2020-02-29', 'lastUpdated: 2020-06-01')
-  await releaseAs(root, 'Clearer.')
+  await releaseAs(root, 'Clearer.', '--kind', 'editorial')
 }
 
 /** `root` as a git repository whose branch `main` holds the policy as `prepare` left it. */

@@ -20,7 +20,8 @@ import { consistencyRules, type VersionContext } from '../../src/versions/consis
 import { validateYaml } from '../../src/validate/validate-yaml.ts'
 import { parseYaml } from '../../src/yaml/parse-yaml.ts'
 import { diffDocuments } from '../../src/versions/diff.ts'
-import { createRelease, serializeRelease } from '../../src/versions/release.ts'
+import { decideKind } from '../../src/versions/release-kind.ts'
+import { createRelease, currentDigestOf, serializeRelease } from '../../src/versions/release.ts'
 import { nextVersionId } from '../../src/versions/version-id.ts'
 import { basePolicy, fixturesRoot } from './fixture-policy.ts'
 
@@ -167,16 +168,21 @@ export function checkFiles(files: PolicyFiles, today = defaultToday): CheckedPol
   return checkPolicy(sourcesOf(files), { today })
 }
 
-/** The files with a release of the policy as they hold it, as `clausewright release` writes it (effective on its lastUpdated). */
-/** The draft released, as `clausewright release` does; `on` is the day it records as `released` (none if not given). */
-export function released(files: PolicyFiles, summary = 'Released.', on?: string): PolicyFiles {
+/**
+ * The files with the draft released, as `clausewright release` writes it (effective on its
+ * lastUpdated); `on` is the day it records as `released` (the tester's today if not given).
+ */
+export function released(files: PolicyFiles, summary = 'Released.', on = defaultToday): PolicyFiles {
   const result = compile(sourcesOf(files), { today: defaultToday })
   if (!result.output) throw new Error(`the policy has errors: ${result.diagnostics.map((item) => item.message).join('; ')}`)
   const { draft } = result.output
   const last = result.releases.at(-1)
-  const kind = last ? diffDocuments(last.document, draft, { from: last.version, to: draft.lastUpdated }).kind : 'initial'
+  // As an editor releases: a reworded change judged editorial.
+  const diff = diffDocuments(last?.document ?? null, draft, { from: last?.version ?? null, to: draft.lastUpdated })
+  const decision = decideKind(diff, diff.kind === 'reworded' ? 'editorial' : undefined)
+  if ('refusal' in decision) throw new Error(decision.refusal)
   const version = nextVersionId(draft.lastUpdated, result.releases.map((item) => item.version))
-  const release = createRelease({ version, effective: draft.lastUpdated, ...(on !== undefined && { released: on }), summary, kind, previous: last ?? null, document: draft })
+  const release = createRelease({ version, effective: draft.lastUpdated, released: on, summary, kind: decision.kind, decidedBy: decision.decidedBy, previous: last ?? null, document: draft })
   return { ...files, [`releases/${release.version}.json`]: serializeRelease(release) }
 }
 
@@ -191,7 +197,7 @@ export function versionContextOf(loaded: LoadedPolicy): VersionContext {
       // Rendered whatever the diagnostics: the draft of a case is meant to render.
       if (!last || !context.policy || !context.data) return undefined
       const draft = buildPolicyDocument(context.policy, context.data, renderPolicy(context.policy, context.data, context.clauses, loaded.texts))
-      return { draft, last: { version: last.version, effective: last.effective, document: last.document }, diff: diffDocuments(last.document, draft, { from: last.version, to: 'draft' }) }
+      return { draft, last: { version: last.version, effective: last.effective, digest: currentDigestOf(last), document: last.document }, diff: diffDocuments(last.document, draft, { from: last.version, to: 'draft' }) }
     },
   }
 }

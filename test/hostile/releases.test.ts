@@ -152,7 +152,7 @@ async function withSecondRelease(): Promise<string> {
   const cwd = await optsmCopy()
   await editPolicy(cwd, 'clauses/sharing.md', 'We do not sell your Personal Information', 'We do not sell or rent your Personal Information')
   await editPolicy(cwd, 'policy.yaml', 'lastUpdated: 2019-01-25', 'lastUpdated: 2020-03-01')
-  const released = await runCli(['release', '--summary', 'A later version, for the tests.', '--today', today], cwd)
+  const released = await runCli(['release', '--summary', 'A later version, for the tests.', '--kind', 'editorial', '--today', today], cwd)
   expect(released.code, released.stderr).toBe(0)
   return cwd
 }

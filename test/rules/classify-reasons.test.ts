@@ -18,9 +18,14 @@ beforeAll(async () => {
 type Edit = (document: Record<string, unknown> & { -readonly [K in keyof PolicyDocument]: PolicyDocument[K] }) => void
 const cases: ReadonlyArray<{ readonly name: string; readonly edit: Edit; readonly reasons: readonly Reason[] }> = [
   {
-    name: 'a right added is editorial',
-    edit: (d) => Object.assign(d, { rights: [...d.rights, { ...d.rights[0], id: 'access-again' }] }),
+    name: 'a right added without a statement of its own is editorial',
+    edit: (d) => Object.assign(d, { rights: [...d.rights, { ...d.rights[0], id: 'access-again', html: null, text: null }] }),
     reasons: [{ collection: 'rights', id: 'access-again', kind: 'editorial', code: 'right-added', field: null, message: 'New right `access-again`' }],
+  },
+  {
+    name: 'a right added with a statement is reworded: its words the tool cannot judge',
+    edit: (d) => Object.assign(d, { rights: [...d.rights, { ...d.rights[0], id: 'access-again' }] }),
+    reasons: [{ collection: 'rights', id: 'access-again', kind: 'reworded', code: 'right-added', field: null, message: 'New right `access-again`, with its own statement' }],
   },
   {
     name: 'a purpose removed',
@@ -42,18 +47,38 @@ const cases: ReadonlyArray<{ readonly name: string; readonly edit: Edit; readonl
     ],
   },
   {
-    name: 'a data category relabelled is editorial',
+    name: 'a data category relabelled is reworded: the tool cannot judge wording',
     edit: (d) => Object.assign(d, { dataCategories: d.dataCategories.map((category, index) => (index === 0 ? { ...category, label: 'E-mail address' } : category)) }),
     reasons: [
       {
         collection: 'dataCategories',
         id: 'email-address',
-        kind: 'editorial',
+        kind: 'reworded',
         code: 'data-category-changed',
         field: 'label',
         message: 'The data category `email-address`: label changed from “Email address” to “E-mail address”',
       },
     ],
+  },
+  {
+    name: 'a link retargeted is reworded, with its old and new target',
+    edit: (d) => Object.assign(d, { clauses: d.clauses.map((clause) => ({ ...clause, html: clause.html.replace('<a href="#rights">your rights', '<a href="#intro">your rights') })) }),
+    reasons: [{ collection: 'clauses', id: 'intro', kind: 'reworded', code: 'link-target-changed', field: null, message: 'The link “your rights” in the clause `intro` (Who we are) changed its target: `#rights` → `#intro`' }],
+  },
+  {
+    name: 'a link added to words that were there is reworded',
+    edit: (d) => Object.assign(d, { clauses: d.clauses.map((clause) => ({ ...clause, html: clause.html.replace('Last updated', '<a href="https://example.com/history">Last updated</a>') })) }),
+    reasons: [{ collection: 'clauses', id: 'intro', kind: 'reworded', code: 'link-added', field: null, message: 'New link “Last updated” in the clause `intro` (Who we are), to `https://example.com/history`' }],
+  },
+  {
+    name: 'a clause restructured, its words kept, is reworded',
+    edit: (d) => Object.assign(d, { clauses: d.clauses.map((clause) => ({ ...clause, html: clause.html.replace('<h2 id="intro--what-we-use-it-for">What we use it for</h2>', '<p>What we use it for</p>') })) }),
+    reasons: [{ collection: 'clauses', id: 'intro', kind: 'reworded', code: 'clause-restructured', field: null, message: 'The structure of the clause `intro` (Who we are) changed (its headings, paragraphs, lists or tables), not its words' }],
+  },
+  {
+    name: 'a clause that shows the last-updated date, changed with it, is the date’s change only',
+    edit: (d) => Object.assign(d, { lastUpdated: '2026-02-02', clauses: d.clauses.map((clause) => ({ ...clause, html: clause.html.replace('29th February 2020', '2nd February 2026'), text: clause.text.replace('29th February 2020', '2nd February 2026') })) }),
+    reasons: [{ collection: 'policy', id: 'policy', kind: 'editorial', code: 'last-updated-date-changed', field: 'lastUpdated', message: 'The last-updated date changed from 2020-02-29 to 2026-02-02' }],
   },
 ]
 

@@ -81,7 +81,7 @@ ruleTester.run('release-unsafe-html', stages.load, {
           const [clause] = release.document['clauses'] as Array<{ html: string }>
           if (clause) clause.html += '<script>alert(1)</script>'
         }),
-      errors: [{ file: `policy/${first}`, line: 171, column: 17, endLine: 171, endColumn: 583, message: 'Unexpected HTML in `document.clauses[0].html` that the sanitizer changes at "<script>alert(1)</script>", expected the HTML that `clausewright release` writes' }],
+      errors: [{ file: `policy/${first}`, line: 173, column: 17, endLine: 173, endColumn: 583, message: 'Unexpected HTML in `document.clauses[0].html` that the sanitizer changes at "<script>alert(1)</script>", expected the HTML that `clausewright release` writes' }],
     },
   ],
 })
@@ -96,8 +96,8 @@ ruleTester.run('release-link-broken', stages.load, {
       }),
       errors: [
         {
-          file: `policy/${second}`, line: 8, column: 24, endLine: 8, endColumn: 97,
-          message: 'Unexpected integrity of release 2020-02-29: release 2020-06-01 records `sha256:a007efffca9ac22ed28268d5acaf7758f4249b88f2ff166c3e8add8b50c9929e` for it, but 2020-02-29 now has `sha256:04489d0fa370429fdb789a45d48cb7e059d91549291f3eb25b9d3f4213687bd2`, so 2020-02-29 was rewritten after 2020-06-01 was released',
+          file: `policy/${second}`, line: 10, column: 24, endLine: 10, endColumn: 97,
+          message: 'Unexpected integrity of release 2020-02-29: release 2020-06-01 records `sha256:c323aade72bcc2e8d570d078c9dc1b3b25e7731a5a85a898048f6252c51c7064` for it, but 2020-02-29 now has `sha256:c0908fa1bebf8fd302087f0554b03e4c3000a4821cde66e5b2856557b2c8cb03`, so 2020-02-29 was rewritten after 2020-06-01 was released',
         },
       ],
     },
@@ -125,7 +125,7 @@ ruleTester.run('release-rewritten', stages.base, {
         release['summary'] = 'Rewritten.'
       }),
       base: () => released(baseFiles),
-      errors: [{ file: `policy/${first}`, line: 5, column: 17, endLine: 5, endColumn: 18, message: 'Unexpected change to the release file `releases/2020-02-29.json`, expected it byte for byte as it is at main (0123456789ab)', hint: restore }],
+      errors: [{ file: `policy/${first}`, line: 6, column: 17, endLine: 6, endColumn: 18, message: 'Unexpected change to the release file `releases/2020-02-29.json`, expected it byte for byte as it is at main (0123456789ab)', hint: restore }],
     },
   ],
 })
@@ -168,7 +168,7 @@ ruleTester.run('substantive-change-dated', substantiveChangeDated, {
   invalid: [{ name: 'a new purpose dated before the release, without the parsed YAML', change: (files) => dated('2020-01-01')(newPurpose(released(files))), context: withoutYaml, errors: [{ ...nowhere, message: 'Unexpected last-updated date 2020-01-01 for a substantive change (New purpose `analytics`), expected the effective date of the last release, 2020-02-29, or later' }] }],
 })
 
-const kindHint = 'The kind tells readers whether they must be told of the change; `clausewright release` works it out from the diff. Remove this release file and release the change again.'
+const kindHint = 'The kind tells readers whether they must be told of the change; `clausewright release` proves it from the diff, or asks the editor (`--kind`) where it cannot judge. Remove this release file and release the change again.'
 const withPurpose = (files: PolicyFiles) => released(dated('2020-03-01')(newPurpose(released(files, 'First.'))), 'Analytics.')
 ruleTester.run('release-kind-false', stages.load, {
   valid: [
@@ -187,21 +187,28 @@ ruleTester.run('release-kind-false', stages.load, {
       change: (files) => forged(twoReleases(files), second, (release) => {
         release['kind'] = 'technical'
       }),
-      errors: [{ file: `policy/${second}`, line: 6, column: 11, endLine: 6, endColumn: 22, message: 'Unexpected kind `technical` of release 2020-06-01, expected `editorial`: the change from release 2020-02-29 is editorial (The wording of the clause `intro` (Who we are) changed)', hint: kindHint }],
+      errors: [{ file: `policy/${second}`, line: 7, column: 11, endLine: 7, endColumn: 22, message: 'Unexpected kind `technical` of release 2020-06-01, expected `editorial` or `substantive`: the change from release 2020-02-29 is reworded (The wording of the clause `rights` (Your rights) changed)', hint: kindHint }],
+    },
+    {
+      name: 'a rewording judged editorial by the editor, forged as the tool’s proof',
+      change: (files) => forged(twoReleases(files), second, (release) => {
+        release['decidedBy'] = 'computed'
+      }),
+      errors: [{ file: `policy/${second}`, line: 8, column: 16, endLine: 8, endColumn: 26, message: 'Unexpected kind `editorial` of release 2020-06-01 recorded as `computed`, expected `decidedBy: editor`: the change from release 2020-02-29 is reworded (The wording of the clause `rights` (Your rights) changed), which the tool cannot judge', hint: kindHint }],
     },
     {
       name: 'the first release forged as technical',
       change: (files) => forged(released(files, 'First.'), first, (release) => {
         release['kind'] = 'technical'
       }),
-      errors: [{ file: `policy/${first}`, line: 6, column: 11, endLine: 6, endColumn: 22, message: 'Unexpected kind `technical` of release 2020-02-29, expected `initial`: it is the first release', hint: kindHint }],
+      errors: [{ file: `policy/${first}`, line: 7, column: 11, endLine: 7, endColumn: 22, message: 'Unexpected kind `technical` of release 2020-02-29, expected `initial`: it is the first release', hint: kindHint }],
     },
     {
       name: 'a new purpose forged as editorial',
       change: (files) => forged(withPurpose(files), 'releases/2020-03-01.json', (release) => {
         release['kind'] = 'editorial'
       }),
-      errors: [{ file: 'policy/releases/2020-03-01.json', line: 6, column: 11, endLine: 6, endColumn: 22, message: 'Unexpected kind `editorial` of release 2020-03-01, expected `substantive`: the change from release 2020-02-29 is substantive (New purpose `analytics`)', hint: kindHint }],
+      errors: [{ file: 'policy/releases/2020-03-01.json', line: 7, column: 11, endLine: 7, endColumn: 22, message: 'Unexpected kind `editorial` of release 2020-03-01, expected `substantive`: the change from release 2020-02-29 is substantive (New purpose `analytics`)', hint: kindHint }],
     },
   ],
 })

@@ -52,23 +52,25 @@ const diffAfter = (edit: (document: Document) => void): PolicyDiff => {
 
 describe('the diff as data', () => {
   test('no change is technical, with nothing listed', () => {
-    expect(diffAfter(() => {})).toEqual({ format: 'clausewright-diff/1', from: 'a', to: 'b', kind: 'technical', reasons: [], clauses: [], data: [] })
+    expect(diffAfter(() => {})).toEqual({ format: 'clausewright-diff/2', from: 'a', to: 'b', kind: 'technical', recorded: null, reasons: [], clauses: [], data: [], targets: [] })
   })
 
   test('the first version is initial, with nothing listed', () => {
-    expect(diffDocuments(null, base() as PolicyDocument, { from: null, to: 'b' })).toEqual({ format: 'clausewright-diff/1', from: null, to: 'b', kind: 'initial', reasons: [], clauses: [], data: [] })
+    expect(diffDocuments(null, base() as PolicyDocument, { from: null, to: 'b' })).toEqual({ format: 'clausewright-diff/2', from: null, to: 'b', kind: 'initial', recorded: null, reasons: [], clauses: [], data: [], targets: [] })
   })
 
   test('fields derived from others or describing the version are not compared', () => {
+    // The HTML as another template writes it: what a reader reads and follows is the same.
     const derived = (d: Document) => {
-      Object.assign(d, { version: '2026-02-02', format: 'other', compliance: [{ item: 'x' }] })
-      d.clauses.forEach((item) => (item.html = `<div>${item.text}</div>`))
-      d.purposes.forEach((item) => (item.html = '<div>to send a newsletter</div>'))
-      d.rights.forEach((item) => Object.assign(item, { html: '<p>Ask</p>', article: 'Art. 16', iri: 'https://w3id.org/dpv#A16' }))
+      Object.assign(d, { version: '2026-02-02', compliance: [{ item: 'x' }] })
+      d.clauses.forEach((item) => (item.html = `<div class="other">\n  ${item.html}\n</div>`))
+      d.purposes.forEach((item) => (item.html = '<p><span>to send a</span>  newsletter</p>'))
     }
     const diff = diffAfter(derived)
     expect(diff.data).toEqual([])
     expect(diff.kind).toBe('technical')
+    // A right's article and IRI follow from its kind: not compared (the digest, a hash of the whole, differs).
+    expect(diffAfter((d) => d.rights.forEach((item) => Object.assign(item, { article: 'Art. 16', iri: 'https://w3id.org/dpv#A16' }))).data).toEqual([])
     // A new date changes the digest: the published document is no longer the same, so not technical.
     const dated = diffAfter((d) => {
       derived(d)
@@ -79,8 +81,11 @@ describe('the diff as data', () => {
       kind: 'editorial',
       reasons: [{ kind: 'editorial', code: 'last-updated-date-changed', collection: 'policy', id: 'policy', field: 'lastUpdated', message: 'The last-updated date changed from 2026-01-01 to 2026-02-02' }],
     })
-    const redigested = diffAfter((d) => Object.assign(d, { digest: 'sha256:1' }))
-    expect(redigested.reasons).toEqual([{ kind: 'editorial', code: 'content-changed', collection: 'policy', id: 'policy', field: null, message: 'The content changed (its digest differs) in a part that the diff does not show' }])
+    // The digest is worked out again from the content: a digest field alone is no change, a field
+    // the diff does not compare (the document's format) is.
+    expect(diffAfter((d) => Object.assign(d, { digest: 'sha256:1' })).kind).toBe('technical')
+    const redigested = diffAfter((d) => Object.assign(d, { format: 'other' }))
+    expect(redigested.reasons).toEqual([{ kind: 'reworded', code: 'content-changed', collection: 'policy', id: 'policy', field: null, message: 'The content changed (its digest differs) in a part that the diff does not show' }])
   })
 
   test('a lawful basis is compared by its id, not by its article or IRI', () => {
@@ -126,7 +131,7 @@ describe('the diff as data', () => {
     ])
     expect(diff.reasons).toEqual([
       { collection: 'policy', id: 'policy', kind: 'substantive', code: 'policy-changed', field: 'id', message: 'The policy’s id changed from “example” to “other”' },
-      { collection: 'policy', id: 'policy', kind: 'editorial', code: 'policy-changed', field: 'title', message: 'The policy’s title changed from “Privacy policy” to “Our policy”' },
+      { collection: 'policy', id: 'policy', kind: 'reworded', code: 'policy-changed', field: 'title', message: 'The policy’s title changed from “Privacy policy” to “Our policy”' },
       { collection: 'policy', id: 'policy', kind: 'editorial', code: 'policy-changed', field: 'language', message: 'The policy’s language changed from “en” to “de”' },
     ])
   })
@@ -152,20 +157,22 @@ describe('the diff as data', () => {
       { collection: 'contacts', id: 'dpo', kind: 'substantive', code: 'contact-added', field: null, message: 'New contact `dpo`' },
       { collection: 'dataCategories', id: 'name', kind: 'substantive', code: 'data-category-added', field: null, message: 'New data category `name`' },
       { collection: 'recipients', id: 'advertisers', kind: 'substantive', code: 'recipient-added', field: null, message: 'New recipient `advertisers`' },
-      { collection: 'recipients', id: 'hosting', kind: 'editorial', code: 'recipient-changed', field: 'label', message: 'The recipient `hosting`: label changed from “Hosting” to “Web hosting”' },
+      { collection: 'recipients', id: 'hosting', kind: 'reworded', code: 'recipient-changed', field: 'label', message: 'The recipient `hosting`: label changed from “Hosting” to “Web hosting”' },
       { collection: 'rights', id: 'access', kind: 'substantive', code: 'right-removed', field: null, message: 'The right `access` was removed' },
     ])
     expect(diff.kind).toBe('substantive')
   })
 
-  test('only editorial reasons make an editorial change', () => {
-    expect(diffAfter((d) => (at(d.recipients, 0).label = 'Web hosting')).kind).toBe('editorial')
+  test('only editorial reasons make an editorial change; a reworded one makes it reworded, a substantive one substantive', () => {
+    expect(diffAfter((d) => (at(d.purposes, 0).group = 'marketing')).kind).toBe('editorial')
+    expect(diffAfter((d) => Object.assign(at(d.purposes, 0), { group: 'marketing', text: 'to write to you' })).kind).toBe('reworded')
+    expect(diffAfter((d) => Object.assign(at(d.purposes, 0), { group: 'marketing', text: 'to write to you', recipients: [] })).kind).toBe('substantive')
   })
 })
 
 describe('which fields are substantive', () => {
   // Every field the classification names as substantive, and one it does not, per collection.
-  const cases: ReadonlyArray<[string, (d: Document) => void, string, string, 'substantive' | 'editorial']> = [
+  const cases: ReadonlyArray<[string, (d: Document) => void, string, string, 'substantive' | 'reworded' | 'editorial']> = [
     ['contact email', (d) => (at(d.contacts, 0).email = 'dpo@example.org'), 'contact-changed', 'The contact `privacy`: email changed from “privacy@example.org” to “dpo@example.org”', 'substantive'],
     ['contact postal address', (d) => (at(d.contacts, 0).postalAddress = '2 Road'), 'contact-changed', 'The contact `privacy`: postal address changed from “1 Road” to “2 Road”', 'substantive'],
     ['contact telephone', (d) => (at(d.contacts, 0).telephone = '+44 2'), 'contact-changed', 'The contact `privacy`: telephone changed from “+44 1” to “+44 2”', 'substantive'],
@@ -174,15 +181,15 @@ describe('which fields are substantive', () => {
     ['data category sources', (d) => (at(d.dataCategories, 0).sources = ['third-party']), 'data-category-changed', 'The data category `email-address`: sources changed from `data-subject` to `third-party`', 'substantive'],
     ['data category contexts', (d) => (at(d.dataCategories, 0).contexts = []), 'data-category-changed', 'The data category `email-address`: contexts changed from `website` to none', 'substantive'],
     ['data category dpv', (d) => (at(d.dataCategories, 0).dpv = null), 'data-category-changed', 'The data category `email-address`: dpv changed from “EmailAddress” to nothing', 'substantive'],
-    ['data category description', (d) => (at(d.dataCategories, 0).description = 'Where we write'), 'data-category-changed', 'The data category `email-address`: description changed from nothing to “Where we write”', 'editorial'],
+    ['data category description', (d) => (at(d.dataCategories, 0).description = 'Where we write'), 'data-category-changed', 'The data category `email-address`: description changed from nothing to “Where we write”', 'reworded'],
     ['purpose lawful basis', (d) => (at(d.purposes, 0).lawfulBasis = [{ id: 'contract', article: 'Art. 6(1)(b)', iri: 'x' }]), 'lawful-basis-changed', 'The purpose `newsletter`: lawful basis changed from `consent` to `contract`', 'substantive'],
     ['purpose legitimate interest', (d) => (at(d.purposes, 0).legitimateInterest = 'marketing'), 'purpose-changed', 'The purpose `newsletter`: legitimate interest changed from nothing to “marketing”', 'substantive'],
     ['purpose data categories', (d) => (at(d.purposes, 0).dataCategories = ['email-address', 'name']), 'purpose-changed', 'The purpose `newsletter`: data categories changed from `email-address` to `email-address`, `name`', 'substantive'],
     ['purpose recipients', (d) => (at(d.purposes, 0).recipients = []), 'purpose-changed', 'The purpose `newsletter`: recipients changed from `hosting` to none', 'substantive'],
-    ['purpose wording', (d) => (at(d.purposes, 0).text = 'to write to you'), 'purpose-changed', 'The purpose `newsletter`: wording changed from “to send a newsletter” to “to write to you”', 'editorial'],
+    ['purpose wording', (d) => (at(d.purposes, 0).text = 'to write to you'), 'purpose-changed', 'The purpose `newsletter`: wording changed from “to send a newsletter” to “to write to you”', 'reworded'],
     ['purpose group', (d) => (at(d.purposes, 0).group = 'marketing'), 'purpose-changed', 'The purpose `newsletter`: group changed from nothing to “marketing”', 'editorial'],
     ['recipient kind', (d) => (at(d.recipients, 0).kind = 'group-company'), 'recipient-changed', 'The recipient `hosting`: kind changed from “service-provider” to “group-company”', 'substantive'],
-    ['recipient label', (d) => (at(d.recipients, 0).label = 'Host'), 'recipient-changed', 'The recipient `hosting`: label changed from “Hosting” to “Host”', 'editorial'],
+    ['recipient label', (d) => (at(d.recipients, 0).label = 'Host'), 'recipient-changed', 'The recipient `hosting`: label changed from “Hosting” to “Host”', 'reworded'],
     ['right kind', (d) => (at(d.rights, 0).right = 'erasure'), 'right-changed', 'The right `access`: right changed from “access” to “erasure”', 'substantive'],
     ['right wording', (d) => (at(d.rights, 0).text = 'Ask'), 'right-changed', 'The right `access`: wording changed from “Ask for a copy” to “Ask”', 'substantive'],
     ['controller legal name', (d) => (d.controller.legalName = 'Example Plc'), 'controller-changed', 'The controller’s legal name changed from “Example Limited” to “Example Plc”', 'substantive'],
@@ -204,14 +211,16 @@ describe('which fields are substantive', () => {
     expect(diff.kind).toBe(kind)
   })
 
-  test('a right added is editorial, any other entry added is substantive', () => {
+  test('a right added is editorial (reworded with a statement of its own), any other entry added is substantive', () => {
     const diff = diffAfter((d) => {
-      d.rights.push({ ...at(d.rights, 0), id: 'erasure', right: 'erasure' })
+      d.rights.push({ ...at(d.rights, 0), id: 'erasure', right: 'erasure', text: null })
+      d.rights.push({ ...at(d.rights, 0), id: 'objection', right: 'objection' })
       d.purposes.push({ ...at(d.purposes, 0), id: 'analytics' })
     })
-    expect(diff.reasons.map((reason) => [reason.code, reason.kind])).toEqual([
-      ['purpose-added', 'substantive'],
-      ['right-added', 'editorial'],
+    expect(diff.reasons.map((reason) => [reason.code, reason.id, reason.kind])).toEqual([
+      ['purpose-added', 'analytics', 'substantive'],
+      ['right-added', 'erasure', 'editorial'],
+      ['right-added', 'objection', 'reworded'],
     ])
   })
 })
@@ -237,6 +246,31 @@ describe('values in messages', () => {
 })
 
 describe('clauses', () => {
+  test('links and images are paired in the order a reader meets them: a target changed, one added, one removed', () => {
+    const html = (links: string) => `<p>We are Example. ${links}</p>`
+    const diff = diffAfter((d) => {
+      at(d.clauses, 0).html = html('<a href="#b">terms</a> <img src="https://example.org/new.png" alt="logo"> <a href="https://example.org/">site</a>')
+    })
+    // The base clause has no links: each is new.
+    expect(diff.targets.map((change) => [change.element, change.text, change.from, change.to])).toEqual([
+      ['link', 'terms', null, '#b'],
+      ['image', 'logo', null, 'https://example.org/new.png'],
+      ['link', 'site', null, 'https://example.org/'],
+    ])
+    const before = base()
+    at(before.clauses, 0).html = html('<a href="#a">terms</a> <img src="https://example.org/old.png" alt="logo"> <a href="https://example.org/">site</a> <a href="#c">gone</a>')
+    const after = base()
+    at(after.clauses, 0).html = html('<a href="#b">terms</a> <img src="https://example.org/new.png" alt="logo"> <a href="https://example.org/">site</a>')
+    const changed = diffDocuments(before as PolicyDocument, after as PolicyDocument, { from: 'a', to: 'b' })
+    expect(changed.kind).toBe('reworded')
+    expect(changed.clauses.map((clause) => [clause.id, clause.status])).toEqual([['intro', ['relinked']]])
+    expect(changed.reasons.map((reason) => [reason.code, reason.message])).toEqual([
+      ['link-target-changed', 'The link “terms” in the clause `intro` (Introduction) changed its target: `#a` → `#b`'],
+      ['image-source-changed', 'The image “logo” in the clause `intro` (Introduction) changed its source: `https://example.org/old.png` → `https://example.org/new.png`'],
+      ['link-removed', 'The link “gone” in the clause `intro` (Introduction), to `#c`, was removed'],
+    ])
+  })
+
   test('a clause added, one removed, one retitled and reworded: positions, titles and words', () => {
     const diff = diffAfter((d) => {
       d.clauses = [clause('intro', 'About us', 'We are Example Limited.'), clause('cookies', null, 'No cookies.'), clause('contact', 'Contact', 'Write to us.')]
@@ -247,8 +281,8 @@ describe('clauses', () => {
       { id: 'cookies', status: ['added'], from: null, to: { title: null, position: 1 }, words: null },
     ])
     expect(diff.reasons).toEqual([
-      { collection: 'clauses', id: 'intro', field: null, kind: 'editorial', code: 'clause-retitled', message: 'The clause `intro` was retitled from “Introduction” to “About us”' },
-      { collection: 'clauses', id: 'intro', field: null, kind: 'editorial', code: 'clause-changed', message: 'The wording of the clause `intro` (About us) changed' },
+      { collection: 'clauses', id: 'intro', field: null, kind: 'reworded', code: 'clause-retitled', message: 'The clause `intro` was retitled from “Introduction” to “About us”' },
+      { collection: 'clauses', id: 'intro', field: null, kind: 'reworded', code: 'clause-changed', message: 'The wording of the clause `intro` (About us) changed' },
       { collection: 'clauses', id: 'rights', field: null, kind: 'substantive', code: 'clause-removed', message: 'The clause `rights` (Your rights) was removed' },
       { collection: 'clauses', id: 'cookies', field: null, kind: 'substantive', code: 'clause-added', message: 'New clause `cookies`' },
     ])

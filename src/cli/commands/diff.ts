@@ -3,6 +3,7 @@ import { compile } from '../../compile/compile.ts'
 import type { PolicyDocument } from '../../model/policy-document.ts'
 import { readPolicy } from '../../source/read-policy.ts'
 import { diffDocuments } from '../../versions/diff.ts'
+import { recordedKind } from '../../versions/release.ts'
 import { type DiffFormat, diffFormats, formatDiff } from '../../versions/format-diff.ts'
 import { type Io, printErrors, UsageError } from '../shared.ts'
 import { printable } from '../../diagnostics/format.ts'
@@ -10,8 +11,11 @@ import { printable } from '../../diagnostics/format.ts'
 export const diffHelp = `Usage: clausewright diff [FROM] [TO] [--dir policy] [--format text|markdown|json]
 
 Shows what changed between two versions of the policy: clauses added, removed, moved, retitled or
-reworded (with a word-level diff), structured data changed field by field, and the kind of change
-(substantive, editorial or technical) with the reason for it.
+reworded (with a word-level diff), links whose target changed (old → new), structured data changed
+field by field, and the kind of change the tool proves with the reasons for it: substantive,
+reworded (a change of wording or of a link that only the editor can judge: \`release --kind\`),
+editorial or technical. Between a release and the one before it, also the kind its record holds
+and who decided it.
 
 FROM and TO are version ids (see policy/releases/) or \`draft\`, the working source. By default FROM is
 the latest release and TO is \`draft\`: what readers will see change.
@@ -75,6 +79,9 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
   const after = resolve(to)
   if (!before || !after) throw new Error('a resolved version has no document')
   const color = values.color ?? (io.isTty === true && io.env['NO_COLOR'] === undefined)
-  io.stdout(formatDiff(diffDocuments(before, after, { from, to }), format, { color }))
+  // A release compared with the one before it: its record says what kind it was released as.
+  const released = result.releases.find((release) => release.version === to)
+  const recorded = released && released.previous === from ? recordedKind(released) : null
+  io.stdout(formatDiff({ ...diffDocuments(before, after, { from, to }), recorded }, format, { color }))
   return 0
 }
