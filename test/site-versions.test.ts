@@ -45,7 +45,7 @@ test('the current page is the release in force, announces the upcoming change, a
   const index = released.files['index.html'] ?? ''
   expect(text(index)).toContain('This policy changes on 1st March 2027 — what changes.')
   expect(index).toMatch(/This policy changes on <time datetime="2027-03-01">1st March 2027<\/time><\/strong> — <a href="\/changes\/2027-03-01\/">what changes<\/a>/)
-  expect(text(index)).toContain('Current version, in force since 1st June 2020.')
+  expect(text(index)).toContain('Current version, in force since 1st June 2020. Latest change, of 1st June 2020: substantive change. Every version.')
   expect(index).not.toContain('noindex')
   expect(index).not.toContain('Draft')
 })
