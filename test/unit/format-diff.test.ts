@@ -108,7 +108,8 @@ describe('Markdown', () => {
         '| --- | --- |',
         '| purposes `ads` | added |',
         '| recipients `old` | removed |',
-        // A pipe twice escaped: GitHub's table splitter takes `\\|` as a pipe in the cell and leaves `\\`, which then escapes it.
+        // A pipe escaped twice, once for the table and once for the text: GFM's table splitter reads the
+        // last backslash and the pipe as a pipe inside the cell, and the backslash before them escapes it.
         '| controller `controller` | legal\\_name: "A\\\\|B" → "C"<br>email: null → \\["a",1\\] |',
         '',
         '</details>',
