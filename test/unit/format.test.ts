@@ -179,6 +179,14 @@ describe('codeFrame', () => {
     expect(codeFrame('a\tb\r\n\u0001c\r', { line: 1, column: 3 }, { line: 1, column: 4 })).toEqual(['> 1 | a b', '    |   ^', '  2 | \u2401c'])
   })
 
+  test('a carriage return inside a line is shown, as a control', () => {
+    expect(codeFrame('a\rb\r\n', { line: 1, column: 1 }, { line: 1, column: 2 })).toEqual(['> 1 | a\u240db', '    | ^', '  2 | '])
+  })
+
+  test('a span that ends before it starts on its line gets one caret', () => {
+    expect(codeFrame(text, { line: 3, column: 4 }, { line: 3, column: 2 })).toEqual(['  2 | two', '> 3 | three', '    |    ^', '  4 | four'])
+  })
+
   test('on a long line, the hundred characters around the column, cut with an ellipsis on each side', () => {
     const long = 'a'.repeat(149) + 'X'.repeat(100) + 'b'.repeat(51)
     const frame = codeFrame(`short\n${long}\n`, { line: 2, column: 200 }, { line: 2, column: 290 })
