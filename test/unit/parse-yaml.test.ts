@@ -159,3 +159,44 @@ describe('spans', () => {
     expect(createLocator(text).toPoint(3)).toEqual({ line: 1, column: 4 })
   })
 })
+
+describe('the scan before parsing', () => {
+  const depth = budgets.maxYamlDepth
+  const tooDeep = (at: string) => [{ ruleId: 'nesting-too-deep', severity: 'error', at, message: `Unexpected nesting deeper than ${depth} levels`, hint: 'Flatten the structure; policy data is never this deep.' }]
+
+  test('indentation is counted on the first line too', () => {
+    expect(parsed(`${' '.repeat(depth * 8 + 1)}a: 1\n`).problems).toEqual(tooDeep(`1:${depth * 8 + 1}-1:${depth * 8 + 2}`))
+  })
+
+  test('curly brackets count as square ones do', () => {
+    expect(parsed(`a: ${'{b: '.repeat(depth + 1)}`).problems).toEqual(tooDeep(`1:${4 + 4 * depth}-1:${5 + 4 * depth}`))
+  })
+
+  test('a bracket closed where none is open counts for nothing', () => {
+    expect(parsed(`a: x]]]}}\nb: ${'['.repeat(depth + 1)}`).problems).toEqual(tooDeep(`2:${4 + depth}-2:${5 + depth}`))
+  })
+
+  test('a quote closed in a flow collection ends the quoted text: the brackets after it count', () => {
+    expect(parsed(`a: ["x", '${'['.repeat(3)}', ${'['.repeat(depth)}`).problems).toEqual(tooDeep(`1:${16 + depth}-1:${17 + depth}`))
+  })
+
+  test('outside a flow collection a quote mark is text (an apostrophe), and the brackets after it count', () => {
+    expect(parsed(`a: it's ${'['.repeat(depth + 1)}\n`).problems).toEqual(tooDeep(`1:${9 + depth}-1:${10 + depth}`))
+  })
+
+  test('a comment ends at its line: the next line\'s indentation counts; a comment at the end of the text ends it', () => {
+    expect(parsed(`# [[[\n${' '.repeat(depth * 8 + 1)}a: 1\n`).problems).toEqual(tooDeep(`2:${depth * 8 + 1}-2:${depth * 8 + 2}`))
+    expect(parsed('a: 1 # the end, without a line feed').value).toEqual({ a: 1 })
+  })
+})
+
+describe('what the parser reads as no tag and no key', () => {
+  test('an alias is no tag, and a %YAML in a comment is not the directive', () => {
+    expect(parsed('a: &x 1\nb: *x\n').problems).toEqual([])
+    expect(parsed('# %YAML is not allowed\n%YAML 1.2\n---\na: 1\n').problems.map((problem) => problem.at)).toEqual(['2:1-2:6'])
+  })
+
+  test('two empty keys in one mapping are the key null twice', () => {
+    expect(parsed('? \n: 1\n? \n: 2\n').problems).toEqual([{ ruleId: 'yaml-duplicate-key', severity: 'error', at: '3:3-3:3', message: 'Unexpected key `null` a second time in one mapping, expected unique keys', hint: 'Keep one of the two entries.' }])
+  })
+})
