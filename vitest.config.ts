@@ -7,7 +7,7 @@ const sharedBuildFiles = ['test/build.test.ts', 'test/site.test.ts']
 // The files that mock a module (node:fs/promises, the site build) get modules of their own; the
 // others share one module graph per worker, which saved a third of the CPU of the files that do
 // not build (a fresh graph per file is most of a small file's cost).
-const mockingFiles = ['test/build-site.test.ts', 'test/hostile/disk-faults.test.ts']
+const mockingFiles = ['test/build-site.test.ts', 'test/hostile/disk-faults.test.ts', 'test/unit/read-inside-without-proc.test.ts']
 // Builds started by other files at the same time clean what killed builds left in Astro's shared
 // work directory (node_modules/.clausewright), which killed-build.test.ts looks for: it runs after
 // the others, alone, and holds nothing else.

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { ClausewrightError } from '../../src/diagnostics/diagnostic.ts'
 import { readBaseReleases } from '../../src/source/read-base-releases.ts'
 import { removedAfterAll } from '../helpers/fixture-policy.ts'
 
@@ -44,6 +43,9 @@ beforeAll(async () => {
   await writeFile(path.join(project, 'policy', 'releases', 'nested', 'deep.json'), '{}\n')
   await writeFile(path.join(project, 'policy', 'policy.yaml'), 'title: x\n')
   await writeFile(path.join(project, 'releases.json'), '{}\n')
+  // A directory whose name ends in .json is no release file.
+  await mkdir(path.join(project, 'policy', 'releases', 'folder.json'))
+  await writeFile(path.join(project, 'policy', 'releases', 'folder.json', 'inner.json'), '{}\n')
   await git(repository, 'init', '--quiet', '--initial-branch=main')
   await git(repository, 'add', '.')
   await git(repository, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '--quiet', '-m', 'The base')
@@ -81,6 +83,22 @@ describe('the release files at a commit', () => {
     await mkdir(other, { recursive: true })
     const base = await readBaseReleases(other, 'main', gitEnv)
     expect(base.files).toEqual(new Map())
+  })
+
+  test('where the base holds a release under both names of the policy directory, the name given wins', async () => {
+    const other = await realpath(await mkdtemp(path.join(tmpdir(), 'clausewright-base-both-')))
+    temporary.push(other)
+    await mkdir(path.join(other, 'policy', 'releases'), { recursive: true })
+    await mkdir(path.join(other, 'policy-new', 'releases'), { recursive: true })
+    await writeFile(path.join(other, 'policy', 'releases', '2019-01-25.json'), 'under the name given\n')
+    await writeFile(path.join(other, 'policy-new', 'releases', '2019-01-25.json'), 'under the real path\n')
+    await git(other, 'init', '--quiet', '--initial-branch=main')
+    await git(other, 'add', '.')
+    await git(other, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '--quiet', '-m', 'Both')
+    await rename(path.join(other, 'policy'), path.join(other, 'policy-old'))
+    await symlink('policy-new', path.join(other, 'policy'))
+    const base = await readBaseReleases(path.join(other, 'policy'), 'main', gitEnv)
+    expect(new Map([...base.files].map(([name, bytes]) => [name, bytes.toString()]))).toEqual(new Map([['releases/2019-01-25.json', 'under the name given\n']]))
   })
 
   test('a policy directory turned into a link to a new directory still finds the releases the base holds under its name', async () => {
@@ -163,8 +181,13 @@ describe('a git that answers what it should not', () => {
     await expect(readBaseReleases(path.join(project, 'policy'), 'main', env)).rejects.toThrow(refusal('git-failed', expect.stringMatching(/^cannot read the base releases \(git cat-file answered `[0-9a-f]{40} blob many`\)$/)))
   })
 
-  test('a cat-file that stops before the last header is refused', async () => {
-    const env = await gitWhoseCatFile('read object; printf "%s blob 2\\n{}\\n%s blob" "$object" "$object"; cat >/dev/null; exit 0')
-    await expect(readBaseReleases(path.join(project, 'policy'), 'main', env)).rejects.toThrow(ClausewrightError)
+  test('a cat-file whose last header has no line end is refused', async () => {
+    const env = await gitWhoseCatFile('read object; printf "%s blob 2\\n{}\\n%s blob 2" "$object" "$object"; cat >/dev/null; exit 0')
+    await expect(readBaseReleases(path.join(project, 'policy'), 'main', env)).rejects.toThrow(refusal('git-failed', expect.stringMatching(/^cannot read the base releases \(git cat-file answered `[0-9a-f]{40} blob ?2?`\)$/)))
+  })
+
+  test('a cat-file that answers with an object other than a blob is refused', async () => {
+    const env = await gitWhoseCatFile('read object; printf "%s tree 2\\n{}\\n" "$object"; cat >/dev/null; exit 0')
+    await expect(readBaseReleases(path.join(project, 'policy'), 'main', env)).rejects.toThrow(refusal('git-failed', expect.stringMatching(/^cannot read the base releases \(git cat-file answered `[0-9a-f]{40} tree 2`\)$/)))
   })
 })

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { link, mkdir, mkdtemp, readFile, realpath, symlink, writeFile } from 'node:fs/promises'
+import { link, mkdir, mkdtemp, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
@@ -67,6 +67,22 @@ describe('readFileInside', () => {
     const size = 'title: Privacy policy\n'.length
     expect(await readFileInside(policy, path.join(policy, 'policy.yaml'), size)).toEqual({ bytes: Buffer.from('title: Privacy policy\n') })
     expect(await readFileInside(policy, path.join(policy, 'policy.yaml'), size - 1)).toEqual({ problem: 'too-large', size })
+  })
+
+  test('a file far over the budget is too large with its own size, read no further', async () => {
+    expect(await readFileInside(policy, path.join(policy, 'policy.yaml'), 5)).toEqual({ problem: 'too-large', size: 'title: Privacy policy\n'.length })
+  })
+
+  test('every handle opened is closed again, whatever the answer', async () => {
+    const open = async () => (await readdir('/proc/self/fd')).length
+    const before = await open()
+    for (let round = 0; round < 20; round++) {
+      await readFileInside(policy, path.join(policy, 'policy.yaml'), 1000)
+      await readFileInside(policy, path.join(policy, 'policy.yaml'), 5)
+      await readFileInside(policy, path.join(policy, 'clauses'), 1000)
+      await readFileInside(policy, path.join(policy, 'linked.md'), 1000)
+    }
+    expect(await open()).toBe(before)
   })
 
   test('a symbolic link is not followed, whether it leads inside or outside', async () => {
