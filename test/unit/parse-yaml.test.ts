@@ -172,6 +172,10 @@ describe('the scan before parsing', () => {
     expect(parsed(`a: ${'{b: '.repeat(depth + 1)}`).problems).toEqual(tooDeep(`1:${4 + 4 * depth}-1:${5 + 4 * depth}`))
   })
 
+  test('curly brackets closed count no more', () => {
+    expect(parsed(`a: [${'{}, '.repeat(depth + 4)}x]\n`).problems).toEqual([])
+  })
+
   test('a bracket closed where none is open counts for nothing', () => {
     expect(parsed(`a: x]]]}}\nb: ${'['.repeat(depth + 1)}`).problems).toEqual(tooDeep(`2:${4 + depth}-2:${5 + depth}`))
   })

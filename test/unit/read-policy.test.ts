@@ -63,6 +63,17 @@ describe('a policy read whole', () => {
     })
   })
 
+  // The order of JavaScript's sort (UTF-16 code units), which is not the directory's: Node lists a
+  // directory in the order of its names' bytes (UTF-8), where U+FF5A comes before an astral 😀.
+  test('clauses and releases in the order of their names as JavaScript sorts them', async () => {
+    const names = ['m', 'b10', 'z', '\uff5a', '😀', 'a', 'b9', 'B', '_', 'é']
+    const root = await policyWith({ 'policy.yaml': 'title: x\n', 'data.yaml': 'x: 1\n', ...Object.fromEntries(names.flatMap((name) => [[`clauses/${name}.md`, `${name}\n`], [`releases/${name}.json`, `${name}\n`]])) })
+    const sources = await readPolicy('policy', { cwd: root })
+    const sorted = [...names].sort()
+    expect(sources.clauses.map((clause) => clause.text)).toEqual(sorted.map((name) => `${name}\n`))
+    expect(sources.releases.map((release) => release.name)).toEqual(sorted.map((name) => `releases/${name}.json`))
+  })
+
   test('paths are shown relative to the working directory given, the policy directory itself as `.`', async () => {
     const root = await policyWith(minimal)
     const inside = await readPolicy('.', { cwd: path.join(root, 'policy') })
