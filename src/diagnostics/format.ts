@@ -67,9 +67,10 @@ function toGithub(diagnostic: Diagnostic): string {
   return `::${githubCommand[diagnostic.severity]} ${properties.join(',')}::${escapeData(text)}\n`
 }
 
-// The Actions log is a terminal too: a control character of the policy is shown, not obeyed.
+// The Actions log is a terminal too: a control character of the policy is shown, not obeyed
+// (a carriage return too, as U+240D: only the line feed is left to escape).
 function escapeData(value: string): string {
-  return printable(value).replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+  return printable(value).replaceAll('%', '%25').replaceAll('\n', '%0A')
 }
 
 function escapeProperty(value: string): string {
@@ -87,7 +88,7 @@ const unprintable = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\
 export function printable(text: string): string {
   return text.replace(unprintable, (character) => {
     const code = character.charCodeAt(0)
-    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd'
+    return code <= 0x1f ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd'
   })
 }
 
@@ -136,10 +137,13 @@ export function codeFrame(text: string, start: { line: number; column: number },
   }
   const frame: string[] = []
   for (let number = first; number <= last; number++) {
-    const line = printable((lines[number - 1] ?? '').replace(/\r$/, '').replaceAll('\t', ' '))
+    // Stryker disable next-line StringLiteral: never used, every line number shown is one of the text's (first ≥ 1, last ≤ its count)
+    const raw = lines[number - 1] ?? ''
+    const line = printable(raw.replace(/\r$/, '').replaceAll('\t', ' '))
     frame.push(`${number === start.line ? '>' : ' '} ${String(number).padStart(width)} | ${clip(line)}`)
     if (number === start.line) {
-      const caretEnd = end.line === start.line ? Math.max(end.column, start.column + 1) : line.length + 1
+      // An empty span (or one ending before it starts) still gets its one caret, from the length's lower bound.
+      const caretEnd = end.line === start.line ? end.column : line.length + 1
       const length = Math.max(1, Math.min(caretEnd - start.column, offset + window - (start.column - 1)))
       const lead = start.column - 1 - offset + (offset > 0 ? 1 : 0)
       frame.push(`  ${' '.repeat(width)} | ${' '.repeat(lead)}${'^'.repeat(length)}`)

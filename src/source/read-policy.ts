@@ -174,6 +174,7 @@ export function decodeText(bytes: Uint8Array): string | undefined {
   if (bytes.includes(0)) return undefined
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
+    // Stryker disable next-line BlockStatement: an empty block returns undefined too
   } catch {
     return undefined
   }

@@ -1,0 +1,148 @@
+// Stryker over all of src/, slice by slice (README, Mutation testing): `node scripts/mutation-slices.ts
+// run [slice…]` runs the named slices (all without names) one after another, each against the test
+// files that aim at it; `node scripts/mutation-slices.ts summary` prints the score of each module, from
+// its best slice, and of src/ as a whole. Against the whole in-process suite a mutant takes about a
+// minute and a half on 2 cores (most are static: run at load or in a beforeAll, so every test runs),
+// against a slice's files seconds. A slice's score is a lower bound of the whole suite's.
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const reports = path.join(root, '.tmp', 'stryker', 'slices')
+
+interface Slice {
+  /** The test files run against each mutant (MUTATION_TESTS); none for a configuration of its own. */
+  readonly tests: readonly string[]
+  readonly mutate: readonly string[]
+  /** A Stryker configuration other than stryker.config.mjs. */
+  readonly config?: string
+}
+
+export const slices: Readonly<Record<string, Slice>> = {
+  diff: { tests: ['test/unit/diff.test.ts', 'test/classify.test.ts', 'test/rules/classify-reasons.test.ts', 'test/diff-cache.test.ts'], mutate: ['src/versions/diff.ts'] },
+  sanitizer: {
+    tests: ['test/unit/unsafe-url.test.ts', 'test/unit/sanitize-tree.test.ts', 'test/unit/sanitize-html.test.ts', 'test/rules/sanitize.test.ts', 'test/rules/url.test.ts'],
+    mutate: ['src/model/url.ts', 'src/render/sanitize.ts', 'src/render/sanitize-html.ts', 'src/rules/unsafe-url.ts'],
+  },
+  rules: { tests: [], mutate: ['src/rules/**/*.ts', 'src/compliance/**/*.ts'], config: 'stryker.rules.config.mjs' },
+  'format-date': { tests: ['test/format-date.test.ts', 'test/unit/format-date.test.ts'], mutate: ['src/render/format-date.ts'] },
+  yaml: { tests: ['test/unit/parse-yaml.test.ts', 'test/unit/yaml-nesting.test.ts', 'test/node-at.test.ts'], mutate: ['src/yaml/parse-yaml.ts'] },
+  format: { tests: ['test/unit/format.test.ts', 'test/format-colour.test.ts', 'test/hostile/diagnostics.test.ts'], mutate: ['src/diagnostics/format.ts'] },
+  diagnostics: {
+    tests: [
+      'test/node-at.test.ts',
+      'test/source-location.test.ts',
+      'test/diagnostic.test.ts',
+      'test/words.test.ts',
+      'test/meta.test.ts',
+      'test/rule-docs.test.ts',
+      'test/hostile/diagnostics.test.ts',
+      'test/unit/find-invisible-characters.test.ts',
+      'test/unit/machine-fault.test.ts',
+      'test/unit/format.test.ts',
+      'test/unit/parse-yaml.test.ts',
+    ],
+    mutate: [
+      'src/yaml/locate.ts',
+      'src/yaml/node-at.ts',
+      'src/diagnostics/diagnostic.ts',
+      'src/diagnostics/words.ts',
+      'src/diagnostics/rule-table.ts',
+      'src/diagnostics/limit-diagnostics.ts',
+      'src/diagnostics/rule-docs.ts',
+      'src/diagnostics/rules.ts',
+      'src/diagnostics/machine-fault.ts',
+      'src/source/source-file.ts',
+      'src/source/budgets.ts',
+      'src/source/find-invisible-characters.ts',
+    ],
+  },
+  policy: { tests: ['test/unit/read-policy.test.ts', 'test/check-inputs.test.ts', 'test/hostile/symlinks.test.ts', 'test/hostile/budgets.test.ts', 'test/check-fixtures.test.ts'], mutate: ['src/source/read-policy.ts'] },
+  source: {
+    tests: ['test/unit/read-inside.test.ts', 'test/unit/read-inside-without-proc.test.ts', 'test/unit/read-base-releases.test.ts', 'test/hostile/symlinks.test.ts'],
+    mutate: ['src/source/read-inside.ts', 'src/source/read-base-releases.ts'],
+  },
+  markdown: { tests: ['test/hostile/markdown.test.ts', 'test/hostile/policy-text.test.ts', 'test/rules/rules.test.ts'], mutate: ['src/markdown/**/*.ts', 'src/validate/**/*.ts', 'src/directives/**/*.ts'] },
+  check: { tests: ['test/unit/check.test.ts', 'test/check-inputs.test.ts', 'test/hostile/diagnostics.test.ts', 'test/unit/unsafe-url.test.ts'], mutate: ['src/check.ts', 'src/index.ts'] },
+  'vocab-terms': { tests: ['test/vocab.test.ts'], mutate: ['src/vocab/dpv-pd-terms.ts'] },
+  vocab: { tests: ['test/vocab.test.ts', 'test/unit/read-dpv-csv.test.ts', 'test/compile.test.ts'], mutate: ['src/vocab/gdpr.ts', 'src/vocab/read-dpv-csv.ts'] },
+  render: {
+    tests: ['test/compile.test.ts', 'test/heading-anchors.test.ts', 'test/hostile/policy-text.test.ts', 'test/vocab.test.ts'],
+    mutate: ['src/render/render-policy.ts', 'src/render/expand-directives.ts', 'src/render/map-children.ts', 'src/compile/**/*.ts', 'src/model/**/*.ts', '!src/model/url.ts'],
+  },
+  versions: {
+    tests: ['test/versions.test.ts', 'test/hostile/release-kind.test.ts', 'test/diff-cache.test.ts', 'test/unit/format-diff.test.ts', 'test/compliance.test.ts', 'test/hostile/release-history.test.ts'],
+    mutate: ['src/versions/**/*.ts', '!src/versions/diff.ts', '!src/versions/feed.ts'],
+  },
+  feed: { tests: ['test/feed-ids.test.ts', 'test/hostile/feed.test.ts', 'test/unit/feed.test.ts'], mutate: ['src/versions/feed.ts'] },
+  emit: { tests: ['test/hostile/output.test.ts', 'test/hostile/disk-faults.test.ts'], mutate: ['src/emit/**/*.ts'] },
+  cli: { tests: ['test/unit/cli-main.test.ts', 'test/cli.test.ts', 'test/hostile/command-line.test.ts', 'test/versions.test.ts'], mutate: ['src/cli/**/*.ts'] },
+  // Not integration.ts: it runs only in Astro's child process (stryker.config.mjs).
+  astro: { tests: ['test/astro-loader.test.ts', 'test/page-cache.test.ts', 'test/hostile/releases.test.ts'], mutate: ['src/astro/**/*.ts', '!src/astro/integration.ts'] },
+}
+
+function runSlice(name: string, slice: Slice): number {
+  mkdirSync(reports, { recursive: true })
+  const args = ['stryker', 'run', ...(slice.config ? [slice.config] : []), '--concurrency', '1', '--incrementalFile', path.join(reports, `${name}-incremental.json`), '--mutate', [...slice.mutate, '!src/**/*.d.ts'].join(',')]
+  const env = { ...process.env, ...(slice.tests.length > 0 && { MUTATION_TESTS: slice.tests.join(',') }) }
+  const result = spawnSync('npx', args, { cwd: root, env, stdio: 'inherit' })
+  const report = path.join(root, '.tmp', 'stryker', slice.config ? 'rules-report.json' : 'report.json')
+  if (result.status === 0 && existsSync(report)) copyFileSync(report, path.join(reports, `${name}.json`))
+  return result.status ?? 1
+}
+
+interface Counts {
+  killed: number
+  timeout: number
+  survived: number
+  noCoverage: number
+  ignored: number
+}
+
+const scored = (counts: Counts) => counts.killed + counts.timeout + counts.survived + counts.noCoverage
+const score = (counts: Counts) => (counts.killed + counts.timeout) / Math.max(1, scored(counts))
+
+function countsOf(mutants: ReadonlyArray<{ readonly status: string }>): Counts {
+  const count = (status: string) => mutants.filter((mutant) => mutant.status === status).length
+  return { killed: count('Killed'), timeout: count('Timeout'), survived: count('Survived'), noCoverage: count('NoCoverage'), ignored: count('Ignored') }
+}
+
+/** Each module once, from the slice that scored it best; then all of them together. */
+function summary(): void {
+  const best = new Map<string, { slice: string; counts: Counts }>()
+  for (const file of existsSync(reports) ? readdirSync(reports).filter((name) => name.endsWith('.json') && !name.endsWith('-incremental.json')) : []) {
+    const report = JSON.parse(readFileSync(path.join(reports, file), 'utf8')) as { files: Record<string, { mutants: Array<{ status: string }> }> }
+    for (const [module, { mutants }] of Object.entries(report.files)) {
+      const counts = countsOf(mutants)
+      const known = best.get(module)
+      if (!known || score(counts) > score(known.counts)) best.set(module, { slice: file.slice(0, -'.json'.length), counts })
+    }
+  }
+  const total: Counts = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0 }
+  const rows = [...best].sort(([a], [b]) => (a < b ? -1 : 1))
+  for (const [module, { slice, counts }] of rows) {
+    for (const key of Object.keys(total) as Array<keyof Counts>) total[key] += counts[key]
+    console.log(`| \`${module}\` | ${slice} | ${counts.killed} | ${counts.timeout} | ${counts.survived} | ${counts.noCoverage} | ${counts.ignored} | ${(100 * score(counts)).toFixed(2)} % |`)
+  }
+  console.log(`| all of \`src/\` (${rows.length} modules) | | ${total.killed} | ${total.timeout} | ${total.survived} | ${total.noCoverage} | ${total.ignored} | ${(100 * score(total)).toFixed(2)} % |`)
+}
+
+const [command, ...names] = process.argv.slice(2)
+if (command === 'summary') summary()
+else if (command === 'run') {
+  const unknown = names.filter((name) => !Object.hasOwn(slices, name))
+  if (unknown.length > 0) {
+    console.error(`unknown slice ${unknown.join(', ')}, expected one of ${Object.keys(slices).join(', ')}`)
+    process.exitCode = 2
+  } else {
+    for (const name of names.length > 0 ? names : Object.keys(slices)) {
+      const slice = slices[name]
+      if (slice && runSlice(name, slice) !== 0) process.exitCode = 1
+    }
+  }
+} else {
+  console.error('usage: node scripts/mutation-slices.ts run [slice…] | summary')
+  process.exitCode = 2
+}

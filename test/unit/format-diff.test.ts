@@ -1,0 +1,185 @@
+import { describe, expect, test } from 'vitest'
+import type { PolicyDiff, WordRun } from '../../src/model/diff.ts'
+import { abbreviate, diffFormats, escapeMarkdown, formatDiff } from '../../src/versions/format-diff.ts'
+
+// What `clausewright diff` prints for a diff given as data: the text a person reads, the Markdown
+// of a pull request, the JSON of a tool. test/golden/diff holds one real diff; these build each case.
+const diff: PolicyDiff = {
+  format: 'clausewright-diff/2',
+  from: '2019-01-25',
+  to: '2020-03-01',
+  kind: 'substantive',
+  reasons: [
+    { kind: 'substantive', code: 'purpose-added', collection: 'purposes', id: 'ads', field: null, message: 'Purpose `ads` added: people *must* be told' },
+    { kind: 'reworded', code: 'clause-reworded', collection: 'clauses', id: 'intro', field: null, message: 'Clause `intro` reworded' },
+    { kind: 'substantive', code: 'recipient-added', collection: 'recipients', id: 'x', field: null, message: 'Recipient `x_y` added' },
+  ],
+  clauses: [
+    { id: 'intro', status: ['changed'], from: { title: 'Intro', position: 0 }, to: { title: 'Intro_duction', position: 0 }, words: [{ type: 'equal', text: 'We ' }, { type: 'delete', text: 'sell' }, { type: 'insert', text: 'keep' }, { type: 'equal', text: ' your data.' }] },
+    { id: 'moved', status: ['moved'], from: { title: 'Moved', position: 1 }, to: { title: 'Moved', position: 2 }, words: null },
+    { id: 'untitled', status: ['added'], from: null, to: { title: null, position: 3 }, words: [{ type: 'insert', text: ' New ' }, { type: 'insert', text: '  ' }] },
+  ],
+  data: [
+    { collection: 'purposes', id: 'ads', status: 'added', fields: [] },
+    { collection: 'recipients', id: 'old', status: 'removed', fields: [] },
+    { collection: 'controller', id: 'controller', status: 'changed', fields: [{ field: 'legal_name', from: 'A|B', to: 'C' }, { field: 'email', from: null, to: ['a', 1] }] },
+    { collection: 'policy', id: 'policy', status: 'changed', fields: [] },
+  ],
+  recorded: null,
+  targets: [],
+}
+
+describe('text', () => {
+  test('the kind, the reasons by kind, each changed clause with its words marked', () => {
+    expect(formatDiff(diff, 'text')).toBe(
+      [
+        'Changes 2019-01-25 → 2020-03-01: substantive',
+        '',
+        'Substantive (readers must be told):',
+        '  - Purpose `ads` added: people *must* be told [purpose-added]',
+        '  - Recipient `x_y` added [recipient-added]',
+        '',
+        'Reworded (wording or links: only the editor can judge, `clausewright release --kind`):',
+        '  - Clause `intro` reworded [clause-reworded]',
+        '',
+        'Clause intro (Intro_duction):',
+        '  We [-sell-]{+keep+} your data.',
+        '',
+        'Clause untitled:',
+        '  {+ New +}{+  +}',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  test('in colour: the kind bold, insertions green, deletions red', () => {
+    const lines = formatDiff(diff, 'text', { color: true }).split('\n')
+    expect(lines[0]).toBe('Changes 2019-01-25 → 2020-03-01: \u001b[1msubstantive\u001b[22m')
+    expect(lines[10]).toBe('  We \u001b[31m[-sell-]\u001b[39m\u001b[32m{+keep+}\u001b[39m your data.')
+  })
+
+  test('the first release', () => {
+    expect(formatDiff({ ...diff, from: null, kind: 'initial' }, 'text')).toBe('Changes (nothing) → 2020-03-01: initial\nThe first release: everything in it is new.\n')
+  })
+
+  test('no reason, no change to the content; only the kinds that have reasons', () => {
+    expect(formatDiff({ ...diff, kind: 'technical', reasons: [], clauses: [] }, 'text')).toBe('Changes 2019-01-25 → 2020-03-01: technical\n\nNo change to the content.\n')
+    const rewordedOnly = formatDiff({ ...diff, kind: 'reworded', reasons: diff.reasons.filter((reason) => reason.kind === 'reworded'), clauses: [] }, 'text')
+    expect(rewordedOnly).toBe('Changes 2019-01-25 → 2020-03-01: reworded\n\nReworded (wording or links: only the editor can judge, `clausewright release --kind`):\n  - Clause `intro` reworded [clause-reworded]\n')
+  })
+
+  test('a clause is wrapped at 96 visible characters, colour not counted', () => {
+    const words = (count: number) => Array.from({ length: count }, () => 'x'.repeat(9)).join(' ')
+    const clause = (runs: WordRun[]) => ({ ...diff, reasons: [], clauses: [{ id: 'c', status: ['changed' as const], from: null, to: null, words: runs }] })
+    const plain = formatDiff(clause([{ type: 'equal', text: words(20) }]), 'text').split('\n').slice(5)
+    expect(plain).toEqual([`  ${words(9)}`, `  ${words(9)}`, `  ${words(2)}`, ''])
+    const exact = `${'a'.repeat(47)} ${'b'.repeat(48)}`
+    expect(formatDiff(clause([{ type: 'equal', text: exact }]), 'text').split('\n').slice(5)).toEqual([`  ${exact}`, ''])
+    expect(formatDiff(clause([{ type: 'equal', text: `${exact}b` }]), 'text').split('\n').slice(5)).toEqual([`  ${'a'.repeat(47)}`, `  ${'b'.repeat(49)}`, ''])
+    const coloured = formatDiff(clause([{ type: 'equal', text: `${'a'.repeat(40)} ` }, { type: 'insert', text: 'b'.repeat(50) }]), 'text', { color: true }).split('\n').slice(5)
+    expect(coloured).toEqual([`  ${'a'.repeat(40)} \u001b[32m{+${'b'.repeat(50)}+}\u001b[39m`, ''])
+  })
+})
+
+describe('Markdown', () => {
+  test('reasons escaped but for their code spans, clauses as quotes with <ins> and <del> hugging the words, the data in a table', () => {
+    expect(formatDiff(diff, 'markdown')).toBe(
+      [
+        '### Policy changes 2019-01-25 → 2020-03-01: **substantive**',
+        '',
+        '**Substantive changes** (readers must be told):',
+        '',
+        '- Purpose `ads` added: people \\*must\\* be told',
+        '- Recipient `x_y` added',
+        '',
+        '**Reworded** (wording or links: only the editor can judge):',
+        '',
+        '- Clause `intro` reworded',
+        '',
+        '#### Clause `intro`: Intro\\_duction',
+        '',
+        '> We <del>sell</del><ins>keep</ins> your data.',
+        '',
+        '#### Clause `untitled`',
+        '',
+        '>  <ins>New</ins>   ',
+        '',
+        '<details><summary>Structured data changed</summary>',
+        '',
+        '| item | change |',
+        '| --- | --- |',
+        '| purposes `ads` | added |',
+        '| recipients `old` | removed |',
+        // A pipe escaped twice, once for the table and once for the text: GFM's table splitter reads the
+        // last backslash and the pipe as a pipe inside the cell, and the backslash before them escapes it.
+        '| controller `controller` | legal\\_name: "A\\\\|B" → "C"<br>email: null → \\["a",1\\] |',
+        '',
+        '</details>',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  test('the first release, and a diff with nothing to tell', () => {
+    expect(formatDiff({ ...diff, from: null, kind: 'initial' }, 'markdown')).toBe('### Policy changes (nothing) → 2020-03-01: **initial**\n\nThe first release: everything in it is new.\n')
+    expect(formatDiff({ ...diff, kind: 'technical', reasons: [], clauses: [], data: [] }, 'markdown')).toBe('### Policy changes 2019-01-25 → 2020-03-01: **technical**\n\nNo change to the content.\n')
+    expect(formatDiff({ ...diff, kind: 'technical', reasons: [], clauses: [], data: [{ collection: 'policy', id: 'policy', status: 'changed', fields: [] }] }, 'markdown')).toBe('### Policy changes 2019-01-25 → 2020-03-01: **technical**\n\nNo change to the content.\n')
+  })
+
+  test('a version id is escaped in the title', () => {
+    expect(formatDiff({ ...diff, from: 'a_b', to: '<c>', kind: 'initial' }, 'markdown').split('\n')[0]).toBe('### Policy changes a\\_b → &lt;c&gt;: **initial**')
+  })
+})
+
+test('JSON is the diff itself, indented', () => {
+  expect(formatDiff(diff, 'json')).toBe(`${JSON.stringify(diff, null, 2)}\n`)
+  expect(JSON.parse(formatDiff(diff, 'json'))).toEqual(diff)
+})
+
+test('the formats diff offers', () => {
+  expect(diffFormats).toEqual(['text', 'markdown', 'json'])
+})
+
+describe('abbreviate', () => {
+  const numbered = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => `w${from + index}`).join(' ')
+  const change: WordRun = { type: 'insert', text: 'new' }
+
+  test('an unchanged run of 25 words is kept whole; of 26, cut to 12 words on each side of the change', () => {
+    expect(abbreviate([change, { type: 'equal', text: numbered(1, 25) }, change])).toEqual([change, { type: 'equal', text: numbered(1, 25) }, change])
+    expect(abbreviate([change, { type: 'equal', text: numbered(1, 26) }, change])).toEqual([change, { type: 'equal', text: `${numbered(1, 12)} … ${numbered(15, 26)}` }, change])
+  })
+
+  test('the first run keeps only its end, the last only its start, and their spaces next to the change', () => {
+    const runs = abbreviate([{ type: 'equal', text: ` ${numbered(1, 30)} ` }, change, { type: 'equal', text: ` ${numbered(1, 30)} ` }])
+    expect(runs).toEqual([{ type: 'equal', text: `… ${numbered(20, 30)} ` }, change, { type: 'equal', text: ` ${numbered(1, 11)} …` }])
+  })
+
+  test('between two changes, both ends and the spaces around them', () => {
+    expect(abbreviate([change, { type: 'equal', text: `\n ${numbered(1, 30)}  ` }, change])).toEqual([change, { type: 'equal', text: `\n ${numbered(1, 11)} … ${numbered(20, 30)}  ` }, change])
+  })
+
+  test('a long run alone, with no change on either side, is cut to an ellipsis; a run that is not unchanged text is never cut', () => {
+    expect(abbreviate([{ type: 'equal', text: numbered(1, 40) }])).toEqual([{ type: 'equal', text: '…' }])
+    expect(abbreviate([{ type: 'delete', text: numbered(1, 40) }])).toEqual([{ type: 'delete', text: numbered(1, 40) }])
+  })
+})
+
+describe('escapeMarkdown', () => {
+  test('every character of Markdown or HTML syntax', () => {
+    expect(escapeMarkdown('a\\b`c*d_e[f]g<h>i|j~k&l')).toBe('a\\\\b\\`c\\*d\\_e\\[f\\]g&lt;h&gt;i\\|j\\~k&amp;l')
+  })
+
+  test.each([
+    ['# heading', '\\# heading'],
+    ['  - item', '  \\- item'],
+    ['+ item', '\\+ item'],
+    ['!image', '\\!image'],
+    ['12. item', '12\\. item'],
+    [' 3) item', ' 3\\) item'],
+    ['a # b - c 1. d', 'a # b - c 1. d'],
+    ['x\n# y', 'x\n# y'],
+    ['12a. no', '12a. no'],
+  ])('a block marker only at the start: %j', (text, escaped) => {
+    expect(escapeMarkdown(text)).toBe(escaped)
+  })
+})
