@@ -24,29 +24,35 @@ async function build(cwd: string, args: readonly string[] = []) {
 }
 
 /**
- * A reader in a process of its own that reads `file` as fast as it can until `stop` exists (or a
- * bounded number of reads), counting the reads that found no file or an empty one. `progressed`
- * waits until it has read again since it was called: the promise is to a reader that reads while
- * the output is replaced (the generation it has just opened stays until the next switch), not to one
- * stalled across two builds, which a loaded machine can make of a reader between two cheap switches.
- * A `niceness` above 0 lowers the reader's priority (os.setPriority).
+ * A reader in a process of its own that reads `file` every `pause` milliseconds until `stop`
+ * exists (or a bounded number of reads), counting the reads that found no file or an empty one.
+ * The pause leaves the cores to the builds (a reader without one spent a core on system calls):
+ * a switch that left the file missing would leave it so for longer than that (the removal of a
+ * directory and a rename). `progressed` waits until it has read again since it was called: the
+ * promise is to a reader that reads while the output is replaced (the generation it has just
+ * opened stays until the next switch), not to one stalled across two builds, which a loaded
+ * machine can make of a reader between two cheap switches. A `niceness` above 0 lowers the
+ * reader's priority (os.setPriority).
  */
-async function startReader(file: string, stop: string, niceness = 0): Promise<{ finished: Promise<{ reads: number; missing: number; empty: number }>; progressed: () => Promise<void> }> {
+async function startReader(file: string, stop: string, options: { pause: number; niceness?: number }): Promise<{ finished: Promise<{ reads: number; missing: number; empty: number }>; progressed: () => Promise<void> }> {
   const source = `
     const { existsSync, readFileSync } = require('node:fs')
-    const [file, stop] = process.argv.slice(1)
+    const [file, stop, pause] = process.argv.slice(1)
+    const sleeper = new Int32Array(new SharedArrayBuffer(4))
     let reads = 0, missing = 0, empty = 0
     process.stdout.write('ready\\n')
     while (reads < 20000000 && (reads % 64 !== 0 || !existsSync(stop))) {
       reads += 1
       try { if (readFileSync(file).length === 0) empty += 1 } catch (error) { if (error.code === 'ENOENT') missing += 1; else throw error }
-      if (reads % 256 === 0) process.stderr.write('.')
+      if (reads % 64 === 0) process.stderr.write('.')
+      Atomics.wait(sleeper, 0, 0, Number(pause))
     }
     process.stdout.write(JSON.stringify({ reads, missing, empty }) + '\\n')
   `
-  const child = spawn(process.execPath, ['-e', source, file, stop], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const niceness = options.niceness ?? 0
+  const child = spawn(process.execPath, ['-e', source, file, stop, String(options.pause)], { stdio: ['ignore', 'pipe', 'pipe'] })
   if (niceness !== 0 && child.pid !== undefined) setPriority(child.pid, niceness)
-  // Each tick is 256 reads done; two ticks after a call, a whole read began after it.
+  // Each tick is 64 reads done; two ticks after a call, a whole read began after it.
   let ticks = 0
   const waiting: Array<{ until: number; resolve: () => void }> = []
   let errors = ''
@@ -107,7 +113,8 @@ test('a reader of dist/index.html never finds it missing while the output is rep
   const guard = { cwd, policyDirectory: 'policy' }
   await replaceDirectory('dist', guard, await fillWith('build 0'))
   const stop = path.join(cwd, 'stop')
-  const reader = await startReader(path.join(cwd, 'dist', 'index.html'), stop)
+  // A read every 20 µs (and the read itself): a switch that left no file for the time of a removal would be met.
+  const reader = await startReader(path.join(cwd, 'dist', 'index.html'), stop, { pause: 0.02 })
   for (let round = 1; round <= 150; round += 1) {
     await replaceDirectory('dist', guard, await fillWith(`build ${round}`))
     await reader.progressed()
@@ -136,7 +143,7 @@ test('two builds into one new dist at the same time both complete, dist one of t
   // can while it runs (seconds of a core): at a lower priority, it reads on the time the build
   // leaves rather than on its.
   const stop = path.join(cwd, 'stop')
-  const reader = await startReader(path.join(cwd, 'dist', 'index.html'), stop, 10)
+  const reader = await startReader(path.join(cwd, 'dist', 'index.html'), stop, { pause: 0.2, niceness: 10 })
   expect((await build(cwd)).code).toBe(0)
   await reader.progressed()
   await writeFile(stop, '')
