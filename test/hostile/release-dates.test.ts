@@ -104,6 +104,26 @@ test.each([
   expect(await releaseFiles(cwd)).toEqual([])
 })
 
+test.each([
+  ['--today', '2020-02-30'],
+  ['--today', '2021-13-01'],
+  ['--effective', '2020-02-30'],
+])('release %s %s, a date that does not exist, is a usage error and writes nothing (it was recorded, and broke check)', async (option, date) => {
+  const cwd = await policy()
+  const result = await release(cwd, ...(option === '--today' ? [] : ['--today', '2020-03-01']), option, date)
+  expect(result).toEqual({ code: 2, stdout: '', stderr: expect.stringContaining(`unexpected ${option} \`${date}\`, expected a date that exists, YYYY-MM-DD`) as string })
+  expect(await releaseFiles(cwd)).toEqual([])
+})
+
+test('check and build refuse a --today that does not exist', async () => {
+  const cwd = await policy()
+  for (const command of ['check', 'build']) {
+    const result = await runCli([command, '--today', '2020-02-30'], cwd)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('unexpected --today `2020-02-30`, expected a date that exists, YYYY-MM-DD')
+  }
+})
+
 test('the help of release and build documents the dates, --source and --draft', async () => {
   const cwd = await policy()
   const release = await runCli(['release', '--help'], cwd)

@@ -76,11 +76,11 @@ export async function runRelease(argv: readonly string[], io: Io): Promise<numbe
   assertPlainText({ summary: values.summary, kind: values.kind, effective: values.effective, version: values.version, source: values.source, dir: values.dir, today: values.today })
   const summary = values.summary?.trim()
   if (!summary) throw new UsageError('missing --summary "…": say in one paragraph what changed and why')
-  if (values.effective !== undefined && !isVersionDate(values.effective)) throw new UsageError(`unexpected --effective \`${values.effective}\`, expected YYYY-MM-DD`)
+  if (values.effective !== undefined && !isVersionDate(values.effective)) throw new UsageError(`unexpected --effective \`${values.effective}\`, expected a date that exists, YYYY-MM-DD`)
   if (values.version !== undefined && !isVersionId(values.version)) throw new UsageError(`unexpected --version \`${values.version}\`, expected YYYY-MM-DD or YYYY-MM-DD.N`)
   const editor = values.kind as EditorKind | undefined
   if (editor !== undefined && !editorKinds.includes(editor)) throw new UsageError(`unexpected --kind \`${values.kind}\`, expected \`editorial\` or \`substantive\``)
-  if (values.today !== undefined && !isVersionDate(values.today)) throw new UsageError(`unexpected --today \`${values.today}\`, expected YYYY-MM-DD`)
+  if (values.today !== undefined && !isVersionDate(values.today)) throw new UsageError(`unexpected --today \`${values.today}\`, expected a date that exists, YYYY-MM-DD`)
   const source = values.source === undefined ? undefined : sourceText(values.source)
   const today = values.today ?? todayInUtc()
 
