@@ -83,7 +83,7 @@ export const rules = {
   'release-removed': { severity: 'error', description: 'With `check --base`: a release file of the base branch that is gone.' },
   'release-inserted': { severity: 'error', description: 'With `check --base`: a new release file that does not come after the newest release of the base branch.' },
   'release-order': { severity: 'error', description: 'Releases that do not chain: a release removed, renamed or reordered (each names the one before it).' },
-  'release-date-false': { severity: 'error', description: 'A release whose `released` day is after today, or before the day the release before it was recorded: not what `clausewright release` writes.' },
+  'release-date-false': { severity: 'error', description: 'A release whose `released` day is after today, before the day the release before it was recorded, or more than a year before it takes effect: not what `clausewright release` writes.' },
   'release-kind-false': { severity: 'error', description: 'A release whose `kind` claims less than the change from the release before it is (`editorial` for a new purpose, `technical` for changed content), or records as the tool\'s (`decidedBy: computed`) a kind it did not prove: not what `clausewright release` writes.' },
   'forbidden-character': { severity: 'error', description: 'A control character (vertical tab, form feed…) or a noncharacter that XML and most tools reject.' },
   'raw-html': { severity: 'error', description: 'Raw HTML in a clause: it never reaches the output, so write Markdown instead.' },

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 import { editPolicy, makePolicy, removedAfterAll } from '../helpers/fixture-policy.ts'
+import { forgeRelease } from '../helpers/forge-release.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 // The dates of a release: `effective` (when it applies, possibly announced ahead) and `released`
@@ -122,6 +123,24 @@ test('check and build refuse a --today that does not exist', async () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('unexpected --today `2020-02-30`, expected a date that exists, YYYY-MM-DD')
   }
+})
+
+test('a release that takes effect more than a year after the day it records is refused: release never writes one (a forged record, announced years ahead)', async () => {
+  const cwd = await policy()
+  expect((await release(cwd, '--today', '2020-02-20')).code).toBe(0)
+  // Within a year of its effective date is what release allows (2019-02-28 is a year and a day before 2020-02-29).
+  await forgeRelease(cwd, '2020-02-29', (record) => {
+    record['released'] = '2019-03-01'
+  })
+  expect((await runCli(['check', '--today', '2020-02-20'], cwd)).code).toBe(0)
+  await forgeRelease(cwd, '2020-02-29', (record) => {
+    record['released'] = '2015-06-01'
+  })
+  const check = await runCli(['check', '--format', 'json', '--today', '2020-02-20'], cwd)
+  expect(check.code).toBe(1)
+  expect(JSON.parse(check.stdout)).toEqual([
+    expect.objectContaining({ ruleId: 'release-date-false', file: 'policy/releases/2020-02-29.json', line: 5, message: 'Unexpected release day 2015-06-01 of release 2020-02-29, expected a day at most a year before it takes effect (2020-02-29): a release recorded on 2015-06-01 takes effect by 2016-06-01' }),
+  ])
 })
 
 test('the help of release and build documents the dates, --source and --draft', async () => {
