@@ -143,6 +143,29 @@ test('a release is verified by the digest of its own format: a /1 release with a
   expect(JSON.parse(result.stdout)).toContainEqual(expect.objectContaining({ ruleId: 'release-modified', message: expect.stringContaining('its document differs from the digest recorded in it') }))
 })
 
+test('a release of format /1 after one of /2 is refused: relabelled /1, a forged release would record neither its day nor who decided its kind', async () => {
+  const directory = await project()
+  expect((await runCli(['release', '--summary', 'First.', '--today', today], directory)).code).toBe(0)
+  await editPolicy(directory, 'clauses/rights.md', 'Write to', 'Please write to')
+  await editPolicy(directory, 'policy.yaml', 'lastUpdated: 2020-02-29', 'lastUpdated: 2020-06-01')
+  expect((await runCli(['release', '--summary', 'Clearer.', '--kind', 'editorial', '--today', today], directory)).code).toBe(0)
+  await forgeRelease(directory, '2020-06-01', (release) => {
+    release['format'] = 'clausewright-release/1'
+    delete release['released']
+    delete release['decidedBy']
+  })
+  const result = await runCli(['check', '--format', 'json', '--today', today], directory)
+  expect(result.code).toBe(1)
+  expect(JSON.parse(result.stdout)).toEqual([
+    expect.objectContaining({
+      ruleId: 'release-modified',
+      file: 'policy/releases/2020-06-01.json',
+      line: 2,
+      message: 'Unexpected format `clausewright-release/1` of release 2020-06-01, after release 2020-02-29 of format `clausewright-release/2`, expected `clausewright-release/2`: a format never goes back, and `/1` records neither the day of a release nor who decided its kind',
+    }),
+  ])
+})
+
 test('a /1 release records no decidedBy, and a /2 release must', async () => {
   const directory = await optsm()
   const file = path.join(directory, 'policy', 'releases', '2019-01-25.json')
