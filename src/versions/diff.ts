@@ -314,7 +314,7 @@ function classifyClauses(changes: readonly ClauseChange[]): Reason[] {
         case 'changed':
           return [{ ...base, kind: 'reworded', code: 'clause-changed', message: `The wording of the clause ${named} changed` }]
         case 'restructured':
-          return [{ ...base, kind: 'reworded', code: 'clause-restructured', message: `The structure of the clause ${named} changed (its headings, paragraphs, lists or tables), not its words` }]
+          return [{ ...base, kind: 'reworded', code: 'clause-restructured', message: `The structure of the clause ${named} changed (its headings, paragraphs, lists, tables, emphasis or line breaks), not its words` }]
         case 'relinked':
           // Each link whose target changed has its own reason (classifyTargets).
           return []
