@@ -92,6 +92,8 @@ test('several releases share an effective date, substantive ones included, in re
 
 test.each([
   ['a line break', 'commit 1a2b\nReleased by mistake'],
+  ['a line separator', 'commit 1a2b\u2028Released by mistake'],
+  ['a paragraph separator', 'commit 1a2b\u2029Released by mistake'],
   ['a control character', 'commit \u001b[31m1a2b'],
   ['an invisible character', 'commit\u200b 1a2b'],
   ['more than 200 characters', 'x'.repeat(201)],
@@ -141,6 +143,17 @@ test('a release that takes effect more than a year after the day it records is r
   expect(JSON.parse(check.stdout)).toEqual([
     expect.objectContaining({ ruleId: 'release-date-false', file: 'policy/releases/2020-02-29.json', line: 5, message: 'Unexpected release day 2015-06-01 of release 2020-02-29, expected a day at most a year before it takes effect (2020-02-29): a release recorded on 2015-06-01 takes effect by 2016-06-01' }),
   ])
+})
+
+test('a release file whose source holds a line or paragraph separator is refused by its schema: one line of text', async () => {
+  const cwd = await policy()
+  expect((await release(cwd, '--today', '2020-03-01', '--source', 'commit 1a2b')).code).toBe(0)
+  await forgeRelease(cwd, '2020-02-29', (record) => {
+    record['source'] = 'commit 1a2b\u2028Released by mistake'
+  })
+  const check = await runCli(['check', '--format', 'json', '--today', '2020-03-01'], cwd)
+  expect(check.code).toBe(1)
+  expect(JSON.parse(check.stdout)).toEqual([expect.objectContaining({ ruleId: expect.stringMatching(/^schema-/) as string, file: 'policy/releases/2020-02-29.json', line: 9 })])
 })
 
 test('the help of release and build documents the dates, --source and --draft', async () => {

@@ -134,7 +134,8 @@ export async function runRelease(argv: readonly string[], io: Io): Promise<numbe
 function sourceText(value: string): string {
   const text = value.trim()
   // assertPlainText has refused the other control characters already.
-  if (/[\t\n\r]/.test(text)) throw new UsageError('unexpected line break or tab in --source, expected one line of text')
+  // U+2028 and U+2029 are line and paragraph separators, line breaks to an editor or a JSON reader.
+  if (/[\t\n\r\u2028\u2029]/.test(text)) throw new UsageError('unexpected line break or tab in --source, expected one line of text')
   if (text === '') throw new UsageError('unexpected empty --source, expected where the release came from (a commit, a ticket)')
   const length = [...text].length
   if (length > maxSourceLength) throw new UsageError(`unexpected --source of ${length} characters, expected at most ${maxSourceLength}`)
