@@ -110,7 +110,7 @@ test('a version whose only change is a link target can be released, as format /2
   expect((await runCli(['check', '--today', today], directory)).code).toBe(0)
 })
 
-test('a change of emphasis alone ("We do **not** sell") is reworded, never technical: it is released with the editor\'s judgement, and build warns of it until then', async () => {
+test('a change of emphasis alone ("We do **not** sell") is reworded, never technical: it is released with the editor\'s judgement, and until then the draft is not published as the release', async () => {
   const directory = await project()
   expect((await runCli(['release', '--summary', 'First.', '--today', today], directory)).code).toBe(0)
   await editPolicy(directory, 'clauses/rights.md', 'Write to', 'Write only to')
