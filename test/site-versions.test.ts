@@ -54,7 +54,9 @@ test('every version page says where it stands', () => {
   const page = (version: string) => text(released.files[`versions/${version}/index.html`])
   expect(page('2020-02-29')).toContain('In force from 29th February 2020 until 1st June 2020, replaced by version 2020-06-01.')
   expect(released.files['versions/2020-02-29/index.html']).toContain('<a href="/versions/2020-06-01/">version 2020-06-01</a>')
-  expect(page('2020-06-01')).toContain('In force from 1st June 2020 until 1st June 2020, replaced by version 2020-06-01.2.')
+  // Replaced on its own date: never in force, as show --as-of 2020-06-01 says (it said "in force from 1st June 2020 until 1st June 2020").
+  expect(page('2020-06-01')).toContain('Never in force: replaced on 1st June 2020, the day it was to take effect, by version 2020-06-01.2.')
+  expect(page('2020-06-01')).not.toContain('In force from')
   expect(page('2020-06-01.2')).toContain('Current version, in force since 1st June 2020.')
   expect(page('2027-03-01')).toContain('Upcoming, takes effect on 1st March 2027.')
   for (const version of ['2020-02-29', '2020-06-01', '2020-06-01.2', '2027-03-01']) expect(page(version), version).not.toContain('It may not be the current version')

@@ -86,6 +86,9 @@ async function storedIds(): Promise<string[]> {
   return entries.map((entry: { id: string }) => entry.id)
 }
 
+// Whether a superseded version applied for a day at all: one replaced on its own date did not.
+export { wasInForce } from '../../src/versions/standing.ts'
+
 // "Substantive change", "Editorial change, as judged by the editor": the label says who decided.
 export { kindLabel } from '../../src/versions/kind-label.ts'
 

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../model/calendar-date.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { type Format, formatDiagnostics, formats, sourceTexts } from '../diagnostics/format.ts'
 import { characterKind, findCharacterProblems } from '../source/find-invisible-characters.ts'
@@ -37,14 +38,15 @@ export function assertPlainText(options: Readonly<Record<string, string | undefi
   if (lines.length > 0) throw new UsageError(['unexpected characters on the command line, expected text:', ...lines].join('\n'))
 }
 
+/** A date of the command line: YYYY-MM-DD, and one that exists (a release records it: 2020-02-30 would break every later check). */
 export function isVersionDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value)
+  return isCalendarDate(value)
 }
 
 export function reportingOptions(values: { format?: string | undefined; today?: string | undefined; color?: boolean | undefined }, io: Io, isTty = io.isTty): { format: Format; today?: string; color: boolean } {
   const format = (values.format ?? (io.env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'pretty')) as Format
   if (!formats.includes(format)) throw new UsageError(`unknown format \`${values.format}\`, expected one of ${formats.join(', ')}`)
-  if (values.today !== undefined && !isVersionDate(values.today)) throw new UsageError(`unexpected --today \`${values.today}\`, expected YYYY-MM-DD`)
+  if (values.today !== undefined && !isVersionDate(values.today)) throw new UsageError(`unexpected --today \`${values.today}\`, expected a date that exists, YYYY-MM-DD`)
   const color = values.color ?? (isTty === true && io.env['NO_COLOR'] === undefined)
   return { format, ...(values.today !== undefined && { today: values.today }), color }
 }

@@ -3,21 +3,25 @@ import { fromHtml } from 'hast-util-from-html'
 
 /**
  * What a reader can see or follow in a fragment of the policy's HTML, as a small tree: the words,
- * link targets, image sources, headings, paragraphs, lists and tables. A child is a run of text or
- * `[tag, targets, ...children]`, where `targets` holds the `href` of a link and the `src` and `alt`
- * of an image (empty for other elements).
+ * link targets, image sources, headings, paragraphs, lists and tables, emphasis, code and line
+ * breaks. A child is a run of text or `[tag, targets, ...children]`, where `targets` holds the
+ * `href` of a link, the `src` and `alt` of an image and the `start` of an ordered list (empty for
+ * other elements).
  *
  * Whatever a template or the Markdown renderer may change without changing what a reader reads is
  * left out: whitespace (collapsed, dropped between blocks), ids, classes and ARIA attributes, and
- * wrappers such as `section`, `span`, `strong` or `code`, whose words are kept.
+ * wrappers such as `section`, `div` or `span`, whose words are kept.
  */
 export type ReadableNode = string | readonly [tag: string, targets: Readonly<Record<string, string>>, ...children: ReadableNode[]]
 
 // Elements whose shape a reader follows: where a heading, paragraph, list item or table cell begins.
 const blockTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'blockquote', 'pre', 'hr'])
-// Inline elements that carry a target a reader can follow, or that mark text struck out or inserted.
-const inlineTags = new Set(['a', 'img', 'del', 's', 'ins'])
-const targetProperties: Readonly<Record<string, readonly string[]>> = { a: ['href'], img: ['src', 'alt'] }
+// Inline elements that carry a target a reader can follow, that mark text struck out or inserted,
+// or that set it apart as a reader sees it: emphasis, code, a line break ("We do <strong>not</strong> sell").
+const inlineTags = new Set(['a', 'img', 'del', 's', 'strike', 'ins', 'strong', 'b', 'em', 'i', 'code', 'kbd', 'samp', 'var', 'tt', 'sup', 'sub', 'q', 'mark', 'small', 'br'])
+// What a reader follows or sees of an element besides its words: a link's target, an image's source
+// and text, the number an ordered list starts from.
+const targetProperties: Readonly<Record<string, readonly string[]>> = { a: ['href'], img: ['src', 'alt'], ol: ['start'] }
 
 /** The readable content of an HTML fragment (sanitised HTML, as the renderer writes it). */
 export function readableContent(html: string): ReadableNode[] {

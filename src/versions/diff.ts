@@ -81,7 +81,7 @@ export function diffDocuments(from: PolicyDocument | null, to: PolicyDocument, i
   const reasons = [...classifyData(data, to), ...classifyClauses(clauses), ...classifyTargets(targets, to)]
   // `technical` means the published document is the same: a change the diff does not show (the date, say) is still a change.
   // Digested again by the current rules: a release of an older format records a digest of other rules.
-  if (reasons.length === 0 && digestOf(from) !== digestOf(to)) reasons.push(unshownChange(from, to))
+  if (reasons.length === 0 && digestOf(from) !== digestOf(to)) reasons.push(...unshownChanges(from, to))
   return { format: 'clausewright-diff/2', from: ids.from, to: ids.to, kind: provedKindOf(reasons), recorded: null, reasons, clauses, data, targets }
 }
 
@@ -94,11 +94,21 @@ function provedKindOf(reasons: readonly Reason[]): ProvedKind {
   return has('substantive') ? 'substantive' : has('reworded') ? 'reworded' : reasons.length > 0 ? 'editorial' : 'technical'
 }
 
-function unshownChange(from: PolicyDocument, to: PolicyDocument): Reason {
+/**
+ * What changed that the diff does not show: the last-updated date, and anything else the digest
+ * sees. The date alone is editorial only if the old version, given the new date, digests as the new
+ * one: a new date does not prove editorial a change beside it that the diff cannot show (a
+ * purpose's HTML that differs from its text, in a forged release). Called only when the diff found
+ * no reason, so each clause is the same but for the date it shows (`:last-updated`): the new
+ * clauses stand for the old.
+ */
+function unshownChanges(from: PolicyDocument, to: PolicyDocument): Reason[] {
   const base = { collection: 'policy', id: 'policy' } as const
-  if (from.lastUpdated !== to.lastUpdated) return { ...base, kind: 'editorial', code: 'last-updated-date-changed', field: 'lastUpdated', message: `The last-updated date changed from ${from.lastUpdated} to ${to.lastUpdated}` }
   // What the diff does not show, the tool cannot judge.
-  return { ...base, kind: 'reworded', code: 'content-changed', field: null, message: 'The content changed (its digest differs) in a part that the diff does not show' }
+  const unshown: Reason = { ...base, kind: 'reworded', code: 'content-changed', field: null, message: 'The content changed (its digest differs) in a part that the diff does not show' }
+  if (from.lastUpdated === to.lastUpdated) return [unshown]
+  const dateChanged: Reason = { ...base, kind: 'editorial', code: 'last-updated-date-changed', field: 'lastUpdated', message: `The last-updated date changed from ${from.lastUpdated} to ${to.lastUpdated}` }
+  return digestOf({ ...from, lastUpdated: to.lastUpdated, clauses: to.clauses }) === digestOf(to) ? [dateChanged] : [dateChanged, unshown]
 }
 
 function pickTop(document: PolicyDocument): Record<string, unknown> {
@@ -314,7 +324,7 @@ function classifyClauses(changes: readonly ClauseChange[]): Reason[] {
         case 'changed':
           return [{ ...base, kind: 'reworded', code: 'clause-changed', message: `The wording of the clause ${named} changed` }]
         case 'restructured':
-          return [{ ...base, kind: 'reworded', code: 'clause-restructured', message: `The structure of the clause ${named} changed (its headings, paragraphs, lists or tables), not its words` }]
+          return [{ ...base, kind: 'reworded', code: 'clause-restructured', message: `The structure of the clause ${named} changed (its headings, paragraphs, lists, tables, emphasis or line breaks), not its words` }]
         case 'relinked':
           // Each link whose target changed has its own reason (classifyTargets).
           return []

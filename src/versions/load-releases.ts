@@ -4,7 +4,7 @@ import { getValidator } from '../validate/schemas.ts'
 import { validateYaml } from '../validate/validate-yaml.ts'
 import { locate } from '../yaml/locate.ts'
 import { parseYaml } from '../yaml/parse-yaml.ts'
-import type { Release } from '../model/release.ts'
+import { type Release, releaseFormats } from '../model/release.ts'
 import { verifyRelease } from './release.ts'
 import { createReadableCache } from '../compile/digest.ts'
 import { falseClaim } from './release-kind.ts'
@@ -57,7 +57,7 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
     }
     const problem = verifyRelease(release, readableOf)
     if (problem) {
-      diagnostics.push(diagnostic('release-modified', file.path, firstLine, `Unexpected change to the released version ${release.version}: ${problem}`, { hint: 'A release is a legal record and never changes. Restore the file from version control, and release the change as a new version with `clausewright release`.' }))
+      diagnostics.push(diagnostic('release-modified', file.path, firstLine, `Unexpected change to the released version ${release.version}: ${problem}`, { hint: restoreHint }))
       releases.push({ release, file, verified: false })
       continue
     }
@@ -74,6 +74,12 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
     const { release, file } = entry
     const before = index === 0 ? undefined : releases[index - 1]?.release
     const expected = before?.version ?? null
+    // A format never goes back: `/1` records neither the day of a release nor who decided its
+    // kind, so a release relabelled `/1` after a `/2` one would leave both out of the record.
+    if (before && releaseFormats.indexOf(release.format) < releaseFormats.indexOf(before.format)) {
+      entry.verified = false
+      diagnostics.push(diagnostic('release-modified', file.path, locate(parseYaml(file), ['format']) ?? firstLine, `Unexpected format \`${release.format}\` of release ${release.version}, after release ${before.version} of format \`${before.format}\`, expected \`${before.format}\`: a format never goes back, and \`/1\` records neither the day of a release nor who decided its kind`, { hint: restoreHint }))
+    }
     if (release.previous === expected) {
       if (before === undefined || release.previousIntegrity === before.integrity) return
       // The link is checked against the recorded integrity of the release before: an edit that
@@ -111,6 +117,8 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
   })
   return { releases: releases.filter((item) => item.verified).map((item) => item.release), diagnostics }
 }
+
+const restoreHint = 'A release is a legal record and never changes. Restore the file from version control, and release the change as a new version with `clausewright release`.'
 
 const kindHint = 'The kind tells readers whether they must be told of the change; `clausewright release` proves it from the diff, or asks the editor (`--kind`) where it cannot judge. Remove this release file and release the change again.'
 

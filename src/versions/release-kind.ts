@@ -81,12 +81,13 @@ export interface FalseClaim {
  * What is false in a release's kind, if anything: a claim of less than the tool proves (a new
  * purpose called `editorial`, changed content called `technical`), or, from format `/2` on, a kind
  * recorded as `computed` that the tool did not prove (a reworded change it cannot judge). The
- * diff is worked out only for a claim it could prove false: a release that claims `substantive`, or
- * one whose content is that of the release before it, costs nothing. A pair of `/1` releases is
+ * diff is worked out only for a claim it could prove false: a release that claims `substantive` as
+ * the editor's judgement, or one whose content is that of the release before it, costs nothing. A pair of `/1` releases is
  * compared by its recorded digests, the rules of `/1`.
  */
 export function falseClaim(before: Release, release: Release): FalseClaim | undefined {
-  if (release.kind === 'substantive') return undefined
+  // A substantive kind claims nothing less than proved; as `computed`, it claims the tool proved it.
+  if (release.kind === 'substantive' && release.decidedBy !== 'computed') return undefined
   if (release.kind !== 'initial' && sameContent(release, before)) return undefined
   const proved = proveKind(before.document, release.document, { from: before.version, to: release.version })
   if (weight[release.kind] < weight[proved.kind]) return { proved, problem: 'less-than-proved' }

@@ -44,3 +44,11 @@ export function standingsOn(releases: readonly Release[], today: string): Versio
     }
   })
 }
+
+/**
+ * Whether a release was ever in force (or is): not one announced and not yet in force, nor one
+ * replaced on its own date by a later release of that date, which applied from that day instead.
+ */
+export function wasInForce(standing: VersionStanding): boolean {
+  return standing.status !== 'upcoming' && (standing.validUntil === null || standing.validUntil > standing.validFrom)
+}

@@ -71,8 +71,8 @@ test('headings, lists and tables are content; whitespace, wrappers, ids and clas
   const document = (html: string) => ({ clauses: [{ id: 'a', title: 'A', html, text: 'Words here' }] })
   const base = '<section class="cw-clause" aria-labelledby="a"><h2 id="a">A</h2>\n<p>Words <a href="#b">here</a></p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul></section>'
   const digest = digestOf(document(base))
-  // What a template or renderer may change: whitespace between blocks and in lines, wrappers, ids, classes, emphasis markup.
-  expect(digestOf(document('<div><h2>A</h2><p>Words   <strong><a href="#b" class="x">here</a></strong></p><ul><li>one</li>  <li> two</li></ul></div>'))).toBe(digest)
+  // What a template or renderer may change: whitespace between blocks and in lines, wrappers, ids, classes.
+  expect(digestOf(document('<div><h2>A</h2><p>Words   <span><a href="#b" class="x">here</a></span></p><ul><li>one</li>  <li> two</li></ul></div>'))).toBe(digest)
   // What a reader sees or follows.
   for (const changed of [
     base.replace('#b', '#c'),
@@ -83,8 +83,16 @@ test('headings, lists and tables are content; whitespace, wrappers, ids and clas
     base.replace('<p>Words <a href="#b">here</a></p>', '<table><tr><td>Words <a href="#b">here</a></td></tr></table>'),
     base.replace('</p>', '<img src="https://example.com/a.png" alt="a"></p>'),
     base.replace('Words', 'Other words'),
+    // Emphasis, code, a line break and a list's numbering are seen too ("We do <strong>not</strong> sell"):
+    // a change of them only was technical, and could not be released.
+    base.replace('Words', '<strong>Words</strong>'),
+    base.replace('Words', '<em>Words</em>'),
+    base.replace('Words', '<code>Words</code>'),
+    base.replace('Words <a', 'Words<br>\n<a'),
+    base.replace('<ul>', '<ol start="3">').replace('</ul>', '</ol>'),
   ])
     expect(digestOf(document(changed)), changed).not.toBe(digest)
+  expect(digestOf(document(base.replace('<ul>', '<ol start="3">').replace('</ul>', '</ol>')))).not.toBe(digestOf(document(base.replace('<ul>', '<ol>').replace('</ul>', '</ol>'))))
   // The rules of format /1 leave the HTML out: the link target is not part of their digest.
   expect(digestOfFormat1(document(base.replace('#b', '#c')))).toBe(digestOfFormat1(document(base)))
 })
@@ -99,6 +107,23 @@ test('a version whose only change is a link target can be released, as format /2
   expect(result.code).toBe(0)
   const release = JSON.parse(await readFile(path.join(directory, 'policy', 'releases', '2020-02-29.2.json'), 'utf8')) as Record<string, unknown>
   expect(release).toMatchObject({ format: 'clausewright-release/2', kind: 'editorial', decidedBy: 'editor', previous: '2020-02-29' })
+  expect((await runCli(['check', '--today', today], directory)).code).toBe(0)
+})
+
+test('a change of emphasis alone ("We do **not** sell") is reworded, never technical: it is released with the editor\'s judgement, and until then the draft is not published as the release', async () => {
+  const directory = await project()
+  expect((await runCli(['release', '--summary', 'First.', '--today', today], directory)).code).toBe(0)
+  await editPolicy(directory, 'clauses/rights.md', 'Write to', 'Write only to')
+  expect((await runCli(['release', '--summary', 'Only.', '--kind', 'editorial', '--today', today], directory)).code).toBe(0)
+  await editPolicy(directory, 'clauses/rights.md', 'Write only to', 'Write **only** to')
+  const diff = await runCli(['diff', '--format', 'json'], directory)
+  expect(JSON.parse(diff.stdout)).toMatchObject({ kind: 'reworded', reasons: [expect.objectContaining({ code: 'clause-restructured', id: 'rights' })] })
+  // The draft is not the release: the site does not publish it under the release's id.
+  const output = compile(await readPolicy('policy', { cwd: directory }), { today }).output
+  expect(output?.unreleasedSince?.version).toBe('2020-02-29.2')
+  const result = await runCli(['release', '--summary', 'Emphasis.', '--kind', 'substantive', '--today', today], directory)
+  expect(result.stderr).toBe('')
+  expect(result.stdout).toBe('Released 2020-02-29.3 (substantive, as judged by the editor): policy/releases/2020-02-29.3.json\n')
   expect((await runCli(['check', '--today', today], directory)).code).toBe(0)
 })
 
@@ -141,6 +166,29 @@ test('a release is verified by the digest of its own format: a /1 release with a
   const result = await runCli(['check', '--format', 'json', '--today', today], directory)
   expect(result.code).toBe(1)
   expect(JSON.parse(result.stdout)).toContainEqual(expect.objectContaining({ ruleId: 'release-modified', message: expect.stringContaining('its document differs from the digest recorded in it') }))
+})
+
+test('a release of format /1 after one of /2 is refused: relabelled /1, a forged release would record neither its day nor who decided its kind', async () => {
+  const directory = await project()
+  expect((await runCli(['release', '--summary', 'First.', '--today', today], directory)).code).toBe(0)
+  await editPolicy(directory, 'clauses/rights.md', 'Write to', 'Please write to')
+  await editPolicy(directory, 'policy.yaml', 'lastUpdated: 2020-02-29', 'lastUpdated: 2020-06-01')
+  expect((await runCli(['release', '--summary', 'Clearer.', '--kind', 'editorial', '--today', today], directory)).code).toBe(0)
+  await forgeRelease(directory, '2020-06-01', (release) => {
+    release['format'] = 'clausewright-release/1'
+    delete release['released']
+    delete release['decidedBy']
+  })
+  const result = await runCli(['check', '--format', 'json', '--today', today], directory)
+  expect(result.code).toBe(1)
+  expect(JSON.parse(result.stdout)).toEqual([
+    expect.objectContaining({
+      ruleId: 'release-modified',
+      file: 'policy/releases/2020-06-01.json',
+      line: 2,
+      message: 'Unexpected format `clausewright-release/1` of release 2020-06-01, after release 2020-02-29 of format `clausewright-release/2`, expected `clausewright-release/2`: a format never goes back, and `/1` records neither the day of a release nor who decided its kind',
+    }),
+  ])
 })
 
 test('a /1 release records no decidedBy, and a /2 release must', async () => {

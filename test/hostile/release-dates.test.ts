@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 import { editPolicy, makePolicy, removedAfterAll } from '../helpers/fixture-policy.ts'
+import { forgeRelease } from '../helpers/forge-release.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 // The dates of a release: `effective` (when it applies, possibly announced ahead) and `released`
@@ -91,6 +92,8 @@ test('several releases share an effective date, substantive ones included, in re
 
 test.each([
   ['a line break', 'commit 1a2b\nReleased by mistake'],
+  ['a line separator', 'commit 1a2b\u2028Released by mistake'],
+  ['a paragraph separator', 'commit 1a2b\u2029Released by mistake'],
   ['a control character', 'commit \u001b[31m1a2b'],
   ['an invisible character', 'commit\u200b 1a2b'],
   ['more than 200 characters', 'x'.repeat(201)],
@@ -102,6 +105,55 @@ test.each([
   expect(result.stderr).toMatch(/--source/)
   expect(result.stderr).not.toContain('\u001b')
   expect(await releaseFiles(cwd)).toEqual([])
+})
+
+test.each([
+  ['--today', '2020-02-30'],
+  ['--today', '2021-13-01'],
+  ['--effective', '2020-02-30'],
+])('release %s %s, a date that does not exist, is a usage error and writes nothing (it was recorded, and broke check)', async (option, date) => {
+  const cwd = await policy()
+  const result = await release(cwd, ...(option === '--today' ? [] : ['--today', '2020-03-01']), option, date)
+  expect(result).toEqual({ code: 2, stdout: '', stderr: expect.stringContaining(`unexpected ${option} \`${date}\`, expected a date that exists, YYYY-MM-DD`) as string })
+  expect(await releaseFiles(cwd)).toEqual([])
+})
+
+test('check and build refuse a --today that does not exist', async () => {
+  const cwd = await policy()
+  for (const command of ['check', 'build']) {
+    const result = await runCli([command, '--today', '2020-02-30'], cwd)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('unexpected --today `2020-02-30`, expected a date that exists, YYYY-MM-DD')
+  }
+})
+
+test('a release that takes effect more than a year after the day it records is refused: release never writes one (a forged record, announced years ahead)', async () => {
+  const cwd = await policy()
+  expect((await release(cwd, '--today', '2020-02-20')).code).toBe(0)
+  // Within a year of its effective date is what release allows (2019-02-28 is a year and a day before 2020-02-29).
+  await forgeRelease(cwd, '2020-02-29', (record) => {
+    record['released'] = '2019-03-01'
+  })
+  expect((await runCli(['check', '--today', '2020-02-20'], cwd)).code).toBe(0)
+  await forgeRelease(cwd, '2020-02-29', (record) => {
+    record['released'] = '2015-06-01'
+  })
+  const check = await runCli(['check', '--format', 'json', '--today', '2020-02-20'], cwd)
+  expect(check.code).toBe(1)
+  expect(JSON.parse(check.stdout)).toEqual([
+    expect.objectContaining({ ruleId: 'release-date-false', file: 'policy/releases/2020-02-29.json', line: 5, message: 'Unexpected release day 2015-06-01 of release 2020-02-29, expected a day at most a year before it takes effect (2020-02-29): a release recorded on 2015-06-01 takes effect by 2016-06-01' }),
+  ])
+})
+
+test('a release file whose source holds a line or paragraph separator is refused by its schema: one line of text', async () => {
+  const cwd = await policy()
+  expect((await release(cwd, '--today', '2020-03-01', '--source', 'commit 1a2b')).code).toBe(0)
+  await forgeRelease(cwd, '2020-02-29', (record) => {
+    record['source'] = 'commit 1a2b\u2028Released by mistake'
+  })
+  const check = await runCli(['check', '--format', 'json', '--today', '2020-03-01'], cwd)
+  expect(check.code).toBe(1)
+  expect(JSON.parse(check.stdout)).toEqual([expect.objectContaining({ ruleId: expect.stringMatching(/^schema-/) as string, file: 'policy/releases/2020-02-29.json', line: 9 })])
 })
 
 test('the help of release and build documents the dates, --source and --draft', async () => {

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from 'vitest'
-import { editPolicy, removedAfterAll, repoRoot } from '../helpers/fixture-policy.ts'
+import { editPolicy, makePolicy, removedAfterAll, repoRoot } from '../helpers/fixture-policy.ts'
 import { findExecutableVectors } from '../helpers/executable-vectors.ts'
 import { forgeRelease } from '../helpers/forge-release.ts'
 import { runCli } from '../helpers/run-cli.ts'
@@ -112,6 +112,46 @@ test('check holds a stored release to what is proved: the tool does not decide a
     expect.objectContaining({
       ruleId: 'release-kind-false',
       message: 'Unexpected kind `editorial` of release 2020-03-01 recorded as `computed`, expected `decidedBy: editor`: the change from release 2019-01-25 is reworded (The wording of the clause `sharing` (HOW DO WE SHARE AND DISCLOSE THE INFORMATION TO THIRD PARTIES?) changed), which the tool cannot judge',
+    }),
+  ])
+})
+
+test('a substantive kind recorded as computed that the tool did not prove is false: its label said the tool proved it', async () => {
+  const project = await changed(sells)
+  expect((await release(project, '--kind', 'substantive')).code).toBe(0)
+  expect(await record(project)).toMatchObject({ kind: 'substantive', decidedBy: 'editor' })
+  await forgeRelease(project, '2020-03-01', (forged) => {
+    forged['decidedBy'] = 'computed'
+  })
+  const result = await runCli(['check', '--format', 'json', '--today', today], project)
+  expect(result.code).toBe(1)
+  const errors = (JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; message: string }>).filter((item) => item.severity === 'error')
+  expect(errors).toEqual([
+    expect.objectContaining({
+      ruleId: 'release-kind-false',
+      message: 'Unexpected kind `substantive` of release 2020-03-01 recorded as `computed`, expected `decidedBy: editor`: the change from release 2019-01-25 is reworded (The wording of the clause `sharing` (HOW DO WE SHARE AND DISCLOSE THE INFORMATION TO THIRD PARTIES?) changed), which the tool cannot judge',
+    }),
+  ])
+})
+
+test('a change the diff does not show is not proved editorial by a new date beside it: a forged purpose whose words differ from its text', async () => {
+  const project = await makePolicy()
+  temporary.push(project)
+  expect((await runCli(['release', '--summary', 'First.', '--today', today], project)).code).toBe(0)
+  await editPolicy(project, 'policy.yaml', 'lastUpdated: 2020-02-29', 'lastUpdated: 2020-06-01')
+  expect((await runCli(['release', '--summary', 'A new date.', '--today', today], project)).stdout).toBe('Released 2020-06-01 (editorial): policy/releases/2020-06-01.json\n')
+  // What readers read is the HTML: the forger changes it and leaves the purpose's text as it was.
+  await forgeRelease(project, '2020-06-01', (forged) => {
+    const purposes = forged.document['purposes'] as Array<Record<string, unknown>>
+    purposes[0] = { ...purposes[0], html: String(purposes[0]?.['html']).replace('to send you our newsletter;', 'to sell your email address;') }
+  })
+  const result = await runCli(['check', '--format', 'json', '--today', today], project)
+  expect(result.code).toBe(1)
+  const errors = (JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; message: string }>).filter((item) => item.severity === 'error')
+  expect(errors).toEqual([
+    expect.objectContaining({
+      ruleId: 'release-kind-false',
+      message: 'Unexpected kind `editorial` of release 2020-06-01 recorded as `computed`, expected `decidedBy: editor`: the change from release 2020-02-29 is reworded (The content changed (its digest differs) in a part that the diff does not show), which the tool cannot judge',
     }),
   ])
 })

@@ -73,7 +73,7 @@ const cases: ReadonlyArray<{ readonly name: string; readonly edit: Edit; readonl
   {
     name: 'a clause restructured, its words kept, is reworded',
     edit: (d) => Object.assign(d, { clauses: d.clauses.map((clause) => ({ ...clause, html: clause.html.replace('<h2 id="intro--what-we-use-it-for">What we use it for</h2>', '<p>What we use it for</p>') })) }),
-    reasons: [{ collection: 'clauses', id: 'intro', kind: 'reworded', code: 'clause-restructured', field: null, message: 'The structure of the clause `intro` (Who we are) changed (its headings, paragraphs, lists or tables), not its words' }],
+    reasons: [{ collection: 'clauses', id: 'intro', kind: 'reworded', code: 'clause-restructured', field: null, message: 'The structure of the clause `intro` (Who we are) changed (its headings, paragraphs, lists, tables, emphasis or line breaks), not its words' }],
   },
   {
     name: 'a clause that shows the last-updated date, changed with it, is the date’s change only',

@@ -69,7 +69,7 @@ describe('reportingOptions', () => {
   test('an unknown format, a date not YYYY-MM-DD', () => {
     expect(() => reportingOptions({ format: 'xml' }, io())).toThrow(new UsageError('unknown format `xml`, expected one of pretty, json, github'))
     expect(() => reportingOptions({ format: 'xml' }, io())).toThrow(UsageError)
-    expect(() => reportingOptions({ today: '2020-1-01' }, io())).toThrow(new UsageError('unexpected --today `2020-1-01`, expected YYYY-MM-DD'))
+    expect(() => reportingOptions({ today: '2020-1-01' }, io())).toThrow(new UsageError('unexpected --today `2020-1-01`, expected a date that exists, YYYY-MM-DD'))
     expect(() => reportingOptions({ today: '2020-1-01' }, io())).toThrow(UsageError)
     expect(reportingOptions({ today: '2020-01-01' }, io())).toEqual({ format: 'pretty', today: '2020-01-01', color: false })
   })
@@ -88,6 +88,10 @@ describe('reportingOptions', () => {
 test.each([
   ['2020-02-29', true],
   ['2020-2-29', false],
+  // A date that does not exist: a release recorded on it broke every later check.
+  ['2021-02-29', false],
+  ['2020-04-31', false],
+  ['2020-13-01', false],
   ['2020-02-29x', false],
   ['x2020-02-29', false],
   ['20200-02-29', false],

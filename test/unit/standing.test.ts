@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import type { Release } from '../../src/model/release.ts'
-import { standingsOn, versionInForce } from '../../src/versions/standing.ts'
+import { standingsOn, versionInForce, wasInForce } from '../../src/versions/standing.ts'
 
 // A history of four releases: the first without a recorded release day (format /1), two on one
 // date, and one announced ahead of its date.
@@ -41,4 +41,15 @@ test('each release stands superseded, current or upcoming on a date, with its da
   ])
   // Before the first release took effect, none is current.
   expect(standingsOn(history, '2019-01-01').map((item) => item.status)).toEqual(['upcoming', 'upcoming', 'upcoming', 'upcoming'])
+})
+
+test('a release replaced on its own date was never in force, as versionInForce says of that date (its page said "in force from 1 June until 1 June")', () => {
+  const standings = standingsOn(history, '2027-02-01')
+  expect(standings.map((standing) => [standing.version, wasInForce(standing)])).toEqual([
+    ['2019-01-25', true],
+    ['2020-06-01', false],
+    ['2020-06-01.2', true],
+    ['2027-03-01', false],
+  ])
+  expect(versionInForce(history, '2020-06-01')?.version).not.toBe('2020-06-01')
 })

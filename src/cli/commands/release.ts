@@ -76,11 +76,11 @@ export async function runRelease(argv: readonly string[], io: Io): Promise<numbe
   assertPlainText({ summary: values.summary, kind: values.kind, effective: values.effective, version: values.version, source: values.source, dir: values.dir, today: values.today })
   const summary = values.summary?.trim()
   if (!summary) throw new UsageError('missing --summary "…": say in one paragraph what changed and why')
-  if (values.effective !== undefined && !isVersionDate(values.effective)) throw new UsageError(`unexpected --effective \`${values.effective}\`, expected YYYY-MM-DD`)
+  if (values.effective !== undefined && !isVersionDate(values.effective)) throw new UsageError(`unexpected --effective \`${values.effective}\`, expected a date that exists, YYYY-MM-DD`)
   if (values.version !== undefined && !isVersionId(values.version)) throw new UsageError(`unexpected --version \`${values.version}\`, expected YYYY-MM-DD or YYYY-MM-DD.N`)
   const editor = values.kind as EditorKind | undefined
   if (editor !== undefined && !editorKinds.includes(editor)) throw new UsageError(`unexpected --kind \`${values.kind}\`, expected \`editorial\` or \`substantive\``)
-  if (values.today !== undefined && !isVersionDate(values.today)) throw new UsageError(`unexpected --today \`${values.today}\`, expected YYYY-MM-DD`)
+  if (values.today !== undefined && !isVersionDate(values.today)) throw new UsageError(`unexpected --today \`${values.today}\`, expected a date that exists, YYYY-MM-DD`)
   const source = values.source === undefined ? undefined : sourceText(values.source)
   const today = values.today ?? todayInUtc()
 
@@ -134,7 +134,8 @@ export async function runRelease(argv: readonly string[], io: Io): Promise<numbe
 function sourceText(value: string): string {
   const text = value.trim()
   // assertPlainText has refused the other control characters already.
-  if (/[\t\n\r]/.test(text)) throw new UsageError('unexpected line break or tab in --source, expected one line of text')
+  // U+2028 and U+2029 are line and paragraph separators, line breaks to an editor or a JSON reader.
+  if (/[\t\n\r\u2028\u2029]/.test(text)) throw new UsageError('unexpected line break or tab in --source, expected one line of text')
   if (text === '') throw new UsageError('unexpected empty --source, expected where the release came from (a commit, a ticket)')
   const length = [...text].length
   if (length > maxSourceLength) throw new UsageError(`unexpected --source of ${length} characters, expected at most ${maxSourceLength}`)
