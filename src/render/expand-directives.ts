@@ -100,8 +100,12 @@ function expandText(node: TextDirective, { policy }: ExpansionData): PhrasingCon
       const field = node.attributes?.['field'] as keyof PolicySource['controller']
       return [{ type: 'text', value: policy.controller[field] ?? '' }]
     }
-    case 'last-updated':
-      return [{ type: 'text', value: formatDate(policy.lastUpdated, policy.language) }]
+    case 'last-updated': {
+      // A <time> that only this directive makes (clauses may not hold HTML): the diff tells the
+      // date it shows, which changes with every version, from a date written in the prose.
+      const shown: PhrasingContent = { type: 'emphasis', data: { hName: 'time', hProperties: { dateTime: policy.lastUpdated } }, children: [{ type: 'text', value: formatDate(policy.lastUpdated, policy.language) }] }
+      return [shown]
+    }
     default:
       throw new Error(`Unexpected directive :${node.name} after check`)
   }

@@ -117,10 +117,17 @@ function pickTop(document: PolicyDocument): Record<string, unknown> {
 
 function diffClauses(from: PolicyDocument, to: PolicyDocument, words: boolean, targets: TargetChange[]): ClauseChange[] {
   // A clause that shows the last-updated date (:last-updated) changes with it: that is the date's
-  // change (its own reason), not the clause's. The old clause is also read with the new date.
+  // change (its own reason), not the clause's. So the new clause is also read with the old date
+  // where the directive shows it: in the HTML, its <time> (which nothing else makes); in the text,
+  // the new date only if each of its occurrences is one of those. A date written in the prose
+  // leaves the text as it is, and its change shows (for the editor to judge). Read from the new
+  // side, this holds against an old version made before the <time> existed (format /1).
   const oldDate = formatDate(from.lastUpdated, from.language)
   const newDate = formatDate(to.lastUpdated, to.language)
-  const redated = (text: string) => (oldDate === newDate ? text : text.replaceAll(oldDate, newDate))
+  const oldTime = `<time datetime="${from.lastUpdated}">${oldDate}</time>`
+  const newTime = `<time datetime="${to.lastUpdated}">${newDate}</time>`
+  const undatedHtml = (html: string) => (oldTime === newTime ? html : html.replaceAll(newTime, oldTime))
+  const undatedText = (text: string, html: string) => (oldDate !== newDate && text.split(newDate).length === html.split(newTime).length ? text.replaceAll(newDate, oldDate) : text)
   const before = new Map(from.clauses.map((clause, position) => [clause.id, { clause, position }]))
   // Stryker disable next-line ObjectLiteral: equivalent, `after` is only asked which ids it has
   const after = new Map(to.clauses.map((clause, position) => [clause.id, { clause, position }]))
@@ -144,13 +151,13 @@ function diffClauses(from: PolicyDocument, to: PolicyDocument, words: boolean, t
     const status: ClauseStatus[] = []
     if (!stayed.has(clause.id)) status.push('moved')
     if (old.clause.title !== clause.title) status.push('retitled')
-    const sameText = (text: string) => normaliseText(text) === normaliseText(clause.text)
-    const textChanged = !sameText(old.clause.text) && !sameText(redated(old.clause.text))
+    const sameText = (text: string) => normaliseText(old.clause.text) === normaliseText(text)
+    const textChanged = !sameText(clause.text) && !sameText(undatedText(clause.text, clause.html))
     if (textChanged) status.push('changed')
     // The HTML is read only where it differs: most clauses of consecutive versions are the same.
-    if (old.clause.html !== clause.html && redated(old.clause.html) !== clause.html) {
-      const before = readableContent(redated(old.clause.html))
-      const after = readableContent(clause.html)
+    if (old.clause.html !== clause.html && old.clause.html !== undatedHtml(clause.html)) {
+      const before = readableContent(old.clause.html)
+      const after = readableContent(undatedHtml(clause.html))
       const changed = diffTargets('clauses', clause.id, targetsIn(before), targetsIn(after))
       targets.push(...changed)
       if (changed.length > 0) status.push('relinked')

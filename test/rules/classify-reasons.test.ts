@@ -77,7 +77,11 @@ const cases: ReadonlyArray<{ readonly name: string; readonly edit: Edit; readonl
   },
   {
     name: 'a clause that shows the last-updated date, changed with it, is the date’s change only',
-    edit: (d) => Object.assign(d, { lastUpdated: '2026-02-02', clauses: d.clauses.map((clause) => ({ ...clause, html: clause.html.replace('29th February 2020', '2nd February 2026'), text: clause.text.replace('29th February 2020', '2nd February 2026') })) }),
+    edit: (d) =>
+      Object.assign(d, {
+        lastUpdated: '2026-02-02',
+        clauses: d.clauses.map((clause) => ({ ...clause, html: clause.html.replace('<time datetime="2020-02-29">29th February 2020</time>', '<time datetime="2026-02-02">2nd February 2026</time>'), text: clause.text.replace('29th February 2020', '2nd February 2026') })),
+      }),
     reasons: [{ collection: 'policy', id: 'policy', kind: 'editorial', code: 'last-updated-date-changed', field: 'lastUpdated', message: 'The last-updated date changed from 2020-02-29 to 2026-02-02' }],
   },
 ]
@@ -86,4 +90,23 @@ test.each(cases)('$name', ({ edit, reasons }) => {
   const copy = structuredClone(base) as Parameters<Edit>[0]
   edit(copy)
   expect(diffDocuments(base, copy, { from: 'a', to: 'b' }).reasons).toEqual(reasons)
+})
+
+// Found by an attack on the record: every occurrence of the old date in a clause was read as the
+// date that :last-updated shows, so a date written in the prose changed with it unseen.
+test('a date written in the prose, changed with the last-updated date, is a rewording; the date that :last-updated shows is not', () => {
+  const withProse = (document: Parameters<Edit>[0], date: string): Parameters<Edit>[0] => ({
+    ...document,
+    clauses: document.clauses.map((clause) => (clause.id === 'intro' ? { ...clause, html: `${clause.html}<p>Data of before ${date} is deleted.</p>`, text: `${clause.text}\nData of before ${date} is deleted.` } : clause)),
+  })
+  const before = withProse(structuredClone(base) as Parameters<Edit>[0], '29th February 2020')
+  const redated = (date: string) => {
+    const after = withProse(structuredClone(base) as Parameters<Edit>[0], date)
+    return Object.assign(after, {
+      lastUpdated: '2026-02-02',
+      clauses: after.clauses.map((clause) => ({ ...clause, html: clause.html.replace('<time datetime="2020-02-29">29th February 2020</time>', '<time datetime="2026-02-02">2nd February 2026</time>'), text: clause.text.replace('on 29th February 2020.', 'on 2nd February 2026.') })),
+    })
+  }
+  expect(diffDocuments(before, redated('29th February 2020'), { from: 'a', to: 'b' }).reasons.map((reason) => reason.code)).toEqual(['last-updated-date-changed'])
+  expect(diffDocuments(before, redated('2nd February 2026'), { from: 'a', to: 'b' }).reasons.map((reason) => `${reason.kind} ${reason.code} ${reason.id}`)).toEqual(['reworded clause-changed intro'])
 })

@@ -81,7 +81,7 @@ ruleTester.run('release-unsafe-html', stages.load, {
           const [clause] = release.document['clauses'] as Array<{ html: string }>
           if (clause) clause.html += '<script>alert(1)</script>'
         }),
-      errors: [{ file: `policy/${first}`, line: 173, column: 17, endLine: 173, endColumn: 583, message: 'Unexpected HTML in `document.clauses[0].html` that the sanitizer changes at "<script>alert(1)</script>", expected the HTML that `clausewright release` writes' }],
+      errors: [{ file: `policy/${first}`, line: 173, column: 17, endLine: 173, endColumn: 620, message: 'Unexpected HTML in `document.clauses[0].html` that the sanitizer changes at "<script>alert(1)</script>", expected the HTML that `clausewright release` writes' }],
     },
   ],
 })
@@ -97,7 +97,7 @@ ruleTester.run('release-link-broken', stages.load, {
       errors: [
         {
           file: `policy/${second}`, line: 10, column: 24, endLine: 10, endColumn: 97,
-          message: 'Unexpected integrity of release 2020-02-29: release 2020-06-01 records `sha256:c323aade72bcc2e8d570d078c9dc1b3b25e7731a5a85a898048f6252c51c7064` for it, but 2020-02-29 now has `sha256:c0908fa1bebf8fd302087f0554b03e4c3000a4821cde66e5b2856557b2c8cb03`, so 2020-02-29 was rewritten after 2020-06-01 was released',
+          message: 'Unexpected integrity of release 2020-02-29: release 2020-06-01 records `sha256:2f2d436e63f5df3f66eb69d780aadfcf0222f64648f9d62eed0ac4ac0eb24c81` for it, but 2020-02-29 now has `sha256:88c5c9c7f3ced6b3c1312a712b21a4db5dc1851e4beb4cd012f6d26e9c11d0d1`, so 2020-02-29 was rewritten after 2020-06-01 was released',
         },
       ],
     },

@@ -16,3 +16,8 @@ test('a clause shown a second time loses its ids and the references to them, and
     '\n<h2>Your rights</h2><section class="cw-clause"><a href="#rights">x</a><a>y</a></section>',
   )
 })
+
+test('a <time> (what :last-updated writes) is kept with its datetime, and loses what may run', () => {
+  expect(sanitizeHtml('<p>on <time datetime="2019-01-25">25th January 2019</time></p>')).toBe('<p>on <time datetime="2019-01-25">25th January 2019</time></p>')
+  expect(sanitizeHtml('<time datetime="2019-01-25" onclick="x()" style="color:red">x</time>')).toBe('<time datetime="2019-01-25">x</time>')
+})
