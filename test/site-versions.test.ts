@@ -69,6 +69,12 @@ test('the lists of versions and of changes mark the current and the upcoming ver
     expect(html.match(/class="status status-upcoming"/g), list).toHaveLength(1)
     expect(text(html), list).toContain('Upcoming, takes effect on 1st March 2027')
   }
+  // Two releases of one date are told apart by the second's id.
+  expect(released.files['versions/index.html']).toContain('<a href="/versions/2020-06-01.2/">Version of <time datetime="2020-06-01">1st June 2020</time> (2020-06-01.2)</a>')
+  expect(released.files['versions/index.html']).toContain('<a href="/versions/2020-06-01/">Version of <time datetime="2020-06-01">1st June 2020</time></a>')
+  expect(released.files['changes/index.html']).toContain('<a href="/changes/2020-06-01.2/"><time datetime="2020-06-01">1st June 2020</time> (2020-06-01.2): substantive change</a>')
+  expect(released.files['changes/index.html']).toContain('<a href="/changes/2020-06-01/"><time datetime="2020-06-01">1st June 2020</time>: substantive change</a>')
+  expect(text(released.files['changes/2020-06-01.2/index.html'])).toContain('Changes of 1st June 2020 (2020-06-01.2)')
 })
 
 test('build --draft publishes the draft as a preview: version draft, a banner, noindex, and nothing of it in versions.json or the feed', () => {

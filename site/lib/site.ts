@@ -92,6 +92,14 @@ export { wasInForce } from '../../src/versions/standing.ts'
 // "Substantive change", "Editorial change, as judged by the editor": the label says who decided.
 export { kindLabel } from '../../src/versions/kind-label.ts'
 
+/**
+ * What tells apart the versions of one date where a heading names the date: the id of a second or
+ * later release of the day (` (2020-06-01.2)`), nothing for the first.
+ */
+export function sameDayId(version: string): string {
+  return /\.\d+$/.test(version) ? ` (${version})` : ''
+}
+
 /** How the lists and pages mark where a version stands. */
 export const statusLabels = {
   superseded: 'Superseded',
