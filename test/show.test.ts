@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { beforeAll, expect, test } from 'vitest'
 import { editPolicy, makePolicy, removedAfterAll } from './helpers/fixture-policy.ts'
-import { fourReleases } from './helpers/release-history.ts'
+import { forgeRelease } from './helpers/forge-release.ts'
+import { fourReleases, fourReleasesToday } from './helpers/release-history.ts'
 import { runCli } from './helpers/run-cli.ts'
 
 // `clausewright show --as-of`: which version applied on a date, on a history of four releases
@@ -21,7 +22,8 @@ beforeAll(async () => {
   }
 })
 
-const show = (...args: string[]) => runCli(['show', ...args], history)
+// The history was recorded up to 2027-01-30: shown as on 2027-02-01 (`--today`), after it.
+const show = (...args: string[]) => runCli(['show', '--today', fourReleasesToday, ...args], history)
 
 test.each([
   ['2020-02-29', '2020-02-29'],
@@ -70,7 +72,7 @@ test('the draft does not matter, even with errors: only the releases are read', 
   temporary.push(cwd)
   await fourReleases(cwd)
   await editPolicy(cwd, 'data.yaml', '[consent]', '[nonsense]')
-  expect((await runCli(['show', '--as-of', '2020-06-01'], cwd)).stdout).toContain('version 2020-06-01.2')
+  expect((await runCli(['show', '--as-of', '2020-06-01', '--today', fourReleasesToday], cwd)).stdout).toContain('version 2020-06-01.2')
 })
 
 test('a release file edited after its release is an error: exit 1, nothing shown', async () => {
@@ -78,10 +80,27 @@ test('a release file edited after its release is an error: exit 1, nothing shown
   temporary.push(cwd)
   await fourReleases(cwd)
   await editPolicy(cwd, 'releases/2020-02-29.json', '"summary": "First.', '"summary": "Later.')
-  const result = await runCli(['show', '--as-of', '2020-03-01'], cwd)
+  const result = await runCli(['show', '--as-of', '2020-03-01', '--today', fourReleasesToday], cwd)
   expect(result.code).toBe(1)
   expect(result.stdout).toBe('')
   expect(result.stderr).toContain('release-modified')
+})
+
+// Found by an attack on the record: check refused a release recorded after today, show printed it.
+test('a release recorded after today (a forged date, hashes and all) is an error, as check says: exit 1, nothing shown', async () => {
+  const cwd = await makePolicy()
+  temporary.push(cwd)
+  await fourReleases(cwd)
+  await forgeRelease(cwd, '2020-06-01.2', (release) => {
+    release['released'] = '2099-01-01'
+  })
+  const result = await runCli(['show', '--as-of', '2020-06-01', '--today', fourReleasesToday], cwd)
+  expect(result.code).toBe(1)
+  expect(result.stdout).toBe('')
+  expect(result.stderr).toContain('Unexpected release day 2099-01-01 of release 2020-06-01.2, expected today (2027-02-01) or earlier [release-date-false]')
+  expect(result.stderr).toContain('clausewright: the release files have errors (above); no version is shown\n')
+  // Judged on a day before its releases were recorded, the genuine history is refused too.
+  expect((await runCli(['show', '--as-of', '2020-06-01', '--today', '2020-01-01'], history)).code).toBe(1)
 })
 
 test.each([

@@ -4,10 +4,11 @@ import { hasErrors } from '../../diagnostics/diagnostic.ts'
 import { isCalendarDate, todayInUtc } from '../../model/calendar-date.ts'
 import { readPolicy } from '../../source/read-policy.ts'
 import { loadReleases } from '../../versions/load-releases.ts'
+import { checkReleaseDates } from '../../versions/release-dates.ts'
 import { versionInForce } from '../../versions/standing.ts'
 import { assertPlainText, type Io, UsageError } from '../shared.ts'
 
-export const showHelp = `Usage: clausewright show [--as-of YYYY-MM-DD] [--format text|json] [--dir policy]
+export const showHelp = `Usage: clausewright show [--as-of YYYY-MM-DD] [--format text|json] [--dir policy] [--today YYYY-MM-DD]
 
 Prints the version of the policy in force on a date: its id, effective date, the day it was
 released, its digest, and where the site publishes it (its page and its JSON). The version in
@@ -18,11 +19,13 @@ Options:
   --as-of <date>      The date, YYYY-MM-DD, a calendar date of the policy (default: today, UTC)
   --format <name>     text (default) or json
   --dir <path>        The policy directory (default: policy)
+  --today <date>      The day the release files are judged on: none may say it was recorded
+                      after it, as check holds them (default: today, UTC)
   -h, --help          Show this help
 
 Exit status: 0 when a version was in force; 3 when no version was in force on that date (before
-the first release took effect, or with none released); 1 when a release file has errors; 2 on a
-usage error.
+the first release took effect, or with none released); 1 when a release file has errors (as
+check reports them: edited, unchained, or dated after today); 2 on a usage error.
 `
 
 const showFormats = ['text', 'json'] as const
@@ -36,6 +39,7 @@ export async function runShow(argv: readonly string[], io: Io): Promise<number> 
       'as-of': { type: 'string' },
       format: { type: 'string', default: 'text' },
       dir: { type: 'string', default: 'policy' },
+      today: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -43,15 +47,18 @@ export async function runShow(argv: readonly string[], io: Io): Promise<number> 
     io.stdout(showHelp)
     return 0
   }
-  assertPlainText({ 'as-of': values['as-of'], format: values.format, dir: values.dir })
+  assertPlainText({ 'as-of': values['as-of'], format: values.format, dir: values.dir, today: values.today })
   const format = values.format as (typeof showFormats)[number]
   if (!showFormats.includes(format)) throw new UsageError(`unknown format \`${values.format}\`, expected one of ${showFormats.join(', ')}`)
   const asOf = values['as-of'] ?? todayInUtc()
   if (!isCalendarDate(asOf)) throw new UsageError(`unexpected --as-of \`${asOf}\`, expected a date, YYYY-MM-DD`)
+  const today = values.today ?? todayInUtc()
+  if (!isCalendarDate(today)) throw new UsageError(`unexpected --today \`${today}\`, expected a date, YYYY-MM-DD`)
 
   const sources = await readPolicy(values.dir, { cwd: io.cwd })
   const loaded = loadReleases(sources.releases)
-  const problems = [...sources.diagnostics, ...loaded.diagnostics].filter((item) => item.severity === 'error')
+  // A record is shown only as check would accept it: a forged release day is no fact.
+  const problems = [...sources.diagnostics, ...loaded.diagnostics, ...checkReleaseDates(sources.releases, loaded.releases, today)].filter((item) => item.severity === 'error')
   if (hasErrors(problems)) {
     io.stderr(formatDiagnostics(problems, 'pretty', { texts: sourceTexts(sources.releases) }))
     io.stderr('clausewright: the release files have errors (above); no version is shown\n')
