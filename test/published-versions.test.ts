@@ -111,4 +111,9 @@ test('the policy page is told what it shows: the release in force and the change
   expect(json(early.files, 'policy.json')['digest']).toBe(json(early.files, 'versions/2020-02-29.json')['digest'])
   expect(currentEntry(early)).toEqual(expect.objectContaining({ shown: expect.objectContaining({ version: '2020-02-29', status: 'upcoming' }), upcoming: null, preview: null }))
   expect(currentEntry(await compiled(history, { today: fourReleasesToday, draft: true }))).toEqual(expect.objectContaining({ shown: null, upcoming: null, preview: 'draft' }))
+  // A preview asked for when the draft is the newest release says so, not that it holds changes.
+  const released = await makePolicy()
+  temporary.push(released)
+  await fourReleases(released)
+  expect(currentEntry(await compiled(released, { today: fourReleasesToday, draft: true }))).toEqual(expect.objectContaining({ shown: null, preview: 'draft-unchanged', versions: [expect.objectContaining({ version: '2027-03-01' }), expect.anything(), expect.anything(), expect.anything()] }))
 })

@@ -26,7 +26,8 @@ export interface ListedVersion extends VersionSummary {
 /**
  * What the policy page shows besides the document: the release it is (null for the draft), the
  * next announced change, if any, and for a draft why it is shown (`draft`: asked for with
- * `build --draft`; `unreleased`: nothing was released yet).
+ * `build --draft`, with changes not released; `draft-unchanged`: asked for, and the same as the
+ * newest release; `unreleased`: nothing was released yet).
  */
 // A type, not an interface: the loader stores entries as records (an interface has no index signature).
 export type CurrentEntryData = {
@@ -34,7 +35,7 @@ export type CurrentEntryData = {
   readonly jsonLdScript: string
   readonly shown: ListedVersion | null
   readonly upcoming: ListedVersion | null
-  readonly preview: 'draft' | 'unreleased' | null
+  readonly preview: 'draft' | 'draft-unchanged' | 'unreleased' | null
   readonly versions: readonly ListedVersion[]
 }
 
@@ -99,7 +100,7 @@ export function buildSiteEntries(output: CompiledPolicy, options: SiteEntryOptio
         jsonLdScript: jsonForScript(output.jsonLd),
         shown: shown ?? null,
         upcoming: upcoming ?? null,
-        preview: output.preview ? (output.document.version === draftVersion ? 'draft' : 'unreleased') : null,
+        preview: !output.preview ? null : output.document.version !== draftVersion ? 'unreleased' : output.unreleasedSince || output.releases.length === 0 ? 'draft' : 'draft-unchanged',
         versions: [...listed].reverse(),
       },
       html: clausesHtml(shownDocument),
