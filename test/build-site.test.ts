@@ -76,6 +76,18 @@ test('a site build started for a policy that turns out to have errors is stopped
   expect(existsSync(`${site?.workDirectory}-cache`)).toBe(false)
 })
 
+test('build --format github writes its diagnostics to the job summary too, and ends its report with the count', async () => {
+  const cwd = await makePolicy({ description: 'a broken reference', replace: [{ file: 'data.yaml', find: 'dataCategories: [email-address]', with: 'dataCategories: [nothing]' }] })
+  temporary.push(cwd)
+  const file = path.join(cwd, 'summary.md')
+  const result = await runCli(['build', '--format', 'github', '--today', '2026-11-25'], cwd, { GITHUB_STEP_SUMMARY: file })
+  expect(result.code).toBe(1)
+  expect(result.stderr).toContain('\n1 error.\nclausewright: the policy has errors; nothing was written to dist\n')
+  const summary = await readFile(file, 'utf8')
+  expect(summary.startsWith('### clausewright build: 1 error.\n')).toBe(true)
+  expect(summary).toContain('| 16:22 | error | `unknown-reference` | Unexpected data category `nothing`, expected one of the data categories defined: `email-address`<br>Define `nothing` first, or fix the reference. |')
+})
+
 test('Astro’s log is held while the policy compiles (it would mix with the diagnostics), then shown', async () => {
   const output = compile(await readPolicy('policy', { cwd: repoRoot }), { today: '2026-11-25' }).output
   if (!output) throw new Error('the OPTSM policy did not compile')

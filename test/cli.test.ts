@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
@@ -86,6 +87,28 @@ describe('clausewright check', () => {
       '::error file=policy/data.yaml,line=15,col=19,endLine=15,endColumn=25,title=clausewright schema-enum::Unexpected `consnt` in `purposes[0].lawfulBasis[0]`, expected one of `consent`, `contract`, `legal-obligation`, `vital-interests`, `public-task`, `legitimate-interests`%0ADid you mean `consent`?%0AHow to fix it: docs/rules/schema-enum.md',
     )
     expect(result.stdout).toMatch(/^::warning file=policy\/clauses\/rights\.md,line=8,col=10,/m)
+  })
+
+  test('github ends with the count, and writes every diagnostic to the job summary, after what is there', async () => {
+    // GitHub shows ten annotations of each kind: on the OPTSM policy, 7 of its 17 warnings were lost.
+    const summaries = await makePolicy()
+    temporary.push(summaries)
+    const file = path.join(summaries, 'summary.md')
+    await writeFile(file, 'An earlier step.\n')
+    const result = await inProcess(['check', '--format', 'github', '--today', '2026-11-25'], { env: { GITHUB_STEP_SUMMARY: file } })
+    expect(result.code).toBe(0)
+    expect(result.stdout.match(/^::warning /gm)).toHaveLength(17)
+    expect(result.stdout.endsWith('\n17 warnings, 2 infos.\n')).toBe(true)
+    const summary = await readFile(file, 'utf8')
+    expect(summary.startsWith('An earlier step.\n### clausewright check: 17 warnings, 2 infos.\n')).toBe(true)
+    expect(summary.match(/^\| \d+:\d+ \| warning \| `/gm)).toHaveLength(17)
+    expect(summary.match(/^\| [\d:]* \| info \| `/gm)).toHaveLength(2)
+    // Without --format github, or outside a job, nothing is written; a summary that cannot be written is a warning.
+    await inProcess(['check', '--format', 'pretty', '--today', '2026-11-25'], { env: { GITHUB_STEP_SUMMARY: file } })
+    expect(await readFile(file, 'utf8')).toBe(summary)
+    const unwritable = await inProcess(['check', '--format', 'github', '--today', '2026-11-25'], { env: { GITHUB_STEP_SUMMARY: path.join(file, 'inside-a-file.md') } })
+    expect(unwritable.code).toBe(0)
+    expect(unwritable.stderr).toMatch(/^clausewright: warning: the job summary could not be written to .*inside-a-file\.md \(ENOTDIR: not a directory, open '.*'\)\n$/)
   })
 
   test('--dir points at another policy directory', async () => {

@@ -1,6 +1,9 @@
+import { appendFile } from 'node:fs/promises'
+import path from 'node:path'
 import { isCalendarDate } from '../model/calendar-date.ts'
+import { formatJobSummary } from '../diagnostics/job-summary.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
-import { type Format, formatDiagnostics, formats, sourceTexts } from '../diagnostics/format.ts'
+import { type Format, formatDiagnostics, formats, printable, sourceTexts } from '../diagnostics/format.ts'
 import { characterKind, findCharacterProblems } from '../source/find-invisible-characters.ts'
 import type { SourceFile } from '../source/source-file.ts'
 
@@ -64,4 +67,19 @@ export const policyOptions = {
 /** Prints a policy's errors (not its warnings) with code frames, for commands that need a sound draft. */
 export function printErrors(io: Io, result: { readonly diagnostics: readonly Diagnostic[]; readonly sources: readonly SourceFile[] }): void {
   io.stderr(formatDiagnostics(result.diagnostics.filter((item) => item.severity === 'error'), 'pretty', { texts: sourceTexts(result.sources) }))
+}
+
+/**
+ * With `--format github` in a GitHub Actions job, every diagnostic also goes to the job summary
+ * (`$GITHUB_STEP_SUMMARY`, appended to, as GitHub asks): GitHub shows only ten annotations of each
+ * kind. A summary that cannot be written is a warning; the command's result stands.
+ */
+export async function writeJobSummary(io: Io, format: Format, diagnostics: readonly Diagnostic[], title: string): Promise<void> {
+  const file = io.env['GITHUB_STEP_SUMMARY']
+  if (format !== 'github' || !file) return
+  try {
+    await appendFile(path.resolve(io.cwd, file), formatJobSummary(diagnostics, title))
+  } catch (error) {
+    io.stderr(`clausewright: warning: the job summary could not be written to ${printable(file)} (${printable((error as Error).message)})\n`)
+  }
 }

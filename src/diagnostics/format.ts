@@ -27,7 +27,8 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Fo
     case 'json':
       return `${JSON.stringify(shown.map(toJson), null, 2)}\n`
     case 'github':
-      return shown.map(toGithub).join('')
+      // GitHub shows ten annotations of each kind in a run: the count says how many there are.
+      return `${shown.map(toGithub).join('')}${countLine(shown)}\n`
     case 'pretty':
       return formatPretty(shown, options)
   }
@@ -110,16 +111,19 @@ function formatPretty(diagnostics: readonly Diagnostic[], { texts, color = false
     }
     return lines.join('\n')
   })
-  const counts = (['error', 'warning', 'info'] as const)
-    // A diagnostic that stands for those left out counts them.
-    .map((severity) => [severity, diagnostics.reduce((count, diagnostic) => count + (diagnostic.severity === severity ? (diagnostic.omitted ?? 1) : 0), 0)] as const)
-    .filter(([, count]) => count > 0)
-    .map(([severity, count]) => countOf(count, severity))
-  const summary = counts.length === 0 ? 'No problems found.' : `${counts.join(', ')}.`
   // Each rule's page once, before the summary, rather than under every one of its diagnostics.
   const documented = [...new Set(diagnostics.map((diagnostic) => diagnostic.ruleId))].sort(compareStrings).map((ruleId) => `  ${ruleDocsPath(ruleId)}`)
   const docs = documented.length === 0 ? [] : [['How to fix each kind of problem:', ...documented].join('\n')]
-  return `${[...blocks, ...docs, summary].join('\n\n')}\n`
+  return `${[...blocks, ...docs, countLine(diagnostics)].join('\n\n')}\n`
+}
+
+/** "2 errors, 1 warning.", or "No problems found.": a diagnostic that stands for those left out counts them. */
+export function countLine(diagnostics: readonly Diagnostic[]): string {
+  const counts = (['error', 'warning', 'info'] as const)
+    .map((severity) => [severity, diagnostics.reduce((count, diagnostic) => count + (diagnostic.severity === severity ? (diagnostic.omitted ?? 1) : 0), 0)] as const)
+    .filter(([, count]) => count > 0)
+    .map(([severity, count]) => countOf(count, severity))
+  return counts.length === 0 ? 'No problems found.' : `${counts.join(', ')}.`
 }
 
 /** The lines around a span, with a gutter and a caret line under the first line of the span. */

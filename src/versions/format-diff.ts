@@ -1,6 +1,7 @@
 import { stripVTControlCharacters, styleText } from 'node:util'
 import type { ClauseChange, DataChange, PolicyDiff, ReasonKind, WordRun } from '../model/diff.ts'
 import { kindLabel } from './kind-label.ts'
+import { escapeMarkdown, escapeMarkdownKeepingCode } from '../diagnostics/escape-markdown.ts'
 
 export type DiffFormat = 'text' | 'markdown' | 'json'
 export const diffFormats: readonly DiffFormat[] = ['text', 'markdown', 'json']
@@ -131,21 +132,6 @@ function describeDataChange(change: DataChange): string {
 
 function escapeTable(text: string): string {
   return escapeMarkdown(text).replaceAll('|', '\\|')
-}
-
-/** Backslash-escapes what Markdown (and GitHub's HTML) would read as syntax. */
-export function escapeMarkdown(text: string): string {
-  const escaped = text.replace(/[\\`*_[\]<>|~&]/g, (character) => (character === '<' ? '&lt;' : character === '>' ? '&gt;' : character === '&' ? '&amp;' : `\\${character}`))
-  // Only at the start of a line do these open a block (heading, list item).
-  return escaped.replace(/^(\s*)([#+\-!])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2')
-}
-
-/** Escapes a message whose `code spans` are ours (ids), and everything else as text. */
-function escapeMarkdownKeepingCode(text: string): string {
-  return text
-    .split(/(`[^`]*`)/)
-    .map((part, index) => (index % 2 === 1 ? part : escapeMarkdown(part)))
-    .join('')
 }
 
 export type { ClauseChange }

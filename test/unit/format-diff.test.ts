@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { PolicyDiff, WordRun } from '../../src/model/diff.ts'
-import { abbreviate, diffFormats, escapeMarkdown, formatDiff } from '../../src/versions/format-diff.ts'
+import { escapeMarkdown } from '../../src/diagnostics/escape-markdown.ts'
+import { abbreviate, diffFormats, formatDiff } from '../../src/versions/format-diff.ts'
 
 // What `clausewright diff` prints for a diff given as data: the text a person reads, the Markdown
 // of a pull request, the JSON of a tool. test/golden/diff holds one real diff; these build each case.

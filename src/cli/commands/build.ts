@@ -8,7 +8,7 @@ import { openPageCache, siteFingerprint } from '../../astro/page-cache.ts'
 import { assertOutsidePolicyAndOutput, assertSafeOutput, replaceDirectory } from '../../emit/write-output.ts'
 import { readPolicy } from '../../source/read-policy.ts'
 import { openDiffCache } from '../../versions/diff-cache.ts'
-import { type Io, policyOptions, reportingOptions } from '../shared.ts'
+import { type Io, policyOptions, reportingOptions, writeJobSummary } from '../shared.ts'
 import { printable } from '../../diagnostics/format.ts'
 
 export const buildHelp = `Usage: clausewright build [--dir policy] [--out dist] [--format pretty|json|github] [--today YYYY-MM-DD] [--draft] [--no-cache] [--quiet]
@@ -87,6 +87,7 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
     const result = compile(sources, { ...(today !== undefined && { today }), ...(diffCache && { diffCache }), draft: values.draft })
     const shown = values.quiet ? result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : result.diagnostics
     if (shown.length > 0 || format === 'json') io.stderr(formatDiagnostics(shown, format, { texts: sourceTexts(result.sources), color }))
+    await writeJobSummary(io, format, shown, 'clausewright build')
     if (!result.output) {
       await site.cancel()
       io.stderr(`clausewright: the policy has errors; nothing was written to ${printable(values.out)}\n`)

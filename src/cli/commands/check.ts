@@ -7,7 +7,7 @@ import { ruleListText } from '../../diagnostics/rule-table.ts'
 import { readBaseReleases } from '../../source/read-base-releases.ts'
 import { readPolicy, toDisplayPath } from '../../source/read-policy.ts'
 import { compareWithBase } from '../../versions/compare-base.ts'
-import { type Io, policyOptions, reportingOptions, UsageError } from '../shared.ts'
+import { type Io, policyOptions, reportingOptions, UsageError, writeJobSummary } from '../shared.ts'
 
 export const checkHelp = `Usage: clausewright check [--dir policy] [--base <git-ref>] [--format pretty|json|github] [--today YYYY-MM-DD]
 
@@ -63,6 +63,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     diagnostics = [...diagnostics, ...compareWithBase(base, sources, display)].sort(compareDiagnostics)
   }
   io.stdout(formatDiagnostics(diagnostics, format, { texts: sourceTexts(files), color }))
+  await writeJobSummary(io, format, diagnostics, 'clausewright check')
   return hasErrors(diagnostics) ? 1 : 0
 }
 
