@@ -56,16 +56,18 @@ describe('the GitHub format', () => {
         '::error file=policy/clauses/a.md,line=2,col=5,endLine=2,endColumn=9,title=clausewright broken-anchor::Unexpected link `#x`%0ALink to a clause.%0AOr remove the link.%0AHow to fix it: docs/rules/broken-anchor.md',
         '::warning file=policy/policy.yaml,title=clausewright yaml-1-1-boolean::Unexpected `yes`%0AHow to fix it: docs/rules/yaml-1-1-boolean.md',
         '::notice file=policy/policy.yaml,line=4,col=1,endLine=4,endColumn=5,title=clausewright dpo-contact::No data protection officer is named%0AHow to fix it: docs/rules/dpo-contact.md',
+        // GitHub shows ten annotations of each kind: the count says how many there are.
+        '1 error, 1 warning, 1 info.',
         '',
       ].join('\n'),
     )
-    expect(formatDiagnostics([], 'github')).toBe('')
+    expect(formatDiagnostics([], 'github')).toBe('No problems found.\n')
   })
 
   test('a property escapes percent, line feed, colon and comma; the text keeps colons and commas; a carriage return, like every control, is shown, not obeyed', () => {
     const hostile = diagnostic('yaml-1-1-boolean', 'policy/a:b,c%d\re\nf.yaml', undefined, '100% sure: a, b\r\n::error::forged \u001b[2J\u202eX')
     expect(formatDiagnostics([hostile], 'github')).toBe(
-      '::warning file=policy/a%3Ab%2Cc%25d\u240de%0Af.yaml,title=clausewright yaml-1-1-boolean::100%25 sure: a, b\u240d%0A::error::forged \u241b[2J\ufffdX%0AHow to fix it: docs/rules/yaml-1-1-boolean.md\n',
+      '::warning file=policy/a%3Ab%2Cc%25d\u240de%0Af.yaml,title=clausewright yaml-1-1-boolean::100%25 sure: a, b\u240d%0A::error::forged \u241b[2J\ufffdX%0AHow to fix it: docs/rules/yaml-1-1-boolean.md\n1 warning.\n',
     )
   })
 })
