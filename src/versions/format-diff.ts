@@ -2,6 +2,7 @@ import { stripVTControlCharacters, styleText } from 'node:util'
 import type { ClauseChange, DataChange, PolicyDiff, ReasonKind, WordRun } from '../model/diff.ts'
 import { kindLabel } from './kind-label.ts'
 import { escapeMarkdown, escapeMarkdownKeepingCode } from '../diagnostics/escape-markdown.ts'
+import { countOf } from '../diagnostics/words.ts'
 
 export type DiffFormat = 'text' | 'markdown' | 'json'
 export const diffFormats: readonly DiffFormat[] = ['text', 'markdown', 'json']
@@ -91,38 +92,56 @@ function visibleLength(text: string): number {
   return stripVTControlCharacters(text).length
 }
 
-/** Markdown for a pull request: deletions struck through, insertions in bold, user text escaped. */
+/** GitHub's limit on a comment (65,536 characters), less room for what a workflow adds around the diff. */
+export const commentLimit = 65_536 - 1_536
+
+/**
+ * Markdown for a pull request: deletions struck through, insertions in bold, user text escaped.
+ * Made of blocks (the title, each group of reasons, each clause, the data) so that a diff too long
+ * for a GitHub comment is cut between two of them, with a note, never inside one.
+ */
 function formatMarkdown(diff: PolicyDiff): string {
-  const lines = [`### Policy changes ${escapeMarkdown(title(diff))}: **${diff.kind}**`, ...releasedAs(diff).flatMap((line) => ['', escapeMarkdown(line)])]
-  if (diff.kind === 'initial') return `${lines.join('\n')}\n\nThe first release: everything in it is new.\n`
+  const blocks = [[`### Policy changes ${escapeMarkdown(title(diff))}: **${diff.kind}**`, ...releasedAs(diff).flatMap((line) => ['', escapeMarkdown(line)])].join('\n')]
+  if (diff.kind === 'initial') return `${blocks[0]}\n\nThe first release: everything in it is new.\n`
   for (const kind of reasonKinds) {
     const reasons = diff.reasons.filter((reason) => reason.kind === kind)
     if (reasons.length === 0) continue
-    lines.push('', markdownHeadings[kind], '')
-    for (const reason of reasons) lines.push(`- ${escapeMarkdownKeepingCode(reason.message)}`)
+    blocks.push([markdownHeadings[kind], '', ...reasons.map((reason) => `- ${escapeMarkdownKeepingCode(reason.message)}`)].join('\n'))
   }
-  if (diff.reasons.length === 0) lines.push('', 'No change to the content.')
+  if (diff.reasons.length === 0) blocks.push('No change to the content.')
   for (const clause of diff.clauses.filter((change) => change.words)) {
-    lines.push('', `#### Clause \`${clause.id}\`${clause.to?.title ? `: ${escapeMarkdown(clause.to.title)}` : ''}`, '')
-    lines.push(
-      `> ${abbreviate(clause.words ?? [])
-        .map((run) => {
-          const text = escapeMarkdown(run.text)
-          if (run.type === 'equal' || text.trim() === '') return text
-          // Markers hug the words: `~~ word ~~` would not render.
-          const [, lead = '', body = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? []
-          return run.type === 'insert' ? `${lead}<ins>${body}</ins>${trail}` : `${lead}<del>${body}</del>${trail}`
-        })
-        .join('')}`,
-    )
+    const quote = `> ${abbreviate(clause.words ?? [])
+      .map((run) => {
+        const text = escapeMarkdown(run.text)
+        if (run.type === 'equal' || text.trim() === '') return text
+        // Markers hug the words: `~~ word ~~` would not render.
+        const [, lead = '', body = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? []
+        return run.type === 'insert' ? `${lead}<ins>${body}</ins>${trail}` : `${lead}<del>${body}</del>${trail}`
+      })
+      .join('')}`
+    blocks.push([`#### Clause \`${clause.id}\`${clause.to?.title ? `: ${escapeMarkdown(clause.to.title)}` : ''}`, '', quote].join('\n'))
   }
   const structured = diff.data.filter((change) => change.status !== 'changed' || change.fields.length > 0)
   if (structured.length > 0) {
-    lines.push('', '<details><summary>Structured data changed</summary>', '', '| item | change |', '| --- | --- |')
-    for (const change of structured) lines.push(`| ${change.collection} \`${change.id}\` | ${describeDataChange(change)} |`)
-    lines.push('', '</details>')
+    blocks.push(['<details><summary>Structured data changed</summary>', '', '| item | change |', '| --- | --- |', ...structured.map((change) => `| ${change.collection} \`${change.id}\` | ${describeDataChange(change)} |`), '', '</details>'].join('\n'))
   }
-  return `${lines.join('\n')}\n`
+  return withinCommentLimit(blocks)
+}
+
+/** The blocks joined, as many as fit a GitHub comment, and a note of those left out. */
+function withinCommentLimit(blocks: readonly string[]): string {
+  const whole = `${blocks.join('\n\n')}\n`
+  if (whole.length <= commentLimit) return whole
+  const note = (left: number) => `_The diff is cut here, ${countOf(left, 'more part')} left out, at the length GitHub allows a comment: run \`clausewright diff\` to read it whole._`
+  const kept: string[] = []
+  let length = 0
+  for (const block of blocks) {
+    const next = length + block.length + 2
+    if (next + note(blocks.length).length + 2 > commentLimit) break
+    kept.push(block)
+    length = next
+  }
+  return `${[...kept, note(blocks.length - kept.length)].join('\n\n')}\n`
 }
 
 function describeDataChange(change: DataChange): string {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { PolicyDiff, WordRun } from '../../src/model/diff.ts'
 import { escapeMarkdown } from '../../src/diagnostics/escape-markdown.ts'
-import { abbreviate, diffFormats, formatDiff } from '../../src/versions/format-diff.ts'
+import { abbreviate, commentLimit, diffFormats, formatDiff } from '../../src/versions/format-diff.ts'
 
 // What `clausewright diff` prints for a diff given as data: the text a person reads, the Markdown
 // of a pull request, the JSON of a tool. test/golden/diff holds one real diff; these build each case.
@@ -183,4 +183,38 @@ describe('escapeMarkdown', () => {
   ])('a block marker only at the start: %j', (text, escaped) => {
     expect(escapeMarkdown(text)).toBe(escaped)
   })
+})
+
+describe('the length of a pull-request comment', () => {
+  const long = (id: string): PolicyDiff['clauses'][number] => ({ id, status: ['changed'], from: { title: id, position: 0 }, to: { title: id, position: 0 }, words: [{ type: 'delete', text: `${'old words '.repeat(150)}` }, { type: 'insert', text: `${'new words '.repeat(150)}` }] })
+
+  test('a diff longer than GitHub allows a comment is cut between two blocks, with a note of what is left out', () => {
+    const huge: PolicyDiff = { ...diff, clauses: Array.from({ length: 40 }, (_, index) => long(`clause-${index}`)) }
+    const whole = formatDiff({ ...huge, clauses: huge.clauses.slice(0, 3) }, 'markdown')
+    expect(whole).not.toContain('The diff is cut here')
+    const markdown = formatDiff(huge, 'markdown')
+    expect(markdown.length).toBeLessThanOrEqual(commentLimit)
+    expect(markdown.length).toBeGreaterThan(commentLimit - 3_500)
+    const shown = markdown.match(/^#### Clause `clause-\d+`/gm) ?? []
+    expect(shown.length).toBeGreaterThan(10)
+    // Every clause shown is whole: its heading, a blank line, its quote, which ends with its last words.
+    expect(markdown.match(/^> .*<ins>(new words ){149}new words<\/ins> $/gm)).toHaveLength(shown.length)
+    // Left out: the rest of the clauses and the data (one block).
+    expect(markdown.endsWith(`\n\n_The diff is cut here, ${40 - shown.length + 1} more parts left out, at the length GitHub allows a comment: run \`clausewright diff\` to read it whole._\n`)).toBe(true)
+    expect(markdown).not.toContain('<details>')
+  })
+})
+
+test('the whole OPTSM policy against an empty one is within a comment, whole', async () => {
+  const { compile } = await import('../../src/compile/compile.ts')
+  const { readPolicy } = await import('../../src/source/read-policy.ts')
+  const { diffDocuments } = await import('../../src/versions/diff.ts')
+  const { repoRoot } = await import('../helpers/fixture-policy.ts')
+  const draft = compile(await readPolicy('policy', { cwd: repoRoot }), { today: '2026-11-25' }).output?.draft
+  if (!draft) throw new Error('the OPTSM policy did not compile')
+  const empty = { ...draft, clauses: [], dataCategories: [], purposes: [], recipients: [], rights: [], contacts: [] }
+  const markdown = formatDiff(diffDocuments(empty, draft, { from: 'empty', to: 'draft' }), 'markdown')
+  expect(markdown.length).toBeLessThanOrEqual(commentLimit)
+  expect(markdown).not.toContain('The diff is cut here')
+  for (const clause of draft.clauses) expect(markdown).toContain(`\`${clause.id}\``)
 })
