@@ -253,11 +253,13 @@ function diffCollection(collection: Collection, from: ReadonlyArray<{ readonly i
   const before = new Map(from.map((item) => [item.id, item]))
   const after = new Set(to.map((item) => item.id))
   const changes: DataChange[] = []
-  for (const item of from) if (!after.has(item.id)) changes.push({ collection, id: item.id, status: 'removed', fields: [] })
+  // An item added or removed carries its fields, new or old: what a reviewer needs to read it.
+  const whole = (item: object, side: 'from' | 'to') => diffFields(side === 'from' ? item : {}, side === 'to' ? item : {}).filter((field) => field.field !== 'id')
+  for (const item of from) if (!after.has(item.id)) changes.push({ collection, id: item.id, status: 'removed', fields: whole(item, 'from') })
   for (const item of to) {
     const old = before.get(item.id)
     if (!old) {
-      changes.push({ collection, id: item.id, status: 'added', fields: [] })
+      changes.push({ collection, id: item.id, status: 'added', fields: whole(item, 'to') })
       continue
     }
     const fields = diffFields(old, item)

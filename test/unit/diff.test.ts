@@ -145,12 +145,51 @@ describe('the diff as data', () => {
       d.rights = []
     })
     expect(diff.data).toEqual([
-      { collection: 'contacts', id: 'privacy', status: 'removed', fields: [] },
-      { collection: 'contacts', id: 'dpo', status: 'added', fields: [] },
-      { collection: 'dataCategories', id: 'name', status: 'added', fields: [] },
-      { collection: 'recipients', id: 'advertisers', status: 'added', fields: [] },
+      // An item added or removed carries its fields (but its id), new or old; nulls are no field.
+      {
+        collection: 'contacts',
+        id: 'privacy',
+        status: 'removed',
+        fields: [
+          { field: 'description', from: 'Privacy team', to: null },
+          { field: 'email', from: 'privacy@example.org', to: null },
+          { field: 'postalAddress', from: '1 Road', to: null },
+          { field: 'telephone', from: '+44 1', to: null },
+          { field: 'url', from: 'https://example.org/privacy', to: null },
+        ],
+      },
+      { collection: 'contacts', id: 'dpo', status: 'added', fields: [{ field: 'description', from: null, to: 'Our DPO' }] },
+      {
+        collection: 'dataCategories',
+        id: 'name',
+        status: 'added',
+        fields: [
+          { field: 'label', from: null, to: 'Name' },
+          { field: 'sources', from: null, to: [] },
+          { field: 'contexts', from: null, to: [] },
+        ],
+      },
+      {
+        collection: 'recipients',
+        id: 'advertisers',
+        status: 'added',
+        fields: [
+          { field: 'label', from: null, to: 'Advertisers' },
+          { field: 'kind', from: null, to: 'other' },
+        ],
+      },
       { collection: 'recipients', id: 'hosting', status: 'changed', fields: [{ field: 'label', from: 'Hosting', to: 'Web hosting' }] },
-      { collection: 'rights', id: 'access', status: 'removed', fields: [] },
+      // A right's article and IRI follow from its kind (not compared); its clause is where it is listed.
+      {
+        collection: 'rights',
+        id: 'access',
+        status: 'removed',
+        fields: [
+          { field: 'right', from: 'access', to: null },
+          { field: 'text', from: 'Ask for a copy', to: null },
+          { field: 'clause', from: 'rights', to: null },
+        ],
+      },
     ])
     expect(diff.reasons).toEqual([
       { collection: 'contacts', id: 'privacy', kind: 'substantive', code: 'contact-removed', field: null, message: 'The contact `privacy` was removed' },
