@@ -6,12 +6,19 @@ export function escapeMarkdown(text: string): string {
 }
 
 /**
+ * A code span of a message: one backtick a side, none beside them, none inside. GFM closes a run of
+ * backticks only with a run of the same length, so a policy's "```<img>`" is literal backticks and
+ * raw HTML; taken for two code spans, its HTML was kept as written.
+ */
+export const messageCodeSpan = /((?<!`)`[^`\n]+`(?!`))/
+
+/**
  * Escapes a message whose `code spans` are ours (ids, values quoted by a message), and everything
  * else as text: inside a code span Markdown and HTML are read as they are written.
  */
 export function escapeMarkdownKeepingCode(text: string): string {
   return text
-    .split(/(`[^`]*`)/)
+    .split(messageCodeSpan)
     .map((part, index) => (index % 2 === 1 ? part : escapeMarkdown(part)))
     .join('')
 }

@@ -1,4 +1,4 @@
-import { escapeMarkdown } from './escape-markdown.ts'
+import { escapeMarkdown, messageCodeSpan } from './escape-markdown.ts'
 import type { Diagnostic } from './diagnostic.ts'
 import { countLine, printable } from './format.ts'
 import { limitDiagnostics } from './limit-diagnostics.ts'
@@ -45,7 +45,7 @@ export function formatJobSummary(diagnostics: readonly Diagnostic[], title: stri
  */
 function cell(text: string): string {
   return text
-    .split(/(`[^`\n]*`)/)
+    .split(messageCodeSpan)
     .map((part, index) => (index % 2 === 1 ? part.replaceAll('|', '\\|') : escapeMarkdown(part)))
     .join('')
     .replaceAll('\n', '<br>')

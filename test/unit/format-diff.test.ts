@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { PolicyDiff, WordRun } from '../../src/model/diff.ts'
-import { escapeMarkdown } from '../../src/diagnostics/escape-markdown.ts'
+import { escapeMarkdown, escapeMarkdownKeepingCode } from '../../src/diagnostics/escape-markdown.ts'
 import { abbreviate, commentLimit, diffFormats, formatDiff } from '../../src/versions/format-diff.ts'
 
 // What `clausewright diff` prints for a diff given as data: the text a person reads, the Markdown
@@ -217,4 +217,15 @@ test('the whole OPTSM policy against an empty one is within a comment, whole', a
   expect(markdown.length).toBeLessThanOrEqual(commentLimit)
   expect(markdown).not.toContain('The diff is cut here')
   for (const clause of draft.clauses) expect(markdown).toContain(`\`${clause.id}\``)
+})
+
+describe('escapeMarkdownKeepingCode', () => {
+  test.each([
+    ['a title with backticks: ```<img src=x>`', 'a title with backticks: \\`\\`\\`&lt;img src=x&gt;\\`'],
+    ['``<b>x</b>``', '\\`\\`&lt;b&gt;x&lt;/b&gt;\\`\\`'],
+    ['the clause `a` (``<img src=x>`)', 'the clause `a` (\\`\\`&lt;img src=x&gt;\\`)'],
+    ['`a`, `b|c`', '`a`, `b|c`'],
+  ])('a code span is one backtick a side, else every backtick is text: %j', (text, escaped) => {
+    expect(escapeMarkdownKeepingCode(text)).toBe(escaped)
+  })
 })

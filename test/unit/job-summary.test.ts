@@ -55,3 +55,12 @@ test('a summary that would pass GitHub’s limit stops before the file that woul
   expect(shown).toBeLessThan(40)
   expect(summary.endsWith(`\nThe summary stops here, before ${40 - shown} of 40 files, at GitHub's limit: run \`clausewright check\` to see every problem.\n`)).toBe(true)
 })
+
+test('a message’s backticks of the policy cannot close or open a code span: a duplicated key ``<img> was raw HTML', () => {
+  // parse-yaml's message for the key "``<img src=https://evil.example/p.png>" given twice: GFM reads
+  // "```" as literal backticks (no run of three closes it), so a code span must be one backtick a side.
+  const message = 'Unexpected key ```<img src=https://evil.example/p.png>` a second time in one mapping, expected unique keys'
+  const summary = formatJobSummary([diagnostic('yaml-duplicate-key', 'policy/data.yaml', span(2, 1), message)], 'clausewright check')
+  expect(summary).not.toContain('<img')
+  expect(summary).toContain('Unexpected key \\`\\`\\`&lt;img src=https://evil.example/p.png&gt;\\` a second time')
+})
