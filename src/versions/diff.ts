@@ -127,7 +127,11 @@ function diffClauses(from: PolicyDocument, to: PolicyDocument, words: boolean, t
   const oldTime = `<time datetime="${from.lastUpdated}">${oldDate}</time>`
   const newTime = `<time datetime="${to.lastUpdated}">${newDate}</time>`
   const undatedHtml = (html: string) => (oldTime === newTime ? html : html.replaceAll(newTime, oldTime))
-  const undatedText = (text: string, html: string) => (oldDate !== newDate && text.split(newDate).length === html.split(newTime).length ? text.replaceAll(newDate, oldDate) : text)
+  // The old version shows the directive's date as often as the new one (or was made before the
+  // <time>): a <time> written by hand in a forged release, around a date of the prose, is not
+  // taken for the directive's.
+  const undatedText = (text: string, html: string, oldHtml: string) =>
+    oldDate !== newDate && text.split(newDate).length === html.split(newTime).length && (!oldHtml.includes('<time') || oldHtml.split(oldTime).length === html.split(newTime).length) ? text.replaceAll(newDate, oldDate) : text
   const before = new Map(from.clauses.map((clause, position) => [clause.id, { clause, position }]))
   // Stryker disable next-line ObjectLiteral: equivalent, `after` is only asked which ids it has
   const after = new Map(to.clauses.map((clause, position) => [clause.id, { clause, position }]))
@@ -152,7 +156,7 @@ function diffClauses(from: PolicyDocument, to: PolicyDocument, words: boolean, t
     if (!stayed.has(clause.id)) status.push('moved')
     if (old.clause.title !== clause.title) status.push('retitled')
     const sameText = (text: string) => normaliseText(old.clause.text) === normaliseText(text)
-    const textChanged = !sameText(clause.text) && !sameText(undatedText(clause.text, clause.html))
+    const textChanged = !sameText(clause.text) && !sameText(undatedText(clause.text, clause.html, old.clause.html))
     if (textChanged) status.push('changed')
     // The HTML is read only where it differs: most clauses of consecutive versions are the same.
     if (old.clause.html !== clause.html && old.clause.html !== undatedHtml(clause.html)) {

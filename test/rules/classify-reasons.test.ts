@@ -110,3 +110,22 @@ test('a date written in the prose, changed with the last-updated date, is a rewo
   expect(diffDocuments(before, redated('29th February 2020'), { from: 'a', to: 'b' }).reasons.map((reason) => reason.code)).toEqual(['last-updated-date-changed'])
   expect(diffDocuments(before, redated('2nd February 2026'), { from: 'a', to: 'b' }).reasons.map((reason) => `${reason.kind} ${reason.code} ${reason.id}`)).toEqual(['reworded clause-changed intro'])
 })
+
+// Found by the review of the <time> of :last-updated: a forged release may hold a <time> written by
+// hand (its HTML is not made by this tool), around a date of the prose; the prose's date then
+// changed with the last-updated date unseen, and the change passed as editorial.
+test('a <time> written by hand around a date of the prose does not make its change the date’s: it is reworded', () => {
+  const withProse = (document: Parameters<Edit>[0], html: string, text: string): Parameters<Edit>[0] => ({
+    ...document,
+    clauses: document.clauses.map((clause) => (clause.id === 'intro' ? { ...clause, html: `${clause.html}<p>Data of before ${html} is deleted.</p>`, text: `${clause.text}\nData of before ${text} is deleted.` } : clause)),
+  })
+  const before = withProse(structuredClone(base) as Parameters<Edit>[0], '29th February 2020', '29th February 2020')
+  const forged = withProse(structuredClone(base) as Parameters<Edit>[0], '<time datetime="2026-02-02">2nd February 2026</time>', '2nd February 2026')
+  Object.assign(forged, {
+    lastUpdated: '2026-02-02',
+    clauses: forged.clauses.map((clause) => ({ ...clause, html: clause.html.replace('<time datetime="2020-02-29">29th February 2020</time>', '<time datetime="2026-02-02">2nd February 2026</time>'), text: clause.text.replace('on 29th February 2020.', 'on 2nd February 2026.') })),
+  })
+  const diff = diffDocuments(before, forged, { from: 'a', to: 'b' })
+  expect(diff.kind).not.toBe('editorial')
+  expect(diff.reasons.map((reason) => `${reason.kind} ${reason.code} ${reason.id}`)).toContain('reworded clause-changed intro')
+})
