@@ -4,11 +4,13 @@
 // (Node >= 22.18; the project pins Node 24), so an edited source is never shadowed by a stale bundle.
 import { readdirSync, statSync } from 'node:fs'
 import module from 'node:module'
+import { fileURLToPath } from 'node:url'
 
 const root = new URL('../', import.meta.url)
 // V8 keeps the compiled code of the modules between runs (Node checks it against each source): a
 // tenth of a `check` (bench/results.md). Where the directory cannot be written, Node goes on without.
-module.enableCompileCache?.(new URL('node_modules/.cache/clausewright/compile-cache', root).pathname)
+// A path, not the URL's pathname: that is percent-encoded (a project in "a b" would cache in "a%20b").
+module.enableCompileCache?.(fileURLToPath(new URL('node_modules/.cache/clausewright/compile-cache', root)))
 const bundle = new URL('src/.bundle/main.js', root)
 
 function newestSource() {

@@ -38,3 +38,21 @@ test('the bin prefers a fresh bundle and falls back to the sources when one is n
   // V8 keeps the compiled code between runs, beside the project's other caches.
   expect(await readdir(path.join(root, 'node_modules', '.cache', 'clausewright', 'compile-cache'))).not.toEqual([])
 })
+
+// Found by the review of NODE_COMPILE_CACHE: the cache's path was the URL's pathname, percent-encoded,
+// so a project in "a b" made a directory "a%20b" beside it, where nothing of it belongs.
+test('a project whose path holds a space keeps V8’s code in its own node_modules, and writes nothing beside it', async () => {
+  const parent = await mkdtemp(path.join(tmpdir(), 'clausewright-bin-'))
+  temporary.push(parent)
+  const root = path.join(parent, 'a project')
+  await mkdir(path.join(root, 'bin'), { recursive: true })
+  await mkdir(path.join(root, 'src', '.bundle'), { recursive: true })
+  await mkdir(path.join(root, 'schema'))
+  await cp(path.join(repoRoot, 'bin', 'clausewright.js'), path.join(root, 'bin', 'clausewright.js'))
+  await writeFile(path.join(root, 'package.json'), '{ "type": "module" }\n')
+  await writeFile(path.join(root, 'src', '.bundle', 'main.js'), mainModule('bundle'))
+  const { stdout } = await run(process.execPath, [path.join(root, 'bin', 'clausewright.js')], { env: { ...process.env, NODE_COMPILE_CACHE: undefined } })
+  expect(stdout).toBe('bundle\n')
+  expect(await readdir(parent)).toEqual(['a project'])
+  expect(await readdir(path.join(root, 'node_modules', '.cache', 'clausewright', 'compile-cache'))).not.toEqual([])
+})
