@@ -23,7 +23,7 @@ test('actionlint finds what is wrong in a broken copy: a pull request’s title 
 interface Job {
   readonly if?: string
   readonly permissions?: Record<string, string>
-  readonly steps: ReadonlyArray<{ readonly uses?: string; readonly run?: string; readonly if?: string }>
+  readonly steps: ReadonlyArray<{ readonly uses?: string; readonly run?: string; readonly if?: string; readonly with?: Record<string, unknown> }>
 }
 const workflow = parse(text) as { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, Job> }
 
@@ -49,4 +49,18 @@ test('no permission by default, and each job only those it needs; every action p
   const actions = Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((step) => (step.uses ? [step.uses] : [])))
   expect(actions.length).toBeGreaterThan(5)
   for (const action of actions) expect(action).toMatch(/^actions\/[a-z-]+@v\d+$/)
+})
+
+// Found by the review of the workflow: the checkout left the job's token in .git/config for every
+// later step (npm ci and the CLI run the pull request's code, with pull-requests: write); a run
+// started by hand on any branch deployed that branch's site; the comment updated was any bot's
+// comment that began with the marker (another app's, which this token may not edit).
+test('no step after the checkout holds the token; only main deploys; the comment updated is the workflow’s own', () => {
+  const checkouts = Object.values(workflow.jobs).flatMap((job) => job.steps.filter((step) => step.uses?.startsWith('actions/checkout@')))
+  expect(checkouts.length).toBe(2)
+  for (const checkout of checkouts) expect(checkout.with?.['persist-credentials']).toBe(false)
+  expect(workflow.jobs['deploy']?.if).toBe("github.ref == 'refs/heads/main'")
+  const script = String(workflow.jobs['review']?.steps.find((step) => step.uses === 'actions/github-script@v7')?.with?.['script'])
+  expect(script).toContain("comment.user?.login === 'github-actions[bot]'")
+  expect(script).not.toContain("type === 'Bot'")
 })
