@@ -4,7 +4,7 @@ import { countLine, printable } from './format.ts'
 import { limitDiagnostics } from './limit-diagnostics.ts'
 import { ruleDocsPath } from './rule-docs.ts'
 
-/** GitHub refuses a job summary over 1 MiB: the summary stops short of it, and says so. */
+/** GitHub refuses a job summary over 1 MiB (of UTF-8): the summary stops short of it, and says so. */
 export const jobSummaryLimit = 1024 * 1024 - 4096
 
 /**
@@ -27,9 +27,12 @@ export function formatJobSummary(diagnostics: readonly Diagnostic[], title: stri
     return [`#### ${escapeMarkdown(printable(file))}`, '', '| Line | Severity | Rule | Problem | How to fix it |', '| --- | --- | --- | --- | --- |', ...rows].join('\n')
   })
   let summary = head
+  // GitHub measures the file, in bytes: a character of a policy in Greek or Japanese is two or three.
+  let bytes = Buffer.byteLength(head)
   for (const [index, section] of sections.entries()) {
     const next = `\n${section}\n`
-    if (summary.length + next.length > jobSummaryLimit) {
+    bytes += Buffer.byteLength(next)
+    if (bytes > jobSummaryLimit) {
       summary += `\nThe summary stops here, before ${sections.length - index} of ${sections.length} files, at GitHub's limit: run \`clausewright check\` to see every problem.\n`
       break
     }

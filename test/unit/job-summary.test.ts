@@ -64,3 +64,13 @@ test('a message’s backticks of the policy cannot close or open a code span: a 
   expect(summary).not.toContain('<img')
   expect(summary).toContain('Unexpected key \\`\\`\\`&lt;img src=https://evil.example/p.png&gt;\\` a second time')
 })
+
+// Found by the review of the job summary: GitHub's limit is 1 MiB of the file, in bytes, and the
+// summary was measured in UTF-16 code units; a policy in Japanese or Greek quoted in its messages
+// made a summary of up to 3 MiB that GitHub refused whole.
+test('the limit is of bytes: a summary of text of three bytes a character stops within it too', () => {
+  const files = Array.from({ length: 40 }, (_, index) => diagnostic('unknown-reference', `policy/file-${index}.md`, span(1, 1), '個人情報'.repeat(10_000)))
+  const summary = formatJobSummary(files, 'clausewright check')
+  expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(jobSummaryLimit)
+  expect(summary).toContain('The summary stops here')
+})
