@@ -1,6 +1,8 @@
-/** Backslash-escapes what Markdown (and GitHub's HTML) would read as syntax. */
+/** Backslash-escapes what Markdown (and GitHub's HTML) would read as syntax, on one line. */
 export function escapeMarkdown(text: string): string {
-  const escaped = text.replace(/[\\`*_[\]<>|~&]/g, (character) => (character === '<' ? '&lt;' : character === '>' ? '&gt;' : character === '&' ? '&amp;' : `\\${character}`))
+  // One line: a line break would end the heading, list item or cell the text stands in, and the
+  // next line start a block of its own (a title of YAML front matter may hold one).
+  const escaped = text.replace(/[ \t]*(?:\r\n?|\n)\s*/g, ' ').replace(/[\\`*_[\]<>|~&]/g, (character) => (character === '<' ? '&lt;' : character === '>' ? '&gt;' : character === '&' ? '&amp;' : `\\${character}`))
   // Only at the start of a line do these open a block (heading, list item).
   return escaped.replace(/^(\s*)([#+\-!])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2')
 }

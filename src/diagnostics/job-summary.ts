@@ -48,8 +48,12 @@ export function formatJobSummary(diagnostics: readonly Diagnostic[], title: stri
  */
 function cell(text: string): string {
   return text
-    .split(messageCodeSpan)
-    .map((part, index) => (index % 2 === 1 ? part.replaceAll('|', '\\|') : escapeMarkdown(part)))
-    .join('')
-    .replaceAll('\n', '<br>')
+    .split('\n')
+    .map((line) =>
+      line
+        .split(messageCodeSpan)
+        .map((part, index) => (index % 2 === 1 ? part.replaceAll('|', '\\|') : escapeMarkdown(part)))
+        .join(''),
+    )
+    .join('<br>')
 }

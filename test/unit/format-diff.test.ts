@@ -178,7 +178,9 @@ describe('escapeMarkdown', () => {
     ['12. item', '12\\. item'],
     [' 3) item', ' 3\\) item'],
     ['a # b - c 1. d', 'a # b - c 1. d'],
-    ['x\n# y', 'x\n# y'],
+    // A line break is a space: it would end the heading or list item the text stands in.
+    ['x\n# y', 'x # y'],
+    ['x \r\n\n   - y', 'x - y'],
     ['12a. no', '12a. no'],
   ])('a block marker only at the start: %j', (text, escaped) => {
     expect(escapeMarkdown(text)).toBe(escaped)
@@ -228,4 +230,21 @@ describe('escapeMarkdownKeepingCode', () => {
   ])('a code span is one backtick a side, else every backtick is text: %j', (text, escaped) => {
     expect(escapeMarkdownKeepingCode(text)).toBe(escaped)
   })
+})
+
+// Found by the review of the PR comment: a clause's title may hold line breaks (its front matter is
+// YAML: "Who we are\n\n# Injected"), and a line break ends the heading or the list item it stands
+// in; the next line started a block of its own, a heading, a rule, a list, a block of code.
+test('a title with line breaks stays on the line of its heading and of its reason', () => {
+  const title = 'Who we are\n\n# Injected heading\n\n---\r\n    code'
+  const hostile: PolicyDiff = {
+    ...diff,
+    reasons: [{ kind: 'reworded', code: 'clause-changed', collection: 'clauses', id: 'intro', field: null, message: `The wording of the clause \`intro\` (${title}) changed` }],
+    clauses: [{ id: 'intro', status: ['changed'], from: { title, position: 0 }, to: { title, position: 0 }, words: [{ type: 'delete', text: 'sell' }, { type: 'insert', text: 'keep' }] }],
+    data: [],
+  }
+  const lines = formatDiff(hostile, 'markdown').split('\n')
+  expect(lines).toContain('#### Clause `intro`: Who we are # Injected heading --- code')
+  expect(lines).toContain('- The wording of the clause `intro` (Who we are # Injected heading --- code) changed')
+  expect(lines.filter((line) => /^(#|---|\s{4})/.test(line))).toEqual(['### Policy changes 2019-01-25 → 2020-03-01: **substantive**', '#### Clause `intro`: Who we are # Injected heading --- code'])
 })

@@ -41,7 +41,7 @@ test('a message of the policy cannot add markup, a link, an image, a cell or a l
   const summary = formatJobSummary([diagnostic('unknown-reference', 'policy/<b>x|y</b>.md', span(1, 1), hostile, { hint: '# heading\n- item' })], 'clausewright check')
   const row = summary.split('\n').find((line) => line.startsWith('| 1:1 '))
   expect(row).toBe(
-    '| 1:1 | error | `unknown-reference` | We \\*\\*sell\\*\\* it &lt;img src=x onerror=alert(1)&gt; \\[here\\](https://evil.example) a\\|b `x\\|<b>y</b>` \u241b\\[2J<br>\\# heading<br>- item | `docs/rules/unknown-reference.md` |',
+    '| 1:1 | error | `unknown-reference` | We \\*\\*sell\\*\\* it &lt;img src=x onerror=alert(1)&gt; \\[here\\](https://evil.example) a\\|b `x\\|<b>y</b>` \u241b\\[2J<br>\\# heading<br>\\- item | `docs/rules/unknown-reference.md` |',
   )
   expect(summary).toContain('#### policy/&lt;b&gt;x\\|y&lt;/b&gt;.md\n')
 })
