@@ -70,8 +70,8 @@ export const slices: Readonly<Record<string, Slice>> = {
   },
   markdown: { tests: ['test/hostile/markdown.test.ts', 'test/hostile/policy-text.test.ts', 'test/rules/rules.test.ts'], mutate: ['src/markdown/**/*.ts', 'src/validate/**/*.ts', 'src/directives/**/*.ts'] },
   'markdown-text': {
-    tests: ['test/unit/parse-clause.test.ts', 'test/unit/parse-data-text.test.ts', 'test/hostile/markdown.test.ts', 'test/hostile/policy-text.test.ts'],
-    mutate: ['src/markdown/parse-clause.ts', 'src/markdown/parse-data-text.ts'],
+    tests: ['test/unit/parse-clause.test.ts', 'test/unit/parse-data-text.test.ts', 'test/unit/markdown-complexity.test.ts', 'test/hostile/markdown.test.ts', 'test/hostile/policy-text.test.ts'],
+    mutate: ['src/markdown/parse-clause.ts', 'src/markdown/parse-data-text.ts', 'src/markdown/markdown-complexity.ts'],
   },
   validate: { tests: ['test/unit/validate-yaml.test.ts', 'test/meta.test.ts'], mutate: ['src/validate/validate-yaml.ts', 'src/validate/compile-schemas.ts'] },
   check: { tests: ['test/unit/check.test.ts', 'test/check-inputs.test.ts', 'test/hostile/diagnostics.test.ts', 'test/unit/unsafe-url.test.ts'], mutate: ['src/check.ts', 'src/index.ts'] },
