@@ -87,6 +87,11 @@ export const slices: Readonly<Record<string, Slice>> = {
     mutate: ['src/versions/**/*.ts', '!src/versions/diff.ts', '!src/versions/feed.ts'],
     ignoreStatic: true,
   },
+  // The release files' rules and golden diagnostics, which the versions slice does not run.
+  'versions-rules': {
+    tests: ['test/rules/rules.test.ts', 'test/check-fixtures.test.ts'],
+    mutate: ['src/versions/load-releases.ts', 'src/versions/release-safety.ts', 'src/versions/version-id.ts', 'src/versions/consistency.ts', 'src/versions/release-kind.ts'],
+  },
   feed: { tests: ['test/feed-ids.test.ts', 'test/hostile/feed.test.ts', 'test/unit/feed.test.ts'], mutate: ['src/versions/feed.ts'] },
   emit: { tests: ['test/hostile/output.test.ts', 'test/hostile/disk-faults.test.ts'], mutate: ['src/emit/**/*.ts'], ignoreStatic: true },
   cli: { tests: ['test/unit/cli-main.test.ts', 'test/cli.test.ts', 'test/hostile/command-line.test.ts', 'test/versions.test.ts'], mutate: ['src/cli/**/*.ts'], ignoreStatic: true },
