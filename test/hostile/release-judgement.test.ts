@@ -34,6 +34,12 @@ const release = (project: string, ...options: string[]) => runCli(['release', '-
 const releaseFiles = async (project: string) => (await readdir(path.join(project, 'policy', 'releases'))).sort()
 const record = async (project: string, version = '2020-03-01') => JSON.parse(await readFile(path.join(project, 'policy', 'releases', `${version}.json`), 'utf8')) as Record<string, unknown>
 
+/** What `check` (JSON) says of a project: its exit status and its errors. */
+async function checkErrors(project: string): Promise<{ code: number; errors: Array<{ ruleId: string; severity: string; message: string }> }> {
+  const result = await runCli(['check', '--format', 'json', '--today', today], project)
+  return { code: result.code, errors: (JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; message: string }>).filter((item) => item.severity === 'error') }
+}
+
 const sharing = 'the clause `sharing` (HOW DO WE SHARE AND DISCLOSE THE INFORMATION TO THIRD PARTIES?)'
 const askEditor = (items: string) =>
   `clausewright: nothing released: the change from release 2019-01-25 rewords ${items}, which the tool cannot judge. Read it with \`clausewright diff\`, then release it with \`--kind editorial\` (it changes nothing the policy says) or \`--kind substantive\` (readers must be told)\n`
@@ -59,8 +65,7 @@ test('the editor’s judgement is recorded as the editor’s, and check holds it
     expect(result.stdout).toBe(`Released 2020-03-01 (${kind}, as judged by the editor): policy/releases/2020-03-01.json\n`)
     expect(result.code).toBe(0)
     expect(await record(project)).toMatchObject({ format: 'clausewright-release/2', kind, decidedBy: 'editor' })
-    const checked = await runCli(['check', '--format', 'json', '--today', today], project)
-    expect((JSON.parse(checked.stdout) as Array<{ severity: string }>).filter((item) => item.severity === 'error')).toEqual([])
+    expect((await checkErrors(project)).errors).toEqual([])
   }
 })
 
@@ -107,9 +112,8 @@ test.each(['editorial', 'substantive'])('check holds a stored release to what is
   await forgeRelease(project, '2020-03-01', (forged) => {
     forged['decidedBy'] = 'computed'
   })
-  const result = await runCli(['check', '--format', 'json', '--today', today], project)
-  expect(result.code).toBe(1)
-  const errors = (JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; message: string }>).filter((item) => item.severity === 'error')
+  const { code, errors } = await checkErrors(project)
+  expect(code).toBe(1)
   expect(errors).toEqual([
     expect.objectContaining({
       ruleId: 'release-kind-false',
@@ -129,9 +133,8 @@ test('a change the diff does not show is not proved editorial by a new date besi
     const purposes = forged.document['purposes'] as Array<Record<string, unknown>>
     purposes[0] = { ...purposes[0], html: String(purposes[0]?.['html']).replace('to send you our newsletter;', 'to sell your email address;') }
   })
-  const result = await runCli(['check', '--format', 'json', '--today', today], project)
-  expect(result.code).toBe(1)
-  const errors = (JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; message: string }>).filter((item) => item.severity === 'error')
+  const { code, errors } = await checkErrors(project)
+  expect(code).toBe(1)
   expect(errors).toEqual([
     expect.objectContaining({
       ruleId: 'release-kind-false',
@@ -147,9 +150,8 @@ test('an editor’s editorial over a proved substantive change is false all the 
     forged['kind'] = 'editorial'
     forged['decidedBy'] = 'editor'
   })
-  const result = await runCli(['check', '--format', 'json', '--today', today], project)
-  expect(result.code).toBe(1)
-  const errors = (JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; message: string }>).filter((item) => item.severity === 'error')
+  const { code, errors } = await checkErrors(project)
+  expect(code).toBe(1)
   expect(errors).toEqual([expect.objectContaining({ ruleId: 'release-kind-false', message: 'Unexpected kind `editorial` of release 2020-03-01, expected `substantive`: the change from release 2019-01-25 is substantive (New purpose `profiling`)' })])
 })
 
