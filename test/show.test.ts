@@ -84,6 +84,8 @@ test('a release file edited after its release is an error: exit 1, nothing shown
   expect(result.code).toBe(1)
   expect(result.stdout).toBe('')
   expect(result.stderr).toContain('release-modified')
+  // With the place in the release file shown, as check shows it.
+  expect(result.stderr).toContain('> 1 | {')
 })
 
 // Found by an attack on the record: check refused a release recorded after today, show printed it.
@@ -109,6 +111,9 @@ test.each([
   [['--as-of', 'yesterday'], 'unexpected --as-of `yesterday`, expected a date, YYYY-MM-DD'],
   [['--as-of', '2020-06-01', '--format', 'xml'], 'unknown format `xml`, expected one of text, json'],
   [['--as-of', '\u001b[31m'], 'unexpected characters on the command line'],
+  [['--today', '2021-02-29'], 'unexpected --today `2021-02-29`, expected a date, YYYY-MM-DD'],
+  [['--as-of', '2020-06-01', 'extra'], "Unexpected argument 'extra'"],
+  [['--as-off', '2020-06-01'], "Unknown option '--as-off'"],
 ])('%j is a usage error', async (args, message) => {
   const result = await show(...args)
   expect(result.code).toBe(2)

@@ -181,6 +181,7 @@ describe('escapeMarkdown', () => {
     // A line break is a space: it would end the heading or list item the text stands in.
     ['x\n# y', 'x # y'],
     ['x \r\n\n   - y', 'x - y'],
+    ['x\r# y', 'x # y'],
     ['12a. no', '12a. no'],
   ])('a block marker only at the start: %j', (text, escaped) => {
     expect(escapeMarkdown(text)).toBe(escaped)

@@ -73,4 +73,9 @@ test('the limit is of bytes: a summary of text of three bytes a character stops 
   const summary = formatJobSummary(files, 'clausewright check')
   expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(jobSummaryLimit)
   expect(summary).toContain('The summary stops here')
+  // GitHub's own limit, 1 MiB, whatever the margin kept below it, even cut a small file at a time.
+  const small = Array.from({ length: 1_000 }, (_, index) => diagnostic('unknown-reference', `policy/file-${index}.md`, span(1, 1), '個'.repeat(400)))
+  const cut = formatJobSummary(small, 'clausewright check')
+  expect(cut).toContain('The summary stops here')
+  expect(Buffer.byteLength(cut)).toBeLessThan(1024 * 1024)
 })
