@@ -126,12 +126,12 @@ function diffClauses(from: PolicyDocument, to: PolicyDocument, words: boolean, t
   const newDate = formatDate(to.lastUpdated, to.language)
   const oldTime = `<time datetime="${from.lastUpdated}">${oldDate}</time>`
   const newTime = `<time datetime="${to.lastUpdated}">${newDate}</time>`
-  const undatedHtml = (html: string) => (oldTime === newTime ? html : html.replaceAll(newTime, oldTime))
+  const undatedHtml = (html: string) => html.replaceAll(newTime, oldTime)
   // The old version shows the directive's date as often as the new one (or was made before the
   // <time>): a <time> written by hand in a forged release, around a date of the prose, is not
   // taken for the directive's.
   const undatedText = (text: string, html: string, oldHtml: string) =>
-    oldDate !== newDate && text.split(newDate).length === html.split(newTime).length && (!oldHtml.includes('<time') || oldHtml.split(oldTime).length === html.split(newTime).length) ? text.replaceAll(newDate, oldDate) : text
+    text.split(newDate).length === html.split(newTime).length && (!oldHtml.includes('<time') || oldHtml.split(oldTime).length === html.split(newTime).length) ? text.replaceAll(newDate, oldDate) : text
   const before = new Map(from.clauses.map((clause, position) => [clause.id, { clause, position }]))
   // Stryker disable next-line ObjectLiteral: equivalent, `after` is only asked which ids it has
   const after = new Map(to.clauses.map((clause, position) => [clause.id, { clause, position }]))

@@ -129,3 +129,12 @@ test('a <time> written by hand around a date of the prose does not make its chan
   expect(diff.kind).not.toBe('editorial')
   expect(diff.reasons.map((reason) => `${reason.kind} ${reason.code} ${reason.id}`)).toContain('reworded clause-changed intro')
 })
+
+test('against a version made before :last-updated wrote a <time> (format /1, OPTSM\'s), the date it shows is still the date’s change only', () => {
+  const before = structuredClone(base) as Parameters<Edit>[0]
+  const untimed = { ...before, clauses: before.clauses.map((clause) => ({ ...clause, html: clause.html.replace('<time datetime="2020-02-29">29th February 2020</time>', '29th February 2020') })) }
+  const after = Object.assign(structuredClone(base) as Parameters<Edit>[0], { lastUpdated: '2026-02-02' })
+  const redated = { ...after, clauses: after.clauses.map((clause) => ({ ...clause, html: clause.html.replace('<time datetime="2020-02-29">29th February 2020</time>', '<time datetime="2026-02-02">2nd February 2026</time>'), text: clause.text.replace('29th February 2020', '2nd February 2026') })) }
+  expect(untimed.clauses.some((clause) => clause.html.includes('<time'))).toBe(false)
+  expect(diffDocuments(untimed, redated, { from: 'a', to: 'b' }).reasons.map((reason) => reason.code)).toEqual(['last-updated-date-changed'])
+})
