@@ -3,7 +3,7 @@ import type { PolicyDocument } from '../model/policy-document.ts'
 import { jsonForScript, toJsonLd } from '../compile/to-json-ld.ts'
 import type { PolicyDiff } from '../model/diff.ts'
 import type { ChangeKind, DecidedBy, Release } from '../model/release.ts'
-import { createHtmlSanitizer, sanitizeReleaseDocument } from '../versions/release-safety.ts'
+import { sanitizeReleaseDocument } from '../versions/release-safety.ts'
 import type { VersionStanding, VersionStatus } from '../versions/standing.ts'
 import { withoutAnchors } from '../render/sanitize-html.ts'
 
@@ -84,8 +84,7 @@ export function buildSiteEntries(output: CompiledPolicy, options: SiteEntryOptio
   // Check refuses a release whose HTML or URLs the renderer could not have written; the pages
   // sanitise what they take from a release again, so that a release object that never went
   // through check (a caller of the library, a bug) still publishes nothing that runs.
-  const sanitize = createHtmlSanitizer()
-  const safe = (release: Release): PolicyDocument => sanitizeReleaseDocument(release.document, sanitize)
+  const safe = (release: Release): PolicyDocument => sanitizeReleaseDocument(release.document)
   const releases = output.releases
   const listed = releases.map((release, index): ListedVersion => ({ ...summarise(release), status: output.standings[index]?.status ?? 'superseded' }))
   const shown = output.shown ? listed.find((item) => item.version === output.shown?.version) : undefined

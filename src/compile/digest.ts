@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto'
-import { type ReadableNode, readableContent } from './readable-content.ts'
-
-/** How the readable content of one HTML fragment is worked out: directly, or through a cache. */
-export type ReadableOf = (html: string) => readonly ReadableNode[]
+import { readableContent } from './readable-content.ts'
 
 /**
  * `sha256:<hex>` of the policy's content as a reader meets it (the rules of
@@ -12,8 +9,8 @@ export type ReadableOf = (html: string) => readonly ReadableNode[]
  * Markdown renderer leaves it unchanged; a change of any word, link target, date, contact or data
  * item changes it.
  */
-export function digestOf(document: object, readableOf: ReadableOf = readableContent): string {
-  return hashOf(normalise(contentOf(document), readableOf))
+export function digestOf(document: object): string {
+  return hashOf(normalise(contentOf(document), true))
 }
 
 /**
@@ -22,7 +19,7 @@ export function digestOf(document: object, readableOf: ReadableOf = readableCont
  * is verified by it: a release never changes, so neither does the rule that checks it.
  */
 export function digestOfFormat1(document: object): string {
-  return hashOf(normalise(contentOf(document), undefined))
+  return hashOf(normalise(contentOf(document), false))
 }
 
 function hashOf(value: unknown): string {
@@ -35,35 +32,22 @@ function contentOf(document: object): object {
   return Object.fromEntries(Object.entries(document).filter(([key]) => key !== 'digest' && key !== 'version' && key !== 'compliance'))
 }
 
-/** Without `readableOf`, HTML is left out (format 1); with it, HTML stands for the text it was rendered with. */
-function normalise(value: unknown, readableOf: ReadableOf | undefined): unknown {
-  if (Array.isArray(value)) return value.map((item: unknown) => normalise(item, readableOf))
+/** With `readable` off, HTML is left out (format 1); on, HTML stands for what a reader reads of it. */
+function normalise(value: unknown, readable: boolean): unknown {
+  if (Array.isArray(value)) return value.map((item: unknown) => normalise(item, readable))
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>
-    const rendered = readableOf !== undefined && 'html' in record
+    const rendered = readable && 'html' in record
     const entries = Object.entries(record).flatMap(([key, item]): Array<[string, unknown]> => {
-      if (key === 'html') return rendered ? [[key, typeof item === 'string' ? readableOf(item) : item]] : []
+      if (key === 'html') return rendered ? [[key, typeof item === 'string' ? readableContent(item) : item]] : []
       // The text is rendered from the same Markdown as the HTML: its words are in the readable content.
       if (key === 'text' && rendered) return []
-      return [[key, normalise(item, readableOf)]]
+      return [[key, normalise(item, readable)]]
     })
     return Object.fromEntries(entries)
   }
   if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim()
   return value
-}
-
-/** A cache of readable content by HTML: consecutive releases repeat most of their clauses. */
-export function createReadableCache(): ReadableOf {
-  const known = new Map<string, readonly ReadableNode[]>()
-  return (html) => {
-    let content = known.get(html)
-    if (content === undefined) {
-      content = readableContent(html)
-      known.set(html, content)
-    }
-    return content
-  }
 }
 
 /** JSON with object keys sorted at every level: one text for one value. */

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
+import { memoizeByText } from '../render/memoize-by-text.ts'
 
 /**
  * What a reader can see or follow in a fragment of the policy's HTML, as a small tree: the words,
@@ -23,8 +24,14 @@ const inlineTags = new Set(['a', 'img', 'del', 's', 'strike', 'ins', 'strong', '
 // and text, the number an ordered list starts from.
 const targetProperties: Readonly<Record<string, readonly string[]>> = { a: ['href'], img: ['src', 'alt'], ol: ['start'] }
 
-/** The readable content of an HTML fragment (sanitised HTML, as the renderer writes it). */
-export function readableContent(html: string): ReadableNode[] {
+/**
+ * The readable content of an HTML fragment (sanitised HTML, as the renderer writes it). Consecutive
+ * releases repeat most of their clauses, and each is read for its digest and for the diffs on either
+ * side of it: remembered by HTML, each fragment is parsed once a process.
+ */
+export const readableContent: (html: string) => readonly ReadableNode[] = memoizeByText(readableContentOf)
+
+function readableContentOf(html: string): readonly ReadableNode[] {
   try {
     return childrenOf(fromHtml(html, { fragment: true }), false)
   } catch (error) {

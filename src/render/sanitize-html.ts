@@ -1,15 +1,19 @@
 import { fromHtml } from 'hast-util-from-html'
 import { toHtml } from 'hast-util-to-html'
 import { visit } from 'unist-util-visit'
+import { memoizeByText } from './memoize-by-text.ts'
 import { sanitizeTree } from './sanitize.ts'
 
 /**
  * HTML from outside the renderer (a release file, say) made as safe as the renderer's own output:
  * parsed as a browser parses a fragment, through the same sanitizer and URL allow-list, and
  * serialised as the renderer serialises. The renderer's output is a fixed point, so HTML that
- * differs from its sanitised form was not written by the renderer.
+ * differs from its sanitised form was not written by the renderer. Remembered by HTML: a release's
+ * clauses are checked when its file is loaded and sanitised again for its pages, in one process.
  */
-export function sanitizeHtml(html: string): string {
+export const sanitizeHtml: (html: string) => string = memoizeByText(sanitizeHtmlOf)
+
+function sanitizeHtmlOf(html: string): string {
   try {
     return toHtml(sanitizeTree(fromHtml(html, { fragment: true })))
   } catch (error) {

@@ -6,9 +6,8 @@ import { locate } from '../yaml/locate.ts'
 import { parseYaml } from '../yaml/parse-yaml.ts'
 import { type Release, releaseFormats } from '../model/release.ts'
 import { verifyRelease } from './release.ts'
-import { createReadableCache } from '../compile/digest.ts'
 import { falseClaim } from './release-kind.ts'
-import { countTags, createHtmlSanitizer, findHiddenCharacters, findUnsafeReleaseStrings, firstDifference, formatReleasePath, type ReleasePath } from './release-safety.ts'
+import { countTags, findHiddenCharacters, findUnsafeReleaseStrings, firstDifference, formatReleasePath, type ReleasePath } from './release-safety.ts'
 import { compareVersionIds, versionDate } from './version-id.ts'
 import { budgets } from '../source/budgets.ts'
 
@@ -31,8 +30,6 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
   // reported once, as an edit, not again as a gap before the next release.
   const releases: Array<{ release: Release; file: SourceFile; verified: boolean }> = []
   const validate = getValidator('release')
-  const sanitize = createHtmlSanitizer()
-  const readableOf = createReadableCache()
   for (const file of files) {
     let value: unknown
     try {
@@ -55,7 +52,7 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
       releases.push({ release, file, verified: false })
       continue
     }
-    const problem = verifyRelease(release, readableOf)
+    const problem = verifyRelease(release)
     if (problem) {
       diagnostics.push(diagnostic('release-modified', file.path, firstLine, `Unexpected change to the released version ${release.version}: ${problem}`, { hint: restoreHint }))
       releases.push({ release, file, verified: false })
@@ -65,7 +62,7 @@ export function loadReleases(files: readonly SourceFile[]): LoadedReleases {
       diagnostics.push(diagnostic('release-order', file.path, firstLine, `Unexpected file name or date for release ${release.version}, expected \`releases/${release.version}.json\` effective ${versionDate(release.version)}`, { hint: 'Restore the file under its own name from version control.' }))
       continue
     }
-    const unsafe = unsafeStrings(file, release, sanitize)
+    const unsafe = unsafeStrings(file, release)
     diagnostics.push(...unsafe)
     releases.push({ release, file, verified: unsafe.length === 0 })
   }
@@ -125,8 +122,8 @@ const kindHint = 'The kind tells readers whether they must be told of the change
 const notWrittenByRelease = 'A release file holds only what `clausewright release` wrote, and its hashes do not make it safe. Restore the file from version control.'
 
 /** What a release holds that the renderer could not have written, each at its string. */
-function unsafeStrings(file: SourceFile, release: Release, sanitize: (html: string) => string): Diagnostic[] {
-  const unsafe = findUnsafeReleaseStrings(release.document, sanitize)
+function unsafeStrings(file: SourceFile, release: Release): Diagnostic[] {
+  const unsafe = findUnsafeReleaseStrings(release.document)
   const hidden = findHiddenCharacters(release)
   if (unsafe.length === 0 && hidden.length === 0) return []
   // The slow path, only for a release with a problem: the YAML parser reads JSON and gives positions.

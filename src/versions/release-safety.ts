@@ -38,22 +38,6 @@ export function countTags(document: PolicyDocument): number {
 }
 
 /**
- * Sanitises HTML, remembering each answer: consecutive releases repeat most of their clauses, so
- * a history of 500 releases parses each distinct text once.
- */
-export function createHtmlSanitizer(): (html: string) => string {
-  const known = new Map<string, string>()
-  return (html) => {
-    let sanitized = known.get(html)
-    if (sanitized === undefined) {
-      sanitized = sanitizeHtml(html)
-      known.set(html, sanitized)
-    }
-    return sanitized
-  }
-}
-
-/**
  * Every string of a release's document that the renderer could not have written: HTML that
  * differs from its sanitised form, and URLs that the URL allow-list refuses. Hashes prove only
  * that a release is unchanged since someone computed them, not that it is safe.

@@ -30,14 +30,14 @@ export function createRelease(fields: { version: string; effective: string; rele
 }
 
 /** The digest rule of each release format: a release is verified by the rule it was made with. */
-export const digestByFormat: Readonly<Record<ReleaseFormat, (document: PolicyDocument, readableOf?: Parameters<typeof digestOf>[1]) => string>> = {
+export const digestByFormat: Readonly<Record<ReleaseFormat, (document: PolicyDocument) => string>> = {
   'clausewright-release/1': (document) => digestOfFormat1(document),
   'clausewright-release/2': digestOf,
 }
 
 /** What is wrong with a stored release, if anything: its digests must match what it holds. */
-export function verifyRelease(release: Release, readableOf?: Parameters<typeof digestOf>[1]): string | undefined {
-  if (digestByFormat[release.format](release.document, readableOf) !== release.document.digest) return 'its document differs from the digest recorded in it'
+export function verifyRelease(release: Release): string | undefined {
+  if (digestByFormat[release.format](release.document) !== release.document.digest) return 'its document differs from the digest recorded in it'
   if (release.digest !== release.document.digest) return 'its digest differs from its document’s digest'
   if (integrityOf(release) !== release.integrity) return 'its record (summary, kind, dates or document) differs from its integrity hash'
   return undefined
