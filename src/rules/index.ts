@@ -5,6 +5,7 @@ import { dateInFuture } from './date-in-future.ts'
 import { directivesRule } from './directives.ts'
 import { dpvTerm } from './dpv-term.ts'
 import { markdownTooComplex } from './markdown-too-complex.ts'
+import { placeholderLeft } from './placeholder-left.ts'
 import { duplicateId } from './duplicate-id.ts'
 import { escapedCharacters } from './escaped-characters.ts'
 import { rawHtml } from './raw-html.ts'
@@ -23,4 +24,5 @@ export const semanticRules: readonly SemanticRule[] = [
   rawHtml,
   markdownTooComplex,
   escapedCharacters,
+  placeholderLeft,
 ]

@@ -38,6 +38,8 @@ export interface ParsedYaml {
   /** The plain value, when there were no errors. */
   readonly value?: unknown
   readonly diagnostics: readonly Diagnostic[]
+  /** Where the YAML is in the file (front matter starts after its fence): node ranges are offsets into its text. */
+  readonly region: YamlRegion
   /** Span of a node or of a `[start, end]` offset range, in the file's coordinates. */
   spanOf(range: readonly [number, number, ...number[]] | null | undefined): Span | undefined
 }
@@ -65,7 +67,7 @@ export function parseYaml(file: SourceFile, region: YamlRegion = { offset: 0, te
   const tooDeep = findExcessiveNesting(region.text)
   if (tooDeep !== undefined) {
     report('nesting-too-deep', `Unexpected nesting deeper than ${budgets.maxYamlDepth} levels`, [tooDeep, tooDeep + 1], 'Flatten the structure; policy data is never this deep.')
-    return { file, diagnostics, spanOf }
+    return { file, diagnostics, region, spanOf }
   }
 
   let documents: Document.Parsed[]
@@ -74,13 +76,13 @@ export function parseYaml(file: SourceFile, region: YamlRegion = { offset: 0, te
   } catch (error) {
     if (error instanceof RangeError) {
       report('nesting-too-deep', 'Unexpected nesting too deep to parse', [0, 0])
-      return { file, diagnostics, spanOf }
+      return { file, diagnostics, region, spanOf }
     }
     throw error
   }
   if (documents.length === 0) {
     report('file-empty', 'Unexpected YAML without a document, expected a mapping', [0, 0])
-    return { file, diagnostics, spanOf }
+    return { file, diagnostics, region, spanOf }
   }
   for (const extra of documents.slice(1)) {
     report('yaml-multiple-documents', 'Unexpected second YAML document, expected one document per file', extra.range ? [extra.range[0], extra.range[0] + 3] : undefined, 'Remove the `---` line, or move the second document to a file of its own.')
@@ -145,10 +147,10 @@ export function parseYaml(file: SourceFile, region: YamlRegion = { offset: 0, te
   }
 
   const fatal = diagnostics.some((diagnostic) => diagnostic.severity === 'error')
-  if (fatal) return { file, document, diagnostics, spanOf }
+  if (fatal) return { file, document, diagnostics, region, spanOf }
   // Stryker disable next-line ObjectLiteral: more aliases than the budget are an error reported above, so toJS never meets them
   const value: unknown = document.toJS({ maxAliasCount: budgets.maxYamlAliases })
-  return { file, document, value, diagnostics, spanOf }
+  return { file, document, value, diagnostics, region, spanOf }
 }
 
 // Never DUPLICATE_KEY: with uniqueKeys off the library does not look for duplicates, the visitor above does.

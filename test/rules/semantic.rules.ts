@@ -5,6 +5,7 @@ import { dpvTerm } from '../../src/rules/dpv-term.ts'
 import { duplicateId } from '../../src/rules/duplicate-id.ts'
 import { escapedCharacters } from '../../src/rules/escaped-characters.ts'
 import { markdownTooComplex } from '../../src/rules/markdown-too-complex.ts'
+import { placeholderLeft } from '../../src/rules/placeholder-left.ts'
 import { rawHtml } from '../../src/rules/raw-html.ts'
 import { unknownReference } from '../../src/rules/unknown-reference.ts'
 import { unsafeUrl } from '../../src/rules/unsafe-url.ts'
@@ -309,6 +310,54 @@ ruleTester.run('raw-html', rawHtml, {
         { file: 'policy/data.yaml', line: 14, column: 27, endLine: 14, endColumn: 31, message: 'Unexpected HTML `<em>`, expected Markdown' },
         { file: 'policy/data.yaml', line: 14, column: 41, endLine: 14, endColumn: 46, message: 'Unexpected HTML `</em>`, expected Markdown' },
       ],
+    },
+  ],
+})
+
+const placeholderMessage = "Unexpected placeholder `TODO`, expected the policy's own text"
+const placeholderHint = 'Replace it with your own words (`clausewright init` writes TODO where the policy needs them): a policy with a placeholder left cannot be released or built.'
+const placeholderAt = (file: string, line: number, column: number) => ({ file, line, column, endLine: line, endColumn: column + 4, message: placeholderMessage })
+ruleTester.run('placeholder-left', placeholderLeft, {
+  valid: [
+    { name: 'the base policy' },
+    { name: 'the word in prose, not as a marker: lower case, plural, inside another word', ...inRights('A todo list, TODOS, MASTODON, TODO_LIST and TODO1.') },
+    { name: 'a YAML comment, which is not published', ...change(replace('policy.yaml', 'title: Example privacy policy', 'title: Example privacy policy # TODO a better title')) },
+    { name: 'in front matter, a comment', ...change(replace('clauses/rights.md', 'title: Your rights\n', 'title: Your rights\n# TODO\n')) },
+  ],
+  invalid: [
+    {
+      name: 'in the words of a clause, twice on a line, and at the end of the file',
+      ...change(replace('clauses/rights.md', 'Write to', 'TODO: who. (TODO) Write to'), replace('clauses/rights.md', '[ICO].\n', '[ICO].\n\nTODO')),
+      errors: [{ ...placeholderAt('policy/clauses/rights.md', 8, 1), hint: placeholderHint }, placeholderAt('policy/clauses/rights.md', 8, 13), placeholderAt('policy/clauses/rights.md', 10, 1)],
+    },
+    {
+      name: 'in a code span, a link target and a directive attribute',
+      ...inRights('`TODO` [us](https://example.com/TODO) :controller{field="TODO"}'),
+      errors: [placeholderAt('policy/clauses/rights.md', 8, 2), placeholderAt('policy/clauses/rights.md', 8, 33), placeholderAt('policy/clauses/rights.md', 8, 58)],
+    },
+    {
+      name: 'in a heading, a list item and emphasis',
+      ...change(replace('clauses/rights.md', '::rights\n', '::rights\n\n## TODO\n\n- one *TODO*\n')),
+      errors: [placeholderAt('policy/clauses/rights.md', 8, 4), placeholderAt('policy/clauses/rights.md', 10, 8)],
+    },
+    {
+      name: 'right after the front matter’s closing fence',
+      ...change(replace('clauses/rights.md', 'title: Your rights\n---\n', 'title: Your rights\n---\nTODO\n')),
+      errors: [placeholderAt('policy/clauses/rights.md', 5, 1)],
+    },
+    {
+      name: 'in the front matter of a clause, once (not again as the text of the clause)',
+      ...change(replace('clauses/rights.md', 'title: Your rights', 'title: TODO rights')),
+      errors: [placeholderAt('policy/clauses/rights.md', 3, 8)],
+    },
+    {
+      name: 'in values of policy.yaml and data.yaml, quoted or not, and in a text of data.yaml',
+      ...change(
+        replace('policy.yaml', 'legalName: Example Limited', 'legalName: "TODO"'),
+        replace('policy.yaml', 'url: https://ico.org.uk/make-a-complaint/', 'url: https://TODO.invalid/'),
+        replace('data.yaml', 'to send you our newsletter;', 'to send you our newsletter; TODO'),
+      ),
+      errors: [placeholderAt('policy/data.yaml', 14, 39), placeholderAt('policy/policy.yaml', 7, 15), placeholderAt('policy/policy.yaml', 17, 16)],
     },
   ],
 })
