@@ -14,6 +14,7 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   diff: async () => (await import('./commands/diff.ts')).runDiff,
   release: async () => (await import('./commands/release.ts')).runRelease,
   show: async () => (await import('./commands/show.ts')).runShow,
+  init: async () => (await import('./commands/init.ts')).runInit,
 }
 
 const mainHelp = `Usage: clausewright <command> [options]
@@ -26,6 +27,7 @@ Commands:
   diff       Show what changed between two versions (by default: the last release and the draft)
   release    Record the working source as a new released version in policy/releases/
   show       Print the version in force on a date (--as-of YYYY-MM-DD)
+  init       Write a new policy to fill in (--name "Acme Ltd"), into an empty directory
 
 Options:
   -h, --help     Show this help (or \`clausewright <command> --help\`)

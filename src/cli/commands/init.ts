@@ -1,0 +1,116 @@
+import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { printable } from '../../diagnostics/format.ts'
+import { isCalendarDate, todayInUtc } from '../../model/calendar-date.ts'
+import { newPolicyFiles, schemaDirectory } from '../../source/new-policy.ts'
+import { assertPlainText, type Io, UsageError } from '../shared.ts'
+
+export const initHelp = `Usage: clausewright init --name <legal name> [--dir policy] [--language en-GB] [--country GB] [--email <address>]
+
+Writes a new policy into a directory that does not exist or is empty: policy.yaml, data.yaml and
+seven clauses. It passes the schemas, but its legal content is the placeholder TODO, which check
+reports as an error (placeholder-left) until each is replaced with your own words: init never
+writes legal content, and nothing with a TODO left can be released or built.
+
+Options:
+  --name <text>        The controller's legal name (required), e.g. "Acme Ltd"
+  --dir <path>         The directory to write (default: policy)
+  --language <tag>     The BCP 47 language tag of the policy (default: en-GB)
+  --country <code>     The ISO 3166-1 alpha-2 country of the supervisory authority, e.g. GB
+  --email <address>    The address people write to about their data
+  --today <date>       The policy's last-updated date, YYYY-MM-DD (default: today, UTC)
+  -h, --help           Show this help
+
+Exit status: 0 when the policy was written; 2 on a usage error or when the directory is not empty;
+1 when the machine refused a write.
+`
+
+const maxNameLength = 200
+// The schema's own patterns (schema/policy.schema.json): refused here, named, rather than written
+// into a policy that check would then refuse.
+const languagePattern = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/
+const countryPattern = /^[A-Z]{2}$/
+const emailPattern = /^[^\s@<>()[\]",;:\\]+@[^\s@<>()[\]",;:\\]+\.[^\s@<>()[\]",;:\\]+$/
+
+export async function runInit(argv: readonly string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      name: { type: 'string' },
+      dir: { type: 'string', default: 'policy' },
+      language: { type: 'string', default: 'en-GB' },
+      country: { type: 'string' },
+      email: { type: 'string' },
+      today: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (values.help) {
+    io.stdout(initHelp)
+    return 0
+  }
+  assertPlainText({ name: values.name, dir: values.dir, language: values.language, country: values.country, email: values.email, today: values.today })
+  const name = values.name?.trim()
+  if (name === undefined || name === '') throw new UsageError('missing --name, expected the controller’s legal name (`--name "Acme Ltd"`)')
+  if (name.length > maxNameLength) throw new UsageError(`unexpected --name of ${name.length} characters, expected at most ${maxNameLength}`)
+  if (/[\n\r\u2028\u2029]/.test(name)) throw new UsageError('unexpected line break in --name, expected one line')
+  if (!languagePattern.test(values.language)) throw new UsageError(`unexpected --language \`${values.language}\`, expected a BCP 47 language tag such as en-GB`)
+  if (values.country !== undefined && !countryPattern.test(values.country)) throw new UsageError(`unexpected --country \`${values.country}\`, expected an ISO 3166-1 alpha-2 code in capitals, such as GB`)
+  if (values.email !== undefined && !emailPattern.test(values.email)) throw new UsageError(`unexpected --email \`${values.email}\`, expected an address such as privacy@example.com`)
+  const today = values.today ?? todayInUtc()
+  if (!isCalendarDate(today)) throw new UsageError(`unexpected --today \`${today}\`, expected a date that exists, YYYY-MM-DD`)
+  if (values.dir === '') throw new UsageError('unexpected empty --dir, expected a directory')
+
+  const directory = path.resolve(io.cwd, values.dir)
+  const shown = printable(values.dir)
+  const existing = await entriesOf(directory)
+  if (existing === 'not a directory') throw new UsageError(`refusing to write a policy into ${shown}: it is a file, not a directory`)
+  if (existing.length > 0) throw new UsageError(`refusing to write a policy into ${shown}: it is not empty (init writes only into a new or empty directory, and never replaces a file)`)
+
+  const relativeSchemas = path.relative(directory, schemaDirectory).split(path.sep).join('/')
+  const files = newPolicyFiles({
+    name,
+    language: values.language,
+    today,
+    ...(values.country !== undefined && { country: values.country }),
+    ...(values.email !== undefined && { email: values.email }),
+    // A path that is not plain text would break the comment's line: left out.
+    ...(!/[\p{Cc}\u2028\u2029]/u.test(relativeSchemas) && { schemaDirectory: relativeSchemas }),
+  })
+
+  // Written beside the directory and moved into place at once: a policy is there whole, or not at
+  // all (a full disk half-way leaves nothing behind), and an empty directory is replaced only if it
+  // is still empty (rename refuses one that is not).
+  const parent = path.dirname(directory)
+  await mkdir(parent, { recursive: true })
+  const staging = await mkdtemp(path.join(parent, '.clausewright-init-'))
+  try {
+    for (const [file, text] of files) {
+      await mkdir(path.dirname(path.join(staging, file)), { recursive: true })
+      await writeFile(path.join(staging, file), text, { flag: 'wx' })
+    }
+    await rename(staging, directory)
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true })
+    if (isCode(error, 'ENOTEMPTY') || isCode(error, 'EEXIST')) throw new UsageError(`refusing to write a policy into ${shown}: it is no longer empty`)
+    throw error
+  }
+  const clauses = [...files.keys()].filter((file) => file.startsWith('clauses/')).length
+  io.stderr(`clausewright: wrote ${shown}/ (policy.yaml, data.yaml and ${clauses} clauses). Each TODO marks a place for your own words; \`clausewright check${values.dir === 'policy' ? '' : ` --dir ${shown}`}\` lists them.\n`)
+  return 0
+}
+
+async function entriesOf(directory: string): Promise<string[] | 'not a directory'> {
+  try {
+    if (!(await stat(directory)).isDirectory()) return 'not a directory'
+    return await readdir(directory)
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return []
+    throw error
+  }
+}
+
+const isCode = (error: unknown, code: string) => (error as { code?: unknown } | null)?.code === code
