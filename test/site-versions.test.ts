@@ -97,6 +97,17 @@ test('build --draft publishes the draft as a preview: version draft, a banner, n
   expect(files['versions.json']).not.toContain('draft')
 })
 
+test('build --draft has the draft’s change page (/changes/draft/): the draft against the newest release, in a reader’s words; the published site has none', () => {
+  const page = preview.files['changes/draft/index.html'] ?? ''
+  expect(text(page)).toContain('Changes of the draftReworded: its kind is the editor’s judgement, given when releasing A preview of changes that are not released: the draft against the newest release, 2027-03-01.')
+  expect(page).toContain('<li>The wording of the section “Your rights” changed.</li>')
+  // Below the reasons, the clause's words as a release's change page shows them.
+  expect(text(page)).toContain('Please write to privacy@example.com')
+  expect(preview.files['index.html']).toContain('<a href="/changes/draft/">What the draft changes</a>')
+  expect(Object.keys(released.files).filter((name) => name.includes('draft'))).toEqual([])
+  expect(released.files['index.html']).not.toContain('changes/draft/')
+})
+
 test('the pages that say where a version stands, and the preview, are valid HTML (html-validate)', async () => {
   // As test/site.test.ts validates the OPTSM site, which has no upcoming release and no preview.
   const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off', 'long-title': 'off', 'no-trailing-whitespace': 'off' } })
