@@ -1,8 +1,12 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { beforeAll, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { compile } from '../src/compile/compile.ts'
 import type { PolicyDiff } from '../src/model/diff.ts'
+import type { PolicyDocument } from '../src/model/policy-document.ts'
+import { readPolicy } from '../src/source/read-policy.ts'
+import { diffDocuments } from '../src/versions/diff.ts'
 import { editPolicy, removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
 import { runCli } from './helpers/run-cli.ts'
 
@@ -171,4 +175,49 @@ test('the JSON carries each item added, removed or changed with its fields, old 
   ])
   expect(entry('visit-time')).toMatchObject({ status: 'removed', fields: expect.arrayContaining([{ field: 'label', from: 'Time of visit', to: null }]) })
   expect(entry('controller')?.fields).toEqual([{ field: 'postalAddress', from: null, to: '1 High Street, London' }])
+})
+
+// The kinds the draft above does not hold, each on its own copy of the OPTSM document (compiled
+// once, changed as data): a change that `check` would refuse in the source is still read.
+describe('the other kinds, on the OPTSM document changed as data', () => {
+  let optsm: PolicyDocument
+  beforeAll(async () => {
+    const output = compile(await readPolicy('policy', { cwd: repoRoot }), { today: '2026-11-25' }).output
+    if (!output) throw new Error('the OPTSM policy did not compile')
+    optsm = output.draft
+  })
+  type Writable = { -readonly [K in keyof PolicyDocument]: PolicyDocument[K] }
+  const readerAfter = (change: (document: Writable) => void) => {
+    const after = structuredClone(optsm) as Writable
+    change(after)
+    return diffDocuments(optsm, after, { from: 'a', to: 'b' }).reasons.map((reason) => reason.reader.text)
+  }
+  const mapped = <T extends { readonly id: string }>(items: readonly T[], id: string, change: (item: T) => T) => items.map((item) => (item.id === id ? change(item) : item))
+
+  test.each<[string, (document: Writable) => void, string[]]>([
+    ['a recipient removed', (d) => void (d.recipients = d.recipients.filter((item) => item.id !== 'public-authorities')), ['The policy no longer names “Public authorities such as the Police or security services” as a recipient of your information.']],
+    ['a recipient relabelled', (d) => void (d.recipients = mapped(d.recipients, 'service-providers', (item) => ({ ...item, label: 'Our processors' }))), ['The recipient “Third party service providers working on our behalf” is now called “Our processors”.']],
+    [
+      'a right added with a statement, one without',
+      (d) => void (d.rights = [...d.rights, { ...d.rights[0], id: 'erase-again', right: 'erasure', text: 'Ask us to erase it.' } as PolicyDocument['rights'][number], { ...d.rights[0], id: 'access-again', text: null, html: null } as PolicyDocument['rights'][number]]),
+      ['The policy now tells you of the right to erasure (GDPR Art. 17), in its own words: “Ask us to erase it”.', 'The policy now tells you of the right of access (GDPR Art. 15).'],
+    ],
+    ['a right of another kind', (d) => void (d.rights = mapped(d.rights, 'object-to-legitimate-interests', (item) => ({ ...item, right: 'restriction' }))), ['A right the policy tells you of is now the right to restriction of processing (GDPR Art. 18) (it was the right to object (GDPR Art. 21)).']],
+    ['a right’s statement removed', (d) => void (d.rights = mapped(d.rights, 'access', (item) => ({ ...item, text: null, html: null }))), ['The policy no longer gives its own statement of the right of access (GDPR Art. 15).']],
+    ['a contact removed', (d) => void (d.contacts = d.contacts.filter((item) => item.id !== 'main')), ['The contact “Our main address for the purposes of this website” was removed.']],
+    ['a contact described otherwise', (d) => void (d.contacts = mapped(d.contacts, 'children', (item) => ({ ...item, description: 'About children' }))), ['The contact “Reporting that a child under 16 may have provided us Personal Information” is now described as “About children”.']],
+    ['a data category no longer collected one way', (d) => void (d.dataCategories = mapped(d.dataCategories, 'name', (item) => ({ ...item, contexts: item.contexts.filter((context) => context !== 'post') }))), ['We no longer collect your Name by post.']],
+    ['a data category from another source', (d) => void (d.dataCategories = mapped(d.dataCategories, 'ip-address', (item) => ({ ...item, sources: ['third-party'] }))), ['We now also collect your Device IP address from third parties. We no longer collect your Device IP address automatically.']],
+    ['a data category described', (d) => void (d.dataCategories = mapped(d.dataCategories, 'name', (item) => ({ ...item, description: 'Your full name' }))), ['The description of your Name changed from none to “Your full name”.']],
+    ['a data category classified otherwise', (d) => void (d.dataCategories = mapped(d.dataCategories, 'name', (item) => ({ ...item, dpv: 'https://w3id.org/dpv/pd#FullName' }))), ['The classification of your Name in the Data Privacy Vocabulary changed from https://w3id.org/dpv/pd#Name to https://w3id.org/dpv/pd#FullName.']],
+    ['a purpose under another', (d) => void (d.purposes = mapped(d.purposes, 'prevent-crime', (item) => ({ ...item, parent: 'contract-performance' }))), ['The purpose “Prevent and detect crime, fraud and corruption” is now listed under “for purposes necessary for the performance of our contract with you / with our clients”.']],
+    ['a purpose in another list', (d) => void (d.purposes = mapped(d.purposes, 'prevent-crime', (item) => ({ ...item, group: 'website' }))), ['The purpose “Prevent and detect crime, fraud and corruption” moved to another list.']],
+    ['a purpose with no lawful basis left', (d) => void (d.purposes = mapped(d.purposes, 'maintain-records', (item) => ({ ...item, lawfulBasis: [] }))), ['The lawful basis for using your information “Maintain our records in accordance with applicable legal and regulatory obligations” changed from legal obligation (GDPR Art. 6(1)(c)) to no lawful basis stated.']],
+    ['the untitled clause given a title', (d) => void (d.clauses = d.clauses.map((clause, index) => (index === 0 ? { ...clause, title: 'WHO WE ARE' } : clause))), ['The untitled section at position 1 is now titled “WHO WE ARE”.']],
+    ['a clause’s title removed', (d) => void (d.clauses = mapped(d.clauses, 'children', (item) => ({ ...item, title: null }))), ['The section “CHILDREN” no longer has a title.']],
+    ['the policy retitled', (d) => void (d.title = 'Our privacy policy'), ['The policy’s title changed from “OPTSM respects your privacy and safeguards your data” to “Our privacy policy”.']],
+    ['the authority’s name', (d) => void (d.supervisoryAuthority = { ...d.supervisoryAuthority, name: 'The ICO' }), ['The supervisory authority’s name changed from “Information Commissioner’s Office” to “The ICO”.']],
+  ])('%s', (_name, change, expected) => {
+    expect(readerAfter(change)).toEqual(expected)
+  })
 })

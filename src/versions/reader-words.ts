@@ -167,7 +167,8 @@ function categoryChanged(field: FieldChange, old: PolicyDocument['dataCategories
     case 'description':
       return sentence(`The description of your ${label} changed from `, value(field.from), ' to ', value(field.to), '.')
     case 'dpv':
-      return sentence(`The classification of your ${label} in the Data Privacy Vocabulary changed from `, value(field.from), ' to ', value(field.to), '.')
+      // The term's IRI: an address, shown as written.
+      return sentence(`The classification of your ${label} in the Data Privacy Vocabulary changed from `, address(field.from), ' to ', address(field.to), '.')
     default:
       return sentence(`The ${field.field} of your ${label} changed from `, value(field.from), ' to ', value(field.to), '.')
   }
