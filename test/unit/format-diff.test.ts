@@ -257,3 +257,20 @@ test('a title with line breaks stays on the line of its heading and of its reaso
   expect(lines).toContain('- The wording of the section “Who we are # Injected heading --- code” changed.')
   expect(lines.filter((line) => /^(#|---|\s{4})/.test(line))).toEqual(['### Policy changes 2019-01-25 → 2020-03-01: **substantive**', '#### Clause `intro`: Who we are # Injected heading --- code'])
 })
+
+describe('escapeMarkdownForComment', () => {
+  const joiner = '\u2060'
+  test.each([
+    ['@octocat', `@${joiner}octocat`],
+    ['a @org/team', `a @${joiner}org/team`],
+    ['mail@example.com', `mail@${joiner}example.com`],
+    ['see #123 and owner/repo#4', `see #${joiner}123 and owner/repo#${joiner}4`],
+    ['GH-7 and gh-8', `GH${joiner}-7 and gh${joiner}-8`],
+    ['https://evil.example/x', `https:${joiner}//evil.example/x`],
+    ['www.evil.example', `www${joiner}.evil.example`],
+    // What GitHub does not make live is left as it is (but for escapeMarkdown's escapes).
+    ['a #hash, GH-x, wwwx.example, a_b', 'a #hash, GH-x, wwwx.example, a\\_b'],
+  ])('%j', (text, escaped) => {
+    expect(escapeMarkdownForComment(text)).toBe(escaped)
+  })
+})
