@@ -198,10 +198,18 @@ describe('the Astro loader', () => {
     await dev.load()
     const devCurrent = dev.entries.get('current')?.data as { document: { version: string }; preview: string | null }
     expect([devCurrent.document.version, devCurrent.preview]).toEqual(['draft', 'draft'])
+    // And /changes/draft/: the draft against the newest release, in a reader's words, as `diff` compares them.
+    const devChange = dev.entries.get('change/draft')?.data as Extract<SiteEntry, { id: `change/${string}` }>['data'] | undefined
+    expect(devChange?.release).toEqual({ version: 'draft', effective: '2019-01-25', summary: 'The changes of the draft, not released.', kind: 'editorial', decidedBy: null, previous: '2019-01-25' })
+    expect([devChange?.diff.from, devChange?.diff.to, devChange?.diff.kind]).toEqual(['2019-01-25', 'draft', 'reworded'])
+    expect(devChange?.diff.reasons.map((reason) => reason.reader.text)).toEqual(['The wording of the section “IS PERSONAL INFORMATION ABOUT ME SECURE?” changed.'])
+    expect(devChange?.diff.clauses.map((clause) => clause.words?.filter((run) => run.type !== 'equal'))).toEqual([[{ type: 'delete', text: 'commercially ' }]])
     const build = fakeAstro(edited)
     await build.loadForBuild()
     const builtCurrent = build.entries.get('current')?.data as { document: { version: string }; preview: string | null }
     expect([builtCurrent.document.version, builtCurrent.preview]).toEqual(['2019-01-25', null])
+    // A published site has no page of the draft.
+    expect([...build.entries.keys()].filter((id) => id.startsWith('change/'))).toEqual(['change/2019-01-25'])
   })
 
   test('stores every entry of the policy, with its HTML, parsed by the collection schema', async () => {
@@ -225,6 +233,8 @@ describe('the Astro loader', () => {
     const after = expectedEntries(edited)
     const changedIds = [...after].filter(([id, entry]) => JSON.stringify(entry) !== JSON.stringify(before.get(id))).map(([id]) => id)
     expect(changedIds).toContain('current')
+    // The draft's change page follows the draft as it is saved.
+    expect(changedIds).toContain('change/draft')
     expect(changedIds).not.toContain('version/2019-01-25')
     expect(changedIds).not.toContain('change/2019-01-25')
     expect(astro.changes).toEqual(changedIds.map((id) => `set ${id}`))

@@ -53,7 +53,7 @@ test('diffs are kept by the integrity hashes of both releases', async () => {
   // What the cache holds under a pair's key is what the compiler uses for that pair.
   const cacheDir = await cacheDirectory()
   const cache = await openDiffCache(cacheDir, directory)
-  const marked = { ...output?.changes[1], reasons: [{ kind: 'editorial', code: 'from-the-cache', message: 'from the cache' }] } as unknown as PolicyDiff
+  const marked = { ...output?.changes[1], reasons: [{ kind: 'editorial', code: 'from-the-cache', message: 'from the cache', reader: { text: 'From the cache.', parts: [{ type: 'words', text: 'From the cache.' }] } }] } as unknown as PolicyDiff
   cache.set(releasePairKey(first, second), marked)
   expect((await compileWith(cache))?.changes[1]).toEqual(marked)
 })

@@ -25,6 +25,8 @@ beforeAll(async () => {
   temporary.push(cwd)
   await fourReleases(cwd)
   await editPolicy(cwd, 'clauses/rights.md', 'Write to', 'Please write to')
+  // And a lawful basis: the preview's change page links the law.
+  await editPolicy(cwd, 'data.yaml', 'text: to improve the website;\n    lawfulBasis: [consent]', 'text: to improve the website;\n    lawfulBasis: [contract]')
   // One after the other, from one policy directory, so with one page cache: the preview must not
   // take the published site's pages of the releases from it (they are indexed, its pages are not).
   released = await built(cwd, 'dist')
@@ -95,6 +97,19 @@ test('build --draft publishes the draft as a preview: version draft, a banner, n
   // A version page of the preview is the published one, but for the request not to index it.
   expect(files['versions/2020-06-01.2/index.html']?.replace('<meta name="robots" content="noindex">', '')).toBe(released.files['versions/2020-06-01.2/index.html'])
   expect(files['versions.json']).not.toContain('draft')
+})
+
+test('build --draft has the draft’s change page (/changes/draft/): the draft against the newest release, in a reader’s words; the published site has none', () => {
+  const page = preview.files['changes/draft/index.html'] ?? ''
+  expect(text(page)).toContain('Changes of the draftSubstantive change A preview of changes that are not released: the draft against the newest release, 2027-03-01.')
+  const law = (article: string, anchor: string) => `<a href="https://eur-lex.europa.eu/eli/reg/2016/679/oj#${anchor}">GDPR Art. ${article}</a>`
+  expect(page).toContain(`<h2 id="substantive">What you should know</h2><ul><li>The lawful basis for using your information “to improve the website” changed from consent (${law('6(1)(a)', 'art_6')}) to contract (${law('6(1)(b)', 'art_6')}).</li></ul>`)
+  expect(page).toContain('<li>The wording of the section “Your rights” changed.</li>')
+  // Below the reasons, the clause's words as a release's change page shows them.
+  expect(text(page)).toContain('Please write to privacy@example.com')
+  expect(preview.files['index.html']).toContain('<a href="/changes/draft/">What the draft changes</a>')
+  expect(Object.keys(released.files).filter((name) => name.includes('draft'))).toEqual([])
+  expect(released.files['index.html']).not.toContain('changes/draft/')
 })
 
 test('the pages that say where a version stands, and the preview, are valid HTML (html-validate)', async () => {

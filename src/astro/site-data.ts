@@ -6,6 +6,7 @@ import type { ChangeKind, DecidedBy, Release } from '../model/release.ts'
 import { sanitizeReleaseDocument } from '../versions/release-safety.ts'
 import type { VersionStanding, VersionStatus } from '../versions/standing.ts'
 import { withoutAnchors } from '../render/sanitize-html.ts'
+import { diffDocuments } from '../versions/diff.ts'
 
 /** One release as the site lists it. */
 export interface VersionSummary {
@@ -50,7 +51,8 @@ export type SiteEntry =
       readonly id: `change/${string}`
       // What the change page shows comes from the release and the one before it only (not from the
       // current policy), so that an archived change page never changes and can be kept (page-cache.ts).
-      // Its JSON-LD is its version's (from the version entry).
+      // Its JSON-LD is its version's (from the version entry). A preview of the draft also has
+      // `change/draft`: the draft against the newest release (draftChangeEntry).
       readonly data: {
         readonly release: VersionSummary
         readonly title: string
@@ -119,14 +121,34 @@ export function buildSiteEntries(output: CompiledPolicy, options: SiteEntryOptio
     })
     const diff = output.changes[index]
     if (!diff) throw new Error(`no diff for release ${release.version}`)
-    const pick = (from: PolicyDocument | undefined, status: 'added' | 'removed') =>
-      diff.clauses
-        .filter((change) => change.status.includes(status))
-        .flatMap((change) => from?.clauses.filter((clause) => clause.id === change.id) ?? [])
-        .map((clause) => ({ ...clause, html: withoutAnchors(clause.html) }))
     const { title, language, controller } = document
-    entries.push({ id: `change/${release.version}`, data: { release: summarise(release), title, language, legalName: controller.legalName, diff, removed: pick(previous && safe(previous), 'removed'), added: pick(document, 'added') } })
+    entries.push({ id: `change/${release.version}`, data: { release: summarise(release), title, language, legalName: controller.legalName, diff, removed: clausesOf(diff, previous && safe(previous), 'removed'), added: clausesOf(diff, document, 'added') } })
   })
+  if (output.document.version === draftVersion) entries.push(draftChangeEntry(output, (release) => (release ? safe(release) : undefined)))
   for (const [path, text] of output.files) entries.push({ id: `file/${path}`, data: { path, text } })
   return entries
+}
+
+/** The clauses a diff added (from the new version) or removed (from the old), shown whole on the change page. */
+function clausesOf(diff: PolicyDiff, from: PolicyDocument | undefined, status: 'added' | 'removed') {
+  return diff.clauses
+    .filter((change) => change.status.includes(status))
+    .flatMap((change) => from?.clauses.filter((clause) => clause.id === change.id) ?? [])
+    .map((clause) => ({ ...clause, html: withoutAnchors(clause.html) }))
+}
+
+/**
+ * The change page of a preview of the draft (`astro dev`, `build --draft`): the draft against the
+ * newest release, as `clausewright diff` compares them, the same page as a release's. Its version
+ * id is `draft`, which no release can have (version-id.ts). The draft has no kind of its own until
+ * it is released: the page shows what the diff proves (`diff.kind`); `kind` holds the nearest kind a
+ * release could be given, never shown, so that the entry keeps the shape of a release's.
+ */
+function draftChangeEntry(output: CompiledPolicy, safe: (release: Release | undefined) => PolicyDocument | undefined): Extract<SiteEntry, { id: `change/${string}` }> {
+  const latest = output.releases.at(-1)
+  const before = safe(latest)
+  const diff = diffDocuments(before ?? null, output.draft, { from: latest?.version ?? null, to: draftVersion })
+  const { title, language, controller, lastUpdated } = output.draft
+  const release: VersionSummary = { version: draftVersion, effective: lastUpdated, summary: 'The changes of the draft, not released.', kind: diff.kind === 'reworded' ? 'editorial' : diff.kind, decidedBy: null, previous: latest?.version ?? null }
+  return { id: `change/${draftVersion}`, data: { release, title, language, legalName: controller.legalName, diff, removed: clausesOf(diff, before, 'removed'), added: clausesOf(diff, output.draft, 'added') } }
 }

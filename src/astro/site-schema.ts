@@ -61,13 +61,18 @@ export const policyDocumentSchema = z.object({
 const collection = z.enum(['dataCategories', 'purposes', 'recipients', 'rights', 'contacts', 'policy', 'controller', 'supervisoryAuthority'])
 const clausePlace = z.object({ title: nullableText, position: z.number() }).nullable()
 
+const readerWords = z.object({
+  text,
+  parts: z.array(z.discriminatedUnion('type', [z.object({ type: z.literal('words'), text }), z.object({ type: z.literal('law'), text, href: text }), z.object({ type: z.literal('target'), text })])),
+})
+
 export const policyDiffSchema = z.object({
   format: z.literal('clausewright-diff/2'),
   from: nullableText,
   to: text,
   kind: z.enum([...changeKind.options, 'reworded']),
   recorded: z.object({ kind: changeKind, decidedBy: decidedBy.nullable() }).nullable(),
-  reasons: z.array(z.object({ kind: z.enum(['substantive', 'reworded', 'editorial']), code: text, collection: z.enum([...collection.options, 'clauses']), id: text, field: nullableText, message: text })),
+  reasons: z.array(z.object({ kind: z.enum(['substantive', 'reworded', 'editorial']), code: text, collection: z.enum([...collection.options, 'clauses']), id: text, field: nullableText, message: text, reader: readerWords })),
   clauses: z.array(
     z.object({
       id: text,

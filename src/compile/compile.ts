@@ -147,6 +147,6 @@ function versionFiles(releases: readonly Release[], changes: readonly PolicyDiff
     ['versions.json', json(index)],
     ...releases.map((release): [string, string] => [`versions/${release.version}.json`, json(release.document)]),
     ...releases.map((release, position): [string, string] => [`changes/${release.version}.json`, json(changes[position])]),
-    ['changes.atom', renderFeed(releases, feed)],
+    ['changes.atom', renderFeed(releases, { ...feed, changes })],
   ]
 }

@@ -24,3 +24,24 @@ export function escapeMarkdownKeepingCode(text: string): string {
     .map((part, index) => (index % 2 === 1 ? part : escapeMarkdown(part)))
     .join('')
 }
+
+/** U+2060 WORD JOINER: invisible, and, unlike a zero-width space, never a place to break a line. */
+const joiner = '\u2060'
+
+/**
+ * Escapes text for a GitHub comment (escapeMarkdown), and keeps what GitHub would make live inert:
+ * a mention (`@someone`, `@org/team`) would notify, a reference (`#123`, `owner/repo#1`, `GH-1`)
+ * would link an issue and tell it so, a bare address (`https://…`, `www.…`, `a@b.example`) would
+ * become a link to wherever the policy's text points. GitHub finds mentions and references in the
+ * rendered text, after Markdown, so a backslash does not stop them: an invisible word joiner is put
+ * after each `@`, after a `#` or `GH-` before a digit, inside `://` and after `www`. What the text
+ * says and how it reads are unchanged; a reader who copies it copies the joiner too.
+ */
+export function escapeMarkdownForComment(text: string): string {
+  return escapeMarkdown(text)
+    .replaceAll('@', `@${joiner}`)
+    .replace(/#(?=\d)/g, `#${joiner}`)
+    .replace(/\b(gh)-(?=\d)/gi, `$1${joiner}-`)
+    .replaceAll('://', `:${joiner}//`)
+    .replace(/\b(www)\./gi, `$1${joiner}.`)
+}

@@ -68,8 +68,27 @@ export interface Reason {
   readonly collection: Collection | Singleton | 'clauses'
   readonly id: string
   readonly field: string | null
+  /** The reason for a developer: stable wording with the ids (`New purpose \`analytics\``). */
   readonly message: string
+  /** The reason for a reader: the item itself in words, never an id (src/versions/reader-words.ts). */
+  readonly reader: ReaderWords
 }
+
+/**
+ * A reason in a reader's words: the sentence as plain text, and the same sentence in parts, so that
+ * a page can link the law without building HTML from strings. Joined, the parts' texts are `text`.
+ */
+export interface ReaderWords {
+  readonly text: string
+  readonly parts: readonly ReaderPart[]
+}
+
+/**
+ * A part of a reader's sentence: `words` (the tool's and the policy's, shown as text); `law`, words
+ * linked to an article of the GDPR (a fixed address of the tool's, never one of the policy's);
+ * `target`, an address or link target from the policy, shown as written and never made a live link.
+ */
+export type ReaderPart = { readonly type: 'words'; readonly text: string } | { readonly type: 'law'; readonly text: string; readonly href: string } | { readonly type: 'target'; readonly text: string }
 
 /** A diff between two versions of a policy, as data. Rendered by format-diff.ts. */
 export interface PolicyDiff {

@@ -32,7 +32,7 @@ export function policyCacheName(policyDirectory: string): string {
 // paths are the same from src/versions/ and from the CLI bundle in src/.bundle/.
 const implementation = (() => {
   const hash = createHash('sha256')
-  for (const file of ['../versions/diff.ts', '../compile/digest.ts', '../compile/readable-content.ts', '../render/format-date.ts']) hash.update(readFileSync(new URL(file, import.meta.url)))
+  for (const file of ['../versions/diff.ts', '../versions/reader-words.ts', '../vocab/gdpr.ts', '../compile/digest.ts', '../compile/readable-content.ts', '../render/format-date.ts']) hash.update(readFileSync(new URL(file, import.meta.url)))
   hash.update(readFileSync(new URL('../../node_modules/diff/package.json', import.meta.url)))
   return hash.digest('hex')
 })()

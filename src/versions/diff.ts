@@ -5,6 +5,7 @@ import type { ClauseChange, ClauseStatus, Collection, DataChange, FieldChange, P
 import type { PolicyDocument } from '../model/policy-document.ts'
 import type { ProvedKind } from '../model/release.ts'
 import { formatDate } from '../render/format-date.ts'
+import { readerOfClause, readerOfData, readerOfDate, readerOfTarget, readerOfUnshown } from './reader-words.ts'
 
 const collections: readonly Collection[] = ['contacts', 'dataCategories', 'purposes', 'recipients', 'rights']
 // Fields whose change alters what the policy says about the processing: readers must be told.
@@ -78,7 +79,7 @@ export function diffDocuments(from: PolicyDocument | null, to: PolicyDocument, i
     ...diffSingleton('supervisoryAuthority', from.supervisoryAuthority, to.supervisoryAuthority),
     ...collections.flatMap((collection) => diffCollection(collection, from[collection], to[collection])),
   ]
-  const reasons = [...classifyData(data, to), ...classifyClauses(clauses), ...classifyTargets(targets, to)]
+  const reasons = [...classifyData(data, from, to), ...classifyClauses(clauses), ...classifyTargets(targets, to)]
   // `technical` means the published document is the same: a change the diff does not show (the date, say) is still a change.
   // Digested again by the current rules: a release of an older format records a digest of other rules.
   if (reasons.length === 0 && digestOf(from) !== digestOf(to)) reasons.push(...unshownChanges(from, to))
@@ -105,9 +106,9 @@ function provedKindOf(reasons: readonly Reason[]): ProvedKind {
 function unshownChanges(from: PolicyDocument, to: PolicyDocument): Reason[] {
   const base = { collection: 'policy', id: 'policy' } as const
   // What the diff does not show, the tool cannot judge.
-  const unshown: Reason = { ...base, kind: 'reworded', code: 'content-changed', field: null, message: 'The content changed (its digest differs) in a part that the diff does not show' }
+  const unshown: Reason = { ...base, kind: 'reworded', code: 'content-changed', field: null, message: 'The content changed (its digest differs) in a part that the diff does not show', reader: readerOfUnshown }
   if (from.lastUpdated === to.lastUpdated) return [unshown]
-  const dateChanged: Reason = { ...base, kind: 'editorial', code: 'last-updated-date-changed', field: 'lastUpdated', message: `The last-updated date changed from ${from.lastUpdated} to ${to.lastUpdated}` }
+  const dateChanged: Reason = { ...base, kind: 'editorial', code: 'last-updated-date-changed', field: 'lastUpdated', message: `The last-updated date changed from ${from.lastUpdated} to ${to.lastUpdated}`, reader: readerOfDate(from, to) }
   return digestOf({ ...from, lastUpdated: to.lastUpdated, clauses: to.clauses }) === digestOf(to) ? [dateChanged] : [dateChanged, unshown]
 }
 
@@ -289,19 +290,20 @@ function simplify(value: unknown): unknown {
   return value
 }
 
-function classifyData(changes: readonly DataChange[], to: PolicyDocument): Reason[] {
+function classifyData(changes: readonly DataChange[], from: PolicyDocument, to: PolicyDocument): Reason[] {
   // A right added tells readers of a right the law gives them; its own statement is wording.
   const statements = new Set(to.rights.filter((right) => right.text !== null).map((right) => right.id))
   return changes.flatMap((change): Reason[] => {
     const label = labels[change.collection]
     const base = { collection: change.collection, id: change.id }
+    const whole = () => ({ ...base, reader: readerOfData(change, null, from, to) })
     if (change.status === 'added') {
-      if (change.collection === 'rights' && statements.has(change.id)) return [{ ...base, kind: 'reworded', code: 'right-added', field: null, message: `New right \`${change.id}\`, with its own statement` }]
+      if (change.collection === 'rights' && statements.has(change.id)) return [{ ...whole(), kind: 'reworded', code: 'right-added', field: null, message: `New right \`${change.id}\`, with its own statement` }]
       const kind = change.collection === 'rights' ? 'editorial' : 'substantive'
-      return [{ ...base, kind, code: `${codeOf(change.collection)}-added`, field: null, message: `New ${label} \`${change.id}\`` }]
+      return [{ ...whole(), kind, code: `${codeOf(change.collection)}-added`, field: null, message: `New ${label} \`${change.id}\`` }]
     }
     if (change.status === 'removed') {
-      return [{ ...base, kind: 'substantive', code: `${codeOf(change.collection)}-removed`, field: null, message: `The ${label} \`${change.id}\` was removed` }]
+      return [{ ...whole(), kind: 'substantive', code: `${codeOf(change.collection)}-removed`, field: null, message: `The ${label} \`${change.id}\` was removed` }]
     }
     return change.fields.map((field): Reason => {
       const substantive = substantiveFields[change.collection].has(field.field)
@@ -312,6 +314,7 @@ function classifyData(changes: readonly DataChange[], to: PolicyDocument): Reaso
         code: field.field === 'lawfulBasis' ? 'lawful-basis-changed' : `${codeOf(change.collection)}-changed`,
         field: field.field,
         message: `${subject} ${fieldLabels[field.field] ?? field.field} changed from ${describe(field.from)} to ${describe(field.to)}`,
+        reader: readerOfData(change, field, from, to),
       }
     })
   })
@@ -325,19 +328,19 @@ function classifyClauses(changes: readonly ClauseChange[]): Reason[] {
     return change.status.flatMap((status): Reason[] => {
       switch (status) {
         case 'added':
-          return [{ ...base, kind: 'substantive', code: 'clause-added', message: `New clause ${named}` }]
+          return [{ ...base, kind: 'substantive', code: 'clause-added', reader: readerOfClause(change, 'added'), message: `New clause ${named}` }]
         case 'removed':
-          return [{ ...base, kind: 'substantive', code: 'clause-removed', message: `The clause ${named} was removed` }]
+          return [{ ...base, kind: 'substantive', code: 'clause-removed', reader: readerOfClause(change, 'removed'), message: `The clause ${named} was removed` }]
         case 'moved':
           // Stryker disable next-line OptionalChaining: equivalent, a moved clause has both `from` and `to`
-          return [{ ...base, kind: 'editorial', code: 'clause-moved', message: `The clause ${named} moved from position ${(change.from?.position ?? 0) + 1} to ${(change.to?.position ?? 0) + 1}` }]
+          return [{ ...base, kind: 'editorial', code: 'clause-moved', reader: readerOfClause(change, 'moved'), message: `The clause ${named} moved from position ${(change.from?.position ?? 0) + 1} to ${(change.to?.position ?? 0) + 1}` }]
         case 'retitled':
           // Stryker disable next-line OptionalChaining: equivalent, a retitled clause has both `from` and `to`
-          return [{ ...base, kind: 'reworded', code: 'clause-retitled', message: `The clause \`${change.id}\` was retitled from ${describe(change.from?.title ?? null)} to ${describe(change.to?.title ?? null)}` }]
+          return [{ ...base, kind: 'reworded', code: 'clause-retitled', reader: readerOfClause(change, 'retitled'), message: `The clause \`${change.id}\` was retitled from ${describe(change.from?.title ?? null)} to ${describe(change.to?.title ?? null)}` }]
         case 'changed':
-          return [{ ...base, kind: 'reworded', code: 'clause-changed', message: `The wording of the clause ${named} changed` }]
+          return [{ ...base, kind: 'reworded', code: 'clause-changed', reader: readerOfClause(change, 'changed'), message: `The wording of the clause ${named} changed` }]
         case 'restructured':
-          return [{ ...base, kind: 'reworded', code: 'clause-restructured', message: `The structure of the clause ${named} changed (its headings, paragraphs, lists, tables, emphasis or line breaks), not its words` }]
+          return [{ ...base, kind: 'reworded', code: 'clause-restructured', reader: readerOfClause(change, 'restructured'), message: `The structure of the clause ${named} changed (its headings, paragraphs, lists, tables, emphasis or line breaks), not its words` }]
         case 'relinked':
           // Each link whose target changed has its own reason (classifyTargets).
           return []
@@ -352,7 +355,7 @@ function classifyTargets(changes: readonly TargetChange[], to: PolicyDocument): 
     const title = change.collection === 'clauses' ? titles.get(change.id) : undefined
     const place = `${{ clauses: 'clause', purposes: 'purpose', rights: 'right' }[change.collection]} \`${change.id}\`${title ? ` (${title})` : ''}`
     const what = `${change.element} ${describe(change.text)}`
-    const base = { kind: 'reworded', collection: change.collection, id: change.id, field: null } as const
+    const base = { kind: 'reworded', collection: change.collection, id: change.id, field: null, reader: readerOfTarget(change, to) } as const
     const code = (event: 'changed' | 'added' | 'removed') => (event === 'changed' ? (change.element === 'link' ? 'link-target-changed' : 'image-source-changed') : `${change.element}-${event}`)
     if (change.from === null) return { ...base, code: code('added'), message: `New ${what} in the ${place}, to ${target(change.to)}` }
     if (change.to === null) return { ...base, code: code('removed'), message: `The ${what} in the ${place}, to ${target(change.from)}, was removed` }

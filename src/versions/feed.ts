@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto'
+import type { Element, ElementContent } from 'hast'
+import { toHtml } from 'hast-util-to-html'
 import { ClausewrightError } from '../diagnostics/diagnostic.ts'
+import type { PolicyDiff, ReaderWords } from '../model/diff.ts'
 import type { Release } from '../model/release.ts'
 import { kindLabel } from './kind-label.ts'
 import { toCode } from '../source/find-invisible-characters.ts'
@@ -15,9 +18,10 @@ import { toCode } from '../source/find-invisible-characters.ts'
  * return in text and a tab, line feed or carriage return in an attribute as they are, and an XML
  * parser reads them back as a line feed and as spaces. The feed must say what the release says.
  */
-export function renderFeed(releases: readonly Release[], options: { readonly policyId: string; readonly title: string; readonly baseUrl?: string }): string {
+export function renderFeed(releases: readonly Release[], options: { readonly policyId: string; readonly title: string; readonly baseUrl?: string; readonly changes?: readonly PolicyDiff[] }): string {
+  const changesOf = new Map(releases.map((release, index) => [release, options.changes?.[index]]))
   const newest = [...releases].reverse()
-  for (const release of newest) assertXmlRelease(release)
+  for (const release of newest) assertXmlRelease(release, changesOf.get(release))
   if (newest[0]) xmlSafe(newest[0].document.controller.legalName, `the controller's legal name in release ${newest[0].version}`)
   const title = xmlSafe(options.title, 'the title of the policy')
   // Stryker disable next-line StringLiteral: never shown, the WHATWG URL serialiser percent-encodes every character XML 1.0 refuses, so a link always passes
@@ -41,6 +45,7 @@ export function renderFeed(releases: readonly Release[], options: { readonly pol
       `    <link rel="related" type="application/json" href="${escapeXmlAttribute(link(`changes/${release.version}.json`))}"/>`,
       `    <category term="${escapeXmlAttribute(release.kind)}"/>`,
       `    <summary>${escapeXml(release.summary)}</summary>`,
+      ...contentOf(release, changesOf.get(release)),
       '  </entry>',
     ]),
     '</feed>',
@@ -49,13 +54,28 @@ export function renderFeed(releases: readonly Release[], options: { readonly pol
   return lines.join('\n')
 }
 
+/**
+ * The entry's content, for a release with reasons (not the first): its summary, then each reason in
+ * a reader's words, as on its change page, the law linked. HTML made as a tree by hast-util-to-html
+ * (never by joining strings of the policy), then escaped as the text of `<content type="html">`.
+ */
+function contentOf(release: Release, diff: PolicyDiff | undefined): string[] {
+  if (!diff || diff.reasons.length === 0) return []
+  const text = (value: string): ElementContent => ({ type: 'text', value })
+  const element = (tagName: string, children: ElementContent[], properties: Element['properties'] = {}): Element => ({ type: 'element', tagName, properties, children })
+  const sentence = (reader: ReaderWords): ElementContent[] => reader.parts.map((part) => (part.type === 'words' ? text(part.text) : part.type === 'law' ? element('a', [text(part.text)], { href: part.href }) : element('code', [text(part.text)])))
+  const html = toHtml([element('p', [text(release.summary)]), element('ul', diff.reasons.map((reason) => element('li', sentence(reason.reader))))], { characterReferences: { useNamedReferences: true } })
+  return [`    <content type="html">${escapeXml(html)}</content>`]
+}
+
 /** Every text of a release that the feed carries, checked before any of it is written. */
-function assertXmlRelease(release: Release): void {
+function assertXmlRelease(release: Release, diff: PolicyDiff | undefined): void {
   const name = `release ${xmlSafe(release.version, 'the version id of a release')}`
   xmlSafe(release.effective, `the effective date of ${name}`)
   if (release.released !== undefined) xmlSafe(release.released, `the release date of ${name}`)
   xmlSafe(release.kind, `the kind of ${name}`)
   xmlSafe(release.summary, `the summary of ${name}`)
+  for (const reason of diff?.reasons ?? []) xmlSafe(reason.reader.text, `the changes of ${name}`)
 }
 
 // What XML 1.0 (§2.2) forbids: C0 controls but tab, line feed and carriage return; surrogates (a

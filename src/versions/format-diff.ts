@@ -1,7 +1,7 @@
 import { stripVTControlCharacters, styleText } from 'node:util'
-import type { ClauseChange, DataChange, PolicyDiff, ReasonKind, WordRun } from '../model/diff.ts'
+import type { ClauseChange, DataChange, PolicyDiff, ReaderWords, ReasonKind, WordRun } from '../model/diff.ts'
 import { kindLabel } from './kind-label.ts'
-import { escapeMarkdown, escapeMarkdownKeepingCode } from '../diagnostics/escape-markdown.ts'
+import { escapeMarkdownForComment as escapeMarkdown } from '../diagnostics/escape-markdown.ts'
 import { countOf } from '../diagnostics/words.ts'
 
 export type DiffFormat = 'text' | 'markdown' | 'json'
@@ -62,7 +62,7 @@ function formatText(diff: PolicyDiff, color: boolean): string {
     const reasons = diff.reasons.filter((reason) => reason.kind === kind)
     if (reasons.length === 0) continue
     lines.push('', `${textHeadings[kind]}:`)
-    for (const reason of reasons) lines.push(`  - ${reason.message} [${reason.code}]`)
+    for (const reason of reasons) lines.push(`  - ${reason.reader.text} [${reason.code}]`)
   }
   if (diff.reasons.length === 0) lines.push('', 'No change to the content.')
   for (const clause of diff.clauses.filter((change) => change.words)) {
@@ -106,7 +106,7 @@ function formatMarkdown(diff: PolicyDiff): string {
   for (const kind of reasonKinds) {
     const reasons = diff.reasons.filter((reason) => reason.kind === kind)
     if (reasons.length === 0) continue
-    blocks.push([markdownHeadings[kind], '', ...reasons.map((reason) => `- ${escapeMarkdownKeepingCode(reason.message)}`)].join('\n'))
+    blocks.push([markdownHeadings[kind], '', ...reasons.map((reason) => `- ${readerMarkdown(reason.reader)}`)].join('\n'))
   }
   if (diff.reasons.length === 0) blocks.push('No change to the content.')
   for (const clause of diff.clauses.filter((change) => change.words)) {
@@ -142,6 +142,25 @@ function withinCommentLimit(blocks: readonly string[]): string {
     length = next
   }
   return `${[...kept, note(blocks.length - kept.length)].join('\n\n')}\n`
+}
+
+/**
+ * A reason in a reader's words, as Markdown: the words escaped, the law linked (the tool's own
+ * address), an address of the policy as code, never a live link.
+ */
+function readerMarkdown(reader: ReaderWords): string {
+  return reader.parts.map((part) => (part.type === 'words' ? escapeMarkdown(part.text) : part.type === 'law' ? `[${escapeMarkdown(part.text)}](${part.href})` : codeSpan(part.text))).join('')
+}
+
+/**
+ * Text as a code span, whatever it holds: fenced by more backticks than its longest run, padded by
+ * a space where it starts or ends with one (CommonMark strips one space a side), on one line.
+ */
+export function codeSpan(text: string): string {
+  const line = text.replace(/\s+/g, ' ')
+  const fence = '`'.repeat(Math.max(0, ...[...line.matchAll(/`+/g)].map((run) => run[0].length)) + 1)
+  const pad = /^[` ]|[` ]$/.test(line) ? ' ' : ''
+  return `${fence}${pad}${line}${pad}${fence}`
 }
 
 function describeDataChange(change: DataChange): string {

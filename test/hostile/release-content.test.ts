@@ -220,15 +220,23 @@ test('diff lists each changed link target, old → new, in the clause or purpose
     ],
   })
   expect(json['clauses']).toEqual([{ id: 'intro', status: ['relinked'], from: { title: 'Who we are', position: 0 }, to: { title: 'Who we are', position: 0 }, words: null }])
-  expect(json['reasons']).toEqual([
-    { kind: 'reworded', code: 'link-target-changed', collection: 'clauses', id: 'intro', field: null, message: listedReason },
-    { kind: 'reworded', code: 'link-target-changed', collection: 'clauses', id: 'intro', field: null, message: clauseReason },
-    { kind: 'reworded', code: 'link-target-changed', collection: 'purposes', id: 'security', field: null, message: purposeReason },
+  // In a reader's words: where the link is by its heading or its text, never by an id.
+  const listedReader = (code: (target: string) => string) => `The link “rights” in the section “Who we are” now leads to ${code('#intro')} (it led to ${code('#rights')}).`
+  const clauseReader = (code: (target: string) => string) => `The link “your rights” in the section “Who we are” now leads to ${code('#intro--what-we-use-it-for')} (it led to ${code('#rights')}).`
+  const purposeReader = (code: (target: string) => string) => `The link “rights” in the purpose “to keep our rights and website secure” now leads to ${code('#intro')} (it led to ${code('#rights')}).`
+  const plain = (target: string) => target
+  const reasons = json['reasons'] as ReadonlyArray<{ reader: { text: string } }>
+  expect(reasons.map((reason) => ({ ...reason, reader: reason.reader.text }))).toEqual([
+    { kind: 'reworded', code: 'link-target-changed', collection: 'clauses', id: 'intro', field: null, message: listedReason, reader: listedReader(plain) },
+    { kind: 'reworded', code: 'link-target-changed', collection: 'clauses', id: 'intro', field: null, message: clauseReason, reader: clauseReader(plain) },
+    { kind: 'reworded', code: 'link-target-changed', collection: 'purposes', id: 'security', field: null, message: purposeReason, reader: purposeReader(plain) },
   ])
   const text = await runCli(['diff'], directory)
-  expect(text.stdout).toContain(`Changes 2020-02-29 → draft: reworded\n\nReworded (wording or links: only the editor can judge, \`clausewright release --kind\`):\n  - ${listedReason} [link-target-changed]\n  - ${clauseReason} [link-target-changed]\n  - ${purposeReason} [link-target-changed]\n`)
+  expect(text.stdout).toContain(`Changes 2020-02-29 → draft: reworded\n\nReworded (wording or links: only the editor can judge, \`clausewright release --kind\`):\n  - ${listedReader(plain)} [link-target-changed]\n  - ${clauseReader(plain)} [link-target-changed]\n  - ${purposeReader(plain)} [link-target-changed]\n`)
   const markdown = await runCli(['diff', '--format', 'markdown'], directory)
-  expect(markdown.stdout).toContain(`**Reworded** (wording or links: only the editor can judge):\n\n- ${listedReason}\n- ${clauseReason}\n- ${purposeReason}\n`)
+  // A target is code in Markdown: never a live link.
+  const code = (target: string) => `\`${target}\``
+  expect(markdown.stdout).toContain(`**Reworded** (wording or links: only the editor can judge):\n\n- ${listedReader(code)}\n- ${clauseReader(code)}\n- ${purposeReader(code)}\n`)
 })
 
 /** The OPTSM policy with a second release, of format /2, whose digest reads its HTML. */

@@ -181,12 +181,19 @@ test('the built site says who decided, on the change page, the lists and the fee
   const read = (file: string) => readFile(path.join(dist, file), 'utf8')
   const changePage = await read('changes/2020-03-01/index.html')
   expect(changePage).toContain('<span class="kind kind-editorial">Editorial change, as judged by the editor</span>')
-  expect(changePage).toContain('The link “contact details &amp; more below” in the clause <code>duty-to-inform</code> (YOUR DUTY TO INFORM US OF CHANGES IN YOUR PERSONAL DATA) changed its target: <code>#contact-information</code> → <code>#your-rights</code>')
+  // In a reader's words: the section by its heading, the targets as code (never live links).
+  const linkReason = 'The link “contact details &amp; more below” in the section “YOUR DUTY TO INFORM US OF CHANGES IN YOUR PERSONAL DATA” now leads to <code>#your-rights</code> (it led to <code>#contact-information</code>).'
+  expect(changePage).toContain(`<li>${linkReason}</li>`)
   expect(await read('versions/index.html')).toContain('Editorial change, as judged by the editor')
   // The release of format /1 recorded no decider: its label says nothing of one.
   expect(await read('versions/2019-01-25/index.html')).toContain('First release:')
   expect(await read('changes/index.html')).toContain('editorial change, as judged by the editor')
-  expect(await read('changes.atom')).toContain('<title>Version 2020-03-01 (editorial, as judged by the editor)</title>')
+  const feed = await read('changes.atom')
+  expect(feed).toContain('<title>Version 2020-03-01 (editorial, as judged by the editor)</title>')
+  // The entry's content: its summary, then the same reasons as its change page, as HTML escaped in the XML.
+  const escapeXml = (html: string) => html.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
+  expect(feed).toContain(escapeXml(`<li>${linkReason}</li>`))
+  expect(feed.match(/<content type="html">/g)).toHaveLength(1)
   const json = JSON.parse(await read('changes/2020-03-01.json')) as Record<string, unknown>
   expect(json).toMatchObject({ kind: 'reworded', recorded: { kind: 'editorial', decidedBy: 'editor' }, targets: [{ collection: 'clauses', id: 'duty-to-inform', element: 'link', text: 'contact details & more below', from: '#contact-information', to: '#your-rights' }] })
   expect(JSON.parse(await read('versions.json'))).toMatchObject({ versions: [{ version: '2020-03-01', kind: 'editorial', decidedBy: 'editor' }, { version: '2019-01-25', kind: 'initial', decidedBy: null }] })

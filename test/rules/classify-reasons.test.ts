@@ -16,21 +16,23 @@ beforeAll(async () => {
 })
 
 type Edit = (document: Record<string, unknown> & { -readonly [K in keyof PolicyDocument]: PolicyDocument[K] }) => void
-const cases: ReadonlyArray<{ readonly name: string; readonly edit: Edit; readonly reasons: readonly Reason[] }> = [
+// Each reason with its reader's words as text (their parts: test/reader-words.test.ts).
+type ReasonRead = Omit<Reason, 'reader'> & { readonly reader: string }
+const cases: ReadonlyArray<{ readonly name: string; readonly edit: Edit; readonly reasons: readonly ReasonRead[] }> = [
   {
     name: 'a right added without a statement of its own is editorial',
     edit: (d) => Object.assign(d, { rights: [...d.rights, { ...d.rights[0], id: 'access-again', html: null, text: null }] }),
-    reasons: [{ collection: 'rights', id: 'access-again', kind: 'editorial', code: 'right-added', field: null, message: 'New right `access-again`' }],
+    reasons: [{ collection: 'rights', id: 'access-again', kind: 'editorial', code: 'right-added', field: null, message: 'New right `access-again`', reader: 'The policy now tells you of the right of access (GDPR Art. 15).' }],
   },
   {
     name: 'a right added with a statement is reworded: its words the tool cannot judge',
     edit: (d) => Object.assign(d, { rights: [...d.rights, { ...d.rights[0], id: 'access-again' }] }),
-    reasons: [{ collection: 'rights', id: 'access-again', kind: 'reworded', code: 'right-added', field: null, message: 'New right `access-again`, with its own statement' }],
+    reasons: [{ collection: 'rights', id: 'access-again', kind: 'reworded', code: 'right-added', field: null, message: 'New right `access-again`, with its own statement', reader: 'The policy now tells you of the right of access (GDPR Art. 15), in its own words: “Request access to your personal data”.' }],
   },
   {
     name: 'a purpose removed',
     edit: (d) => Object.assign(d, { purposes: d.purposes.filter((purpose) => purpose.id !== 'security') }),
-    reasons: [{ collection: 'purposes', id: 'security', kind: 'substantive', code: 'purpose-removed', field: null, message: 'The purpose `security` was removed' }],
+    reasons: [{ collection: 'purposes', id: 'security', kind: 'substantive', code: 'purpose-removed', field: null, message: 'The purpose `security` was removed', reader: 'We no longer use your information “to keep our rights and website secure”.' }],
   },
   {
     name: 'the controller renamed',
@@ -42,7 +44,7 @@ const cases: ReadonlyArray<{ readonly name: string; readonly edit: Edit; readonl
         kind: 'substantive',
         code: 'controller-changed',
         field: 'legalName',
-        message: 'The controller’s legal name changed from “Example Limited” to “Example Holdings Limited”',
+        message: 'The controller’s legal name changed from “Example Limited” to “Example Holdings Limited”', reader: 'The controller’s legal name changed from “Example Limited” to “Example Holdings Limited”.',
       },
     ],
   },
@@ -56,24 +58,24 @@ const cases: ReadonlyArray<{ readonly name: string; readonly edit: Edit; readonl
         kind: 'reworded',
         code: 'data-category-changed',
         field: 'label',
-        message: 'The data category `email-address`: label changed from “Email address” to “E-mail address”',
+        message: 'The data category `email-address`: label changed from “Email address” to “E-mail address”', reader: 'The information “Email address” is now called “E-mail address”.',
       },
     ],
   },
   {
     name: 'a link retargeted is reworded, with its old and new target',
     edit: (d) => Object.assign(d, { clauses: d.clauses.map((clause) => ({ ...clause, html: clause.html.replace('<a href="#rights">your rights', '<a href="#intro">your rights') })) }),
-    reasons: [{ collection: 'clauses', id: 'intro', kind: 'reworded', code: 'link-target-changed', field: null, message: 'The link “your rights” in the clause `intro` (Who we are) changed its target: `#rights` → `#intro`' }],
+    reasons: [{ collection: 'clauses', id: 'intro', kind: 'reworded', code: 'link-target-changed', field: null, message: 'The link “your rights” in the clause `intro` (Who we are) changed its target: `#rights` → `#intro`', reader: 'The link “your rights” in the section “Who we are” now leads to #intro (it led to #rights).' }],
   },
   {
     name: 'a link added to words that were there is reworded',
     edit: (d) => Object.assign(d, { clauses: d.clauses.map((clause) => ({ ...clause, html: clause.html.replace('Last updated', '<a href="https://example.com/history">Last updated</a>') })) }),
-    reasons: [{ collection: 'clauses', id: 'intro', kind: 'reworded', code: 'link-added', field: null, message: 'New link “Last updated” in the clause `intro` (Who we are), to `https://example.com/history`' }],
+    reasons: [{ collection: 'clauses', id: 'intro', kind: 'reworded', code: 'link-added', field: null, message: 'New link “Last updated” in the clause `intro` (Who we are), to `https://example.com/history`', reader: 'New link “Last updated” in the section “Who we are”, to https://example.com/history.' }],
   },
   {
     name: 'a clause restructured, its words kept, is reworded',
     edit: (d) => Object.assign(d, { clauses: d.clauses.map((clause) => ({ ...clause, html: clause.html.replace('<h2 id="intro--what-we-use-it-for">What we use it for</h2>', '<p>What we use it for</p>') })) }),
-    reasons: [{ collection: 'clauses', id: 'intro', kind: 'reworded', code: 'clause-restructured', field: null, message: 'The structure of the clause `intro` (Who we are) changed (its headings, paragraphs, lists, tables, emphasis or line breaks), not its words' }],
+    reasons: [{ collection: 'clauses', id: 'intro', kind: 'reworded', code: 'clause-restructured', field: null, message: 'The structure of the clause `intro` (Who we are) changed (its headings, paragraphs, lists, tables, emphasis or line breaks), not its words', reader: 'The layout of the section “Who we are” changed (its headings, paragraphs, lists, tables, emphasis or line breaks), not its words.' }],
   },
   {
     name: 'a clause that shows the last-updated date, changed with it, is the date’s change only',
@@ -82,14 +84,14 @@ const cases: ReadonlyArray<{ readonly name: string; readonly edit: Edit; readonl
         lastUpdated: '2026-02-02',
         clauses: d.clauses.map((clause) => ({ ...clause, html: clause.html.replace('<time datetime="2020-02-29">29th February 2020</time>', '<time datetime="2026-02-02">2nd February 2026</time>'), text: clause.text.replace('29th February 2020', '2nd February 2026') })),
       }),
-    reasons: [{ collection: 'policy', id: 'policy', kind: 'editorial', code: 'last-updated-date-changed', field: 'lastUpdated', message: 'The last-updated date changed from 2020-02-29 to 2026-02-02' }],
+    reasons: [{ collection: 'policy', id: 'policy', kind: 'editorial', code: 'last-updated-date-changed', field: 'lastUpdated', message: 'The last-updated date changed from 2020-02-29 to 2026-02-02', reader: 'The last-updated date changed from 29th February 2020 to 2nd February 2026.' }],
   },
 ]
 
 test.each(cases)('$name', ({ edit, reasons }) => {
   const copy = structuredClone(base) as Parameters<Edit>[0]
   edit(copy)
-  expect(diffDocuments(base, copy, { from: 'a', to: 'b' }).reasons).toEqual(reasons)
+  expect(diffDocuments(base, copy, { from: 'a', to: 'b' }).reasons.map((reason) => ({ ...reason, reader: reason.reader.text }))).toEqual(reasons)
 })
 
 // Found by an attack on the record: every occurrence of the old date in a clause was read as the

@@ -8,6 +8,8 @@ import { diffDocuments, wordDiff } from '../../src/versions/diff.ts'
 type Writable<T> = { -readonly [K in keyof T]: T[K] extends ReadonlyArray<infer I> ? Array<Writable<I>> : T[K] extends object | null ? Writable<T[K]> : T[K] }
 type Document = Writable<PolicyDocument> & Record<string, unknown>
 
+/** The reasons with their reader's words as text (their parts: test/reader-words.test.ts). */
+const readable = (reasons: PolicyDiff['reasons']) => reasons.map((reason) => ({ ...reason, reader: reason.reader.text }))
 const at = <T>(list: readonly T[], index: number): T => {
   const found = list[index]
   if (found === undefined) throw new Error(`no item ${index}`)
@@ -77,15 +79,15 @@ describe('the diff as data', () => {
       Object.assign(d, { lastUpdated: '2026-02-02', digest: 'sha256:1' })
     })
     expect(dated.data).toEqual([])
-    expect({ kind: dated.kind, reasons: dated.reasons }).toEqual({
+    expect({ kind: dated.kind, reasons: readable(dated.reasons) }).toEqual({
       kind: 'editorial',
-      reasons: [{ kind: 'editorial', code: 'last-updated-date-changed', collection: 'policy', id: 'policy', field: 'lastUpdated', message: 'The last-updated date changed from 2026-01-01 to 2026-02-02' }],
+      reasons: [{ kind: 'editorial', code: 'last-updated-date-changed', collection: 'policy', id: 'policy', field: 'lastUpdated', message: 'The last-updated date changed from 2026-01-01 to 2026-02-02', reader: 'The last-updated date changed from 1st January 2026 to 2nd February 2026.' }],
     })
     // The digest is worked out again from the content: a digest field alone is no change, a field
     // the diff does not compare (the document's format) is.
     expect(diffAfter((d) => Object.assign(d, { digest: 'sha256:1' })).kind).toBe('technical')
     const redigested = diffAfter((d) => Object.assign(d, { format: 'other' }))
-    expect(redigested.reasons).toEqual([{ kind: 'reworded', code: 'content-changed', collection: 'policy', id: 'policy', field: null, message: 'The content changed (its digest differs) in a part that the diff does not show' }])
+    expect(readable(redigested.reasons)).toEqual([{ kind: 'reworded', code: 'content-changed', collection: 'policy', id: 'policy', field: null, message: 'The content changed (its digest differs) in a part that the diff does not show', reader: 'Something changed that this comparison cannot show: the content’s digest differs.' }])
   })
 
   test('a lawful basis is compared by its id, not by its article or IRI', () => {
@@ -129,10 +131,10 @@ describe('the diff as data', () => {
         ],
       },
     ])
-    expect(diff.reasons).toEqual([
-      { collection: 'policy', id: 'policy', kind: 'substantive', code: 'policy-changed', field: 'id', message: 'The policy’s id changed from “example” to “other”' },
-      { collection: 'policy', id: 'policy', kind: 'reworded', code: 'policy-changed', field: 'title', message: 'The policy’s title changed from “Privacy policy” to “Our policy”' },
-      { collection: 'policy', id: 'policy', kind: 'editorial', code: 'policy-changed', field: 'language', message: 'The policy’s language changed from “en” to “de”' },
+    expect(readable(diff.reasons)).toEqual([
+      { collection: 'policy', id: 'policy', kind: 'substantive', code: 'policy-changed', field: 'id', message: 'The policy’s id changed from “example” to “other”', reader: 'The policy’s identifier changed from “example” to “other”.' },
+      { collection: 'policy', id: 'policy', kind: 'reworded', code: 'policy-changed', field: 'title', message: 'The policy’s title changed from “Privacy policy” to “Our policy”', reader: 'The policy’s title changed from “Privacy policy” to “Our policy”.' },
+      { collection: 'policy', id: 'policy', kind: 'editorial', code: 'policy-changed', field: 'language', message: 'The policy’s language changed from “en” to “de”', reader: 'The policy’s language changed from “en” to “de”.' },
     ])
   })
 
@@ -191,13 +193,13 @@ describe('the diff as data', () => {
         ],
       },
     ])
-    expect(diff.reasons).toEqual([
-      { collection: 'contacts', id: 'privacy', kind: 'substantive', code: 'contact-removed', field: null, message: 'The contact `privacy` was removed' },
-      { collection: 'contacts', id: 'dpo', kind: 'substantive', code: 'contact-added', field: null, message: 'New contact `dpo`' },
-      { collection: 'dataCategories', id: 'name', kind: 'substantive', code: 'data-category-added', field: null, message: 'New data category `name`' },
-      { collection: 'recipients', id: 'advertisers', kind: 'substantive', code: 'recipient-added', field: null, message: 'New recipient `advertisers`' },
-      { collection: 'recipients', id: 'hosting', kind: 'reworded', code: 'recipient-changed', field: 'label', message: 'The recipient `hosting`: label changed from “Hosting” to “Web hosting”' },
-      { collection: 'rights', id: 'access', kind: 'substantive', code: 'right-removed', field: null, message: 'The right `access` was removed' },
+    expect(readable(diff.reasons)).toEqual([
+      { collection: 'contacts', id: 'privacy', kind: 'substantive', code: 'contact-removed', field: null, message: 'The contact `privacy` was removed', reader: 'The contact “Privacy team” was removed.' },
+      { collection: 'contacts', id: 'dpo', kind: 'substantive', code: 'contact-added', field: null, message: 'New contact `dpo`', reader: 'New contact, “Our DPO”, with no address given.' },
+      { collection: 'dataCategories', id: 'name', kind: 'substantive', code: 'data-category-added', field: null, message: 'New data category `name`', reader: 'We now collect your Name.' },
+      { collection: 'recipients', id: 'advertisers', kind: 'substantive', code: 'recipient-added', field: null, message: 'New recipient `advertisers`', reader: 'The policy now names “Advertisers”, another kind of recipient, as a recipient of your information.' },
+      { collection: 'recipients', id: 'hosting', kind: 'reworded', code: 'recipient-changed', field: 'label', message: 'The recipient `hosting`: label changed from “Hosting” to “Web hosting”', reader: 'The recipient “Hosting” is now called “Web hosting”.' },
+      { collection: 'rights', id: 'access', kind: 'substantive', code: 'right-removed', field: null, message: 'The right `access` was removed', reader: 'The policy no longer tells you of the right of access (GDPR Art. 15).' },
     ])
     expect(diff.kind).toBe('substantive')
   })
@@ -319,11 +321,11 @@ describe('clauses', () => {
       { id: 'rights', status: ['removed'], from: { title: 'Your rights', position: 1 }, to: null, words: null },
       { id: 'cookies', status: ['added'], from: null, to: { title: null, position: 1 }, words: null },
     ])
-    expect(diff.reasons).toEqual([
-      { collection: 'clauses', id: 'intro', field: null, kind: 'reworded', code: 'clause-retitled', message: 'The clause `intro` was retitled from “Introduction” to “About us”' },
-      { collection: 'clauses', id: 'intro', field: null, kind: 'reworded', code: 'clause-changed', message: 'The wording of the clause `intro` (About us) changed' },
-      { collection: 'clauses', id: 'rights', field: null, kind: 'substantive', code: 'clause-removed', message: 'The clause `rights` (Your rights) was removed' },
-      { collection: 'clauses', id: 'cookies', field: null, kind: 'substantive', code: 'clause-added', message: 'New clause `cookies`' },
+    expect(readable(diff.reasons)).toEqual([
+      { collection: 'clauses', id: 'intro', field: null, kind: 'reworded', code: 'clause-retitled', message: 'The clause `intro` was retitled from “Introduction” to “About us”', reader: 'The section “Introduction” is now titled “About us”.' },
+      { collection: 'clauses', id: 'intro', field: null, kind: 'reworded', code: 'clause-changed', message: 'The wording of the clause `intro` (About us) changed', reader: 'The wording of the section “About us” changed.' },
+      { collection: 'clauses', id: 'rights', field: null, kind: 'substantive', code: 'clause-removed', message: 'The clause `rights` (Your rights) was removed', reader: 'The section “Your rights” was removed.' },
+      { collection: 'clauses', id: 'cookies', field: null, kind: 'substantive', code: 'clause-added', message: 'New clause `cookies`', reader: 'A new untitled section at position 2.' },
     ])
     expect(diff.kind).toBe('substantive')
   })
@@ -358,7 +360,7 @@ describe('clauses', () => {
       d.clauses = [at(d.clauses, 2), at(d.clauses, 0), at(d.clauses, 1)]
     })
     expect(diff.clauses).toEqual([{ id: 'contact', status: ['moved'], from: { title: 'Contact', position: 2 }, to: { title: 'Contact', position: 0 }, words: null }])
-    expect(diff.reasons).toEqual([{ collection: 'clauses', id: 'contact', field: null, kind: 'editorial', code: 'clause-moved', message: 'The clause `contact` (Contact) moved from position 3 to 1' }])
+    expect(readable(diff.reasons)).toEqual([{ collection: 'clauses', id: 'contact', field: null, kind: 'editorial', code: 'clause-moved', message: 'The clause `contact` (Contact) moved from position 3 to 1', reader: 'The section “Contact” moved from position 3 to position 1.' }])
     expect(diff.kind).toBe('editorial')
   })
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { escapeXml, escapeXmlAttribute, renderFeed, xmlSafe } from '../../src/versions/feed.ts'
+import type { PolicyDiff } from '../../src/model/diff.ts'
 import type { Release } from '../../src/model/release.ts'
 
 // The whole feed, line for line: which release is newest, whose name is the author, which date is
@@ -67,6 +68,26 @@ describe('renderFeed', () => {
       '    <link rel="alternate" type="text/html" href="changes/2019-01-25/"/>',
       '    <link rel="related" type="application/json" href="changes/2019-01-25.json"/>',
     ])
+  })
+
+  test('an entry’s content: its summary and each reason in a reader’s words, as HTML made as a tree and escaped; none for a release without reasons', () => {
+    const reader = (parts: PolicyDiff['reasons'][number]['reader']['parts']) => ({ text: parts.map((part) => part.text).join(''), parts })
+    const diff = {
+      reasons: [
+        { reader: reader([{ type: 'words', text: 'We now use your <script>alert(1)</script> “x & y”, on the lawful basis of consent (' }, { type: 'law', text: 'GDPR Art. 6(1)(a)', href: 'https://eur-lex.europa.eu/eli/reg/2016/679/oj#art_6' }, { type: 'words', text: ').' }]) },
+        { reader: reader([{ type: 'words', text: 'The link “a” now leads to ' }, { type: 'target', text: 'javascript:alert("1")' }, { type: 'words', text: '.' }]) },
+      ],
+    } as unknown as PolicyDiff
+    const cookies = release('2020-03-01', 'substantive', 'Cookies & "more".', 'OPTSM Limited')
+    const feed = renderFeed([first, cookies], { policyId: 'optsm-privacy-policy', title: 'OPTSM', changes: [{ reasons: [] } as unknown as PolicyDiff, diff] })
+    // Read by XML, then as HTML: the policy's `<` is text twice escaped, its target is code, never a link.
+    const contents = feed.split('\n').filter((line) => line.includes('<content'))
+    expect(contents).toEqual([
+      '    <content type="html">&lt;p&gt;Cookies &amp;amp; &quot;more&quot;.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;We now use your &amp;lt;script&gt;alert(1)&amp;lt;/script&gt; “x &amp;amp; y”, on the lawful basis of consent (&lt;a href=&quot;https://eur-lex.europa.eu/eli/reg/2016/679/oj#art_6&quot;&gt;GDPR Art. 6(1)(a)&lt;/a&gt;).&lt;/li&gt;&lt;li&gt;The link “a” now leads to &lt;code&gt;javascript:alert(&quot;1&quot;)&lt;/code&gt;.&lt;/li&gt;&lt;/ul&gt;</content>',
+    ])
+    // A reader's words the feed cannot carry stop it, as a summary does.
+    const unsafe = { reasons: [{ reader: reader([{ type: 'words', text: 'a\u0001b' }]) }] } as unknown as PolicyDiff
+    expect(() => renderFeed([first, second], { policyId: 'p', title: 'T', changes: [{ reasons: [] } as unknown as PolicyDiff, unsafe] })).toThrow(/unexpected character U\+0001 at character 2 of the changes of release 2020-03-01/)
   })
 
   test('a base URL with characters an attribute must escape is written escaped', () => {

@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest'
-import type { PolicyDiff, WordRun } from '../../src/model/diff.ts'
-import { escapeMarkdown, escapeMarkdownKeepingCode } from '../../src/diagnostics/escape-markdown.ts'
+import type { PolicyDiff, ReaderPart, ReaderWords, WordRun } from '../../src/model/diff.ts'
+import { escapeMarkdown, escapeMarkdownForComment, escapeMarkdownKeepingCode } from '../../src/diagnostics/escape-markdown.ts'
 import { abbreviate, commentLimit, diffFormats, formatDiff } from '../../src/versions/format-diff.ts'
+
+/** A reader's words from parts, a string being plain words. */
+function read(...parts: ReadonlyArray<string | ReaderPart>): ReaderWords {
+  const all = parts.map((part): ReaderPart => (typeof part === 'string' ? { type: 'words', text: part } : part))
+  return { text: all.map((part) => part.text).join(''), parts: all }
+}
 
 // What `clausewright diff` prints for a diff given as data: the text a person reads, the Markdown
 // of a pull request, the JSON of a tool. test/golden/diff holds one real diff; these build each case.
@@ -11,9 +17,9 @@ const diff: PolicyDiff = {
   to: '2020-03-01',
   kind: 'substantive',
   reasons: [
-    { kind: 'substantive', code: 'purpose-added', collection: 'purposes', id: 'ads', field: null, message: 'Purpose `ads` added: people *must* be told' },
-    { kind: 'reworded', code: 'clause-reworded', collection: 'clauses', id: 'intro', field: null, message: 'Clause `intro` reworded' },
-    { kind: 'substantive', code: 'recipient-added', collection: 'recipients', id: 'x', field: null, message: 'Recipient `x_y` added' },
+    { kind: 'substantive', code: 'purpose-added', collection: 'purposes', id: 'ads', field: null, message: 'Purpose `ads` added: people *must* be told', reader: read('We now use your data “people *must* be told”, on the lawful basis of consent (', { type: 'law', text: 'GDPR Art. 6(1)(a)', href: 'https://eur-lex.europa.eu/eli/reg/2016/679/oj#art_6' }, ').') },
+    { kind: 'reworded', code: 'clause-reworded', collection: 'clauses', id: 'intro', field: null, message: 'Clause `intro` reworded', reader: read('The wording of the section “Intro” changed.') },
+    { kind: 'substantive', code: 'recipient-added', collection: 'recipients', id: 'x', field: null, message: 'Recipient `x_y` added', reader: read('The policy now names “x_y” at ', { type: 'target', text: 'https://x.example/`a`' }, '.') },
   ],
   clauses: [
     { id: 'intro', status: ['changed'], from: { title: 'Intro', position: 0 }, to: { title: 'Intro_duction', position: 0 }, words: [{ type: 'equal', text: 'We ' }, { type: 'delete', text: 'sell' }, { type: 'insert', text: 'keep' }, { type: 'equal', text: ' your data.' }] },
@@ -37,11 +43,11 @@ describe('text', () => {
         'Changes 2019-01-25 → 2020-03-01: substantive',
         '',
         'Substantive (readers must be told):',
-        '  - Purpose `ads` added: people *must* be told [purpose-added]',
-        '  - Recipient `x_y` added [recipient-added]',
+        '  - We now use your data “people *must* be told”, on the lawful basis of consent (GDPR Art. 6(1)(a)). [purpose-added]',
+        '  - The policy now names “x_y” at https://x.example/`a`. [recipient-added]',
         '',
         'Reworded (wording or links: only the editor can judge, `clausewright release --kind`):',
-        '  - Clause `intro` reworded [clause-reworded]',
+        '  - The wording of the section “Intro” changed. [clause-reworded]',
         '',
         'Clause intro (Intro_duction):',
         '  We [-sell-]{+keep+} your data.',
@@ -66,7 +72,7 @@ describe('text', () => {
   test('no reason, no change to the content; only the kinds that have reasons', () => {
     expect(formatDiff({ ...diff, kind: 'technical', reasons: [], clauses: [] }, 'text')).toBe('Changes 2019-01-25 → 2020-03-01: technical\n\nNo change to the content.\n')
     const rewordedOnly = formatDiff({ ...diff, kind: 'reworded', reasons: diff.reasons.filter((reason) => reason.kind === 'reworded'), clauses: [] }, 'text')
-    expect(rewordedOnly).toBe('Changes 2019-01-25 → 2020-03-01: reworded\n\nReworded (wording or links: only the editor can judge, `clausewright release --kind`):\n  - Clause `intro` reworded [clause-reworded]\n')
+    expect(rewordedOnly).toBe('Changes 2019-01-25 → 2020-03-01: reworded\n\nReworded (wording or links: only the editor can judge, `clausewright release --kind`):\n  - The wording of the section “Intro” changed. [clause-reworded]\n')
   })
 
   test('a clause is wrapped at 96 visible characters, colour not counted', () => {
@@ -90,12 +96,13 @@ describe('Markdown', () => {
         '',
         '**Substantive changes** (readers must be told):',
         '',
-        '- Purpose `ads` added: people \\*must\\* be told',
-        '- Recipient `x_y` added',
+        '- We now use your data “people \\*must\\* be told”, on the lawful basis of consent ([GDPR Art. 6(1)(a)](https://eur-lex.europa.eu/eli/reg/2016/679/oj#art_6)).',
+        // An address of the policy is code, never a live link; its backticks inside a longer fence.
+        '- The policy now names “x\\_y” at `` https://x.example/`a` ``.',
         '',
         '**Reworded** (wording or links: only the editor can judge):',
         '',
-        '- Clause `intro` reworded',
+        '- The wording of the section “Intro” changed.',
         '',
         '#### Clause `intro`: Intro\\_duction',
         '',
@@ -219,7 +226,8 @@ test('the whole OPTSM policy against an empty one is within a comment, whole', a
   const markdown = formatDiff(diffDocuments(empty, draft, { from: 'empty', to: 'draft' }), 'markdown')
   expect(markdown.length).toBeLessThanOrEqual(commentLimit)
   expect(markdown).not.toContain('The diff is cut here')
-  for (const clause of draft.clauses) expect(markdown).toContain(`\`${clause.id}\``)
+  // Each clause, by its title in the reader's words (the opening clause has none).
+  draft.clauses.forEach((clause, position) => expect(markdown).toContain(clause.title ? `- A new section “${escapeMarkdownForComment(clause.title)}”.` : `- A new untitled section at position ${position + 1}.`))
 })
 
 describe('escapeMarkdownKeepingCode', () => {
@@ -240,12 +248,29 @@ test('a title with line breaks stays on the line of its heading and of its reaso
   const title = 'Who we are\n\n# Injected heading\n\n---\r\n    code'
   const hostile: PolicyDiff = {
     ...diff,
-    reasons: [{ kind: 'reworded', code: 'clause-changed', collection: 'clauses', id: 'intro', field: null, message: `The wording of the clause \`intro\` (${title}) changed` }],
+    reasons: [{ kind: 'reworded', code: 'clause-changed', collection: 'clauses', id: 'intro', field: null, message: `The wording of the clause \`intro\` (${title}) changed`, reader: read(`The wording of the section “${title}” changed.`) }],
     clauses: [{ id: 'intro', status: ['changed'], from: { title, position: 0 }, to: { title, position: 0 }, words: [{ type: 'delete', text: 'sell' }, { type: 'insert', text: 'keep' }] }],
     data: [],
   }
   const lines = formatDiff(hostile, 'markdown').split('\n')
   expect(lines).toContain('#### Clause `intro`: Who we are # Injected heading --- code')
-  expect(lines).toContain('- The wording of the clause `intro` (Who we are # Injected heading --- code) changed')
+  expect(lines).toContain('- The wording of the section “Who we are # Injected heading --- code” changed.')
   expect(lines.filter((line) => /^(#|---|\s{4})/.test(line))).toEqual(['### Policy changes 2019-01-25 → 2020-03-01: **substantive**', '#### Clause `intro`: Who we are # Injected heading --- code'])
+})
+
+describe('escapeMarkdownForComment', () => {
+  const joiner = '\u2060'
+  test.each([
+    ['@octocat', `@${joiner}octocat`],
+    ['a @org/team', `a @${joiner}org/team`],
+    ['mail@example.com', `mail@${joiner}example.com`],
+    ['see #123 and owner/repo#4', `see #${joiner}123 and owner/repo#${joiner}4`],
+    ['GH-7 and gh-8', `GH${joiner}-7 and gh${joiner}-8`],
+    ['https://evil.example/x', `https:${joiner}//evil.example/x`],
+    ['www.evil.example', `www${joiner}.evil.example`],
+    // What GitHub does not make live is left as it is (but for escapeMarkdown's escapes).
+    ['a #hash, GH-x, wwwx.example, a_b', 'a #hash, GH-x, wwwx.example, a\\_b'],
+  ])('%j', (text, escaped) => {
+    expect(escapeMarkdownForComment(text)).toBe(escaped)
+  })
 })
