@@ -15,6 +15,7 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   release: async () => (await import('./commands/release.ts')).runRelease,
   show: async () => (await import('./commands/show.ts')).runShow,
   init: async () => (await import('./commands/init.ts')).runInit,
+  import: async () => (await import('./commands/import.ts')).runImport,
 }
 
 const mainHelp = `Usage: clausewright <command> [options]
@@ -28,6 +29,7 @@ Commands:
   release    Record the working source as a new released version in policy/releases/
   show       Print the version in force on a date (--as-of YYYY-MM-DD)
   init       Write a new policy to fill in (--name "Acme Ltd"), into an empty directory
+  import     Turn a published policy (Markdown) into a policy directory
 
 Options:
   -h, --help     Show this help (or \`clausewright <command> --help\`)

@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { printable } from '../../diagnostics/format.ts'
 import { isCalendarDate, todayInUtc } from '../../model/calendar-date.ts'
 import { newPolicyFiles, schemaDirectory } from '../../source/new-policy.ts'
+import { writeNewDirectory } from '../new-directory.ts'
 import { assertPlainText, type Io, UsageError } from '../shared.ts'
 
 export const initHelp = `Usage: clausewright init --name <legal name> [--dir policy] [--language en-GB] [--country GB] [--email <address>]
@@ -66,9 +66,6 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
 
   const directory = path.resolve(io.cwd, values.dir)
   const shown = printable(values.dir)
-  const existing = await entriesOf(directory)
-  if (existing === 'not a directory') throw new UsageError(`refusing to write a policy into ${shown}: it is a file, not a directory`)
-  if (existing.length > 0) throw new UsageError(`refusing to write a policy into ${shown}: it is not empty (init writes only into a new or empty directory, and never replaces a file)`)
 
   const relativeSchemas = path.relative(directory, schemaDirectory).split(path.sep).join('/')
   const files = newPolicyFiles({
@@ -81,36 +78,8 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
     ...(!/[\p{Cc}\u2028\u2029]/u.test(relativeSchemas) && { schemaDirectory: relativeSchemas }),
   })
 
-  // Written beside the directory and moved into place at once: a policy is there whole, or not at
-  // all (a full disk half-way leaves nothing behind), and an empty directory is replaced only if it
-  // is still empty (rename refuses one that is not).
-  const parent = path.dirname(directory)
-  await mkdir(parent, { recursive: true })
-  const staging = await mkdtemp(path.join(parent, '.clausewright-init-'))
-  try {
-    for (const [file, text] of files) {
-      await mkdir(path.dirname(path.join(staging, file)), { recursive: true })
-      await writeFile(path.join(staging, file), text, { flag: 'wx' })
-    }
-    await rename(staging, directory)
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true })
-    if (isCode(error, 'ENOTEMPTY') || isCode(error, 'EEXIST')) throw new UsageError(`refusing to write a policy into ${shown}: it is no longer empty`)
-    throw error
-  }
+  await writeNewDirectory(directory, shown, files)
   const clauses = [...files.keys()].filter((file) => file.startsWith('clauses/')).length
   io.stderr(`clausewright: wrote ${shown}/ (policy.yaml, data.yaml and ${clauses} clauses). Each TODO marks a place for your own words; \`clausewright check${values.dir === 'policy' ? '' : ` --dir ${shown}`}\` lists them.\n`)
   return 0
 }
-
-async function entriesOf(directory: string): Promise<string[] | 'not a directory'> {
-  try {
-    if (!(await stat(directory)).isDirectory()) return 'not a directory'
-    return await readdir(directory)
-  } catch (error) {
-    if (isCode(error, 'ENOENT')) return []
-    throw error
-  }
-}
-
-const isCode = (error: unknown, code: string) => (error as { code?: unknown } | null)?.code === code

@@ -1,0 +1,86 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { printable } from '../../diagnostics/format.ts'
+import { isCalendarDate, todayInUtc } from '../../model/calendar-date.ts'
+import { importMarkdown, type ImportNote } from '../../source/import-markdown.ts'
+import { writeNewDirectory } from '../new-directory.ts'
+import { assertPlainText, type Io, UsageError } from '../shared.ts'
+
+export const importHelp = `Usage: clausewright import <file.md> [--dir policy] [--split-level auto|1-6] [--base-url URL] [--name <legal name>] [--language en-GB] [--report FILE]
+
+Turns one published policy, as Markdown, into a policy directory: the front matter and HTML
+comments removed, inline HTML written as Markdown, the text split into clauses at its headings,
+links to the page's anchors led to the clauses, relative links resolved against --base-url. The
+text stays the text: each change of form is a note of the report. Nothing legal is guessed: the
+structured data (data.yaml) starts empty, and what the text does not say (the controller's legal
+name without --name, the supervisory authority, what an address is for) is TODO, which check
+reports until it is replaced. The directory must not exist or be empty.
+
+Options:
+  --dir <path>         The directory to write (default: policy)
+  --split-level <n>    Headings of this level and above start a clause (default: auto, the
+                       highest level used twice or more)
+  --base-url <url>     Where the policy was published (https:), to resolve its relative links
+  --name <text>        The controller's legal name
+  --language <tag>     The BCP 47 language tag of the policy (default: en-GB)
+  --report <file>      Also write the notes as JSON to this file (a new file)
+  --today <date>       The last-updated date when the text states none (default: today, UTC)
+  -h, --help           Show this help
+
+Exit status: 0 when the policy was written; 2 on a usage error or when the directory is not empty.
+`
+
+const maxSourceBytes = 4 * 1024 * 1024
+
+export async function runImport(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: true,
+    options: {
+      dir: { type: 'string', default: 'policy' },
+      'split-level': { type: 'string', default: 'auto' },
+      'base-url': { type: 'string' },
+      name: { type: 'string' },
+      language: { type: 'string', default: 'en-GB' },
+      report: { type: 'string' },
+      today: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (values.help) {
+    io.stdout(importHelp)
+    return 0
+  }
+  assertPlainText({ dir: values.dir, 'split-level': values['split-level'], 'base-url': values['base-url'], name: values.name, language: values.language, report: values.report, today: values.today, file: positionals[0] })
+  if (positionals.length !== 1) throw new UsageError(`expected one file to import, got ${positionals.length}`)
+  const file = positionals[0] ?? ''
+  const splitLevel = values['split-level'] === 'auto' ? 'auto' : Number(values['split-level'])
+  if (splitLevel !== 'auto' && !(Number.isInteger(splitLevel) && splitLevel >= 1 && splitLevel <= 6)) throw new UsageError(`unexpected --split-level \`${values['split-level']}\`, expected auto or a heading level from 1 to 6`)
+  const baseUrl = values['base-url']
+  if (baseUrl !== undefined && !/^https:\/\/[^/?#]+/.test(baseUrl)) throw new UsageError(`unexpected --base-url \`${baseUrl}\`, expected an https: URL`)
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(values.language)) throw new UsageError(`unexpected --language \`${values.language}\`, expected a BCP 47 language tag such as en-GB`)
+  const name = values.name?.trim()
+  if (name !== undefined && (name === '' || name.length > 200 || /[\n\r\u2028\u2029]/.test(name))) throw new UsageError('unexpected --name, expected the controller’s legal name on one line, at most 200 characters')
+  const today = values.today ?? todayInUtc()
+  if (!isCalendarDate(today)) throw new UsageError(`unexpected --today \`${today}\`, expected a date that exists, YYYY-MM-DD`)
+
+  const buffer = await readFile(path.resolve(io.cwd, file)).catch((error: unknown) => {
+    throw new UsageError(`cannot read ${printable(file)}: ${(error as { code?: string }).code ?? 'error'}`)
+  })
+  if (buffer.length > maxSourceBytes) throw new UsageError(`refusing ${printable(file)}: ${buffer.length} bytes, expected at most ${maxSourceBytes}`)
+  const source = new TextDecoder('utf-8', { fatal: true }).decode(buffer)
+  const result = importMarkdown(source, { splitLevel, language: values.language, today, ...(baseUrl !== undefined && { baseUrl }), ...(name !== undefined && { name }) })
+  const shown = printable(values.dir)
+  await writeNewDirectory(path.resolve(io.cwd, values.dir), shown, result.files)
+  if (values.report !== undefined) await writeFile(path.resolve(io.cwd, values.report), `${JSON.stringify({ source: file, notes: result.notes }, null, 2)}\n`, { flag: 'wx' })
+  io.stderr(result.notes.map((note) => `${printable(file)}${note.line === null ? '' : `:${note.line}`}: ${printable(note.message)} [${note.kind}]\n`).join(''))
+  const clauses = [...result.files.keys()].filter((name) => name.startsWith('clauses/')).length
+  io.stderr(`clausewright: imported ${printable(file)} into ${shown}/ (${clauses} clauses, ${count(result.notes)}). \`clausewright check\` lists what is left to do.\n`)
+  return 0
+}
+
+function count(notes: readonly ImportNote[]): string {
+  return `${notes.length} ${notes.length === 1 ? 'note' : 'notes'}`
+}

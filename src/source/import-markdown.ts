@@ -1,0 +1,324 @@
+import GithubSlugger from 'github-slugger'
+import type { Nodes as HastNodes } from 'hast'
+import { fromHtml } from 'hast-util-from-html'
+import { toMdast } from 'hast-util-to-mdast'
+import type { Heading, Html, Link, PhrasingContent, Root, RootContent } from 'mdast'
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm'
+import { toMarkdown } from 'mdast-util-to-markdown'
+import { toString } from 'mdast-util-to-string'
+import { gfm } from 'micromark-extension-gfm'
+import { SKIP, visit } from 'unist-util-visit'
+import { parse as parseYaml, stringify } from 'yaml'
+import { isCalendarDate } from '../model/calendar-date.ts'
+
+/**
+ * One published policy, as Markdown, turned into the files of a policy directory. The text is the
+ * original text: what changes is only its form (front matter and HTML comments removed, inline HTML
+ * written as Markdown, links made absolute), and each such change is a note of the report. Nothing
+ * legal is guessed: what the text does not say (the controller's legal name, the supervisory
+ * authority, what a contact address is for) is the placeholder TODO, which check reports.
+ */
+export interface ImportOptions {
+  /** Headings of this level and above start a clause; `auto`: the highest level used twice or more. */
+  readonly splitLevel: number | 'auto'
+  /** Relative links are resolved against it; without it they are left as they are, and reported. */
+  readonly baseUrl?: string
+  /** The controller's legal name, when known. */
+  readonly name?: string
+  readonly language: string
+  /** The last-updated date when the text states none. */
+  readonly today: string
+}
+
+export type ImportNoteKind =
+  | 'front-matter-removed'
+  | 'title'
+  | 'last-updated'
+  | 'last-updated-missing'
+  | 'html-comment-removed'
+  | 'html-converted'
+  | 'html-left'
+  | 'link-resolved'
+  | 'link-relative'
+  | 'anchor-rewritten'
+  | 'heading-folded'
+  | 'introduction'
+  | 'clause-id'
+  | 'contact'
+  | 'split-level'
+
+export interface ImportNote {
+  readonly kind: ImportNoteKind
+  /** The line of the source it is about (1-based), or null for the whole file. */
+  readonly line: number | null
+  readonly message: string
+}
+
+export interface ImportResult {
+  /** The files of the policy directory, by their path in it. */
+  readonly files: ReadonlyMap<string, string>
+  readonly notes: readonly ImportNote[]
+}
+
+interface FrontMatter {
+  readonly title: string | null
+  /** The body after it, and the number of lines it took. */
+  readonly body: string
+  readonly lines: number
+}
+
+// Jekyll and Hugo front matter (YAML between `---` lines, a fence with trailing spaces too; TOML
+// between `+++` lines).
+const yamlFrontMatter = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/
+const tomlFrontMatter = /^\+\+\+[ \t]*\r?\n([\s\S]*?)\r?\n\+\+\+[ \t]*(?:\r?\n|$)/
+
+function splitFrontMatter(source: string): FrontMatter {
+  const text = source.replace(/^\uFEFF/, '')
+  const yaml = yamlFrontMatter.exec(text)
+  const toml = yaml ? null : tomlFrontMatter.exec(text)
+  const match = yaml ?? toml
+  if (!match) return { title: null, body: text, lines: 0 }
+  let title: string | null = null
+  if (yaml) {
+    try {
+      const value = parseYaml(match[1] ?? '', { maxAliasCount: 0 }) as unknown
+      const candidate = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)['title'] : undefined
+      if (typeof candidate === 'string' && candidate.trim() !== '') title = candidate.trim()
+    } catch {
+      // Front matter that is no YAML is removed all the same; the title comes from the text.
+    }
+  } else {
+    const line = /^title\s*=\s*"([^"\n]+)"\s*$/m.exec(match[1] ?? '')
+    if (line?.[1]) title = line[1].trim()
+  }
+  return { title, body: text.slice(match[0].length), lines: match[0].split('\n').length - 1 }
+}
+
+const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+const monthPattern = months.join('|')
+const datePatterns: ReadonlyArray<{ readonly pattern: RegExp; readonly read: (match: RegExpExecArray) => [number, number, number] }> = [
+  { pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
+  { pattern: new RegExp(`\\b(${monthPattern})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i'), read: (m) => [Number(m[3]), months.indexOf((m[1] ?? '').toLowerCase()) + 1, Number(m[2])] },
+  { pattern: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${monthPattern}),?\\s+(\\d{4})\\b`, 'i'), read: (m) => [Number(m[3]), months.indexOf((m[2] ?? '').toLowerCase()) + 1, Number(m[1])] },
+]
+// The line that states the date, as policies write it.
+const dateLine = /\b(?:last\s+(?:updated|modified|revised)|effective(?:\s+date|\s+as\s+of)?|updated(?:\s+on)?|date\s+of\s+last\s+revision)\b\s*(?:on\s*)?[:\-–—]?\s*(.{0,60})/i
+
+/** The date a line of the text states as its last update or effective date, YYYY-MM-DD. */
+export function statedDate(line: string): string | null {
+  const stated = dateLine.exec(line)
+  if (!stated) return null
+  for (const { pattern, read } of datePatterns) {
+    const match = pattern.exec(stated[1] ?? '')
+    if (!match) continue
+    const [year, month, day] = read(match)
+    const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+    if (isCalendarDate(date)) return date
+  }
+  return null
+}
+
+/** A schema id (`[a-z0-9]+(-[a-z0-9]+)*`, at most 64 characters) from a heading's text. */
+export function clauseIdFrom(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '')
+}
+
+const lineOf = (node: { position?: { start: { line: number } } | undefined }, offset: number) => (node.position ? node.position.start.line + offset : null)
+
+function isComment(node: Html): boolean {
+  return /^\s*<!--[\s\S]*-->\s*$/.test(node.value)
+}
+
+/** Inline or block HTML written as Markdown, where it has an equivalent (rehype-remark's mapping). */
+function htmlAsMarkdown(value: string, inline: boolean): RootContent[] | null {
+  const tree = fromHtml(value, { fragment: true })
+  let unknown = false
+  visit(tree as HastNodes, (node) => {
+    if (node.type === 'element' && !['br', 'b', 'strong', 'i', 'em', 'a', 'code', 'p', 'ul', 'ol', 'li', 'sup', 'sub', 'span', 'div'].includes(node.tagName)) unknown = true
+    if ((node as { type: string }).type === 'raw') unknown = true
+  })
+  if (unknown) return null
+  const converted = toMdast(tree) as Root
+  if (!inline) return converted.children
+  const [only] = converted.children
+  return only && only.type === 'paragraph' && converted.children.length === 1 ? only.children : converted.children.length === 0 ? [] : null
+}
+
+export function importMarkdown(source: string, options: ImportOptions): ImportResult {
+  const notes: ImportNote[] = []
+  const frontMatter = splitFrontMatter(source)
+  const offset = frontMatter.lines
+  if (frontMatter.lines > 0) notes.push({ kind: 'front-matter-removed', line: 1, message: `The front matter (${frontMatter.lines} lines) was removed: it is not part of the published text.` })
+  const tree = fromMarkdown(frontMatter.body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+
+  // HTML comments go; other HTML becomes Markdown where it has an equivalent.
+  visit(tree, 'html', (node, index, parent) => {
+    if (!parent || index === undefined) return
+    if (isComment(node)) {
+      notes.push({ kind: 'html-comment-removed', line: lineOf(node, offset), message: `The HTML comment \`${node.value.slice(0, 60).replace(/\s+/g, ' ')}\` was removed: it is not published.` })
+      parent.children.splice(index, 1)
+      return [SKIP, index]
+    }
+    const inCell = parent.type === 'tableCell'
+    const inline = parent.type !== 'root' && parent.type !== 'listItem' && parent.type !== 'blockquote'
+    if (/^<br\s*\/?>$/i.test(node.value.trim())) {
+      // A table cell holds one line: its line break becomes a space.
+      const replacement: PhrasingContent = inCell ? { type: 'text', value: ' ' } : { type: 'break' }
+      parent.children.splice(index, 1, replacement as never)
+      notes.push({ kind: 'html-converted', line: lineOf(node, offset), message: `\`${node.value}\` became ${inCell ? 'a space (a table cell holds one line)' : 'a line break'}.` })
+      return [SKIP, index + 1]
+    }
+    const converted = htmlAsMarkdown(node.value, inline)
+    if (converted === null) {
+      notes.push({ kind: 'html-left', line: lineOf(node, offset), message: `The HTML \`${node.value.slice(0, 60).replace(/\s+/g, ' ')}\` has no Markdown equivalent: it was left, and check reports it (raw-html).` })
+      return undefined
+    }
+    parent.children.splice(index, 1, ...(converted as never[]))
+    notes.push({ kind: 'html-converted', line: lineOf(node, offset), message: `The HTML \`${node.value.slice(0, 60).replace(/\s+/g, ' ')}\` was written as Markdown.` })
+    return [SKIP, index + converted.length]
+  })
+
+  // The title: the front matter's, else a first-level heading (which then leaves the text).
+  let title = frontMatter.title
+  const firstHeading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1)
+  if (title === null && firstHeading) {
+    title = toString(firstHeading).trim()
+    tree.children.splice(tree.children.indexOf(firstHeading), 1)
+    notes.push({ kind: 'title', line: lineOf(firstHeading, offset), message: `The title is the first heading, “${title}”.` })
+  } else if (title !== null) {
+    notes.push({ kind: 'title', line: 1, message: `The title is the front matter's, “${title}”.` })
+  }
+  title ??= 'Privacy policy'
+
+  // The date the text states.
+  let lastUpdated: string | null = null
+  for (const node of tree.children.slice(0, 12)) {
+    if (node.type !== 'paragraph' && node.type !== 'heading') continue
+    const date = statedDate(toString(node))
+    if (date) {
+      lastUpdated = date
+      notes.push({ kind: 'last-updated', line: lineOf(node, offset), message: `The last-updated date is the one the text states: ${date}.` })
+      break
+    }
+  }
+  if (lastUpdated === null) {
+    lastUpdated = options.today
+    notes.push({ kind: 'last-updated-missing', line: null, message: `The text states no last-updated or effective date: lastUpdated is ${options.today}; correct it in policy.yaml.` })
+  }
+
+  // The level that starts a clause.
+  const depths = tree.children.filter((node): node is Heading => node.type === 'heading').map((node) => node.depth)
+  const level = options.splitLevel === 'auto' ? ([1, 2, 3, 4, 5, 6].find((depth) => depths.filter((d) => d === depth).length >= 2) ?? 2) : options.splitLevel
+  if (options.splitLevel === 'auto') notes.push({ kind: 'split-level', line: null, message: `Clauses start at the headings of level ${level} and above (the highest level used twice or more).` })
+
+  // The clauses: each heading of the level or above starts one; a heading with nothing of its own
+  // before the next folds into it, as a heading inside it.
+  interface Section {
+    heading: Heading | null
+    title: string
+    body: RootContent[]
+  }
+  const sections: Section[] = []
+  let current: Section | null = null
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth <= level) {
+      if (current && current.heading && current.body.length === 0) {
+        notes.push({ kind: 'heading-folded', line: lineOf(node, offset), message: `The heading “${current.title}” has no text of its own: “${toString(node).trim()}” is a heading inside its clause.` })
+        current.body.push({ ...node, depth: Math.min(6, level + 1) as Heading['depth'] })
+        continue
+      }
+      current = { heading: node, title: toString(node).trim(), body: [] }
+      sections.push(current)
+      continue
+    }
+    if (!current) {
+      current = { heading: null, title: 'Introduction', body: [] }
+      sections.push(current)
+      notes.push({ kind: 'introduction', line: lineOf(node, offset), message: 'The text before the first heading is a clause of its own, titled “Introduction” (a heading the policy did not have: retitle it as you wish).' })
+    }
+    current.body.push(node)
+  }
+
+  // Ids: from the headings, unique; the anchors the page had (GitHub's slugs) are rewritten in links.
+  const used = new Set<string>()
+  const anchors = new Map<string, string>()
+  const githubSlugger = new GithubSlugger()
+  const clauses = sections.map((section) => {
+    const base = clauseIdFrom(section.title) || 'clause'
+    let id = base
+    for (let count = 2; used.has(id); count += 1) id = `${base.slice(0, 60)}-${count}`
+    used.add(id)
+    if (section.heading) {
+      const anchor = githubSlugger.slug(toString(section.heading))
+      anchors.set(anchor, id)
+      if (anchor !== id) notes.push({ kind: 'clause-id', line: lineOf(section.heading, offset), message: `The clause “${section.title}” has the id \`${id}\`; the page's anchor \`#${anchor}\` now leads to \`#${id}\`.` })
+    }
+    const subSlugger = new GithubSlugger()
+    for (const node of section.body) {
+      if (node.type !== 'heading') continue
+      const anchor = githubSlugger.slug(toString(node))
+      anchors.set(anchor, `${id}--${subSlugger.slug(clauseIdFrom(toString(node)) || 'section')}`)
+    }
+    return { id, title: section.title, body: section.body }
+  })
+
+  // Links: anchors of the page to the clauses' ids; relative links resolved against the base URL.
+  const emails = new Map<string, string>()
+  for (const clause of clauses) {
+    visit({ type: 'root', children: clause.body } as Root, 'link', (link: Link) => {
+      const url = link.url
+      if (url.startsWith('#')) {
+        const target = anchors.get(decodeURIComponent(url.slice(1)))
+        if (target && target !== url.slice(1)) {
+          notes.push({ kind: 'anchor-rewritten', line: lineOf(link, offset), message: `The link to \`${url}\` leads to \`#${target}\`.` })
+          link.url = `#${target}`
+        }
+        return
+      }
+      if (/^mailto:/i.test(url)) {
+        const address = url.slice('mailto:'.length).split('?')[0] ?? ''
+        if (address && !emails.has(address.toLowerCase())) emails.set(address.toLowerCase(), address)
+        return
+      }
+      if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return
+      if (options.baseUrl) {
+        const resolved = new URL(url, options.baseUrl).href
+        notes.push({ kind: 'link-resolved', line: lineOf(link, offset), message: `The relative link \`${url}\` became \`${resolved}\`.` })
+        link.url = resolved
+      } else {
+        notes.push({ kind: 'link-relative', line: lineOf(link, offset), message: `The relative link \`${url}\` was left as it is: give --base-url to resolve it.` })
+      }
+    })
+  }
+
+  const contacts = [...emails.values()].map((email, index) => ({ id: index === 0 ? 'contact' : `contact-${index + 1}`, description: 'TODO: what people write to this address for', email }))
+  for (const contact of contacts) notes.push({ kind: 'contact', line: null, message: `The address ${contact.email} is the contact \`${contact.id}\`: say what it is for in policy.yaml.` })
+
+  const files = new Map<string, string>()
+  const policy = {
+    id: `${clauseIdFrom(title).slice(0, 50) || 'imported'}`.replace(/-+$/, ''),
+    title,
+    language: options.language,
+    lastUpdated,
+    controller: { legalName: options.name ?? 'TODO: the controller’s legal name' },
+    contacts,
+    supervisoryAuthority: { name: 'TODO: the data protection authority people can complain to', url: 'https://TODO.invalid/' },
+    clauses: clauses.map((clause) => clause.id),
+  }
+  files.set('policy.yaml', `# Imported by \`clausewright import\`. Each TODO marks what the text does not say: \`clausewright check\`\n# reports every one as an error (placeholder-left) until it is replaced.\n${stringify(policy, { lineWidth: 0 })}`)
+  files.set('data.yaml', `# The personal data the policy describes, as structured data: not read from the text (import\n# guesses nothing legal). Fill it in, and check says what the law expects of it.\n${stringify({ dataCategories: [], purposes: [], recipients: [], rights: [] }, { lineWidth: 0 })}`)
+  for (const clause of clauses) {
+    const body = toMarkdown({ type: 'root', children: clause.body } as Root, { extensions: [gfmToMarkdown()], bullet: '*', emphasis: '_', rule: '-' }).trim()
+    files.set(`clauses/${clause.id}.md`, `---\n${stringify({ id: clause.id, title: clause.title }, { lineWidth: 0 })}---\n\n${body === '' ? 'TODO' : body}\n`)
+  }
+  return { files, notes }
+}
+
