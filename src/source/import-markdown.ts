@@ -1,11 +1,12 @@
 import GithubSlugger from 'github-slugger'
-import type { Nodes as HastNodes } from 'hast'
-import { fromHtml } from 'hast-util-from-html'
+import type { Nodes as HastNodes, Root as HastRoot } from 'hast'
+import { raw } from 'hast-util-raw'
 import { toMdast } from 'hast-util-to-mdast'
-import type { Heading, Html, Link, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Heading, Html, Link, Parent, PhrasingContent, Root, RootContent } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm'
 import { toMarkdown } from 'mdast-util-to-markdown'
+import { toHast } from 'mdast-util-to-hast'
 import { toString } from 'mdast-util-to-string'
 import { gfm } from 'micromark-extension-gfm'
 import { SKIP, visit } from 'unist-util-visit'
@@ -42,6 +43,7 @@ export type ImportNoteKind =
   | 'link-resolved'
   | 'link-relative'
   | 'anchor-rewritten'
+  | 'anchor-missing'
   | 'heading-folded'
   | 'introduction'
   | 'clause-id'
@@ -131,25 +133,41 @@ export function clauseIdFrom(text: string): string {
     .replace(/-+$/, '')
 }
 
+const safeDecode = (text: string) => {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
 const lineOf = (node: { position?: { start: { line: number } } | undefined }, offset: number) => (node.position ? node.position.start.line + offset : null)
 
 function isComment(node: Html): boolean {
   return /^\s*<!--[\s\S]*-->\s*$/.test(node.value)
 }
 
-/** Inline or block HTML written as Markdown, where it has an equivalent (rehype-remark's mapping). */
-function htmlAsMarkdown(value: string, inline: boolean): RootContent[] | null {
-  const tree = fromHtml(value, { fragment: true })
+const convertible = new Set(['br', 'b', 'strong', 'i', 'em', 'a', 'code', 'p', 'ul', 'ol', 'li', 'sup', 'sub', 'span', 'div', 'del', 's', 'blockquote'])
+
+/**
+ * The children of a node whose Markdown holds HTML (`A <b>bold</b> word`: its tags are separate
+ * nodes), read as a browser reads the whole and written as Markdown (rehype-remark's mapping); null
+ * where an element has no Markdown equivalent.
+ */
+function childrenAsMarkdown(parent: Parent): RootContent[] | null {
+  const inline = parent.type === 'paragraph' || parent.type === 'heading' || parent.type === 'tableCell' || parent.type === 'emphasis' || parent.type === 'strong' || parent.type === 'link'
+  // Phrasing content goes in as one paragraph: between the children of a root, to-hast writes line breaks.
+  const wrapped = inline ? { type: 'root', children: [{ type: 'paragraph', children: parent.children }] } : { type: 'root', children: parent.children }
+  const hast = raw(toHast(wrapped as Root, { allowDangerousHtml: true }) as HastRoot)
   let unknown = false
-  visit(tree as HastNodes, (node) => {
-    if (node.type === 'element' && !['br', 'b', 'strong', 'i', 'em', 'a', 'code', 'p', 'ul', 'ol', 'li', 'sup', 'sub', 'span', 'div'].includes(node.tagName)) unknown = true
-    if ((node as { type: string }).type === 'raw') unknown = true
+  visit(hast as HastNodes, 'element', (element) => {
+    if (!convertible.has(element.tagName)) unknown = true
   })
   if (unknown) return null
-  const converted = toMdast(tree) as Root
+  const converted = toMdast(hast) as Root
   if (!inline) return converted.children
-  const [only] = converted.children
-  return only && only.type === 'paragraph' && converted.children.length === 1 ? only.children : converted.children.length === 0 ? [] : null
+  // Phrasing content stays phrasing: the paragraph toMdast made around it is dropped.
+  return converted.children.flatMap((node) => (node.type === 'paragraph' ? node.children : [node]))
 }
 
 export function importMarkdown(source: string, options: ImportOptions): ImportResult {
@@ -168,7 +186,6 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
       return [SKIP, index]
     }
     const inCell = parent.type === 'tableCell'
-    const inline = parent.type !== 'root' && parent.type !== 'listItem' && parent.type !== 'blockquote'
     if (/^<br\s*\/?>$/i.test(node.value.trim())) {
       // A table cell holds one line: its line break becomes a space.
       const replacement: PhrasingContent = inCell ? { type: 'text', value: ' ' } : { type: 'break' }
@@ -176,15 +193,24 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
       notes.push({ kind: 'html-converted', line: lineOf(node, offset), message: `\`${node.value}\` became ${inCell ? 'a space (a table cell holds one line)' : 'a line break'}.` })
       return [SKIP, index + 1]
     }
-    const converted = htmlAsMarkdown(node.value, inline)
-    if (converted === null) {
-      notes.push({ kind: 'html-left', line: lineOf(node, offset), message: `The HTML \`${node.value.slice(0, 60).replace(/\s+/g, ' ')}\` has no Markdown equivalent: it was left, and check reports it (raw-html).` })
-      return undefined
-    }
-    parent.children.splice(index, 1, ...(converted as never[]))
-    notes.push({ kind: 'html-converted', line: lineOf(node, offset), message: `The HTML \`${node.value.slice(0, 60).replace(/\s+/g, ' ')}\` was written as Markdown.` })
-    return [SKIP, index + converted.length]
+    return undefined
   })
+  // The other HTML: each node holding some is read whole, as a browser would.
+  const holders = new Set<Parent>()
+  visit(tree, 'html', (_node, _index, parent) => {
+    if (parent) holders.add(parent)
+  })
+  for (const parent of holders) {
+    const first = parent.children.find((child) => child.type === 'html')
+    const shown = parent.children.filter((child): child is Html => child.type === 'html').map((child) => child.value).join(' ').slice(0, 60).replace(/\s+/g, ' ')
+    const converted = childrenAsMarkdown(parent)
+    if (converted === null) {
+      notes.push({ kind: 'html-left', line: lineOf(first ?? parent, offset), message: `The HTML \`${shown}\` has no Markdown equivalent: it was left, and check reports it (raw-html).` })
+      continue
+    }
+    parent.children = converted as never[]
+    notes.push({ kind: 'html-converted', line: lineOf(first ?? parent, offset), message: `The HTML \`${shown}\` was written as Markdown.` })
+  }
 
   // The title: the front matter's, else a first-level heading (which then leaves the text).
   let title = frontMatter.title
@@ -273,22 +299,28 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
   // Links: anchors of the page to the clauses' ids; relative links resolved against the base URL.
   const emails = new Map<string, string>()
   for (const clause of clauses) {
-    visit({ type: 'root', children: clause.body } as Root, 'link', (link: Link) => {
+    visit({ type: 'root', children: clause.body } as Root, 'link', (link: Link, index, parent) => {
       const url = link.url
       if (url.startsWith('#')) {
-        const target = anchors.get(decodeURIComponent(url.slice(1)))
-        if (target && target !== url.slice(1)) {
+        const target = anchors.get(safeDecode(url.slice(1)))
+        if (target === undefined) {
+          // A link to an anchor the page does not have led nowhere: its words stay, as text.
+          notes.push({ kind: 'anchor-missing', line: lineOf(link, offset), message: `The link to \`${url}\` led to no heading of the page: its words “${toString(link)}” are kept as text.` })
+          if (parent && index !== undefined) parent.children.splice(index, 1, ...link.children)
+          return [SKIP, index ?? 0]
+        }
+        if (target !== url.slice(1)) {
           notes.push({ kind: 'anchor-rewritten', line: lineOf(link, offset), message: `The link to \`${url}\` leads to \`#${target}\`.` })
           link.url = `#${target}`
         }
-        return
+        return undefined
       }
       if (/^mailto:/i.test(url)) {
         const address = url.slice('mailto:'.length).split('?')[0] ?? ''
         if (address && !emails.has(address.toLowerCase())) emails.set(address.toLowerCase(), address)
-        return
+        return undefined
       }
-      if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return
+      if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined
       if (options.baseUrl) {
         const resolved = new URL(url, options.baseUrl).href
         notes.push({ kind: 'link-resolved', line: lineOf(link, offset), message: `The relative link \`${url}\` became \`${resolved}\`.` })
@@ -296,6 +328,7 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
       } else {
         notes.push({ kind: 'link-relative', line: lineOf(link, offset), message: `The relative link \`${url}\` was left as it is: give --base-url to resolve it.` })
       }
+      return undefined
     })
   }
 

@@ -1,0 +1,159 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { clauseIdFrom, importMarkdown, type ImportOptions, statedDate } from '../src/source/import-markdown.ts'
+import { removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
+import { runCli } from './helpers/run-cli.ts'
+
+// `clausewright import`: one published policy (Markdown) into a policy directory, its text kept,
+// each change of form a note; tried on every version of a real policy's history (../shared/corpus).
+const temporary = removedAfterAll()
+const options: ImportOptions = { splitLevel: 'auto', language: 'en-US', today: '2026-11-29' }
+const corpus = path.join(repoRoot, '..', 'shared', 'corpus', 'github-privacy-statement')
+
+const imported = (source: string, more: Partial<ImportOptions> = {}) => importMarkdown(source, { ...options, ...more })
+const clause = (result: ReturnType<typeof importMarkdown>, id: string) => result.files.get(`clauses/${id}.md`)
+const kinds = (result: ReturnType<typeof importMarkdown>) => result.notes.map((note) => note.kind)
+
+describe('the date a policy states', () => {
+  test.each([
+    ['Effective date: **January 26, 2017**', '2017-01-26'],
+    ['Effective date: February 1, 2024', '2024-02-01'],
+    ['Last updated: 25th January 2019', '2019-01-25'],
+    ['Last updated on 3 March 2020.', '2020-03-03'],
+    ['Last modified — 2021-07-27', '2021-07-27'],
+    ['Updated: 1st of June, 2022', '2022-06-01'],
+  ])('%j is %s', (line, date) => {
+    expect(statedDate(line)).toBe(date)
+  })
+  test.each([['We updated our practices on January 26, 2017'.replace('updated', 'changed')], ['Effective date: February 30, 2024'], ['Effective date: soon'], ['January 26, 2017']])('%j states none', (line) => {
+    expect(statedDate(line)).toBeNull()
+  })
+})
+
+test.each([
+  ['Changes & questions', 'changes-questions'],
+  ['Lawful Bases (EEA/UK)', 'lawful-bases-eea-uk'],
+  ['Données personnelles', 'donnees-personnelles'],
+  ['***', ''],
+])('the id of the heading %j is %j', (heading, id) => {
+  expect(clauseIdFrom(heading)).toBe(id)
+})
+
+test('front matter is removed (YAML, with trailing spaces on its fences, and TOML); its title is the title', () => {
+  for (const source of ['---  \ntitle: Our privacy\nredirect_from:\n  - /privacy\n---\n\n## One\n\nText.\n\n## Two\n\nMore.\n', '+++\ntitle = "Our privacy"\n+++\n\n## One\n\nText.\n\n## Two\n\nMore.\n']) {
+    const result = imported(source)
+    expect(result.files.get('policy.yaml')).toContain('\ntitle: Our privacy\n')
+    expect(kinds(result)).toContain('front-matter-removed')
+    expect(clause(result, 'one')).toBe('---\nid: one\ntitle: One\n---\n\nText.\n')
+  }
+})
+
+test('without front matter, a first-level heading is the title and leaves the text; the stated date is lastUpdated', () => {
+  const result = imported('# Acme privacy notice\n\nLast updated: 3 March 2020\n\n## Who we are\n\nAcme.\n\n## Your rights\n\nAsk us.\n')
+  const policy = result.files.get('policy.yaml') ?? ''
+  expect(policy).toContain('\ntitle: Acme privacy notice\n')
+  expect(policy).toContain('\nlastUpdated: 2020-03-03\n')
+  expect(policy).toContain('  - introduction\n  - who-we-are\n  - your-rights\n')
+  expect(clause(result, 'introduction')).toBe('---\nid: introduction\ntitle: Introduction\n---\n\nLast updated: 3 March 2020\n')
+  expect(kinds(result)).toEqual(['title', 'last-updated', 'split-level', 'introduction'])
+})
+
+test('no stated date: lastUpdated is today, and the note says to correct it', () => {
+  const result = imported('## One\n\nText.\n\n## Two\n\nMore.\n')
+  expect(result.files.get('policy.yaml')).toContain('\nlastUpdated: 2026-11-29\n')
+  expect(result.notes.find((note) => note.kind === 'last-updated-missing')?.message).toBe('The text states no last-updated or effective date: lastUpdated is 2026-11-29; correct it in policy.yaml.')
+})
+
+test('clauses start at the highest heading level used twice; deeper headings stay inside; a heading with nothing of its own folds into the next', () => {
+  const result = imported('### The short version\n\nShort.\n\n### What we collect\n\n#### From browsers\n\nLogs.\n\n### Security and retention\n\n### Security\n\nLocks.\n')
+  expect([...result.files.keys()]).toEqual(['policy.yaml', 'data.yaml', 'clauses/the-short-version.md', 'clauses/what-we-collect.md', 'clauses/security-and-retention.md'])
+  expect(clause(result, 'what-we-collect')).toContain('\n#### From browsers\n\nLogs.\n')
+  expect(clause(result, 'security-and-retention')).toBe('---\nid: security-and-retention\ntitle: Security and retention\n---\n\n#### Security\n\nLocks.\n')
+  expect(result.notes.find((note) => note.kind === 'heading-folded')).toEqual({ kind: 'heading-folded', line: 13, message: 'The heading “Security and retention” has no text of its own: “Security” is a heading inside its clause.' })
+  expect(imported('## A\n\nx\n\n### B\n\ny\n', { splitLevel: 3 }).files.has('clauses/b.md')).toBe(true)
+})
+
+test('HTML comments are removed; <br> is a line break, or a space in a table cell; other HTML is Markdown where it can be', () => {
+  const result = imported('<!-- lint: off -->\n\n## One\n\nA<br>b and <b>bold</b>.\n\n| a | b |\n| - | - |\n| x<br/>y | z |\n\n## Two\n\n<video src="x"></video>\n')
+  const one = clause(result, 'one') ?? ''
+  expect(one).toContain('A\\\nb and **bold**.')
+  expect(one).toContain('| x y | z |')
+  expect(one).not.toContain('<')
+  expect(clause(result, 'two')).toContain('<video src="x"></video>')
+  expect(kinds(result).filter((kind) => kind.startsWith('html'))).toEqual(['html-comment-removed', 'html-converted', 'html-converted', 'html-converted', 'html-left'])
+  expect(result.notes.find((note) => note.kind === 'html-left')?.message).toBe('The HTML `<video src="x"> </video>` has no Markdown equivalent: it was left, and check reports it (raw-html).')
+})
+
+test('links to the page’s anchors lead to the clauses and their headings; one to no heading keeps its words as text', () => {
+  const result = imported('## Changes & questions\n\nSee [rights](#your-rights), [cookies](#cookie-choices) and [gone](#nowhere).\n\n## Your rights\n\n### Cookie choices\n\nOff.\n')
+  expect(clause(result, 'changes-questions')).toContain('See [rights](#your-rights), [cookies](#your-rights--cookie-choices) and gone.')
+  expect(result.notes.filter((note) => note.kind.startsWith('anchor') || note.kind === 'clause-id').map((note) => note.message)).toEqual([
+    'The clause “Changes & questions” has the id `changes-questions`; the page\'s anchor `#changes--questions` now leads to `#changes-questions`.',
+    'The link to `#cookie-choices` leads to `#your-rights--cookie-choices`.',
+    'The link to `#nowhere` led to no heading of the page: its words “gone” are kept as text.',
+  ])
+})
+
+test('relative links are resolved against --base-url, or left and reported; mailto addresses become contacts whose purpose is TODO', () => {
+  const source = '## One\n\n[Terms](../terms/) and [support](/support), [mail](mailto:privacy@acme.example?subject=hi), [again](mailto:PRIVACY@acme.example).\n\n## Two\n\nx\n'
+  const resolved = imported(source, { baseUrl: 'https://acme.example/legal/privacy/' })
+  expect(clause(resolved, 'one')).toContain('[Terms](https://acme.example/legal/terms/) and [support](https://acme.example/support)')
+  const left = imported(source)
+  expect(clause(left, 'one')).toContain('[Terms](../terms/) and [support](/support)')
+  expect(kinds(left).filter((kind) => kind === 'link-relative')).toHaveLength(2)
+  expect(left.files.get('policy.yaml')).toContain('contacts:\n  - id: contact\n    description: "TODO: what people write to this address for"\n    email: privacy@acme.example\nsupervisoryAuthority:')
+})
+
+test('the controller is named only when told: otherwise TODO, like the supervisory authority', () => {
+  expect(imported('## A\n\nx\n\n## B\n\ny\n').files.get('policy.yaml')).toContain('  legalName: "TODO: the controller’s legal name"\n')
+  expect(imported('## A\n\nx\n\n## B\n\ny\n', { name: 'Acme: "Ltd"' }).files.get('policy.yaml')).toContain('  legalName: \'Acme: "Ltd"\'\n')
+})
+
+test('clausewright import writes the directory and the report, and refuses a directory that is not empty', async () => {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
+  temporary.push(cwd)
+  await writeFile(path.join(cwd, 'policy.md'), '---\ntitle: Acme privacy\n---\n\n## One\n\nEffective date: January 2, 2024\n\n## Two\n\nText.\n')
+  const result = await runCli(['import', 'policy.md', '--name', 'Acme Ltd', '--report', 'report.json'], cwd)
+  expect(result.code, result.stderr).toBe(0)
+  expect(result.stderr).toContain('clausewright: imported policy.md into policy/ (2 clauses, 4 notes).')
+  expect((await readdir(path.join(cwd, 'policy'))).sort()).toEqual(['clauses', 'data.yaml', 'policy.yaml'])
+  const report = JSON.parse(await readFile(path.join(cwd, 'report.json'), 'utf8')) as { source: string; notes: Array<{ kind: string }> }
+  expect(report.notes.map((note) => note.kind)).toEqual(['front-matter-removed', 'title', 'last-updated', 'split-level'])
+  const again = await runCli(['import', 'policy.md'], cwd)
+  expect(again.code).toBe(2)
+  expect(again.stderr).toContain('refusing to write a policy into policy: it is not empty')
+  expect((await runCli(['import', 'policy.md', '--dir', 'other', '--split-level', '7'], cwd)).code).toBe(2)
+  expect((await runCli(['import', 'policy.md', '--dir', 'other', '--base-url', 'http://acme.example/'], cwd)).code).toBe(2)
+  expect((await runCli(['import', 'missing.md', '--dir', 'other'], cwd)).code).toBe(2)
+  expect(existsSync(path.join(cwd, 'other'))).toBe(false)
+})
+
+// Every version of GitHub's privacy statement, 2017–2026: imported, each checks with no error but
+// the placeholders of what the text does not say (the controller's contact details among them).
+describe.runIf(existsSync(corpus))('the corpus', () => {
+  const files = existsSync(corpus) ? readdirSync(corpus).filter((name) => name.endsWith('.md')).sort() : []
+  test('has the 88 versions', () => {
+    expect(files).toHaveLength(88)
+  })
+  test('every version imports into a policy whose only errors are what the text does not say', async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-corpus-'))
+    temporary.push(cwd)
+    const unexpected: string[] = []
+    for (const name of files) {
+      const result = importMarkdown(readFileSync(path.join(corpus, name), 'utf8'), { ...options, name: 'GitHub, Inc.', baseUrl: 'https://docs.github.com/en/site-policy/privacy-policies/github-general-privacy-statement' })
+      const directory = path.join(cwd, name.replace(/\.md$/, ''))
+      for (const [file, text] of result.files) {
+        const target = path.join(directory, 'policy', file)
+        await (await import('node:fs/promises')).mkdir(path.dirname(target), { recursive: true })
+        await writeFile(target, text)
+      }
+      const check = await runCli(['check', '--format', 'json', '--today', '2026-11-29'], directory)
+      const errors = (JSON.parse(check.stdout) as Array<{ ruleId: string; severity: string; file: string; line: number }>).filter((item) => item.severity === 'error' && item.ruleId !== 'placeholder-left' && item.ruleId !== 'controller-identity')
+      unexpected.push(...errors.map((item) => `${name}: ${item.file}:${item.line} ${item.ruleId}`))
+    }
+    expect(unexpected).toEqual([])
+  }, 120_000)
+})
