@@ -1,5 +1,7 @@
 import GithubSlugger from 'github-slugger'
-import type { Nodes as HastNodes, Root as HastRoot } from 'hast'
+import type { Element as HastElement, Nodes as HastNodes, Root as HastRoot } from 'hast'
+import { fromHtml } from 'hast-util-from-html'
+import { toText } from 'hast-util-to-text'
 import { raw } from 'hast-util-raw'
 import { toMdast } from 'hast-util-to-mdast'
 import type { Heading, Html, Link, Parent, PhrasingContent, Root, RootContent } from 'mdast'
@@ -9,7 +11,7 @@ import { toMarkdown } from 'mdast-util-to-markdown'
 import { toHast } from 'mdast-util-to-hast'
 import { toString } from 'mdast-util-to-string'
 import { gfm } from 'micromark-extension-gfm'
-import { SKIP, visit } from 'unist-util-visit'
+import { EXIT, SKIP, visit } from 'unist-util-visit'
 import { parse as parseYaml, stringify } from 'yaml'
 import { isCalendarDate } from '../model/calendar-date.ts'
 
@@ -49,6 +51,7 @@ export type ImportNoteKind =
   | 'clause-id'
   | 'contact'
   | 'split-level'
+  | 'html-page'
 
 export interface ImportNote {
   readonly kind: ImportNoteKind
@@ -176,6 +179,46 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
   const offset = frontMatter.lines
   if (frontMatter.lines > 0) notes.push({ kind: 'front-matter-removed', line: 1, message: `The front matter (${frontMatter.lines} lines) was removed: it is not part of the published text.` })
   const tree = fromMarkdown(frontMatter.body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+  return importTree(tree, frontMatter.title === null ? null : { title: frontMatter.title, from: 'the front matter’s' }, offset, notes, options)
+}
+
+// What a page holds besides its policy: the site's navigation and chrome, and what never shows.
+const chrome = new Set(['nav', 'header', 'footer', 'aside', 'script', 'style', 'noscript', 'template', 'form', 'button', 'dialog'])
+
+/**
+ * One published policy as an HTML page: its `<main>` (else its `<article>`, else its `<body>` without
+ * the site's navigation, header and footer), read as Markdown (rehype-remark's mapping); its title
+ * from `<title>` unless a first-level heading gives one.
+ */
+export function importHtml(source: string, options: ImportOptions): ImportResult {
+  const notes: ImportNote[] = []
+  const page = fromHtml(source)
+  const find = (tagName: string): HastElement | undefined => {
+    let found: HastElement | undefined
+    visit(page as HastNodes, 'element', (element) => {
+      if (found) return EXIT
+      if (element.tagName === tagName) found = element
+      return undefined
+    })
+    return found
+  }
+  const main = find('main') ?? find('article')
+  const body = main ?? find('body')
+  if (!main) notes.push({ kind: 'html-page', line: null, message: 'The page has no <main> or <article>: its whole <body> was read, less its navigation, header and footer; remove what is not the policy.' })
+  else notes.push({ kind: 'html-page', line: null, message: `The policy is the page's <${main.tagName}>.` })
+  const content: HastRoot = { type: 'root', children: body ? [...body.children] : [] }
+  visit(content as HastNodes, 'element', (element, index, parent) => {
+    if (!chrome.has(element.tagName) || !parent || index === undefined) return undefined
+    parent.children.splice(index, 1)
+    return [SKIP, index]
+  })
+  const titleElement = find('title')
+  const pageTitle = titleElement ? toText(titleElement).trim() : ''
+  const tree = toMdast(content) as Root
+  return importTree(tree, pageTitle === '' ? null : { title: pageTitle, from: 'the page’s <title>' }, 0, notes, options)
+}
+
+function importTree(tree: Root, given: { readonly title: string; readonly from: string } | null, offset: number, notes: ImportNote[], options: ImportOptions): ImportResult {
 
   // HTML comments go; other HTML becomes Markdown where it has an equivalent.
   visit(tree, 'html', (node, index, parent) => {
@@ -212,15 +255,15 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
     notes.push({ kind: 'html-converted', line: lineOf(first ?? parent, offset), message: `The HTML \`${shown}\` was written as Markdown.` })
   }
 
-  // The title: the front matter's, else a first-level heading (which then leaves the text).
-  let title = frontMatter.title
+  // The title: the front matter's (the page's), else a first-level heading (which then leaves the text).
+  let title = given?.title ?? null
   const firstHeading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1)
   if (title === null && firstHeading) {
     title = toString(firstHeading).trim()
     tree.children.splice(tree.children.indexOf(firstHeading), 1)
     notes.push({ kind: 'title', line: lineOf(firstHeading, offset), message: `The title is the first heading, “${title}”.` })
   } else if (title !== null) {
-    notes.push({ kind: 'title', line: 1, message: `The title is the front matter's, “${title}”.` })
+    notes.push({ kind: 'title', line: 1, message: `The title is ${given?.from ?? 'the front matter’s'}, “${title}”.` })
   }
   title ??= 'Privacy policy'
 
