@@ -70,8 +70,8 @@ export function sanitizeTree(tree: Root, schema: Schema = sanitizeSchema): Root 
   return clean
 }
 
-/** The class names of a change page's marks: a block inserted, removed or changed, a link's target changed. */
-export const changeClassNames = ['cw-inserted', 'cw-removed', 'cw-changed', 'cw-link-note'] as const
+/** The class names of a change page's marks: a block inserted, removed or changed, a link's target changed, list items folded. */
+export const changeClassNames = ['cw-inserted', 'cw-removed', 'cw-changed', 'cw-link-note', 'cw-folded'] as const
 
 /**
  * The schema of a change page's diff of two sanitised versions: the policy's, plus the marks of

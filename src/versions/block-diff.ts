@@ -223,11 +223,46 @@ function changed(old: Block, now: Block): Shown {
   if (old.node.type === 'inline' || now.node.type === 'inline') return { nodes: diffInline(nodesOf(old.node), nodesOf(now.node)), changed: true, noun }
   const element = now.node
   if (onlyBlocksInside.has(element.tagName) || element.children.some(isBlock) || old.node.children.some(isBlock)) {
-    const inner = diffBlocks(blocksOf(old.node), blocksOf(element))
-    const parts = inner.map((part) => part.nodes.filter((node) => !(onlyBlocksInside.has(element.tagName) && node.type !== 'element')))
+    const inner = diffBlocks(blocksOf(old.node), blocksOf(element)).map((part) => ({ ...part, nodes: part.nodes.filter((node) => !(onlyBlocksInside.has(element.tagName) && node.type !== 'element')) }))
+    const parts = element.tagName === 'ul' || element.tagName === 'ol' ? foldItems(element, inner) : inner.map((part) => [...part.nodes])
     return { nodes: [{ ...element, children: framed(element, joined(parts)) }], changed: true, noun }
   }
   return { nodes: [{ ...element, properties: { ...element.properties, className: ['cw-changed'] }, children: diffInline(old.node.children, element.children) }], changed: true, noun }
+}
+
+/**
+ * A changed list's items: each change with one item of context on each side, and every other run
+ * of two or more unchanged items folded into an item of its own, a <details> holding them as a
+ * list (an ordered list's numbers kept: the folded list starts at its first item's number, and
+ * the item after it says its own).
+ */
+function foldItems(list: Element, items: readonly Shown[]): ElementContent[][] {
+  const visible = items.map((item, index) => item.changed || items.slice(Math.max(0, index - 1), index + 2).some((near) => near.changed))
+  const ordered = list.tagName === 'ol'
+  const first = ordered && typeof list.properties['start'] === 'number' ? list.properties['start'] : 1
+  const output: ElementContent[][] = []
+  let hidden: number[] = []
+  const flush = () => {
+    if (hidden.length === 1) output.push([...(items[hidden[0] as number]?.nodes ?? [])])
+    if (hidden.length > 1) {
+      const inner: Element = { type: 'element', tagName: list.tagName, properties: ordered ? { start: first + (hidden[0] as number) } : {}, children: framed(list, joined(hidden.map((index) => [...(items[index]?.nodes ?? [])]))) }
+      const summary: Element = { type: 'element', tagName: 'summary', properties: {}, children: [{ type: 'text', value: unchangedSummary(hidden.map(() => 'li')) }] }
+      output.push([{ type: 'element', tagName: 'li', properties: { className: ['cw-folded'] }, children: [{ type: 'element', tagName: 'details', properties: {}, children: joined([[summary], [inner]]) }] }])
+    }
+    return hidden.length > 1
+  }
+  items.forEach((item, index) => {
+    if (!visible[index]) {
+      hidden.push(index)
+      return
+    }
+    const folded = flush()
+    hidden = []
+    // After a fold, an ordered list's next item says its number: the fold took one.
+    output.push(item.nodes.map((node) => (folded && ordered && node.type === 'element' && node.tagName === 'li' ? { ...node, properties: { ...node.properties, value: String(first + index) } } : node)))
+  })
+  flush()
+  return output
 }
 
 // ---- Words inside a block, with their markup (links, emphasis, code, line breaks) ----

@@ -68,6 +68,19 @@ describe('unchanged blocks folded', () => {
     )
   })
 
+  test('in a changed list, two or more unchanged items far from the change fold into an item; an ordered list keeps its numbers', () => {
+    const list = (third: string) => clause(`<ol start="3">\n${['alpha one', 'beta two', third, 'delta four', 'epsilon five', 'zeta six'].map((item) => `<li>${item}</li>`).join('\n')}\n</ol>`)
+    expect(blockDiffHtml(list('gamma three'), list('gamma THREE'), { clauseId: 'c' })).toBe(
+      '<ol start="3">\n<li>alpha one</li>\n<li>beta two</li>\n<li class="cw-changed">gamma <del>three</del><ins>THREE</ins></li>\n<li>delta four</li>\n' +
+        '<li class="cw-folded"><details><summary>2 unchanged list items</summary>\n<ol start="7">\n<li>epsilon five</li>\n<li>zeta six</li>\n</ol></details></li>\n</ol>',
+    )
+    const longer = (last: string) => clause(`<ol>\n${['alpha', 'beta', 'gamma', 'delta', last].map((item) => `<li>${item}</li>`).join('\n')}\n</ol>`)
+    expect(blockDiffHtml(longer('epsilon five'), longer('epsilon six'), { clauseId: 'c' })).toBe(
+      '<ol>\n<li class="cw-folded"><details><summary>3 unchanged list items</summary>\n<ol start="1">\n<li>alpha</li>\n<li>beta</li>\n<li>gamma</li>\n</ol></details></li>\n' +
+        '<li value="4">delta</li>\n<li class="cw-changed">epsilon <del>five</del><ins>six</ins></li>\n</ol>',
+    )
+  })
+
   test('a clause that did not change its body is folded whole', () => {
     expect(collapsedHtml(clause('<p>A.</p>\n<ul>\n<li>B</li>\n</ul>'), { clauseId: 'c' })).toBe('<details><summary>1 unchanged paragraph and 1 list</summary>\n<p>A.</p>\n<ul>\n<li>B</li>\n</ul></details>')
   })
