@@ -42,6 +42,7 @@ test('an added clause whose text looks like an attribute runs nothing on its cha
   await writeFile(path.join(cwd, 'policy/clauses/extra.md'), clause)
   await editPolicy(cwd, 'clauses/legitimate-interests.md', '- We may process your information to protect you', '- We may measure how visitors use our website, to improve it.\n- We may process your information to protect you')
   await editPolicy(cwd, 'clauses/information-collected.md', 'telephone, post, or social media', 'telephone, letter, or social media')
+  await editPolicy(cwd, 'data.yaml', 'purposes:\n', 'purposes:\n  - id: site-analytics\n    group: website\n    text: to measure how visitors use our website, with your consent;\n    lawfulBasis: [consent]\n    dataCategories: [cookie-information, ip-address, pages-visited]\n')
 
   const released = await runCli(['release', '--summary', 'A clause added.', '--kind', 'substantive', '--today', '2026-11-29'], cwd)
   expect(released.code, released.stderr).toBe(0)
@@ -53,10 +54,13 @@ test('an added clause whose text looks like an attribute runs nothing on its cha
   const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(page)?.[1] ?? ''
   // The legend once, then each changed clause in the order of the policy, as blocks.
   expect(main.match(/class="legend"/g)).toHaveLength(1)
-  expect([...main.matchAll(/<section class="clause-diff" aria-labelledby="diff-([\w-]+)"/g)].map((match) => match[1])).toEqual(['information-collected', 'legitimate-interests'])
+  expect([...main.matchAll(/<section class="clause-diff" aria-labelledby="diff-([\w-]+)"/g)].map((match) => match[1])).toEqual(['information-collected', 'use-of-information', 'legitimate-interests'])
   expect(main).toContain('<li class="cw-inserted"><ins>We may measure how visitors use our website, to improve it.</ins></li>')
   expect(main).toContain('<details><summary>1 unchanged heading and 2 paragraphs</summary>')
   expect(main).toContain('<h2 id="added-extra">New clause: Extra</h2>')
+  // A new purpose: an item inserted in its list, and in the data that changed, with its basis.
+  expect(main).toContain('<li class="cw-inserted"><ins>to measure how visitors use our website, with your consent;</ins></li>')
+  expect(main).toContain('purposes <code>site-analytics</code></td><td><p>added</p><p>group: <ins>website</ins></p><p>text: <ins>to measure how visitors use our website, with your consent;</ins></p><p>lawfulBasis: <ins>consent</ins></p><p>dataCategories: <ins>cookie-information, ip-address, pages-visited</ins></p></td>')
   const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off', 'long-title': 'off', 'no-trailing-whitespace': 'off' } })
   const report = await validator.validateString(page, 'changes/2020-01-01/index.html')
   expect(report.results.flatMap((result) => result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.message}`))).toEqual([])

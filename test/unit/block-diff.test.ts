@@ -1,4 +1,7 @@
 import { describe, expect, test } from 'vitest'
+import { fromHtml } from 'hast-util-from-html'
+import { toHtml } from 'hast-util-to-html'
+import { changeSchema, sanitizeTree } from '../../src/render/sanitize.ts'
 import { blockDiffHtml, collapsedHtml, unchangedSummary } from '../../src/versions/block-diff.ts'
 import { vectorsInHtml } from '../helpers/executable-vectors.ts'
 
@@ -117,4 +120,13 @@ describe('hostile HTML', () => {
   test('a forged class name is dropped: only the marks of the change', () => {
     expect(blockDiffHtml(clause('<p class="evil cw-inserted">A</p>'), clause('<p class="evil cw-inserted">A</p>\n<p>B</p>'), { clauseId: 'c' })).toBe('<p>A</p>\n<p class="cw-inserted"><ins>B</ins></p>')
   })
+})
+
+test('the schema of the change’s output allows the policy’s HTML, the marks of the change and <details>, nothing more', () => {
+  // The block diff's second line of defence (the first sanitises each version before the diff):
+  // what the diff builds goes through it, so that a bug in the diff cannot free what runs.
+  const tree = fromHtml('<details open ontoggle="alert(1)"><summary onclick="alert(2)">s</summary><p class="cw-inserted evil" style="x">a</p></details><ul class="contains-task-list cw-folded"><li class="cw-removed task-list-item">b</li></ul><a href="javascript:alert(3)" class="cw-link-note">c</a><section class="cw-clause cw-changed">d</section>', { fragment: true })
+  expect(toHtml(sanitizeTree(tree, changeSchema))).toBe(
+    '<details open><summary>s</summary><p class="cw-inserted">a</p></details><ul class="contains-task-list cw-folded"><li class="cw-removed task-list-item">b</li></ul><a class="cw-link-note">c</a><section class="cw-clause cw-changed">d</section>',
+  )
 })
