@@ -16,6 +16,18 @@ const blockTags: ReadonlySet<string> = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5
 const onlyBlocksInside: ReadonlySet<string> = new Set(['ul', 'ol', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'dl'])
 /** Share of words two blocks must have in common to be shown as one block changed (not one removed, one inserted). */
 const similarEnough = 0.5
+/**
+ * Nesting below which two versions of a block are compared inside (the renderer nests at most 16
+ * levels: budgets.maxMarkdownDepth). Deeper, a changed block is shown removed and inserted whole:
+ * each level compared costs the size of what it holds, so a forged release's thousand levels
+ * would cost seconds.
+ */
+const deepestCompared = 32
+/**
+ * How many inserted blocks after the last pair a removed block is compared with: a clause
+ * rewritten whole would otherwise compare every removed block with every inserted one.
+ */
+const pairingWindow = 50
 
 type Mark = 'ins' | 'del'
 
@@ -119,10 +131,22 @@ function trimRun(run: readonly ElementContent[]): ElementContent[] {
   return nodes
 }
 
+/** A block, its signature and words worked out when first asked (each costs the size of the block; a block marked whole needs neither). */
 function block(node: Element | InlineRun): Block {
   const nodes = nodesOf(node)
-  const text = nodes.map(textOf).join(' ')
-  return { node, signature: `${node.type === 'inline' ? '#inline' : node.tagName}\n${toHtml(nodes as Root['children'])}`, words: new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) }
+  let signature: string | undefined
+  let words: ReadonlySet<string> | undefined
+  return {
+    node,
+    get signature() {
+      signature ??= `${node.type === 'inline' ? '#inline' : node.tagName}\n${toHtml(nodes as Root['children'])}`
+      return signature
+    },
+    get words() {
+      words ??= new Set(nodes.map(textOf).join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+      return words
+    },
+  }
 }
 
 function nodesOf(node: Element | InlineRun): ElementContent[] {
@@ -152,21 +176,21 @@ function kindOf(block: Block): string {
  * block with an inserted one of the same kind and enough words in common: a pair is one block
  * changed. Each output block says whether it changed.
  */
-function diffBlocks(before: readonly Block[], after: readonly Block[]): Shown[] {
+function diffBlocks(before: readonly Block[], after: readonly Block[], depth = 0): Shown[] {
   const shown: Shown[] = []
   let removed: Block[] = []
   let inserted: Block[] = []
   const flush = () => {
     let next = 0
     for (const old of removed) {
-      const match = inserted.findIndex((candidate, index) => index >= next && kindOf(candidate) === kindOf(old) && similarity(old, candidate) >= similarEnough)
+      const match = depth >= deepestCompared ? -1 : inserted.findIndex((candidate, index) => index >= next && index < next + pairingWindow && kindOf(candidate) === kindOf(old) && similarity(old, candidate) >= similarEnough)
       if (match === -1) {
         shown.push(marked(old, 'del'))
         continue
       }
       for (const added of inserted.slice(next, match)) shown.push(marked(added, 'ins'))
       const paired = inserted[match] as Block
-      shown.push(changed(old, paired))
+      shown.push(changed(old, paired, depth))
       next = match + 1
     }
     for (const added of inserted.slice(next)) shown.push(marked(added, 'ins'))
@@ -218,12 +242,12 @@ function framed(element: Element, children: ElementContent[]): ElementContent[] 
 }
 
 /** Two versions of one block: its blocks aligned again inside, or its words diffed. */
-function changed(old: Block, now: Block): Shown {
+function changed(old: Block, now: Block, depth: number): Shown {
   const noun = nounOf(now.node)
   if (old.node.type === 'inline' || now.node.type === 'inline') return { nodes: diffInline(nodesOf(old.node), nodesOf(now.node)), changed: true, noun }
   const element = now.node
   if (onlyBlocksInside.has(element.tagName) || element.children.some(isBlock) || old.node.children.some(isBlock)) {
-    const inner = diffBlocks(blocksOf(old.node), blocksOf(element)).map((part) => ({ ...part, nodes: part.nodes.filter((node) => !(onlyBlocksInside.has(element.tagName) && node.type !== 'element')) }))
+    const inner = diffBlocks(blocksOf(old.node), blocksOf(element), depth + 1).map((part) => ({ ...part, nodes: part.nodes.filter((node) => !(onlyBlocksInside.has(element.tagName) && node.type !== 'element')) }))
     const parts = element.tagName === 'ul' || element.tagName === 'ol' ? foldItems(element, inner) : inner.map((part) => [...part.nodes])
     return { nodes: [{ ...element, children: framed(element, joined(parts)) }], changed: true, noun }
   }
@@ -303,7 +327,9 @@ interface Run {
 }
 
 /**
- * The word-level diff of two blocks' inline content (Myers' diff over words with their markup):
+ * The word-level diff of two blocks' inline content (Myers' diff over words with their markup; not
+ * diff.ts's wordDiff, which diffs plain text: jsdiff's diffWords takes the spaces of an unchanged
+ * run from one side only, so its runs cannot be laid back onto the markup of both):
  * a word whose link changed target is deleted with the old link and inserted with the new, and a
  * note says where each link went. Spaces alone between two changes join the change, and each
  * change reads as its deleted words, then its inserted ones.

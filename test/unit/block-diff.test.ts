@@ -117,6 +117,18 @@ describe('hostile HTML', () => {
     expect(html).not.toContain('<details open')
   })
 
+  test('blocks nested deeper than the renderer nests are compared down to a depth, then shown removed and inserted whole', () => {
+    // Each level compared costs the size of what it holds: a forged release's thousand levels would cost seconds.
+    const nested = (depth: number, word: string) => `${'<blockquote>'.repeat(depth)}<p>deep ${word} text</p>${'</blockquote>'.repeat(depth)}`
+    const shallow = blockDiffHtml(nested(16, 'one'), nested(16, 'two'))
+    expect(shallow).toContain('<p class="cw-changed">deep <del>one</del><ins>two</ins> text</p>')
+    const deep = blockDiffHtml(nested(1500, 'one'), nested(1500, 'two'))
+    expect(deep).not.toContain('cw-changed')
+    expect(deep.match(/<blockquote class="cw-removed">/g)).toHaveLength(1500 - 32)
+    expect(deep).toContain('<p class="cw-removed"><del>deep one text</del></p>')
+    expect(deep).toContain('<p class="cw-inserted"><ins>deep two text</ins></p>')
+  })
+
   test('a forged class name is dropped: only the marks of the change', () => {
     expect(blockDiffHtml(clause('<p class="evil cw-inserted">A</p>'), clause('<p class="evil cw-inserted">A</p>\n<p>B</p>'), { clauseId: 'c' })).toBe('<p>A</p>\n<p class="cw-inserted"><ins>B</ins></p>')
   })
