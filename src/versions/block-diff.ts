@@ -66,15 +66,31 @@ export interface BlockDiffOptions {
  * again, by the policy's schema plus the change's marks, whatever the HTML given.
  */
 export function blockDiffHtml(before: string, after: string, options: BlockDiffOptions = {}): string {
-  const shown = diffBlocks(blocksOf(clauseBody(before, options.clauseId)), blocksOf(clauseBody(after, options.clauseId)))
-  return toHtml(sanitizeTree({ type: 'root', children: collapse(shown, options.context ?? 1) }, changeSchema))
+  return withinStack(() => {
+    const shown = diffBlocks(blocksOf(clauseBody(before, options.clauseId)), blocksOf(clauseBody(after, options.clauseId)))
+    return toHtml(sanitizeTree({ type: 'root', children: collapse(shown, options.context ?? 1) }, changeSchema))
+  })
 }
 
 /** A clause's HTML shown whole, unchanged, for a clause that only moved: every block collapsed. */
 export function collapsedHtml(html: string, options: BlockDiffOptions = {}): string {
-  const blocks = blocksOf(clauseBody(html, options.clauseId))
-  const shown = blocks.map((block): Shown => ({ nodes: nodesOf(block.node), changed: false, noun: nounOf(block.node) }))
-  return toHtml(sanitizeTree({ type: 'root', children: collapse(shown, 0) }, changeSchema))
+  return withinStack(() => {
+    const blocks = blocksOf(clauseBody(html, options.clauseId))
+    const shown = blocks.map((block): Shown => ({ nodes: nodesOf(block.node), changed: false, noun: nounOf(block.node) }))
+    return toHtml(sanitizeTree({ type: 'root', children: collapse(shown, 0) }, changeSchema))
+  })
+}
+
+/** What was nested deeper than the stack can follow (a forged release's, never the renderer's, which nests 16 levels) is said, not shown. */
+export const tooDeepHtml = '<p class="cw-changed">This clause is nested too deeply to be compared here: read the two versions in full.</p>'
+
+function withinStack(make: () => string): string {
+  try {
+    return make()
+  } catch (error) {
+    if (error instanceof RangeError) return tooDeepHtml
+    throw error
+  }
 }
 
 /** The clause's body as a tree: sanitised, out of its <section>, without its title's heading and without ids. */
@@ -301,17 +317,17 @@ interface Token {
 
 const tokenPattern = /[\p{L}\p{N}\p{M}_'’-]+|\s+|[^\p{L}\p{N}\p{M}_'’\s-]/gu
 
-function tokensOf(nodes: readonly ElementContent[], within: readonly Element[] = [], tokens: Token[] = []): Token[] {
+function tokensOf(nodes: readonly ElementContent[], within: readonly Element[] = [], tokens: Token[] = [], prefix = ''): Token[] {
   for (const node of nodes) {
     if (node.type === 'text') {
       for (const match of node.value.matchAll(tokenPattern)) {
         // Spaces compare as one space, as a browser shows them, and are written as they were.
         const compared = /^\s+$/.test(match[0]) ? ' ' : match[0]
-        tokens.push({ text: match[0], within, key: `${within.map(markupKey).join('>')}|${compared}` })
+        tokens.push({ text: match[0], within, key: `${prefix}|${compared}` })
       }
     } else if (node.type === 'element') {
-      if (node.tagName === 'br') tokens.push({ text: '', within: [...within, node], key: `${within.map(markupKey).join('>')}|<br>` })
-      else tokensOf(node.children, [...within, node], tokens)
+      if (node.tagName === 'br') tokens.push({ text: '', within: [...within, node], key: `${prefix}|<br>` })
+      else tokensOf(node.children, [...within, node], tokens, `${prefix}>${markupKey(node)}`)
     }
   }
   return tokens
@@ -374,8 +390,15 @@ function build(tokens: readonly Token[], mark: Mark | null): ElementContent[] {
   const root: Element = { type: 'element', tagName: 'div', properties: {}, children: [] }
   // The elements open at the end of what was built: the copy of each inline element, then the mark.
   let open: Array<{ source: Element | Mark; copy: Element }> = []
+  let openFor: readonly Element[] | undefined
   for (const token of tokens) {
     const isBreak = token.within.at(-1)?.tagName === 'br' && token.text === ''
+    // Words of one text node share their elements: those open already are theirs.
+    if (token.within === openFor && !isBreak) {
+      appendText(open.at(-1)?.copy ?? root, token.text)
+      continue
+    }
+    openFor = isBreak ? undefined : token.within
     const chain: Array<Element | Mark> = [...(isBreak ? token.within.slice(0, -1) : token.within), ...(mark ? [mark] : [])]
     let same = 0
     while (same < open.length && same < chain.length && open[same]?.source === chain[same]) same++
@@ -391,16 +414,20 @@ function build(tokens: readonly Token[], mark: Mark | null): ElementContent[] {
       parent.children.push({ type: 'element', tagName: 'br', properties: {}, children: [] })
       continue
     }
-    const last = parent.children.at(-1)
-    if (last?.type === 'text') last.value += token.text
-    else parent.children.push({ type: 'text', value: token.text })
+    appendText(parent, token.text)
   }
   return root.children
 }
 
+function appendText(parent: Element, text: string): void {
+  const last = parent.children.at(-1)
+  if (last?.type === 'text') last.value += text
+  else parent.children.push({ type: 'text', value: text })
+}
+
 /** Where a changed link went: the old targets deleted, the new inserted, as words a reader sees. */
 function linkNote(deleted: readonly Token[], inserted: readonly Token[]): ElementContent[] {
-  const targets = (tokens: readonly Token[]) => [...new Set(tokens.flatMap((token) => token.within.filter((element) => element.tagName === 'a').map((element) => String(element.properties['href'] ?? ''))))]
+  const targets = (tokens: readonly Token[]) => [...new Set([...new Set(tokens.map((token) => token.within))].flatMap((within) => within.filter((element) => element.tagName === 'a').map((element) => String(element.properties['href'] ?? ''))))]
   const from = targets(deleted)
   const to = targets(inserted)
   if (from.length === 0 || to.length === 0 || from.join('\n') === to.join('\n')) return []

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { fromHtml } from 'hast-util-from-html'
 import { toHtml } from 'hast-util-to-html'
 import { changeSchema, sanitizeTree } from '../../src/render/sanitize.ts'
-import { blockDiffHtml, collapsedHtml, unchangedSummary } from '../../src/versions/block-diff.ts'
+import { blockDiffHtml, collapsedHtml, tooDeepHtml, unchangedSummary } from '../../src/versions/block-diff.ts'
 import { vectorsInHtml } from '../helpers/executable-vectors.ts'
 
 // The block diff of a clause's two versions (the change page's): each case a small clause. The
@@ -127,6 +127,12 @@ describe('hostile HTML', () => {
     expect(deep.match(/<blockquote class="cw-removed">/g)).toHaveLength(1500 - 32)
     expect(deep).toContain('<p class="cw-removed"><del>deep one text</del></p>')
     expect(deep).toContain('<p class="cw-inserted"><ins>deep two text</ins></p>')
+  })
+
+  test('inline markup nested deeper than the stack can follow is said, not shown, and stops nothing', () => {
+    const nested = (word: string) => `<p>${'<em>'.repeat(5000)}${word}${'</em>'.repeat(5000)}</p>`
+    expect(blockDiffHtml(nested('one'), nested('two'))).toBe(tooDeepHtml)
+    expect(collapsedHtml(`<p>${'<em>'.repeat(5000)}x${'</em>'.repeat(5000)}</p>`)).toBe(tooDeepHtml)
   })
 
   test('a forged class name is dropped: only the marks of the change', () => {
