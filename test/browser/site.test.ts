@@ -177,6 +177,7 @@ test('a change page prints its deletions and insertions without colour, in words
   const folded = page.locator('section.clause-diff details').first()
   expect(await folded.getAttribute('open')).toBeNull()
   expect(await folded.locator('p').first().isVisible()).toBe(true)
+  expect(await folded.locator('summary').isVisible()).toBe(false)
   await page.context().close()
 })
 
