@@ -58,8 +58,9 @@ test('an added clause whose text looks like an attribute runs nothing on its cha
   expect(main.match(/class="legend"/g)).toHaveLength(1)
   expect([...main.matchAll(/<section class="clause-diff" aria-labelledby="diff-([\w-]+)"/g)].map((match) => match[1])).toEqual(['information-collected', 'use-of-information', 'legitimate-interests', 'security'])
   // Moved and retitled: both titles, where it was and where it is, its unchanged text folded.
-  expect(main).toContain('<h2 id="diff-security"><del>IS PERSONAL INFORMATION ABOUT ME SECURE?</del> <ins>HOW WE KEEP YOUR INFORMATION SAFE</ins></h2><p class="note">Moved from position 7 to position 8 in the policy.</p><div class="blocks"><details><summary>2 unchanged paragraphs</summary>')
+  expect(main).toContain('<h2 id="diff-security"><del>IS PERSONAL INFORMATION ABOUT ME SECURE?</del> <ins>HOW WE KEEP YOUR INFORMATION SAFE</ins></h2><p class="note">Moved from position 7 to position 8 in the policy. <a href="/versions/2020-01-01/#security">This clause in full</a></p><div class="blocks"><details><summary>2 unchanged paragraphs</summary>')
   expect(main).toContain('<li class="cw-inserted"><ins>We may measure how visitors use our website, to improve it.</ins></li>')
+  expect(main).toContain('<p class="note"><a href="/versions/2020-01-01/#legitimate-interests">This clause in full</a></p>')
   expect(main).toContain('<details><summary>1 unchanged heading and 2 paragraphs</summary>')
   expect(main).toContain('<h2 id="added-extra">New clause: Extra</h2>')
   // A new purpose: an item inserted in its list, and in the data that changed, with its basis.
