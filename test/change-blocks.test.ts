@@ -96,10 +96,10 @@ test('a removed paragraph is a paragraph marked removed', () => {
   expect(htmlOf('sharing')).toContain('<p class="cw-removed"><del>Any staff with access to your information have a duty of confidentiality.</del></p>')
 })
 
-test('one word changed in a long clause: one block of context each side, the rest folded and counted', () => {
+test('one word changed in a long clause: one block of context each side and the heading it is under, the rest folded and counted', () => {
   const html = htmlOf('information-collected')
   expect(html).toContain('telephone, <del>post</del><ins>letter</ins>, or social media')
-  expect(html).toContain('<details><summary>1 unchanged heading and 1 paragraph</summary>')
+  expect(html).toMatch(/^<h3>INFORMATION YOU PROVIDE TO US:<\/h3>\n<details><summary>1 unchanged paragraph<\/summary>/)
   expect(html).toContain('<details><summary>1 unchanged heading and 2 paragraphs</summary>')
   expect(html.match(/<details>/g)).toHaveLength(2)
 })

@@ -477,11 +477,18 @@ export function unchangedSummary(nounKeys: readonly string[]): string {
 }
 
 /**
- * The blocks to show: each change, with `context` unchanged blocks on each side; every other run
- * of unchanged blocks behind a <details> that names how many it holds (it opens without scripts).
+ * The blocks to show: each change, with `context` unchanged blocks on each side and the heading it
+ * is under; every other run of unchanged blocks behind a <details> that names how many it holds
+ * (it opens without scripts).
  */
 function collapse(shown: readonly Shown[], context: number): ElementContent[] {
   const visible = shown.map((part, index) => part.changed || shown.slice(Math.max(0, index - context), index + context + 1).some((near) => near.changed))
+  // The heading a change is under stays visible too: it says where in the clause the change is.
+  shown.forEach((part, index) => {
+    if (!part.changed) return
+    const heading = shown.findLastIndex((other, before) => before < index && other.noun === 'heading')
+    if (heading !== -1) visible[heading] = true
+  })
   const output: ElementContent[][] = []
   let hidden: Shown[] = []
   const flush = () => {

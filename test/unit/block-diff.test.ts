@@ -65,6 +65,13 @@ describe('unchanged blocks folded', () => {
     expect(html).toContain('</details>\n<p>Paragraph number 12.</p>\n<p class="cw-changed">Paragraph <del>number</del><ins>changed</ins> 13.</p>\n<p>Paragraph number 14.</p>\n<details><summary>1 unchanged paragraph</summary>\n<p>Paragraph number 15.</p></details>')
   })
 
+  test('the heading a change is under stays, however far above it', () => {
+    const html = blockDiffHtml(clause('<h3>About cookies</h3>\n<p>One.</p>\n<p>Two.</p>\n<p>Three.</p>\n<p>We keep four.</p>\n<h3>Other</h3>\n<p>Five.</p>'), clause('<h3>About cookies</h3>\n<p>One.</p>\n<p>Two.</p>\n<p>Three.</p>\n<p>We keep five.</p>\n<h3>Other</h3>\n<p>Five.</p>'), { clauseId: 'c' })
+    expect(html).toBe(
+      '<h3>About cookies</h3>\n<details><summary>2 unchanged paragraphs</summary>\n<p>One.</p>\n<p>Two.</p></details>\n<p>Three.</p>\n<p class="cw-changed">We keep <del>four</del><ins>five</ins>.</p>\n<h3>Other</h3>\n<details><summary>1 unchanged paragraph</summary>\n<p>Five.</p></details>',
+    )
+  })
+
   test('with no context, only the change shows', () => {
     expect(blockDiffHtml(paragraphs(3), paragraphs(3, 1), { clauseId: 'c', context: 0 })).toBe(
       '<details><summary>1 unchanged paragraph</summary>\n<p>Paragraph number 0.</p></details>\n<p class="cw-changed">Paragraph <del>number</del><ins>changed</ins> 1.</p>\n<details><summary>1 unchanged paragraph</summary>\n<p>Paragraph number 2.</p></details>',
