@@ -260,14 +260,21 @@ function framed(element: Element, children: ElementContent[]): ElementContent[] 
 /** Two versions of one block: its blocks aligned again inside, or its words diffed. */
 function changed(old: Block, now: Block, depth: number): Shown {
   const noun = nounOf(now.node)
-  if (old.node.type === 'inline' || now.node.type === 'inline') return { nodes: diffInline(nodesOf(old.node), nodesOf(now.node)), changed: true, noun }
+  // A block whose HTML differs only where a reader sees no difference (spaces, line breaks of the source) is unchanged.
+  const unchanged: Shown = { nodes: nodesOf(now.node), changed: false, noun }
+  if (old.node.type === 'inline' || now.node.type === 'inline') {
+    const inline = diffInline(nodesOf(old.node), nodesOf(now.node))
+    return inline.changed ? { nodes: inline.nodes, changed: true, noun } : unchanged
+  }
   const element = now.node
   if (onlyBlocksInside.has(element.tagName) || element.children.some(isBlock) || old.node.children.some(isBlock)) {
     const inner = diffBlocks(blocksOf(old.node), blocksOf(element), depth + 1).map((part) => ({ ...part, nodes: part.nodes.filter((node) => !(onlyBlocksInside.has(element.tagName) && node.type !== 'element')) }))
+    if (!inner.some((part) => part.changed)) return unchanged
     const parts = element.tagName === 'ul' || element.tagName === 'ol' ? foldItems(element, inner) : inner.map((part) => [...part.nodes])
     return { nodes: [{ ...element, children: framed(element, joined(parts)) }], changed: true, noun }
   }
-  return { nodes: [{ ...element, properties: { ...element.properties, className: ['cw-changed'] }, children: diffInline(old.node.children, element.children) }], changed: true, noun }
+  const inline = diffInline(old.node.children, element.children)
+  return inline.changed ? { nodes: [{ ...element, properties: { ...element.properties, className: ['cw-changed'] }, children: inline.nodes }], changed: true, noun } : unchanged
 }
 
 /**
@@ -350,7 +357,7 @@ interface Run {
  * note says where each link went. Spaces alone between two changes join the change, and each
  * change reads as its deleted words, then its inserted ones.
  */
-function diffInline(before: readonly ElementContent[], after: readonly ElementContent[]): ElementContent[] {
+function diffInline(before: readonly ElementContent[], after: readonly ElementContent[]): { nodes: ElementContent[]; changed: boolean } {
   const parts = diffArrays(collapseSpaces(tokensOf(before)), collapseSpaces(tokensOf(after)), { comparator: (a, b) => a.key === b.key })
   const runs: Run[] = parts.map((part) => ({ type: part.added ? 'insert' : part.removed ? 'delete' : 'equal', tokens: part.value }))
   const output: ElementContent[] = []
@@ -373,7 +380,7 @@ function diffInline(before: readonly ElementContent[], after: readonly ElementCo
     }
   })
   flush()
-  return output
+  return { nodes: output, changed: runs.some((run) => run.type !== 'equal') }
 }
 
 /** Spaces as the browser shows them: one, none at the start or end. */

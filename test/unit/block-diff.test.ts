@@ -42,6 +42,14 @@ describe('blocks aligned', () => {
     )
   })
 
+  test('a block whose HTML differs only in spaces and source line breaks is unchanged (folded, not marked)', () => {
+    const before = clause('<p>We keep\nyour data.</p>\n<ul>\n<li>One  two</li>\n</ul>\n<p>Old words here.</p>')
+    const after = clause('<p>We keep your data.</p>\n<ul>\n<li>One two</li>\n</ul>\n<p>New words here.</p>')
+    expect(blockDiffHtml(before, after, { clauseId: 'c', context: 0 })).toBe(
+      '<details><summary>1 unchanged paragraph and 1 list</summary>\n<p>We keep your data.</p>\n<ul>\n<li>One two</li>\n</ul></details>\n<p class="cw-changed"><del>Old</del><ins>New</ins> words here.</p>',
+    )
+  })
+
   test('emphasis and line breaks are kept in a changed block', () => {
     expect(blockDiffHtml(clause('<p>We <strong>never</strong> sell it.<br>\nAsk us.</p>'), clause('<p>We <strong>never</strong> rent it.<br>\nAsk us.</p>'), { clauseId: 'c' })).toBe(
       '<p class="cw-changed">We <strong>never</strong> <del>sell</del><ins>rent</ins> it.<br>\nAsk us.</p>',
