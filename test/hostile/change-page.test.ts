@@ -65,7 +65,10 @@ test('an added clause whose text looks like an attribute runs nothing on its cha
   expect(main).toContain('<h2 id="added-extra">New clause: Extra</h2>')
   // A new purpose: an item inserted in its list, and in the data that changed, with its basis.
   expect(main).toContain('<li class="cw-inserted"><ins>to measure how visitors use our website, with your consent;</ins></li>')
-  expect(main).toContain('purposes <code>site-analytics</code></td><td><p>added</p><p>group: <ins>website</ins></p><p>text: <ins>to measure how visitors use our website, with your consent;</ins></p><p>lawfulBasis: <ins>consent</ins></p><p>dataCategories: <ins>cookie-information, ip-address, pages-visited</ins></p></td>')
+  // Told in words with its basis and data, never by its id: the ids are in the change's JSON, which the page names.
+  expect(main).toContain('<li>We now use your Information collected via cookies and other similar technologies, Device IP address and Pages visited “to measure how visitors use our website, with your consent”, on the lawful basis of consent (<a href="https://eur-lex.europa.eu/eli/reg/2016/679/oj#art_6">GDPR Art. 6(1)(a)</a>).</li>')
+  expect(main).not.toContain('site-analytics')
+  expect(main).toContain('with the identifiers other systems use, it is in <a href="/changes/2020-01-01.json">this change as JSON</a>.</p>')
   const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off', 'long-title': 'off', 'no-trailing-whitespace': 'off' } })
   const report = await validator.validateString(page, 'changes/2020-01-01/index.html')
   expect(report.results.flatMap((result) => result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.message}`))).toEqual([])
