@@ -16,12 +16,22 @@ const message = `Unexpected placeholder \`${placeholder}\`, expected the policy'
 const hiddenMessage = `Unexpected placeholder \`${placeholder}\`, written so that its source does not spell it (a character reference, an escape or markup inside the word), expected the policy's own text`
 const hint = 'Replace it with your own words (`clausewright init` writes TODO where the policy needs them): a policy with a placeholder left cannot be released or built.'
 
-/** The offsets of each placeholder in `text` between `start` and `end`. */
-function placeholdersIn(text: string, start: number, end: number): number[] {
-  return [...text.slice(start, end).matchAll(placeholderPattern)].map((match) => start + match.index)
-}
+// "todo" is a word of Spanish, Portuguese and Galician ("all"), and legal text is often set in
+// capitals there: in a policy in one of them, a TODO beside another word in capitals ("EN TODO
+// MOMENTO", only spaces or one line break between them) is prose. "TODO: …", or one alone, is still a marker.
+const languagesWithTheWord = new Set(['es', 'pt', 'gl'])
+const wordBefore = /(\p{L}+)(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)$/u
+const wordAfter = /^(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(\p{L}+)/u
+const inCapitals = (word: string | undefined) => word !== undefined && word !== placeholder && word === word.toUpperCase() && word !== word.toLowerCase()
 
-const countOf = (text: string) => [...text.matchAll(placeholderPattern)].length
+/** Finds the placeholders of a text; in a language where TODO is a word, leaves out those that are prose in capitals. */
+function placeholderFinder(language: string | undefined): (text: string, start?: number, end?: number) => number[] {
+  const wordInCapitals = languagesWithTheWord.has(language?.split('-')[0]?.toLowerCase() ?? '')
+  return (text, start = 0, end = text.length) =>
+    [...text.slice(start, end).matchAll(placeholderPattern)]
+      .map((match) => start + match.index)
+      .filter((offset) => !wordInCapitals || !(inCapitals(wordBefore.exec(text.slice(Math.max(0, offset - 100), offset))?.[1]) || inCapitals(wordAfter.exec(text.slice(offset + placeholder.length, offset + placeholder.length + 100))?.[1])))
+}
 
 // Where a reader reads a run of words: a placeholder spelt otherwise in the source (`T&#79;DO`,
 // `TO*DO*`) is found in what these show, and reported at the whole block.
@@ -45,8 +55,10 @@ function shownBy(block: Nodes): string {
  */
 export const placeholderLeft: SemanticRule = {
   ids: ['placeholder-left'],
-  check({ clauses, markdown, policyYaml, dataYaml }) {
+  check({ clauses, markdown, policy, policyYaml, dataYaml }) {
     const found: Diagnostic[] = []
+    const placeholdersIn = placeholderFinder(policy?.language)
+    const countOf = (text: string) => placeholdersIn(text).length
     for (const clause of clauses) {
       // Everything after the front matter is published in one way or another: words, code, link
       // targets, directive attributes (the front matter is read as YAML below).

@@ -324,6 +324,14 @@ ruleTester.run('placeholder-left', placeholderLeft, {
     { name: 'the word in prose, not as a marker: lower case, plural, inside another word', ...inRights('A todo list, TODOS, MASTODON, TODO_LIST and TODO1.') },
     { name: 'a YAML comment, which is not published', ...change(replace('policy.yaml', 'title: Example privacy policy', 'title: Example privacy policy # TODO a better title')) },
     { name: 'in front matter, a comment', ...change(replace('clauses/rights.md', 'title: Your rights\n', 'title: Your rights\n# TODO\n')) },
+    {
+      // "todo" is a word of Spanish, Portuguese and Galician ("all"), and their legal text is often in
+      // capitals: beside another word in capitals it is prose, which the rule (an error that cannot be
+      // turned off) would otherwise keep from being published at all.
+      name: 'in capitals, beside words in capitals, in a policy in Spanish or Portuguese: a word',
+      ...change(replace('policy.yaml', 'language: en-GB', 'language: es-ES'), replace('clauses/rights.md', 'Write to', 'EN TODO MOMENTO.\n\nTODO EL CONTENIDO Y\nTODO\nLO DEMÁS. Write to')),
+    },
+    { name: 'in capitals in a policy in Portuguese', ...change(replace('policy.yaml', 'language: en-GB', 'language: pt-BR'), replace('clauses/rights.md', 'Write to', 'COM TODO O CONTEÚDO. Write to')) },
   ],
   invalid: [
     {
@@ -371,6 +379,12 @@ ruleTester.run('placeholder-left', placeholderLeft, {
         { file: 'policy/clauses/rights.md', line: 12, column: 1, endLine: 12, endColumn: 41, message: hiddenPlaceholderMessage },
       ],
     },
+    {
+      name: 'in a policy in Spanish, a TODO that is not beside a word in capitals; and in English, beside one',
+      ...change(replace('policy.yaml', 'language: en-GB', 'language: es'), replace('clauses/rights.md', 'Write to', 'TODO: FIX. LO TODO. TODO\n\nEN. Write to')),
+      errors: [placeholderAt('policy/clauses/rights.md', 8, 1), placeholderAt('policy/clauses/rights.md', 8, 21)],
+    },
+    { name: 'in capitals beside words in capitals, in a policy in English', ...inRights('AT ALL TIMES TODO IS LEFT.'), errors: [placeholderAt('policy/clauses/rights.md', 8, 14)] },
     {
       name: 'split by emphasis, and beside a TODO the source spells (in a link target)',
       ...inRights('TO*DO* [us](https://example.com/TODO)'),
