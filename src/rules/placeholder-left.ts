@@ -34,8 +34,8 @@ function placeholderFinder(language: string | undefined): (text: string, start?:
 }
 
 // Where a reader reads a run of words: a placeholder spelt otherwise in the source (`T&#79;DO`,
-// `TO*DO*`) is found in what these show, and reported at the whole block.
-const phrasingBlocks = new Set(['paragraph', 'heading', 'tableCell'])
+// `TO*DO*`) is found in what these show (and in a link reference's definition), and reported at the whole block.
+const phrasingBlocks = new Set(['paragraph', 'heading', 'tableCell', 'definition'])
 
 /** What a block shows a reader: its words (an image's text among them), and its link targets, titles and directive attributes. */
 function shownBy(block: Nodes): string {

@@ -386,6 +386,11 @@ ruleTester.run('placeholder-left', placeholderLeft, {
     },
     { name: 'in capitals beside words in capitals, in a policy in English', ...inRights('AT ALL TIMES TODO IS LEFT.'), errors: [placeholderAt('policy/clauses/rights.md', 8, 14)] },
     {
+      name: 'written with a character reference in the target of a link reference’s definition',
+      ...inRights('[us][site]\n\n[site]: https://example.com/T&#79;DO\n\n'),
+      errors: [{ file: 'policy/clauses/rights.md', line: 10, column: 1, endLine: 10, endColumn: 37, message: hiddenPlaceholderMessage }],
+    },
+    {
       name: 'split by emphasis, and beside a TODO the source spells (in a link target)',
       ...inRights('TO*DO* [us](https://example.com/TODO)'),
       errors: [{ file: 'policy/clauses/rights.md', line: 8, column: 1, endLine: 8, endColumn: 101, message: hiddenPlaceholderMessage }, placeholderAt('policy/clauses/rights.md', 8, 33)],
