@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from 'vitest'
@@ -154,4 +154,108 @@ test.each([
   [`${'a'.repeat(39)} b`, 'a'.repeat(39)],
 ])('an id from the name %j is %j', (name, id) => {
   expect(idFromName(name)).toBe(id)
+})
+
+// Attacks on init (review of its first version): what it may replace, what it leaves on a failure,
+// and whether every value it accepts gives files that pass the schemas.
+
+test.each(['é@acme.example', 'privacy@acme..example', 'a..b@acme.example', 'privacy@-acme.example', 'privacy@acme_co.example', 'privacy@acme.example#x', '.privacy@acme.example'])(
+  'an address that the schema’s email format refuses is refused by init too, before anything is written (exit 2): %j',
+  async (email) => {
+    const cwd = await emptyDirectory()
+    const result = await runCli(['init', '--name', 'Acme Ltd', '--email', email, '--today', today], cwd)
+    expect(result.stderr.split('\n')[0]).toBe(`clausewright: unexpected --email \`${email}\`, expected an address such as privacy@example.com`)
+    expect(result.code).toBe(2)
+    expect(await readdir(cwd)).toEqual([])
+  },
+)
+
+test.each([
+  ['a name with YAML and Markdown in it', 'Acme: "Ltd" # &anchor *alias !!tag {x} [y] | > % @ ` TODO'],
+  ['a name that starts with a dash', '- Acme'],
+  ['a name that is a document marker', '---'],
+  ['a name that is YAML’s null', 'null'],
+  ['a name of 200 characters', `Ä${'x'.repeat(199)}`],
+  ['a name in another script', '株式会社アクメ 😀'],
+  ['a name with a character reference', 'Acme &#64; &amp; Co'],
+])('%s: the policy written passes the schemas, the name read back as given', async (_, name) => {
+  const cwd = await emptyDirectory()
+  const result = await runCli(['init', `--name=${name}`, '--language', 'de-CH-1996', '--today', today], cwd)
+  expect(result.code, result.stderr).toBe(0)
+  const { parse } = await import('yaml')
+  const policy = parse(await readFile(path.join(cwd, 'policy', 'policy.yaml'), 'utf8')) as { controller: { legalName: string }; title: string }
+  expect(policy.controller.legalName).toBe(name)
+  expect(policy.title).toBe(`${name} privacy policy`)
+  const { diagnostics } = await checkJson(cwd)
+  expect(diagnostics.filter((item) => item.severity === 'error' && !['placeholder-left', 'controller-identity'].includes(item.ruleId))).toEqual([])
+})
+
+test('a symbolic link at --dir, to an empty directory or to nothing, is refused and left as it was (exit 2)', async () => {
+  const cwd = await emptyDirectory()
+  await mkdir(path.join(cwd, 'empty'))
+  await symlink('empty', path.join(cwd, 'link'))
+  await symlink('nowhere', path.join(cwd, 'dangling'))
+  for (const dir of ['link', 'dangling']) {
+    const result = await runCli(['init', '--name', 'Acme Ltd', '--dir', dir, '--today', today], cwd)
+    expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing to write a policy into ${dir}: it is a symbolic link (a new policy is written only into a new or empty directory, and never replaces a file)`)
+    expect(result.code).toBe(2)
+  }
+  expect((await readdir(cwd)).sort()).toEqual(['dangling', 'empty', 'link'])
+  expect(await readlink(path.join(cwd, 'link'))).toBe('empty')
+  expect(await readlink(path.join(cwd, 'dangling'))).toBe('nowhere')
+  expect(await readdir(path.join(cwd, 'empty'))).toEqual([])
+})
+
+test('a --dir under a file is refused (exit 2), the file left as it was', async () => {
+  const cwd = await emptyDirectory()
+  await writeFile(path.join(cwd, 'afile'), 'mine')
+  const result = await runCli(['init', '--name', 'Acme Ltd', '--dir', 'afile/policy', '--today', today], cwd)
+  expect(result.stderr.split('\n')[0]).toBe('clausewright: refusing to write a policy into afile/policy: a directory above it is a file')
+  expect(result.code).toBe(2)
+  expect(await readdir(cwd)).toEqual(['afile'])
+  expect(await readFile(path.join(cwd, 'afile'), 'utf8')).toBe('mine')
+})
+
+test('when the policy cannot be put in place, the directories init made above it are removed too', async () => {
+  const cwd = await emptyDirectory()
+  // A name longer than a file system allows (255 bytes): refused only when the staged policy is renamed to it.
+  const result = await runCli(['init', '--name', 'Acme Ltd', '--dir', `legal/privacy/${'x'.repeat(300)}`, '--today', today], cwd)
+  expect(result.code).toBe(2)
+  expect(result.stderr.split('\n')[0]).toMatch(/^clausewright: refusing to write a policy into legal\/privacy\/x{300}: its name is too long for the file system$/)
+  expect(await readdir(cwd)).toEqual([])
+})
+
+test('an empty directory is written into, not replaced: it keeps its own mode, and a shell inside it sees the policy', async () => {
+  const cwd = await emptyDirectory()
+  const directory = path.join(cwd, 'mine')
+  await mkdir(directory)
+  await chmod(directory, 0o750)
+  const before = await stat(directory)
+  // `--dir .`: the directory a shell stands in.
+  const result = await runCli(['init', '--name', 'Acme Ltd', '--dir', '.', '--today', today], directory)
+  expect(result.code, result.stderr).toBe(0)
+  const after = await stat(directory)
+  expect([after.ino, after.mode & 0o777]).toEqual([before.ino, 0o750])
+  expect((await readdir(directory)).sort()).toEqual(['clauses', 'data.yaml', 'policy.yaml'])
+  // Nothing was staged beside it, in a directory the command was not given.
+  expect(await readdir(cwd)).toEqual(['mine'])
+})
+
+test('a new directory has the mode of any directory made here (the umask), not a temporary directory’s 0700', async () => {
+  const cwd = await emptyDirectory()
+  await mkdir(path.join(cwd, 'reference'))
+  expect((await runCli(['init', '--name', 'Acme Ltd', '--today', today], cwd)).code).toBe(0)
+  expect((await stat(path.join(cwd, 'policy'))).mode & 0o777).toBe((await stat(path.join(cwd, 'reference'))).mode & 0o777)
+})
+
+test.each([
+  ['my policy', "`clausewright check --dir 'my policy'`"],
+  ["it's", "`clausewright check --dir 'it'\\''s'`"],
+  ['-policy', '`clausewright check --dir ./-policy`'],
+  ['legal/policy', '`clausewright check --dir legal/policy`'],
+])('the command it suggests for --dir %j can be pasted into a shell: %s', async (dir, command) => {
+  const cwd = await emptyDirectory()
+  const result = await runCli(['init', '--name', 'Acme Ltd', `--dir=${dir}`, '--today', today], cwd)
+  expect(result.code, result.stderr).toBe(0)
+  expect(result.stderr).toBe(`clausewright: wrote ${dir}/ (policy.yaml, data.yaml and 7 clauses). Each TODO marks a place for your own words; ${command} lists them.\n`)
 })

@@ -216,6 +216,8 @@ describe('the other kinds, on the OPTSM document changed as data', () => {
     ['the untitled clause given a title', (d) => void (d.clauses = d.clauses.map((clause, index) => (index === 0 ? { ...clause, title: 'WHO WE ARE' } : clause))), ['The untitled section at position 1 is now titled “WHO WE ARE”.']],
     ['a clause’s title removed', (d) => void (d.clauses = mapped(d.clauses, 'children', (item) => ({ ...item, title: null }))), ['The section “CHILDREN” no longer has a title.']],
     ['the policy retitled', (d) => void (d.title = 'Our privacy policy'), ['The policy’s title changed from “OPTSM respects your privacy and safeguards your data” to “Our privacy policy”.']],
+    // The policy's id is for tools (policy.json, the JSON-LD): a reader is told it changed, never shown it.
+    ['the policy’s id', (d) => void (d.id = 'optsm-policy-2'), ['The identifier that tools know the policy by changed (the JSON files give it).']],
     ['the authority’s name', (d) => void (d.supervisoryAuthority = { ...d.supervisoryAuthority, name: 'The ICO' }), ['The supervisory authority’s name changed from “Information Commissioner’s Office” to “The ICO”.']],
   ])('%s', (_name, change, expected) => {
     expect(readerAfter(change)).toEqual(expected)

@@ -6,6 +6,7 @@ import type { ChangeKind, DecidedBy, Release } from '../model/release.ts'
 import { sanitizeReleaseDocument } from '../versions/release-safety.ts'
 import type { VersionStanding, VersionStatus } from '../versions/standing.ts'
 import { withoutAnchors } from '../render/sanitize-html.ts'
+import { blockDiffHtml, collapsedHtml } from '../versions/block-diff.ts'
 import { diffDocuments } from '../versions/diff.ts'
 
 /** One release as the site lists it. */
@@ -61,6 +62,11 @@ export type SiteEntry =
         readonly diff: PolicyDiff
         readonly removed: ReadonlyArray<{ readonly id: string; readonly title: string | null; readonly html: string }>
         readonly added: ReadonlyArray<{ readonly id: string; readonly title: string | null; readonly html: string }>
+        /**
+         * Each clause kept from the version before but changed (its words, links, structure, title
+         * or place): its blocks diffed (block-diff.ts), or, where its HTML is the same, its text collapsed.
+         */
+        readonly changed: ReadonlyArray<{ readonly id: string; readonly html: string }>
       }
     }
   | { readonly id: `file/${string}`; readonly data: { readonly path: string; readonly text: string } }
@@ -80,6 +86,17 @@ function withoutClauseBodies(document: PolicyDocument): PolicyDocument {
 export interface SiteEntryOptions {
   /** Releases whose pages are not rendered again (their version and change pages are kept). */
   readonly skip?: ReadonlySet<string>
+}
+
+/** The clauses of both versions that changed, each as its block diff (what the change page shows of it). */
+function changedClauses(diff: PolicyDiff, before: PolicyDocument | undefined, after: PolicyDocument): Array<{ id: string; html: string }> {
+  const htmlOf = (document: PolicyDocument | undefined, id: string) => document?.clauses.find((clause) => clause.id === id)?.html
+  return diff.clauses.flatMap((change) => {
+    const old = htmlOf(before, change.id)
+    const now = htmlOf(after, change.id)
+    if (old === undefined || now === undefined) return []
+    return [{ id: change.id, html: old === now ? collapsedHtml(now, { clauseId: change.id }) : blockDiffHtml(old, now, { clauseId: change.id }) }]
+  })
 }
 
 export function buildSiteEntries(output: CompiledPolicy, options: SiteEntryOptions = {}): SiteEntry[] {
@@ -122,7 +139,11 @@ export function buildSiteEntries(output: CompiledPolicy, options: SiteEntryOptio
     const diff = output.changes[index]
     if (!diff) throw new Error(`no diff for release ${release.version}`)
     const { title, language, controller } = document
-    entries.push({ id: `change/${release.version}`, data: { release: summarise(release), title, language, legalName: controller.legalName, diff, removed: clausesOf(diff, previous && safe(previous), 'removed'), added: clausesOf(diff, document, 'added') } })
+    const before = previous && safe(previous)
+    entries.push({
+      id: `change/${release.version}`,
+      data: { release: summarise(release), title, language, legalName: controller.legalName, diff, removed: clausesOf(diff, before, 'removed'), added: clausesOf(diff, document, 'added'), changed: changedClauses(diff, before, document) },
+    })
   })
   if (output.document.version === draftVersion) entries.push(draftChangeEntry(output, (release) => (release ? safe(release) : undefined)))
   for (const [path, text] of output.files) entries.push({ id: `file/${path}`, data: { path, text } })
@@ -150,5 +171,5 @@ function draftChangeEntry(output: CompiledPolicy, safe: (release: Release | unde
   const diff = diffDocuments(before ?? null, output.draft, { from: latest?.version ?? null, to: draftVersion })
   const { title, language, controller, lastUpdated } = output.draft
   const release: VersionSummary = { version: draftVersion, effective: lastUpdated, summary: 'The changes of the draft, not released.', kind: diff.kind === 'reworded' ? 'editorial' : diff.kind, decidedBy: null, previous: latest?.version ?? null }
-  return { id: `change/${draftVersion}`, data: { release, title, language, legalName: controller.legalName, diff, removed: clausesOf(diff, before, 'removed'), added: clausesOf(diff, output.draft, 'added') } }
+  return { id: `change/${draftVersion}`, data: { release, title, language, legalName: controller.legalName, diff, removed: clausesOf(diff, before, 'removed'), added: clausesOf(diff, output.draft, 'added'), changed: changedClauses(diff, before, output.draft) } }
 }

@@ -35,10 +35,12 @@ const joiner = '\u2060'
  * become a link to wherever the policy's text points. GitHub finds mentions and references in the
  * rendered text, after Markdown, so a backslash does not stop them: an invisible word joiner is put
  * after each `@`, after a `#` or `GH-` before a digit, inside `://` and after `www`. What the text
- * says and how it reads are unchanged; a reader who copies it copies the joiner too.
+ * says and how it reads are unchanged; a reader who copies it copies the joiner too. A dollar is
+ * escaped as well: GitHub renders `$…$` as mathematics, whose LaTeX can restyle or rewrite the words.
  */
 export function escapeMarkdownForComment(text: string): string {
   return escapeMarkdown(text)
+    .replaceAll('$', '\\$')
     .replaceAll('@', `@${joiner}`)
     .replace(/#(?=\d)/g, `#${joiner}`)
     .replace(/\b(gh)-(?=\d)/gi, `$1${joiner}-`)

@@ -54,8 +54,8 @@ export const sanitizeSchema: Schema = {
  * outside the schema, then the URL allow-list (the same judge `check` uses) drops what the
  * sanitizer reads as relative, such as `//host`. Idempotent.
  */
-export function sanitizeTree(tree: Root): Root {
-  const clean = sanitize(tree, sanitizeSchema) as Root
+export function sanitizeTree(tree: Root, schema: Schema = sanitizeSchema): Root {
+  const clean = sanitize(tree, schema) as Root
   visit(clean, 'element', (node: Element) => {
     node.properties = Object.fromEntries(
       Object.entries(node.properties).filter(
@@ -68,4 +68,27 @@ export function sanitizeTree(tree: Root): Root {
     )
   })
   return clean
+}
+
+/** The class names of a change page's marks: a block inserted, removed or changed, a link's target changed, list items folded. */
+export const changeClassNames = ['cw-inserted', 'cw-removed', 'cw-changed', 'cw-link-note', 'cw-folded'] as const
+
+/**
+ * The schema of a change page's diff of two sanitised versions: the policy's, plus the marks of
+ * the change (its class names on any element) and the `<details>` that hold unchanged blocks,
+ * which the diff makes itself (the policy's own HTML never holds one: sanitizeSchema drops it).
+ */
+export const changeSchema: Schema = {
+  ...sanitizeSchema,
+  tagNames: [...(sanitizeSchema.tagNames ?? []), 'details', 'summary'],
+  attributes: Object.fromEntries(
+    [...Object.entries(sanitizeSchema.attributes ?? {}), ['*', []] as const]
+      .filter(([tagName], index, all) => all.findIndex(([other]) => other === tagName) === index)
+      .map(([tagName, definitions]) => {
+        const classNames = definitions.find((definition) => Array.isArray(definition) && definition[0] === 'className')
+        const others = definitions.filter((definition) => definition !== classNames)
+        const allowed = Array.isArray(classNames) ? classNames.slice(1) : []
+        return [tagName, [...others, ['className', ...allowed, ...changeClassNames]]]
+      }),
+  ),
 }

@@ -226,7 +226,7 @@ const controllerFields: Readonly<Record<string, string>> = {
   country: 'country',
 }
 const authorityFields: Readonly<Record<string, string>> = { name: 'name', shortName: 'short name', url: 'website', country: 'country' }
-const policyFields: Readonly<Record<string, string>> = { id: 'identifier', title: 'title', language: 'language' }
+const policyFields: Readonly<Record<string, string>> = { title: 'title', language: 'language' }
 // Addresses a reader might follow: shown as written, never as a live link (they come from the policy).
 const addressFields: ReadonlySet<string> = new Set(['email', 'url', 'website', 'telephone'])
 
@@ -295,6 +295,8 @@ export function readerOfData(change: DataChange, field: FieldChange | null, from
     case 'supervisoryAuthority':
       return sentence(`The supervisory authority’s ${authorityFields[fieldChange.field] ?? fieldChange.field} changed from `, shown(fieldChange.field, fieldChange.from), ' to ', shown(fieldChange.field, fieldChange.to), '.')
     case 'policy':
+      // An id is for tools: a reader is told it changed, never shown it.
+      if (fieldChange.field === 'id') return sentence('The identifier that tools know the policy by changed (the JSON files give it).')
       return sentence(`The policy’s ${policyFields[fieldChange.field] ?? fieldChange.field} changed from `, value(fieldChange.from), ' to ', value(fieldChange.to), '.')
   }
   // An entry the diff found, missing from its document: only a diff of other documents than these.

@@ -31,6 +31,9 @@ beforeAll(async () => {
   const first = await runCli(['release', '--summary', 'The policy as published.', '--today', '2026-11-25'], cwd)
   expect(first.code, first.stderr).toBe(0)
   await edit('clauses/sharing.md', 'We do not sell your Personal Information', 'We do not sell or rent your Personal Information')
+  await edit('clauses/legitimate-interests.md', '- We may process your information to protect you', '- We may measure how visitors use our website, to improve it.\n- We may process your information to protect you')
+  // A new purpose: an item inserted in a long list of the clause, the list's far items folded.
+  await edit('data.yaml', 'purposes:\n', 'purposes:\n  - id: site-analytics\n    group: website\n    text: to measure how visitors use our website, with your consent;\n    lawfulBasis: [consent]\n    dataCategories: [cookie-information, ip-address, pages-visited]\n')
   await edit('data.yaml', 'lawfulBasis: [legal-obligation]', 'lawfulBasis: [legal-obligation, legitimate-interests]\n    legitimateInterest: keeping accurate records')
   await edit('policy.yaml', 'lastUpdated: 2019-01-25', 'lastUpdated: 2020-03-01')
   expect((await runCli(['release', '--summary', 'A fictitious later version, for the tests.', '--today', '2026-11-25'], cwd)).code).toBe(0)
@@ -127,9 +130,55 @@ test('screenshots of the policy at 1280 px and 375 px (looked at by a person: .t
     expect(image.byteLength).toBeGreaterThan(10_000)
     await page.context().close()
   }
-  const changes = await open('/changes/2020-03-01/', { width: 375 })
-  await changes.screenshot({ path: path.join(screenshots, 'changes-375.png'), fullPage: true })
-  await changes.context().close()
+})
+
+test('the change page of an inserted list item at 375 px and 1280 px: no horizontal scroll, the marks visible, the rest folded (screenshots: .tmp/screenshots)', async () => {
+  for (const width of [375, 1280]) {
+    const page = await open('/changes/2020-03-01/', { width, javaScript: true })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${width} px`).toBeLessThanOrEqual(0)
+    const inserted = page.locator('section[aria-labelledby="diff-legitimate-interests"] li.cw-inserted ins')
+    await expect.poll(() => inserted.textContent()).toBe('We may measure how visitors use our website, to improve it.')
+    expect(await inserted.isVisible()).toBe(true)
+    // An item of the list it was inserted in, between the items around it.
+    expect(await page.locator('section[aria-labelledby="diff-legitimate-interests"] ul > li.cw-inserted').count()).toBe(1)
+    expect(await page.locator('section.clause-diff del').filter({ hasText: /^$/ }).count()).toBe(0)
+    expect(await page.locator('section.clause-diff ins').filter({ hasText: 'or rent' }).isVisible()).toBe(true)
+    // Inside the viewport's width: nothing cut off at the right.
+    const box = await inserted.boundingBox()
+    expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual(width)
+    // The unchanged paragraphs are folded, and open without scripts' help (a <details>).
+    const folded = page.locator('section.clause-diff details').first()
+    expect(await folded.locator('summary').textContent()).toMatch(/^\d+ unchanged (paragraph|paragraphs)\b/)
+    expect(await folded.locator('p').first().isVisible()).toBe(false)
+    expect(await page.locator('section.clause-diff li.cw-folded summary').first().textContent()).toBe('3 unchanged list items')
+    expect(await page.locator('.legend').count()).toBe(1)
+    await page.screenshot({ path: path.join(screenshots, `changes-${width}.png`), fullPage: true })
+    await folded.locator('summary').click()
+    expect(await folded.locator('p').first().isVisible()).toBe(true)
+    await page.context().close()
+  }
+})
+
+test('a change page prints its deletions and insertions without colour, in words, its folded paragraphs open', async () => {
+  const page = await open('/changes/2020-03-01/', { javaScript: true })
+  await page.emulateMedia({ media: 'print' })
+  const looks = await page.evaluate(() =>
+    (['ins', 'del'] as const).map((name) => {
+      const element = document.querySelector(`main ${name}`) as HTMLElement
+      const style = getComputedStyle(element)
+      const before = getComputedStyle(element, '::before')
+      return { name, line: style.textDecorationLine, colour: style.color, background: style.backgroundColor, label: before.content, labelWidth: before.width }
+    }),
+  )
+  expect(looks).toEqual([
+    { name: 'ins', line: 'underline', colour: 'rgb(0, 0, 0)', background: 'rgba(0, 0, 0, 0)', label: '" [inserted: "', labelWidth: 'auto' },
+    { name: 'del', line: 'line-through', colour: 'rgb(0, 0, 0)', background: 'rgba(0, 0, 0, 0)', label: '" [deleted: "', labelWidth: 'auto' },
+  ])
+  const folded = page.locator('section.clause-diff details').first()
+  expect(await folded.getAttribute('open')).toBeNull()
+  expect(await folded.locator('p').first().isVisible()).toBe(true)
+  expect(await folded.locator('summary').isVisible()).toBe(false)
+  await page.context().close()
 })
 
 /** `astro dev` on the project, for a policy directory, as an editor starts it (`npm run dev`). */

@@ -316,6 +316,7 @@ ruleTester.run('raw-html', rawHtml, {
 
 const placeholderMessage = "Unexpected placeholder `TODO`, expected the policy's own text"
 const placeholderHint = 'Replace it with your own words (`clausewright init` writes TODO where the policy needs them): a policy with a placeholder left cannot be released or built.'
+const hiddenPlaceholderMessage = "Unexpected placeholder `TODO`, written so that its source does not spell it (a character reference, an escape or markup inside the word), expected the policy's own text"
 const placeholderAt = (file: string, line: number, column: number) => ({ file, line, column, endLine: line, endColumn: column + 4, message: placeholderMessage })
 ruleTester.run('placeholder-left', placeholderLeft, {
   valid: [
@@ -323,6 +324,14 @@ ruleTester.run('placeholder-left', placeholderLeft, {
     { name: 'the word in prose, not as a marker: lower case, plural, inside another word', ...inRights('A todo list, TODOS, MASTODON, TODO_LIST and TODO1.') },
     { name: 'a YAML comment, which is not published', ...change(replace('policy.yaml', 'title: Example privacy policy', 'title: Example privacy policy # TODO a better title')) },
     { name: 'in front matter, a comment', ...change(replace('clauses/rights.md', 'title: Your rights\n', 'title: Your rights\n# TODO\n')) },
+    {
+      // "todo" is a word of Spanish, Portuguese and Galician ("all"), and their legal text is often in
+      // capitals: beside another word in capitals it is prose, which the rule (an error that cannot be
+      // turned off) would otherwise keep from being published at all.
+      name: 'in capitals, beside words in capitals, in a policy in Spanish or Portuguese: a word',
+      ...change(replace('policy.yaml', 'language: en-GB', 'language: es-ES'), replace('clauses/rights.md', 'Write to', 'EN TODO MOMENTO.\n\nTODO EL CONTENIDO Y\nTODO\nLO DEMÁS. Write to')),
+    },
+    { name: 'in capitals in a policy in Portuguese', ...change(replace('policy.yaml', 'language: en-GB', 'language: pt-BR'), replace('clauses/rights.md', 'Write to', 'COM TODO O CONTEÚDO. Write to')) },
   ],
   invalid: [
     {
@@ -358,6 +367,46 @@ ruleTester.run('placeholder-left', placeholderLeft, {
         replace('data.yaml', 'to send you our newsletter;', 'to send you our newsletter; TODO'),
       ),
       errors: [placeholderAt('policy/data.yaml', 14, 39), placeholderAt('policy/policy.yaml', 7, 15), placeholderAt('policy/policy.yaml', 17, 16)],
+    },
+    {
+      // A reader sees TODO where the source does not spell it: a character reference, an escape of
+      // YAML, emphasis inside the word. Reported at the paragraph, heading or value that shows it.
+      name: 'written with character references, in words, a link’s title, an image’s text and a directive’s label',
+      ...change(replace('clauses/rights.md', '::rights\n', '::rights\n\nT&#79;DO\n\n## A [link](https://example.com/ "T&#x4F;DO")\n\n![T&#79;DO](/x.png) :authority[T&#79;DO]\n')),
+      errors: [
+        { file: 'policy/clauses/rights.md', line: 8, column: 1, endLine: 8, endColumn: 9, message: hiddenPlaceholderMessage },
+        { file: 'policy/clauses/rights.md', line: 10, column: 1, endLine: 10, endColumn: 46, message: hiddenPlaceholderMessage },
+        { file: 'policy/clauses/rights.md', line: 12, column: 1, endLine: 12, endColumn: 41, message: hiddenPlaceholderMessage },
+      ],
+    },
+    {
+      name: 'in a policy in Spanish, a TODO that is not beside a word in capitals; and in English, beside one',
+      ...change(replace('policy.yaml', 'language: en-GB', 'language: es'), replace('clauses/rights.md', 'Write to', 'TODO: FIX. LO TODO. TODO\n\nEN. Write to')),
+      errors: [placeholderAt('policy/clauses/rights.md', 8, 1), placeholderAt('policy/clauses/rights.md', 8, 21)],
+    },
+    { name: 'in capitals beside words in capitals, in a policy in English', ...inRights('AT ALL TIMES TODO IS LEFT.'), errors: [placeholderAt('policy/clauses/rights.md', 8, 14)] },
+    {
+      name: 'written with a character reference in the target of a link reference’s definition',
+      ...inRights('[us][site]\n\n[site]: https://example.com/T&#79;DO\n\n'),
+      errors: [{ file: 'policy/clauses/rights.md', line: 10, column: 1, endLine: 10, endColumn: 37, message: hiddenPlaceholderMessage }],
+    },
+    {
+      name: 'split by emphasis, and beside a TODO the source spells (in a link target)',
+      ...inRights('TO*DO* [us](https://example.com/TODO)'),
+      errors: [{ file: 'policy/clauses/rights.md', line: 8, column: 1, endLine: 8, endColumn: 101, message: hiddenPlaceholderMessage }, placeholderAt('policy/clauses/rights.md', 8, 33)],
+    },
+    {
+      name: 'written with escapes of YAML, in policy.yaml, data.yaml and front matter',
+      ...change(
+        replace('policy.yaml', 'legalName: Example Limited', 'legalName: "\\x54ODO Limited"'),
+        replace('data.yaml', 'to send you our newsletter;', '"to send you our newsletter \\u0054ODO;"'),
+        replace('clauses/rights.md', 'title: Your rights', 'title: "Your \\x54ODO rights"'),
+      ),
+      errors: [
+        { file: 'policy/clauses/rights.md', line: 3, column: 8, endLine: 3, endColumn: 29, message: hiddenPlaceholderMessage },
+        { file: 'policy/data.yaml', line: 14, column: 11, endLine: 14, endColumn: 50, message: hiddenPlaceholderMessage },
+        { file: 'policy/policy.yaml', line: 7, column: 14, endLine: 7, endColumn: 31, message: hiddenPlaceholderMessage },
+      ],
     },
   ],
 })

@@ -31,11 +31,11 @@ describe('main', () => {
   })
 
   test.each(['nope', 'constructor', '__proto__', 'toString', 'Check'])('an unknown command, even the name of an object\'s own property: %s', async (command) => {
-    expect(await runCli([command], repoRoot)).toEqual({ code: 2, stdout: '', stderr: `clausewright: unknown command \`${command}\`, expected one of \`check\`, \`build\`, \`diff\`, \`release\`, \`show\`, \`init\`\n${usageHint}` })
+    expect(await runCli([command], repoRoot)).toEqual({ code: 2, stdout: '', stderr: `clausewright: unknown command \`${command}\`, expected one of \`check\`, \`build\`, \`diff\`, \`release\`, \`show\`, \`init\`, \`import\`\n${usageHint}` })
   })
 
   test('a command line that tries to drive the terminal is shown, not obeyed', async () => {
-    expect((await runCli(['\u001b[2J\u009b'], repoRoot)).stderr).toBe(`clausewright: unknown command \`\u241b[2J\ufffd\`, expected one of \`check\`, \`build\`, \`diff\`, \`release\`, \`show\`, \`init\`\n${usageHint}`)
+    expect((await runCli(['\u001b[2J\u009b'], repoRoot)).stderr).toBe(`clausewright: unknown command \`\u241b[2J\ufffd\`, expected one of \`check\`, \`build\`, \`diff\`, \`release\`, \`show\`, \`init\`, \`import\`\n${usageHint}`)
   })
 
   test('an option the command does not know is a usage error, exit 2', async () => {

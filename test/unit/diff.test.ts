@@ -132,7 +132,7 @@ describe('the diff as data', () => {
       },
     ])
     expect(readable(diff.reasons)).toEqual([
-      { collection: 'policy', id: 'policy', kind: 'substantive', code: 'policy-changed', field: 'id', message: 'The policy’s id changed from “example” to “other”', reader: 'The policy’s identifier changed from “example” to “other”.' },
+      { collection: 'policy', id: 'policy', kind: 'substantive', code: 'policy-changed', field: 'id', message: 'The policy’s id changed from “example” to “other”', reader: 'The identifier that tools know the policy by changed (the JSON files give it).' },
       { collection: 'policy', id: 'policy', kind: 'reworded', code: 'policy-changed', field: 'title', message: 'The policy’s title changed from “Privacy policy” to “Our policy”', reader: 'The policy’s title changed from “Privacy policy” to “Our policy”.' },
       { collection: 'policy', id: 'policy', kind: 'editorial', code: 'policy-changed', field: 'language', message: 'The policy’s language changed from “en” to “de”', reader: 'The policy’s language changed from “en” to “de”.' },
     ])

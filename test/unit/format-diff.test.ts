@@ -270,6 +270,8 @@ describe('escapeMarkdownForComment', () => {
     ['www.evil.example', `www${joiner}.evil.example`],
     // What GitHub does not make live is left as it is (but for escapeMarkdown's escapes).
     ['a #hash, GH-x, wwwx.example, a_b', 'a #hash, GH-x, wwwx.example, a\\_b'],
+    // GitHub renders $…$ and $$…$$ as mathematics (LaTeX: \color, \huge, \text): a backslash keeps the dollar a dollar.
+    ['$\\huge\\text{Approved}$ and $$x$$, from $5-$10', '\\$\\\\huge\\\\text{Approved}\\$ and \\$\\$x\\$\\$, from \\$5-\\$10'],
   ])('%j', (text, escaped) => {
     expect(escapeMarkdownForComment(text)).toBe(escaped)
   })

@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest'
 import { memoizeByText } from '../../src/render/memoize-by-text.ts'
+import { digestOf } from '../../src/compile/digest.ts'
+import { type ReadableNode, readableContent, wordsOf } from '../../src/compile/readable-content.ts'
 
 /** A computation that records each text it was asked for. */
 function counted(maxTotalLength?: number) {
@@ -71,4 +73,33 @@ test('a computation that throws leaves nothing remembered', () => {
   expect(memo('x')).toBe('X')
   expect(memo('x')).toBe('X')
   expect(calls).toBe(2)
+})
+
+test('a remembered result cannot be changed by a caller: it is frozen, to its depth', () => {
+  const memo = memoizeByText((text) => ({ text, parts: [[text, { href: text }]] }))
+  const first = memo('x')
+  expect(() => {
+    ;(first as { text: string }).text = 'y'
+  }).toThrow(TypeError)
+  expect(() => (first.parts as unknown[]).push('y')).toThrow(TypeError)
+  expect(() => {
+    ;(first.parts[0]?.[1] as { href: string }).href = 'https://tracker.example/'
+  }).toThrow(TypeError)
+  expect(memo('x')).toEqual({ text: 'x', parts: [['x', { href: 'x' }]] })
+})
+
+test('the readable content of a clause, remembered for the next reader, stays what its HTML reads: a caller that changes it throws, and the digest stays', () => {
+  const html = '<p>We do <strong>not</strong> sell <a href="https://example.com/">your data</a>.</p>'
+  const document = { clauses: [{ id: 'a', html, text: 'We do not sell your data.' }] }
+  const digest = digestOf(document)
+  const nodes = readableContent(html)
+  expect(() => (nodes as ReadableNode[]).pop()).toThrow(TypeError)
+  const paragraph = nodes[0] as unknown as [string, Record<string, string>, ...ReadableNode[]]
+  expect(() => paragraph.splice(2)).toThrow(TypeError)
+  const link = paragraph.find((node) => Array.isArray(node) && node[0] === 'a') as [string, Record<string, string>]
+  expect(() => {
+    link[1]['href'] = 'https://tracker.example/'
+  }).toThrow(TypeError)
+  expect(digestOf(document)).toBe(digest)
+  expect(wordsOf(readableContent(html))).toBe('We do not sell your data.')
 })

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { printable } from '../../diagnostics/format.ts'
 import { isCalendarDate, todayInUtc } from '../../model/calendar-date.ts'
 import { importMarkdown, type ImportNote } from '../../source/import-markdown.ts'
-import { writeNewDirectory } from '../new-directory.ts'
+import { writePolicyDirectory } from '../new-directory.ts'
 import { assertPlainText, type Io, UsageError } from '../shared.ts'
 
 export const importHelp = `Usage: clausewright import <file.md> [--dir policy] [--split-level auto|1-6] [--base-url URL] [--name <legal name>] [--language en-GB] [--report FILE]
@@ -73,7 +73,7 @@ export async function runImport(argv: readonly string[], io: Io): Promise<number
   const source = new TextDecoder('utf-8', { fatal: true }).decode(buffer)
   const result = importMarkdown(source, { splitLevel, language: values.language, today, ...(baseUrl !== undefined && { baseUrl }), ...(name !== undefined && { name }) })
   const shown = printable(values.dir)
-  await writeNewDirectory(path.resolve(io.cwd, values.dir), shown, result.files)
+  await writePolicyDirectory(path.resolve(io.cwd, values.dir), shown, result.files)
   if (values.report !== undefined) await writeFile(path.resolve(io.cwd, values.report), `${JSON.stringify({ source: file, notes: result.notes }, null, 2)}\n`, { flag: 'wx' })
   io.stderr(result.notes.map((note) => `${printable(file)}${note.line === null ? '' : `:${note.line}`}: ${printable(note.message)} [${note.kind}]\n`).join(''))
   const clauses = [...result.files.keys()].filter((name) => name.startsWith('clauses/')).length

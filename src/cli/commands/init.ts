@@ -1,9 +1,11 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { parse } from 'yaml'
 import { printable } from '../../diagnostics/format.ts'
 import { isCalendarDate, todayInUtc } from '../../model/calendar-date.ts'
 import { newPolicyFiles, schemaDirectory } from '../../source/new-policy.ts'
-import { writeNewDirectory } from '../new-directory.ts'
+import { getValidator } from '../../validate/schemas.ts'
+import { writePolicyDirectory } from '../new-directory.ts'
 import { assertPlainText, type Io, UsageError } from '../shared.ts'
 
 export const initHelp = `Usage: clausewright init --name <legal name> [--dir policy] [--language en-GB] [--country GB] [--email <address>]
@@ -66,7 +68,6 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
 
   const directory = path.resolve(io.cwd, values.dir)
   const shown = printable(values.dir)
-
   const relativeSchemas = path.relative(directory, schemaDirectory).split(path.sep).join('/')
   const files = newPolicyFiles({
     name,
@@ -77,9 +78,29 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
     // A path that is not plain text would break the comment's line: left out.
     ...(!/[\p{Cc}\u2028\u2029]/u.test(relativeSchemas) && { schemaDirectory: relativeSchemas }),
   })
+  assertPassesSchema(files.get('policy.yaml') ?? '', values)
 
-  await writeNewDirectory(directory, shown, files)
+  await writePolicyDirectory(directory, shown, files)
   const clauses = [...files.keys()].filter((file) => file.startsWith('clauses/')).length
-  io.stderr(`clausewright: wrote ${shown}/ (policy.yaml, data.yaml and ${clauses} clauses). Each TODO marks a place for your own words; \`clausewright check${values.dir === 'policy' ? '' : ` --dir ${shown}`}\` lists them.\n`)
+  io.stderr(`clausewright: wrote ${shown}/ (policy.yaml, data.yaml and ${clauses} clauses). Each TODO marks a place for your own words; \`clausewright check${values.dir === 'policy' ? '' : ` --dir ${printable(shellWord(values.dir))}`}\` lists them.\n`)
   return 0
+}
+
+/**
+ * The policy written is checked against the schema before anything is written: the patterns above
+ * name the option at fault in plain words, and this catches what they let through (an address that
+ * the schema's `format: email` refuses, `é@acme.example` or `a..b@acme.example`).
+ */
+function assertPassesSchema(policyYaml: string, values: { readonly email?: string | undefined }): void {
+  const validate = getValidator('policy')
+  if (validate(parse(policyYaml))) return
+  const paths = (validate.errors ?? []).map((error) => error.instancePath)
+  if (values.email !== undefined && paths.some((where) => where.endsWith('/email'))) throw new UsageError(`unexpected --email \`${values.email}\`, expected an address such as privacy@example.com`)
+  throw new Error(`the policy init would write does not pass its schema (${paths.join(', ')})`)
+}
+
+/** An argument as a POSIX shell reads it back: quoted where it holds more than a path's usual characters. */
+function shellWord(text: string): string {
+  const word = text.startsWith('-') ? `./${text}` : text
+  return /^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`
 }
