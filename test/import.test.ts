@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { clauseIdFrom, importMarkdown, type ImportOptions, statedDate } from '../src/source/import-markdown.ts'
+import { clauseIdFrom, importHtml, importMarkdown, type ImportOptions, statedDate } from '../src/source/import-markdown.ts'
 import { removedAfterAll } from './helpers/fixture-policy.ts'
 import { runCli } from './helpers/run-cli.ts'
 
@@ -111,6 +111,25 @@ test('the controller is named only when told: otherwise TODO, like the superviso
   expect(imported('## A\n\nx\n\n## B\n\ny\n', { name: 'Acme: "Ltd"' }).files.get('policy.yaml')).toContain('  legalName: \'Acme: "Ltd"\'\n')
 })
 
+test('an HTML page: its <main> read as Markdown, its <title> the title; tables, lists and links kept, the site around it left out', () => {
+  const page = '<!doctype html><html><head><title>Acme privacy</title><style>p{}</style></head><body><header><nav><a href="/">Home</a></nav></header><main><h2>Who we are</h2><p>Effective date: <b>May 4, 2021</b></p><p>We are <a href="/about">Acme</a>.<!-- note --></p><h2>What we collect</h2><table><thead><tr><th>Data</th><th>Why</th></tr></thead><tbody><tr><td>Email</td><td>To reply</td></tr></tbody></table><ul><li>one</li><li>two</li></ul><script>alert(1)</script></main><footer>© Acme</footer></body></html>'
+  const result = importHtml(page, { ...options, baseUrl: 'https://acme.example/privacy' })
+  const policy = result.files.get('policy.yaml') ?? ''
+  expect(policy).toContain('\ntitle: Acme privacy\n')
+  expect(policy).toContain('\nlastUpdated: 2021-05-04\n')
+  expect(clause(result, 'who-we-are')).toBe('---\nid: who-we-are\ntitle: Who we are\n---\n\nEffective date: **May 4, 2021**\n\nWe are [Acme](https://acme.example/about).\n')
+  expect(clause(result, 'what-we-collect')).toBe('---\nid: what-we-collect\ntitle: What we collect\n---\n\n| Data  | Why      |\n| ----- | -------- |\n| Email | To reply |\n\n* one\n* two\n')
+  expect(result.notes[0]).toEqual({ kind: 'html-page', line: null, message: "The policy is the page's <main>." })
+  expect([...result.files.values()].join('')).not.toMatch(/Home|alert|© Acme|note/)
+})
+
+test('an HTML page without <main> or <article>: its body less navigation, header and footer, with a note to look', () => {
+  const result = importHtml('<body><nav>Menu</nav><h1>Our policy</h1><h2>A</h2><p>x</p><h2>B</h2><p>y</p><footer>f</footer></body>', options)
+  expect(result.files.get('policy.yaml')).toContain('\ntitle: Our policy\n')
+  expect([...result.files.keys()]).toEqual(['policy.yaml', 'data.yaml', 'clauses/a.md', 'clauses/b.md'])
+  expect(result.notes[0]?.message).toBe('The page has no <main> or <article>: its whole <body> was read, less its navigation, header and footer; remove what is not the policy.')
+})
+
 test('clausewright import writes the directory and the report, and refuses a directory that is not empty', async () => {
   const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
   temporary.push(cwd)
@@ -128,4 +147,9 @@ test('clausewright import writes the directory and the report, and refuses a dir
   expect((await runCli(['import', 'policy.md', '--dir', 'other', '--base-url', 'http://acme.example/'], cwd)).code).toBe(2)
   expect((await runCli(['import', 'missing.md', '--dir', 'other'], cwd)).code).toBe(2)
   expect(existsSync(path.join(cwd, 'other'))).toBe(false)
+  // An HTML page, known by its name.
+  await writeFile(path.join(cwd, 'page.html'), '<!doctype html><title>Acme privacy</title><main><h2>One</h2><p>x</p><h2>Two</h2><p>y</p></main>')
+  const page = await runCli(['import', 'page.html', '--dir', 'from-html'], cwd)
+  expect(page.code, page.stderr).toBe(0)
+  expect(await readFile(path.join(cwd, 'from-html', 'clauses', 'two.md'), 'utf8')).toBe('---\nid: two\ntitle: Two\n---\n\ny\n')
 })

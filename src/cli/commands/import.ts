@@ -3,14 +3,14 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { printable } from '../../diagnostics/format.ts'
 import { isCalendarDate, todayInUtc } from '../../model/calendar-date.ts'
-import { importMarkdown, type ImportNote } from '../../source/import-markdown.ts'
+import { importHtml, importMarkdown, type ImportNote } from '../../source/import-markdown.ts'
 import { writePolicyDirectory } from '../new-directory.ts'
 import { assertPlainText, type Io, UsageError } from '../shared.ts'
 
-export const importHelp = `Usage: clausewright import <file.md> [--dir policy] [--split-level auto|1-6] [--base-url URL] [--name <legal name>] [--language en-GB] [--report FILE]
+export const importHelp = `Usage: clausewright import <file.md|file.html> [--dir policy] [--split-level auto|1-6] [--base-url URL] [--name <legal name>] [--language en-GB] [--report FILE]
 
-Turns one published policy, as Markdown, into a policy directory: the front matter and HTML
-comments removed, inline HTML written as Markdown, the text split into clauses at its headings,
+Turns one published policy, as Markdown or as an HTML page (its <main>), into a policy directory:
+the front matter and HTML comments removed, inline HTML written as Markdown, the text split into clauses at its headings,
 links to the page's anchors led to the clauses, relative links resolved against --base-url. The
 text stays the text: each change of form is a note of the report. Nothing legal is guessed: the
 structured data (data.yaml) starts empty, and what the text does not say (the controller's legal
@@ -71,7 +71,9 @@ export async function runImport(argv: readonly string[], io: Io): Promise<number
   })
   if (buffer.length > maxSourceBytes) throw new UsageError(`refusing ${printable(file)}: ${buffer.length} bytes, expected at most ${maxSourceBytes}`)
   const source = new TextDecoder('utf-8', { fatal: true }).decode(buffer)
-  const result = importMarkdown(source, { splitLevel, language: values.language, today, ...(baseUrl !== undefined && { baseUrl }), ...(name !== undefined && { name }) })
+  // An HTML page by its name, or by how it begins.
+  const html = /\.x?html?$/i.test(file) || /^\s*(?:<!doctype html|<html[\s>])/i.test(source)
+  const result = (html ? importHtml : importMarkdown)(source, { splitLevel, language: values.language, today, ...(baseUrl !== undefined && { baseUrl }), ...(name !== undefined && { name }) })
   const shown = printable(values.dir)
   await writePolicyDirectory(path.resolve(io.cwd, values.dir), shown, result.files)
   if (values.report !== undefined) await writeFile(path.resolve(io.cwd, values.report), `${JSON.stringify({ source: file, notes: result.notes }, null, 2)}\n`, { flag: 'wx' })
