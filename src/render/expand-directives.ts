@@ -1,8 +1,6 @@
 import type { List, ListItem, PhrasingContent, Root, RootContent } from 'mdast'
 import type { LeafDirective, TextDirective } from 'mdast-util-directive'
-import remarkDirective from 'remark-directive'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
+import { dataTextParser } from '../markdown/parse-data-text.ts'
 import type { PolicyData, PolicySource, Purpose } from '../model/types.ts'
 import { formatDate } from './format-date.ts'
 import { mapChildren } from './map-children.ts'
@@ -16,8 +14,6 @@ export interface ExpansionData {
 
 /** Shown where the text refers to a value the policy does not know; `check` warns about each. */
 export const missingEmailText = '[email address missing]'
-
-const inlineParser = unified().use(remarkParse).use(remarkDirective).freeze()
 
 /**
  * Replaces every directive by plain mdast built from the structured data. Expects a tree that
@@ -70,7 +66,7 @@ function purposeList(purposes: readonly Purpose[], parent: string | undefined, s
 
 /** A Markdown text of data.yaml, parsed with the clause parser (or by `check` before) and its directives expanded. */
 export function parseFragment(markdown: string, source: ExpansionData): Root {
-  return expandDirectives(source.texts?.get(markdown) ?? inlineParser.parse(markdown), source)
+  return expandDirectives(source.texts?.get(markdown) ?? dataTextParser.parse(markdown), source)
 }
 
 function listItem(markdown: string, source: ExpansionData): ListItem {
@@ -95,7 +91,7 @@ function expandText(node: TextDirective, { policy }: ExpansionData): PhrasingCon
       return [{ type: 'link', url: `mailto:${email}`, children: [{ type: 'text', value: email }] }]
     }
     case 'authority':
-      return [{ type: 'link', url: policy.supervisoryAuthority.url, children: node.children }]
+      return [{ type: 'link', url: policy.supervisoryAuthority.url, children: withoutLinks(node.children) }]
     case 'controller': {
       const field = node.attributes?.['field'] as keyof PolicySource['controller']
       return [{ type: 'text', value: policy.controller[field] ?? '' }]
@@ -109,4 +105,12 @@ function expandText(node: TextDirective, { policy }: ExpansionData): PhrasingCon
     default:
       throw new Error(`Unexpected directive :${node.name} after check`)
   }
+}
+
+/**
+ * A link's label without the links in it, their words kept: an address in a directive's label
+ * (`:authority[www.ico.org.uk/concerns]`) is a GFM autolink literal, and a link in a link is no HTML.
+ */
+function withoutLinks(children: PhrasingContent[]): PhrasingContent[] {
+  return children.flatMap((child) => (child.type === 'link' ? withoutLinks(child.children) : 'children' in child ? [{ ...child, children: withoutLinks(child.children) } as PhrasingContent] : [child]))
 }
