@@ -82,6 +82,8 @@ test('HTML comments are removed; <br> is a line break, or a space in a table cel
   expect(one).toContain('| x y | z |')
   expect(one).not.toContain('<')
   expect(clause(result, 'two')).toContain('<video src="x"></video>')
+  // A break that ends its paragraph breaks nothing: written as Markdown it would be a backslash.
+  expect(clause(imported('## A\n\n**mail us**<br>\n\n## B\n\nx<br> \n'), 'a')).toBe('---\nid: a\ntitle: A\n---\n\n**mail us**\n')
   expect(kinds(result).filter((kind) => kind.startsWith('html'))).toEqual(['html-comment-removed', 'html-converted', 'html-converted', 'html-converted', 'html-left'])
   expect(result.notes.find((note) => note.kind === 'html-left')?.message).toBe('The HTML `<video src="x"> </video>` has no Markdown equivalent: it was left, and check reports it (raw-html).')
 })

@@ -230,6 +230,13 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
     }
     const inCell = parent.type === 'tableCell'
     if (/^<br\s*\/?>$/i.test(node.value.trim())) {
+      // A break that ends its paragraph breaks nothing (a browser shows no empty line): it goes.
+      const last = parent.children.slice(index + 1).every((child) => child.type === 'text' && child.value.trim() === '')
+      if (last) {
+        parent.children.splice(index, parent.children.length - index)
+        notes.push({ kind: 'html-converted', line: lineOf(node, offset), message: `\`${node.value}\` at the end of its paragraph was removed: it breaks no line.` })
+        return [SKIP, index]
+      }
       // A table cell holds one line: its line break becomes a space.
       const replacement: PhrasingContent = inCell ? { type: 'text', value: ' ' } : { type: 'break' }
       parent.children.splice(index, 1, replacement as never)

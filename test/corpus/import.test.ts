@@ -65,7 +65,7 @@ async function importedWords(directory: string): Promise<string[]> {
   const { toText } = await import('hast-util-to-text')
   const compiled = compile(await readPolicy('policy', { cwd: directory }))
   const document = compiled.output?.draft
-  if (!document) throw new Error(`${directory}: ${compiled.diagnostics.filter((item) => item.severity === 'error').map((item) => `${item.file}:${item.line} ${item.ruleId}`).join(', ')}`)
+  if (!document) throw new Error(`${directory}: ${compiled.diagnostics.filter((item) => item.severity === 'error').map((item) => `${item.file} ${item.ruleId} ${item.message}`).join(', ')}`)
   // A clause's HTML begins with its heading; the introduction's, “Introduction”, is import's, not the text's.
   return document.clauses.flatMap((clause) => wordsOf(toText(fromHtml(clause.html, { fragment: true }))).slice(clause.id === 'introduction' ? 1 : 0))
 }
