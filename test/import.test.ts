@@ -70,7 +70,8 @@ test('clauses start at the highest heading level used twice; deeper headings sta
   const result = imported('### The short version\n\nShort.\n\n### What we collect\n\n#### From browsers\n\nLogs.\n\n### Security and retention\n\n### Security\n\nLocks.\n')
   expect([...result.files.keys()]).toEqual(['policy.yaml', 'data.yaml', 'clauses/the-short-version.md', 'clauses/what-we-collect.md', 'clauses/security-and-retention.md'])
   expect(clause(result, 'what-we-collect')).toContain('\n#### From browsers\n\nLogs.\n')
-  expect(clause(result, 'security-and-retention')).toBe('---\nid: security-and-retention\ntitle: Security and retention\n---\n\n#### Security\n\nLocks.\n')
+  // The folded heading's anchor on the page, #security, is kept: an alias of its heading in the clause.
+  expect(clause(result, 'security-and-retention')).toBe('---\nid: security-and-retention\ntitle: Security and retention\naliases:\n  security: security-and-retention--security\n---\n\n#### Security\n\nLocks.\n')
   expect(result.notes.find((note) => note.kind === 'heading-folded')).toEqual({ kind: 'heading-folded', line: 13, message: 'The heading “Security and retention” has no text of its own: “Security” is a heading inside its clause.' })
   expect(imported('## A\n\nx\n\n### B\n\ny\n', { splitLevel: 3 }).files.has('clauses/b.md')).toBe(true)
 })
@@ -92,10 +93,13 @@ test('links to the page’s anchors lead to the clauses and their headings; one 
   const result = imported('## Changes & questions\n\nSee [rights](#your-rights), [cookies](#cookie-choices) and [gone](#nowhere).\n\n## Your rights\n\n### Cookie choices\n\nOff.\n')
   expect(clause(result, 'changes-questions')).toContain('See [rights](#your-rights), [cookies](#your-rights--cookie-choices) and gone.')
   expect(result.notes.filter((note) => note.kind.startsWith('anchor') || note.kind === 'clause-id').map((note) => note.message)).toEqual([
-    'The clause “Changes & questions” has the id `changes-questions`; the page\'s anchor `#changes--questions` now leads to `#changes-questions`.',
+    'The clause “Changes & questions” has the id `changes-questions`; the page\'s anchor `#changes--questions` is kept as an alias of it.',
     'The link to `#cookie-choices` leads to `#your-rights--cookie-choices`.',
     'The link to `#nowhere` led to no heading of the page: its words “gone” are kept as text.',
   ])
+  // The page's anchors that differ from the new ones stay as aliases, so that links from elsewhere still land.
+  expect(clause(result, 'changes-questions')).toMatch(/^---\nid: changes-questions\ntitle: Changes & questions\naliases:\n {2}changes--questions: changes-questions\n---\n/)
+  expect(clause(result, 'your-rights')).toMatch(/^---\nid: your-rights\ntitle: Your rights\naliases:\n {2}cookie-choices: your-rights--cookie-choices\n---\n/)
 })
 
 test('relative links are resolved against --base-url, or left and reported; mailto addresses become contacts whose purpose is TODO', () => {

@@ -14,6 +14,8 @@ import { parseYaml, type ParsedYaml } from '../yaml/parse-yaml.ts'
 export interface ClauseFrontMatter {
   readonly id: string
   readonly title?: string
+  /** Former anchors of the page, each to the clause's id or one of its headings' (`<clause>--<slug>`). */
+  readonly aliases?: Readonly<Record<string, string>>
 }
 
 export interface ParsedClause {

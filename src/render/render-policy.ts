@@ -1,4 +1,4 @@
-import type { Element, Root as HastRoot } from 'hast'
+import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import { toText } from 'hast-util-to-text'
 import type { Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
@@ -58,6 +58,7 @@ export function renderClause(clause: LoadedClause, source: ExpansionData): Rende
     properties: title === undefined ? { id, className: ['cw-clause'] } : { ariaLabelledBy: [id], className: ['cw-clause'] },
     children: hast.children as Element['children'],
   }
+  withAliases(section, clause.frontMatter.aliases ?? {})
   const root = sanitizeTree({ type: 'root', children: [section] })
   const clean = root.children[0] as Element
   return {
@@ -113,4 +114,30 @@ export function renderFragment(markdown: string, source: ExpansionData): Rendere
   const body = only?.type === 'paragraph' ? { type: 'root' as const, children: only.children } : tree
   const hast = sanitizeTree(toHast.runSync(body as Root) as HastRoot)
   return { html: toHtml.stringify(hast), text: toText(hast, { whitespace: 'normal' }).trim() }
+}
+
+/**
+ * A former anchor of the page is an empty `<span id>` just before the element it leads to (the
+ * clause's heading, or a heading inside it), so that a link from elsewhere lands there. An alias
+ * whose target is not in the clause is left out (check reports it: broken-anchor).
+ */
+function withAliases(section: Element, aliases: Readonly<Record<string, string>>): void {
+  const entries = Object.entries(aliases)
+  if (entries.length === 0) return
+  const byTarget = new Map<string, string[]>()
+  for (const [alias, target] of entries) byTarget.set(target, [...(byTarget.get(target) ?? []), alias])
+  // An untitled clause has its id on the section itself: its aliases open it.
+  const own = byTarget.get(String(section.properties['id'] ?? ''))
+  const place = (parent: Element): void => {
+    const children: ElementContent[] = []
+    for (const child of parent.children as ElementContent[]) {
+      const names = child.type === 'element' ? byTarget.get(String(child.properties['id'] ?? '')) : undefined
+      for (const name of names ?? []) children.push({ type: 'element', tagName: 'span', properties: { id: name }, children: [] })
+      if (child.type === 'element') place(child)
+      children.push(child)
+    }
+    parent.children = children as never
+  }
+  place(section)
+  if (own) section.children = [...own.map((name): ElementContent => ({ type: 'element', tagName: 'span', properties: { id: name }, children: [] })), ...section.children]
 }

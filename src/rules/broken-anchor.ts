@@ -1,7 +1,8 @@
 import type { FootnoteReference, Heading } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
-import { type Diagnostic, type DiagnosticDetails, diagnostic } from '../diagnostics/diagnostic.ts'
+import { isMap, isScalar } from 'yaml'
+import { type Diagnostic, type DiagnosticDetails, diagnostic, type Span } from '../diagnostics/diagnostic.ts'
 import { clauseAnchors, footnoteAnchors } from '../model/anchors.ts'
 import { suggest } from '../diagnostics/words.ts'
 import type { LoadedClause } from '../markdown/loaded-clause.ts'
@@ -22,16 +23,61 @@ export function collectAnchors(clauses: readonly LoadedClause[]): Set<string> {
       references.set(node.identifier, (references.get(node.identifier) ?? 0) + 1)
     })
     for (const [label, count] of references) for (const anchor of footnoteAnchors(clause.frontMatter.id, label, count)) anchors.add(anchor)
+    // A former anchor of the page leads to the clause or one of its headings (render-policy.ts).
+    for (const alias of Object.keys(clause.frontMatter.aliases ?? {})) anchors.add(alias)
   }
   return anchors
 }
 
+/** The anchors of one clause that an alias may lead to: its id and its headings'. */
+function targetsOf(clause: LoadedClause): Set<string> {
+  const targets = new Set([clause.frontMatter.id])
+  const anchorOf = clauseAnchors(clause.frontMatter.id)
+  visit(clause.tree, 'heading', (node: Heading) => {
+    targets.add(anchorOf(toString(node)))
+  })
+  return targets
+}
+
+/** Where an alias is written in the clause's front matter: its key, and its value. */
+function aliasSpans(clause: LoadedClause, alias: string): { key: Span | undefined; value: Span | undefined } {
+  const aliases = clause.frontMatterYaml?.document?.get('aliases', true)
+  const pair = isMap(aliases) ? aliases.items.find((item) => isScalar(item.key) && item.key.value === alias) : undefined
+  const range = (node: unknown) => (isScalar(node) ? node.range : undefined)
+  return { key: clause.frontMatterYaml?.spanOf(range(pair?.key)), value: clause.frontMatterYaml?.spanOf(range(pair?.value)) }
+}
+
+/**
+ * A clause's aliases: each leads to the clause or one of its headings, and none is already the id of
+ * an anchor of the page (two elements with one id: a link would land on the first).
+ */
+function checkAliases(clauses: readonly LoadedClause[]): Diagnostic[] {
+  const found: Diagnostic[] = []
+  const published = new Set<string>()
+  for (const clause of clauses) for (const target of targetsOf(clause)) published.add(target)
+  const seen = new Set<string>()
+  for (const clause of clauses) {
+    const targets = targetsOf(clause)
+    for (const [alias, target] of Object.entries(clause.frontMatter.aliases ?? {})) {
+      const { key, value } = aliasSpans(clause, alias)
+      if (!targets.has(target)) {
+        found.push(diagnostic('broken-anchor', clause.file.path, value, `Unexpected alias target \`${target}\`, expected the id of this clause or of one of its headings`, () => suggest(target, targets, '')))
+      }
+      if (published.has(alias) || seen.has(alias)) {
+        found.push(diagnostic('duplicate-id', clause.file.path, key, `Unexpected alias \`${alias}\`, expected an anchor the page does not already have`, { hint: 'Remove it: the page already has an element with this id, which links reach.' }))
+      }
+      seen.add(alias)
+    }
+  }
+  return found
+}
+
 /** An internal link `#anchor` must point at a clause or a heading of this policy. */
 export const brokenAnchor: SemanticRule = {
-  ids: ['broken-anchor'],
+  ids: ['broken-anchor', 'duplicate-id'],
   check({ clauses, markdown }) {
     const anchors = collectAnchors(clauses)
-    const found: Diagnostic[] = []
+    const found: Diagnostic[] = checkAliases(clauses)
     for (const text of markdown) {
       visit(text.tree, (node) => {
         if (node.type !== 'link' && node.type !== 'definition') return

@@ -13,6 +13,7 @@ import { toString } from 'mdast-util-to-string'
 import { gfm } from 'micromark-extension-gfm'
 import { EXIT, SKIP, visit } from 'unist-util-visit'
 import { parse as parseYaml, stringify } from 'yaml'
+import { clauseAnchors } from '../model/anchors.ts'
 import { isCalendarDate } from '../model/calendar-date.ts'
 
 /**
@@ -332,19 +333,24 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
     let id = base
     for (let count = 2; used.has(id); count += 1) id = `${base.slice(0, 60)}-${count}`
     used.add(id)
+    // The page's anchors (GitHub's slugs, counted over the page) and the clause's own (counted in the clause).
+    const formerToNew = new Map<string, string>()
     if (section.heading) {
       const anchor = githubSlugger.slug(toString(section.heading))
-      anchors.set(anchor, id)
-      if (anchor !== id) notes.push({ kind: 'clause-id', line: lineOf(section.heading, offset), message: `The clause “${section.title}” has the id \`${id}\`; the page's anchor \`#${anchor}\` now leads to \`#${id}\`.` })
+      formerToNew.set(anchor, id)
+      if (anchor !== id) notes.push({ kind: 'clause-id', line: lineOf(section.heading, offset), message: `The clause “${section.title}” has the id \`${id}\`; the page's anchor \`#${anchor}\` is kept as an alias of it.` })
     }
-    const subSlugger = new GithubSlugger()
-    for (const node of section.body) {
-      if (node.type !== 'heading') continue
-      const anchor = githubSlugger.slug(toString(node))
-      anchors.set(anchor, `${id}--${subSlugger.slug(clauseIdFrom(toString(node)) || 'section')}`)
-    }
-    return { id, title: section.title, body: section.body }
+    const anchorOf = clauseAnchors(id)
+    visit({ type: 'root', children: section.body } as Root, 'heading', (node: Heading) => {
+      formerToNew.set(githubSlugger.slug(toString(node)), anchorOf(toString(node)))
+    })
+    for (const [former, target] of formerToNew) anchors.set(former, target)
+    return { id, title: section.title, body: section.body, formerToNew }
   })
+  // Each former anchor that differs from the new one is kept as an alias, where it names nothing else of the page.
+  const published = new Set(clauses.flatMap((clause) => [...clause.formerToNew.values()]))
+  const aliasesOf = (clause: (typeof clauses)[number]): Record<string, string> =>
+    Object.fromEntries([...clause.formerToNew].filter(([former, target]) => former !== target && !published.has(former) && /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/.test(former)))
 
   // Links: anchors of the page to the clauses' ids; relative links resolved against the base URL.
   const emails = new Map<string, string>()
@@ -400,7 +406,9 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
   files.set('data.yaml', `# The personal data the policy describes, as structured data: not read from the text (import\n# guesses nothing legal). Fill it in, and check says what the law expects of it.\n${stringify({ dataCategories: [], purposes: [], recipients: [], rights: [] }, { lineWidth: 0 })}`)
   for (const clause of clauses) {
     const body = toMarkdown({ type: 'root', children: clause.body } as Root, { extensions: [gfmToMarkdown()], bullet: '*', emphasis: '_', rule: '-' }).trim()
-    files.set(`clauses/${clause.id}.md`, `---\n${stringify({ id: clause.id, title: clause.title }, { lineWidth: 0 })}---\n\n${body === '' ? 'TODO' : body}\n`)
+    const aliases = aliasesOf(clause)
+    const frontMatter = { id: clause.id, title: clause.title, ...(Object.keys(aliases).length > 0 && { aliases }) }
+    files.set(`clauses/${clause.id}.md`, `---\n${stringify(frontMatter, { lineWidth: 0 })}---\n\n${body === '' ? 'TODO' : body}\n`)
   }
   return { files, notes }
 }

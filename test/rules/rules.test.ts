@@ -11,6 +11,7 @@ import './semantic.rules.ts'
 import './directives.rules.ts'
 import './compliance.rules.ts'
 import './versions.rules.ts'
+import './aliases.rules.ts'
 
 // Runs after every case above (the tests of a file run in order): read from what the rule tester
 // ran and passed, not from the text of the test files.
