@@ -23,7 +23,7 @@ export const directivesRule: SemanticRule = {
         const written = `${syntax[node.type]}${node.name}`
         const spec = Object.hasOwn(directives, node.name) ? directives[node.name] : undefined
         if (!spec) {
-          const colon = 'A colon before a word starts a directive: write `\\:` for a literal colon.'
+          const colon = 'A colon and a word followed by `[…]` or `{…}`, or `::` at the start of a line, start a directive: write `\\:` for a literal colon.'
           // The hint names the directive, `expected` the whole syntax (`::purposes`).
           const { hint } = suggest(node.name, Object.keys(directives))
           const expected = hint === undefined ? [] : suggest(node.name, Object.keys(directives), syntax[node.type]).expected
