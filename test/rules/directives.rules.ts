@@ -109,7 +109,9 @@ ruleTester.run('unknown-directive', directivesRule, {
 ruleTester.run('unknown-reference', directivesRule, {
   valid: [
     { name: 'the references of the base policy' },
-    { name: 'a contact of a policy.yaml that is invalid (its references are not known)', ...change(replace('policy.yaml', 'language: en-GB', 'language: 12'), replace('clauses/rights.md', 'Write to', ':email{#zzz} Write to')) },
+    { name: 'a contact of a policy.yaml whose contact has no id as text (its references are not known)', ...change(replace('policy.yaml', '  - id: privacy', '  - id: 12'), replace('clauses/rights.md', 'Write to', ':email{#zzz} Write to')) },
+    { name: 'a contact that failed its schema, named by its id', ...change(replace('policy.yaml', 'email: privacy@example.com', 'email: 12')) },
+    { name: 'a recipient that failed its schema, named by its id, while its purposes are invalid too', ...change(replace('data.yaml', 'kind: service-provider', 'kind: friends'), replace('data.yaml', '    group: main\n    text: to send', '    group: 7\n    text: to send')) },
   ],
   invalid: [
     {
@@ -121,6 +123,14 @@ ruleTester.run('unknown-reference', directivesRule, {
         { file: rights, line: 8, column: 43, endLine: 8, endColumn: 65, message: 'Unexpected recipient `hostin` in `:recipient`, expected one of `hosting`', expected: ['hosting'] },
         { file: rights, line: 8, column: 66, endLine: 8, endColumn: 83, message: 'Unexpected right `acess` in `:right`, expected one of `access`, `complaint`, `rectification`, `erasure`, `restriction`, `objection`, `portability`, `withdraw-consent`', expected: ['access'] },
         { file: rights, line: 8, column: 84, endLine: 8, endColumn: 99, message: 'Unexpected contact `privcy` in `:email`, expected one of `privacy`', expected: ['privacy'] },
+      ],
+    },
+    {
+      name: 'misspelt names of lists that failed their schema in another entry, whose ids are read entry by entry',
+      ...change(replace('policy.yaml', 'email: privacy@example.com', 'email: 12'), replace('data.yaml', 'kind: service-provider', 'kind: friends'), replace('clauses/rights.md', 'Write to', ':email{#privcy} :recipient[r]{#hostin} Write to')),
+      errors: [
+        { file: rights, line: 8, column: 1, endLine: 8, endColumn: 16, message: 'Unexpected contact `privcy` in `:email`, expected one of `privacy`', expected: ['privacy'] },
+        { file: rights, line: 8, column: 17, endLine: 8, endColumn: 39, message: 'Unexpected recipient `hostin` in `:recipient`, expected one of `hosting`', expected: ['hosting'] },
       ],
     },
     {
@@ -153,7 +163,8 @@ ruleTester.run('unused-entry', directivesRule, {
   valid: [
     { name: 'every entry shown or named' },
     { name: 'no clause at all', change: { remove: ['clauses/intro.md', 'clauses/rights.md'] } },
-    { name: 'a data.yaml that is invalid', ...change(replace('clauses/intro.md', '::purposes{group="main"}', 'Nothing.'), replace('data.yaml', 'label: Email address', 'label: 12')) },
+    { name: 'a data.yaml whose purposes are invalid (their texts are not checked)', ...change(replace('clauses/intro.md', '::purposes{group="main"}', 'Nothing.'), replace('data.yaml', '    group: main\n    text: to send', '    group: 7\n    text: to send')) },
+    { name: 'a data.yaml whose rights are invalid (their texts are not checked)', ...change(replace('clauses/intro.md', '::purposes{group="main"}', 'Nothing.'), replace('data.yaml', '    right: access\n', '    right: acces\n')) },
     { name: 'named by a text of data.yaml', ...change(replace('clauses/intro.md', ':recipient[our hosting provider]{#hosting}', 'them'), replace('data.yaml', 'to send you our newsletter;', 'to send you our newsletter through :recipient[our host]{#hosting};')) },
   ],
   invalid: [
