@@ -99,7 +99,7 @@ function expandText(node: TextDirective, { policy }: ExpansionData): PhrasingCon
     case 'last-updated': {
       // A <time> that only this directive makes (clauses may not hold HTML): the diff tells the
       // date it shows, which changes with every version, from a date written in the prose.
-      const shown: PhrasingContent = { type: 'emphasis', data: { hName: 'time', hProperties: { dateTime: policy.lastUpdated } }, children: [{ type: 'text', value: formatDate(policy.lastUpdated, policy.language) }] }
+      const shown: PhrasingContent = { type: 'emphasis', data: { hName: 'time', hProperties: { dateTime: policy.lastUpdated } }, children: [{ type: 'text', value: formatDate(policy.lastUpdated, policy.language, policy.dateFormat) }] }
       return [shown]
     }
     default:

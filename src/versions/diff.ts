@@ -2,7 +2,7 @@ import { diffArrays, diffWords } from 'diff'
 import { canonicalJson, digestOf } from '../compile/digest.ts'
 import { type ReadableTarget, readableContent, targetsIn } from '../compile/readable-content.ts'
 import type { ClauseChange, ClauseStatus, Collection, DataChange, FieldChange, PolicyDiff, Reason, ReasonKind, Singleton, TargetChange, WordRun } from '../model/diff.ts'
-import type { PolicyDocument } from '../model/policy-document.ts'
+import { dateFormatOf, type PolicyDocument } from '../model/policy-document.ts'
 import type { ProvedKind } from '../model/release.ts'
 import { formatDate } from '../render/format-date.ts'
 import { readerOfClause, readerOfData, readerOfDate, readerOfTarget, readerOfUnshown } from './reader-words.ts'
@@ -123,8 +123,8 @@ function diffClauses(from: PolicyDocument, to: PolicyDocument, words: boolean, t
   // the new date only if each of its occurrences is one of those. A date written in the prose
   // leaves the text as it is, and its change shows (for the editor to judge). Read from the new
   // side, this holds against an old version made before the <time> existed (format /1).
-  const oldDate = formatDate(from.lastUpdated, from.language)
-  const newDate = formatDate(to.lastUpdated, to.language)
+  const oldDate = formatDate(from.lastUpdated, from.language, dateFormatOf(from))
+  const newDate = formatDate(to.lastUpdated, to.language, dateFormatOf(to))
   const oldTime = `<time datetime="${from.lastUpdated}">${oldDate}</time>`
   const newTime = `<time datetime="${to.lastUpdated}">${newDate}</time>`
   const undatedHtml = (html: string) => html.replaceAll(newTime, oldTime)
