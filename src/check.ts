@@ -85,7 +85,8 @@ export function loadPolicy(sources: PolicySources, options: CheckOptions = {}): 
     // its text is checked in the same run and links to it and the order in policy.yaml find it.
     // A text too deep or complex to parse is checked as empty: its error is reported above.
     const tree = parsed.tree ?? { type: 'root', children: [] }
-    clauses.push(parsed.frontMatter ? { ...parsed, tree, frontMatter: parsed.frontMatter } : { ...parsed, tree, frontMatter: provisionalFrontMatter(parsed), frontMatterInvalid: true })
+    const unparsed = parsed.tree === undefined && { unparsed: true as const }
+    clauses.push(parsed.frontMatter ? { ...parsed, tree, frontMatter: parsed.frontMatter, ...unparsed } : { ...parsed, tree, frontMatter: provisionalFrontMatter(parsed), frontMatterInvalid: true, ...unparsed })
   }
 
   const markdown: MarkdownText[] = clauses.map((clause) => ({ file: clause.file.path, tree: clause.tree, source: clause.file.text, spanOf: spanOfNode }))

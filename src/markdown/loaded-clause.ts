@@ -10,4 +10,6 @@ export interface LoadedClause extends ParsedClause {
   readonly tree: NonNullable<ParsedClause['tree']>
   /** Its front matter failed (its error is reported): its id is provisional, and no rule judges it. */
   readonly frontMatterInvalid?: true
+  /** Its text could not be parsed (its error is reported): what it shows and names is not known. */
+  readonly unparsed?: true
 }

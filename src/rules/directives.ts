@@ -70,10 +70,10 @@ export const directivesRule: SemanticRule = {
         }
       })
     }
-    // What no text names is judged only when every text was checked: those of the purposes and the
-    // rights too (a list that failed its schema has its texts unchecked).
+    // What no text names is judged only when every text was read: those of the purposes and the
+    // rights too (a list that failed its schema has its texts unchecked), and every clause's.
     const { dataCategories, purposes, recipients, rights } = context.dataFields ?? {}
-    if (purposes && rights && context.clauses.length > 0) {
+    if (purposes && rights && context.clauses.length > 0 && context.clauses.every((clause) => !clause.unparsed)) {
       const unused = (kind: string, listKey: string, index: number, id: string, hint: string): void => {
         found.push(diagnostic('unused-entry', context.dataYaml?.file.path ?? '', locate(context.dataYaml, [listKey, index, 'id']), `Unexpected ${kind} \`${id}\` that no clause shows or names`, { hint }))
       }

@@ -164,6 +164,7 @@ ruleTester.run('unused-entry', directivesRule, {
     { name: 'every entry shown or named' },
     { name: 'no clause at all', change: { remove: ['clauses/intro.md', 'clauses/rights.md'] } },
     { name: 'a data.yaml whose purposes are invalid (their texts are not checked)', ...change(replace('clauses/intro.md', '::purposes{group="main"}', 'Nothing.'), replace('data.yaml', '    group: main\n    text: to send', '    group: 7\n    text: to send')) },
+    { name: 'a clause nested too deep to parse (what it names is not known)', ...change(replace('clauses/intro.md', 'Last updated on', `${'> '.repeat(40)}x\n\nLast updated on`)) },
     { name: 'a data.yaml whose rights are invalid (their texts are not checked)', ...change(replace('clauses/intro.md', '::purposes{group="main"}', 'Nothing.'), replace('data.yaml', '    right: access\n', '    right: acces\n')) },
     { name: 'named by a text of data.yaml', ...change(replace('clauses/intro.md', ':recipient[our hosting provider]{#hosting}', 'them'), replace('data.yaml', 'to send you our newsletter;', 'to send you our newsletter through :recipient[our host]{#hosting};')) },
   ],

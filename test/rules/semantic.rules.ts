@@ -212,6 +212,7 @@ ruleTester.run('broken-anchor', brokenAnchor, {
   valid: [
     { name: 'links to clauses and headings (the base policy)' },
     { name: 'a link to a clause whose front matter failed', ...change(replace('clauses/rights.md', 'title: Your rights', 'title: [1]')) },
+    { name: 'a link to a clause too deep to parse, and to a heading in it (its headings are not known)', ...change(replace('clauses/rights.md', 'Write to', `${'> '.repeat(40)}x\n\nWrite to`), replace('clauses/intro.md', '[uses](#intro--what-we-use-it-for)', '[uses](#intro--what-we-use-it-for) [it](#rights--complaints)')) },
     { name: 'a percent-encoded anchor and links elsewhere', ...inRights('[a](#%69ntro) [b](https://example.org/#x) [c](mailto:a@example.org)') },
     { name: 'a heading of a clause', change: { replace: [replace('clauses/rights.md', 'Write to', '## Contact us\n\nSee [it](#rights--contact-us). Write to')] } },
   ],
