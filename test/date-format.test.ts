@@ -79,3 +79,13 @@ test('the OPTSM policy keeps its "25th January 2019": with `dateFormat: ordinal`
   expect(draft?.digest).not.toBe(currentDigestOf(release))
   expect(languageStyle.output?.unreleasedSince?.version).toBe('2019-01-25')
 })
+
+test('a change of the date format alone is an editorial change that the change record names', async () => {
+  const before = await draftOf('en-GB', 'ordinal')
+  const after = await draftOf('en-GB', null)
+  expect(after.digest).not.toBe(before.digest)
+  const diff = diffDocuments(before, after, { from: 'a', to: 'b' })
+  expect(diff.clauses).toEqual([])
+  expect(diff.kind).toBe('editorial')
+  expect(diff.reasons.map((reason) => [reason.kind, reason.field, reason.message, reason.reader.text])).toEqual([['editorial', 'dateFormat', 'The policy’s date format changed from “ordinal” to “language”', 'The policy’s date format changed from “ordinal” to “language”.']])
+})

@@ -33,6 +33,7 @@ const labels: Record<Collection | Singleton, string> = {
   policy: 'policy',
 }
 const fieldLabels: Readonly<Record<string, string>> = {
+  dateFormat: 'date format',
   lawfulBasis: 'lawful basis',
   legitimateInterest: 'legitimate interest',
   dataCategories: 'data categories',
@@ -49,7 +50,7 @@ const ignoredFields = new Set([
   'article',
   'iri',
   // The document's own metadata: no entry or singleton has these fields, and of the document's top
-  // level only id, title and language are compared (pickTop), so emptying one is equivalent; they
+  // level only id, title, language and the date format are compared (pickTop), so emptying one is equivalent; they
   // stay listed as a guard should pickTop widen.
   // Stryker disable StringLiteral: equivalent (above)
   'digest',
@@ -113,7 +114,8 @@ function unshownChanges(from: PolicyDocument, to: PolicyDocument): Reason[] {
 }
 
 function pickTop(document: PolicyDocument): Record<string, unknown> {
-  return { id: document.id, title: document.title, language: document.language }
+  // The date format as the document writes dates, whether it says so or implies it (dateFormatOf).
+  return { id: document.id, title: document.title, language: document.language, dateFormat: dateFormatOf(document) }
 }
 
 function diffClauses(from: PolicyDocument, to: PolicyDocument, words: boolean, targets: TargetChange[]): ClauseChange[] {

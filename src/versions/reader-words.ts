@@ -226,7 +226,7 @@ const controllerFields: Readonly<Record<string, string>> = {
   country: 'country',
 }
 const authorityFields: Readonly<Record<string, string>> = { name: 'name', shortName: 'short name', url: 'website', country: 'country' }
-const policyFields: Readonly<Record<string, string>> = { id: 'identifier', title: 'title', language: 'language' }
+const policyFields: Readonly<Record<string, string>> = { id: 'identifier', title: 'title', language: 'language', dateFormat: 'date format' }
 // Addresses a reader might follow: shown as written, never as a live link (they come from the policy).
 const addressFields: ReadonlySet<string> = new Set(['email', 'url', 'website', 'telephone'])
 
