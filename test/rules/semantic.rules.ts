@@ -73,6 +73,7 @@ ruleTester.run('unknown-reference', unknownReference, {
     { name: 'the base policy' },
     { name: 'a right in a clause that policy.yaml lists but has no file', ...change(replace('policy.yaml', '  - rights\n', '  - rights\n  - more\n'), replace('data.yaml', '    right: access\n    clause: rights', '    right: access\n    clause: more')) },
     { name: 'a right in a clause file, while the order of policy.yaml is invalid', change: { replace: [replace('policy.yaml', '  - rights\n', '  - rights\n  - 12\n'), replace('data.yaml', '    right: access\n    clause: rights', '    right: access\n    clause: more')], add: { 'clauses/more.md': clause('more') } } },
+    { name: 'a data category without an id as text (the references to data categories are not judged)', ...change(replace('data.yaml', '  - id: email-address', '  - id: 12'), replace('data.yaml', 'dataCategories: [email-address]', 'dataCategories: [email-address, zzz]')) },
     { name: 'a nested purpose', ...change(replace('data.yaml', '    group: main\n    text: to send', '    group: main\n    parent: security\n    text: to send')) },
   ],
   invalid: [
@@ -80,6 +81,12 @@ ruleTester.run('unknown-reference', unknownReference, {
       name: 'a misspelt data category',
       ...change(replace('data.yaml', 'dataCategories: [email-address]', 'dataCategories: [email-adress]')),
       errors: [{ file: 'policy/data.yaml', line: 16, column: 22, endLine: 16, endColumn: 34, message: 'Unexpected data category `email-adress`, expected one of the data categories defined: `email-address`', expected: ['email-address'], hint: 'Did you mean `email-address`?' }],
+    },
+    {
+      // The data category fails its schema: the valid purposes are checked all the same, against its id.
+      name: 'a misspelt data category, while the data category has a schema error',
+      ...change(replace('data.yaml', 'label: Email address', 'label: 12'), replace('data.yaml', 'dataCategories: [email-address]', 'dataCategories: [email-address, email-adress]')),
+      errors: [{ file: 'policy/data.yaml', line: 16, column: 37, endLine: 16, endColumn: 49, message: 'Unexpected data category `email-adress`, expected one of the data categories defined: `email-address`', expected: ['email-address'], hint: 'Did you mean `email-address`?' }],
     },
     {
       name: 'recipients, one misspelt',
