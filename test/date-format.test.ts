@@ -88,4 +88,7 @@ test('a change of the date format alone is an editorial change that the change r
   expect(diff.clauses).toEqual([])
   expect(diff.kind).toBe('editorial')
   expect(diff.reasons.map((reason) => [reason.kind, reason.field, reason.message, reason.reader.text])).toEqual([['editorial', 'dateFormat', 'The policy’s date format changed from “ordinal” to “language”', 'The policy’s date format changed from “ordinal” to “language”.']])
+  // A new language implies its own format: the language's change says it.
+  const german = await draftOf('de-DE', null)
+  expect(diffDocuments(before, german, { from: 'a', to: 'b' }).reasons.filter((reason) => reason.collection === 'policy').map((reason) => reason.field)).toEqual(['language'])
 })

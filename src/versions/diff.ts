@@ -75,7 +75,7 @@ export function diffDocuments(from: PolicyDocument | null, to: PolicyDocument, i
   const clauses = diffClauses(from, to, options.words ?? true, targets)
   for (const collection of ['purposes', 'rights'] as const) targets.push(...diffItemTargets(collection, from[collection], to[collection]))
   const data = [
-    ...diffSingleton('policy', pickTop(from), pickTop(to)),
+    ...diffSingleton('policy', ...pickTop(from, to)),
     ...diffSingleton('controller', from.controller, to.controller),
     ...diffSingleton('supervisoryAuthority', from.supervisoryAuthority, to.supervisoryAuthority),
     ...collections.flatMap((collection) => diffCollection(collection, from[collection], to[collection])),
@@ -113,9 +113,12 @@ function unshownChanges(from: PolicyDocument, to: PolicyDocument): Reason[] {
   return digestOf({ ...from, lastUpdated: to.lastUpdated, clauses: to.clauses }) === digestOf(to) ? [dateChanged] : [dateChanged, unshown]
 }
 
-function pickTop(document: PolicyDocument): Record<string, unknown> {
-  // The date format as the document writes dates, whether it says so or implies it (dateFormatOf).
-  return { id: document.id, title: document.title, language: document.language, dateFormat: dateFormatOf(document) }
+function pickTop(from: PolicyDocument, to: PolicyDocument): [Record<string, unknown>, Record<string, unknown>] {
+  const top = (document: PolicyDocument) => ({ id: document.id, title: document.title, language: document.language })
+  // The format dates are written in, as each document says or implies it (dateFormatOf): a change
+  // of its own only within one language, since a new language implies its own.
+  if (from.language !== to.language) return [top(from), top(to)]
+  return [{ ...top(from), dateFormat: dateFormatOf(from) }, { ...top(to), dateFormat: dateFormatOf(to) }]
 }
 
 function diffClauses(from: PolicyDocument, to: PolicyDocument, words: boolean, targets: TargetChange[]): ClauseChange[] {
