@@ -8,6 +8,7 @@ import { createLocator } from '../source/source-file.ts'
 import type { ParsedYaml } from '../yaml/parse-yaml.ts'
 import { createMarkdownMeter, type MarkdownExcess, type MarkdownMeter } from './markdown-complexity.ts'
 import { nodeAt } from '../yaml/node-at.ts'
+import { proseDirectivesAsText } from './prose-directives.ts'
 
 declare module 'mdast' {
   interface RootData {
@@ -26,6 +27,11 @@ export interface DataText {
 }
 
 const parser = unified().use(remarkParse).use(remarkDirective).freeze()
+
+/** A Markdown text of data.yaml parsed with the clause parser, without front matter; prose that looks like a directive stays text. */
+export function parseMarkdownText(text: string): Root {
+  return proseDirectivesAsText(parser.parse(text), text)
+}
 
 // The texts of one data.yaml share one budget, like the Markdown of one clause file.
 const meters = new WeakMap<ParsedYaml, MarkdownMeter>()
@@ -59,7 +65,7 @@ export function parseDataText(parsed: ParsedYaml, path: ReadonlyArray<string | n
     const point = createLocator(node.value).toPoint(offset)
     return { value: node.value, tree: { type: 'root', children: [], position: { start: point, end: point }, data: { markdownTooComplex: { ...reason, point } } }, toFile }
   }
-  return { value: node.value, tree: parser.parse(node.value), toFile }
+  return { value: node.value, tree: parseMarkdownText(node.value), toFile }
 }
 
 export function mapSpan(text: DataText, node: { position?: { start: Point; end: Point } | undefined }): Span | undefined {

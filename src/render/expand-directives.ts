@@ -1,9 +1,7 @@
 import type { List, ListItem, PhrasingContent, Root, RootContent } from 'mdast'
 import type { LeafDirective, TextDirective } from 'mdast-util-directive'
-import remarkDirective from 'remark-directive'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
 import type { PolicyData, PolicySource, Purpose } from '../model/types.ts'
+import { parseMarkdownText } from '../markdown/parse-data-text.ts'
 import { formatDate } from './format-date.ts'
 import { mapChildren } from './map-children.ts'
 
@@ -16,8 +14,6 @@ export interface ExpansionData {
 
 /** Shown where the text refers to a value the policy does not know; `check` warns about each. */
 export const missingEmailText = '[email address missing]'
-
-const inlineParser = unified().use(remarkParse).use(remarkDirective).freeze()
 
 /**
  * Replaces every directive by plain mdast built from the structured data. Expects a tree that
@@ -70,7 +66,7 @@ function purposeList(purposes: readonly Purpose[], parent: string | undefined, s
 
 /** A Markdown text of data.yaml, parsed with the clause parser (or by `check` before) and its directives expanded. */
 export function parseFragment(markdown: string, source: ExpansionData): Root {
-  return expandDirectives(source.texts?.get(markdown) ?? inlineParser.parse(markdown), source)
+  return expandDirectives(source.texts?.get(markdown) ?? parseMarkdownText(markdown), source)
 }
 
 function listItem(markdown: string, source: ExpansionData): ListItem {
@@ -103,7 +99,7 @@ function expandText(node: TextDirective, { policy }: ExpansionData): PhrasingCon
     case 'last-updated': {
       // A <time> that only this directive makes (clauses may not hold HTML): the diff tells the
       // date it shows, which changes with every version, from a date written in the prose.
-      const shown: PhrasingContent = { type: 'emphasis', data: { hName: 'time', hProperties: { dateTime: policy.lastUpdated } }, children: [{ type: 'text', value: formatDate(policy.lastUpdated, policy.language) }] }
+      const shown: PhrasingContent = { type: 'emphasis', data: { hName: 'time', hProperties: { dateTime: policy.lastUpdated } }, children: [{ type: 'text', value: formatDate(policy.lastUpdated, policy.language, policy.dateFormat) }] }
       return [shown]
     }
     default:

@@ -155,13 +155,9 @@ test('check refuses the issue’s reproduction (`[a](` appended 120,000 times) w
   const result = await runCli(['check', '--format', 'json'], cwd)
   expect(result.code).toBe(1)
   const diagnostics = JSON.parse(result.stdout) as Array<{ ruleId: string; file: string; line: number; column: number }>
-  // The clause is not parsed: what links to its anchors, and policy.yaml's entry, miss it too.
-  expect(diagnostics.map((item) => [item.ruleId, item.file])).toEqual([
-    ['broken-anchor', 'policy/clauses/intro.md'],
-    ['markdown-too-complex', 'policy/clauses/rights.md'],
-    ['broken-anchor', 'policy/data.yaml'],
-    ['clause-file-missing', 'policy/policy.yaml'],
-  ])
+  // The clause is not parsed, but it is there: what links to it, and policy.yaml's entry, find it
+  // (they reported it missing besides, before `check` reported every problem in one run).
+  expect(diagnostics.map((item) => [item.ruleId, item.file])).toEqual([['markdown-too-complex', 'policy/clauses/rights.md']])
   const found = diagnostics.find((item) => item.ruleId === 'markdown-too-complex')
   // Line 8 holds the paragraph; the budget runs out some 2,500 repetitions into it, not at its end.
   expect(found?.line).toBe(8)
