@@ -7,6 +7,7 @@ import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
 import { budgets } from '../source/budgets.ts'
 import { createMarkdownMeter } from './markdown-complexity.ts'
 import { proseDirectivesAsText } from './prose-directives.ts'
+import { remarkClauseGfm, withAutolinkPositions } from './gfm.ts'
 import { createLocator, type Locator, type SourceFile } from '../source/source-file.ts'
 import { validateYaml } from '../validate/validate-yaml.ts'
 import { parseYaml, type ParsedYaml } from '../yaml/parse-yaml.ts'
@@ -26,11 +27,11 @@ export interface ParsedClause {
   readonly diagnostics: readonly Diagnostic[]
 }
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze()
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkClauseGfm).use(remarkDirective).freeze()
 
 /** A clause file's Markdown, parsed with its front matter as a first `yaml` node; prose that looks like a directive stays text. */
 export function parseClauseMarkdown(text: string): Root {
-  return proseDirectivesAsText(parser.parse(text), text)
+  return proseDirectivesAsText(withAutolinkPositions(parser.parse(text), text), text)
 }
 
 /** Parses a clause file: Markdown with directives, and YAML front matter read by the one YAML parser. */

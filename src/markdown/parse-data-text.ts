@@ -9,6 +9,7 @@ import type { ParsedYaml } from '../yaml/parse-yaml.ts'
 import { createMarkdownMeter, type MarkdownExcess, type MarkdownMeter } from './markdown-complexity.ts'
 import { nodeAt } from '../yaml/node-at.ts'
 import { proseDirectivesAsText } from './prose-directives.ts'
+import { remarkDataTextGfm, withAutolinkPositions } from './gfm.ts'
 
 declare module 'mdast' {
   interface RootData {
@@ -26,11 +27,11 @@ export interface DataText {
   toFile(point: Point): Point
 }
 
-const parser = unified().use(remarkParse).use(remarkDirective).freeze()
+export const dataTextParser = unified().use(remarkParse).use(remarkDataTextGfm).use(remarkDirective).freeze()
 
-/** A Markdown text of data.yaml parsed with the clause parser, without front matter; prose that looks like a directive stays text. */
+/** A Markdown text of data.yaml (GFM without tables and footnotes), its autolinks placed; prose that looks like a directive stays text. */
 export function parseMarkdownText(text: string): Root {
-  return proseDirectivesAsText(parser.parse(text), text)
+  return proseDirectivesAsText(withAutolinkPositions(dataTextParser.parse(text), text), text)
 }
 
 // The texts of one data.yaml share one budget, like the Markdown of one clause file.

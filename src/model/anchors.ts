@@ -27,3 +27,22 @@ function asciiSlug(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
 }
+
+/**
+ * The prefix of a clause's footnote anchors (`<clause id>---fn-1`, `---fnref-1`, `---footnote-label`),
+ * so that `[^1]` in two clauses makes two anchors. A heading's slug never starts with `-`, and a
+ * clause id has no `--`: no heading or clause anchor can be one of them.
+ */
+export function footnotePrefix(clauseId: string): string {
+  return `${clauseId}---`
+}
+
+/**
+ * The anchors of one footnote of a clause, as remark-rehype writes them: the note (`fn-<label>`)
+ * and each of its references (`fnref-<label>`, then `-2`, `-3`…), the label case-folded.
+ */
+export function footnoteAnchors(clauseId: string, label: string, references: number): string[] {
+  const safe = label.toUpperCase().toLowerCase()
+  const prefix = footnotePrefix(clauseId)
+  return [`${prefix}fn-${safe}`, ...Array.from({ length: references }, (_, index) => `${prefix}fnref-${safe}${index === 0 ? '' : `-${index + 1}`}`)]
+}

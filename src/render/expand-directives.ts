@@ -91,7 +91,7 @@ function expandText(node: TextDirective, { policy }: ExpansionData): PhrasingCon
       return [{ type: 'link', url: `mailto:${email}`, children: [{ type: 'text', value: email }] }]
     }
     case 'authority':
-      return [{ type: 'link', url: policy.supervisoryAuthority.url, children: node.children }]
+      return [{ type: 'link', url: policy.supervisoryAuthority.url, children: withoutLinks(node.children) }]
     case 'controller': {
       const field = node.attributes?.['field'] as keyof PolicySource['controller']
       return [{ type: 'text', value: policy.controller[field] ?? '' }]
@@ -105,4 +105,12 @@ function expandText(node: TextDirective, { policy }: ExpansionData): PhrasingCon
     default:
       throw new Error(`Unexpected directive :${node.name} after check`)
   }
+}
+
+/**
+ * A link's label without the links in it, their words kept: an address in a directive's label
+ * (`:authority[www.ico.org.uk/concerns]`) is a GFM autolink literal, and a link in a link is no HTML.
+ */
+function withoutLinks(children: PhrasingContent[]): PhrasingContent[] {
+  return children.flatMap((child) => (child.type === 'link' ? withoutLinks(child.children) : 'children' in child ? [{ ...child, children: withoutLinks(child.children) } as PhrasingContent] : [child]))
 }

@@ -5,9 +5,10 @@ import { toString } from 'mdast-util-to-string'
 import remarkRehype from 'remark-rehype'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
+import { visit } from 'unist-util-visit'
 import type { LoadedClause } from '../markdown/loaded-clause.ts'
 import type { PolicyData, PolicySource } from '../model/types.ts'
-import { clauseAnchors } from '../model/anchors.ts'
+import { clauseAnchors, footnotePrefix } from '../model/anchors.ts'
 import { expandDirectives, type ExpansionData, parseFragment } from './expand-directives.ts'
 import { mapChildren } from './map-children.ts'
 import { sanitizeTree } from './sanitize.ts'
@@ -50,7 +51,7 @@ export function renderClause(clause: LoadedClause, source: ExpansionData): Rende
   const { id, title } = clause.frontMatter
   const body = withHeadingAnchors(expandDirectives(clause.tree, source), clauseAnchors(id))
   const tree: Root = title === undefined ? body : { ...body, children: [{ type: 'heading', depth: 2, data: { hProperties: { id } }, children: [{ type: 'text', value: title }] }, ...body.children] }
-  const hast = toHast.runSync(tree) as HastRoot
+  const hast = clauseToHast(tree, id)
   const section: Element = {
     type: 'element',
     tagName: 'section',
@@ -66,6 +67,31 @@ export function renderClause(clause: LoadedClause, source: ExpansionData): Rende
     html: toHtml.stringify(root),
     text: toText(root, { whitespace: 'normal' }).trim(),
   }
+}
+
+/**
+ * mdast to hast for one clause. Its footnotes' ids start with the clause's prefix, since several
+ * clauses of a page may each have a `[^1]`; their heading is a visible `h3` under the clause's
+ * `h2` (GitHub's is hidden by a class of its own stylesheet).
+ */
+function clauseToHast(tree: Root, clauseId: string): HastRoot {
+  const prefix = footnotePrefix(clauseId)
+  const root = unified().use(remarkRehype, { allowDangerousHtml: false, clobberPrefix: prefix, footnoteLabelTagName: 'h3', footnoteLabelProperties: {} }).runSync(tree) as HastRoot
+  // remark-rehype does not prefix the id of the footnotes' heading, which their references name.
+  const label = `${prefix}footnote-label`
+  visit(root, 'element', (element) => {
+    const { align, id, ariaDescribedBy } = element.properties
+    // A table cell's alignment as the one style the sanitiser allows (`align` is obsolete HTML).
+    if ((element.tagName === 'td' || element.tagName === 'th') && typeof align === 'string') {
+      delete element.properties['align']
+      element.properties['style'] = `text-align: ${align}`
+    }
+    if (id === 'footnote-label') element.properties['id'] = label
+    // Written as HTML parses them back (`data-footnote-ref=""`), for the sanitised HTML to be a fixed point.
+    for (const name of ['dataFootnotes', 'dataFootnoteRef']) if (element.properties[name] === true) element.properties[name] = ''
+    if (Array.isArray(ariaDescribedBy)) element.properties['ariaDescribedBy'] = ariaDescribedBy.map((name) => (name === 'footnote-label' ? label : name))
+  })
+  return root
 }
 
 /** Each heading with its anchor id (`<clause>--<slug>`), in document order; headings and their ancestors copied, the rest shared. */

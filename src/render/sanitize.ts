@@ -23,6 +23,8 @@ const urlProperties: ReadonlySet<string> = new Set([
   'srcSet',
 ])
 
+const alignments: Array<[string, ...string[]]> = [['style', 'text-align: left', 'text-align: center', 'text-align: right']]
+
 /**
  * Our schema over GitHub's default: no images or form controls, ids kept as written (they are
  * clause anchors, already unique), only https:, http: and mailto: URLs, and our own class names.
@@ -39,7 +41,11 @@ export const sanitizeSchema: Schema = {
   tagNames: [...(defaultSchema.tagNames ?? []).filter((tagName) => !droppedTags.has(tagName)), 'time'],
   attributes: {
     ...defaultSchema.attributes,
-    section: ['ariaLabelledBy', ['className', 'cw-clause']],
+    // A clause, or its footnotes (as remark-rehype writes them for GFM's `[^1]`).
+    section: ['ariaLabelledBy', 'dataFootnotes', ['className', 'cw-clause', 'footnotes']],
+    // A GFM table cell's alignment, as the renderer writes it: these three values only.
+    th: [...alignments],
+    td: [...alignments],
     em: [['className', 'cw-missing']],
   },
   protocols: {

@@ -1,13 +1,13 @@
-import type { Heading } from 'mdast'
+import type { FootnoteReference, Heading } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { type Diagnostic, type DiagnosticDetails, diagnostic } from '../diagnostics/diagnostic.ts'
-import { clauseAnchors } from '../model/anchors.ts'
+import { clauseAnchors, footnoteAnchors } from '../model/anchors.ts'
 import { suggest } from '../diagnostics/words.ts'
 import type { LoadedClause } from '../markdown/loaded-clause.ts'
 import type { SemanticRule } from './context.ts'
 
-/** The anchors a policy publishes: one per clause, one per heading inside a clause. */
+/** The anchors a policy publishes: one per clause, one per heading inside a clause, and a clause's footnotes and their references. */
 export function collectAnchors(clauses: readonly LoadedClause[]): Set<string> {
   const anchors = new Set<string>()
   for (const clause of clauses) {
@@ -16,6 +16,12 @@ export function collectAnchors(clauses: readonly LoadedClause[]): Set<string> {
     visit(clause.tree, 'heading', (node: Heading) => {
       anchors.add(anchorOf(toString(node)))
     })
+    // A footnote is published once referenced (GFM makes `[^label]` a reference only when defined).
+    const references = new Map<string, number>()
+    visit(clause.tree, 'footnoteReference', (node: FootnoteReference) => {
+      references.set(node.identifier, (references.get(node.identifier) ?? 0) + 1)
+    })
+    for (const [label, count] of references) for (const anchor of footnoteAnchors(clause.frontMatter.id, label, count)) anchors.add(anchor)
   }
   return anchors
 }
