@@ -54,6 +54,22 @@ export const constructs: ReadonlyArray<readonly [string, Unit]> = [
   ['underlined headings (`a`, `---`), each its own paragraph', repeat('a\n---\n\n')],
   ['separate lists, each closed by a paragraph', repeat('- a\n\nb\n\n')],
   ['separate block quotes, each closed by a paragraph', repeat('> a\n\nb\n\n')],
+  // GitHub Flavored Markdown: tables (each row as wide as its delimiter row), footnotes,
+  // strikethrough and autolink literals.
+  ['GFM table rows of 2 cells', (index) => (index === 0 ? '| a | b |\n| - | - |\n' : '| a | b |\n')],
+  ['GFM table rows of 64 cells', (index) => (index === 0 ? `${'| a '.repeat(64)}|\n${'|---'.repeat(64)}|\n` : `${'| a '.repeat(64)}|\n`)],
+  ['GFM table of 64 columns, rows of one cell', (index) => (index === 0 ? `${'| a '.repeat(64)}|\n${'|---'.repeat(64)}|\n` : '|a\n')],
+  ['`|` lines (no table)', repeat('| a | b\n')],
+  ['footnote definitions', (index) => `[^${index}]: a\n`],
+  ['footnotes referenced and defined', (index) => `a[^${index}]\n\n[^${index}]: b\n`],
+  ['`[^a]` (undefined footnotes)', repeat('[^a] ')],
+  ['`~~a`', repeat('~~a')],
+  ['`~~a~~ ` (closed strikethrough)', repeat('~~a~~ ')],
+  ['`-www.` (not autolinks)', repeat('-www.')],
+  ['`www.a.a ` (autolinks)', repeat('www.a.a ')],
+  ['`a.a@a.a ` (email autolinks)', repeat('a.a@a.a ')],
+  ['`a@`', repeat('a@')],
+  ['`mailto:a@a.a ` (autolinks)', repeat('mailto:a@a.a ')],
   // The budgets together: a paragraph using 90 % of the backtracking budget, then heading lines up to the marks.
   ['`**a` paragraph at 90 % of its budget, then `# a` lines', (index) => (index === 0 ? `${'**a'.repeat(Math.floor(Math.sqrt((budgets.maxMarkdownBacktracking * 0.9) / 6)))}\n\n` : '# a\n')],
 ]

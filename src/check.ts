@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { buildPolicyDocument } from './compile/policy-document.ts'
 import { todayInUtc } from './model/calendar-date.ts'
 import { indexDirectives } from './compliance/compliance-rule.ts'
@@ -5,7 +6,7 @@ import { type ComplianceConfig, complianceRules, runCompliance } from './complia
 import type { ComplianceItem } from './model/compliance.ts'
 import { compareDiagnostics, type Diagnostic, hasErrors, spanOfNode } from './diagnostics/diagnostic.ts'
 import { type RenderedPolicy, renderPolicy } from './render/render-policy.ts'
-import { type ParsedClause, parseClause } from './markdown/parse-clause.ts'
+import { type ClauseFrontMatter, type ParsedClause, parseClause } from './markdown/parse-clause.ts'
 import type { Root } from 'mdast'
 import type { PolicyData, PolicySource } from './model/types.ts'
 import type { LoadedClause } from './markdown/loaded-clause.ts'
@@ -15,7 +16,7 @@ import { semanticRules } from './rules/index.ts'
 import { findInvisibleCharacters } from './source/find-invisible-characters.ts'
 import type { PolicySources } from './source/read-policy.ts'
 import type { SourceFile } from './source/source-file.ts'
-import { validateYaml } from './validate/validate-yaml.ts'
+import { validateYamlFields } from './validate/validate-yaml.ts'
 import { consistencyRules, type DraftComparison, type VersionContext } from './versions/consistency.ts'
 import { diffDocuments } from './versions/diff.ts'
 import { loadReleases } from './versions/load-releases.ts'
@@ -64,13 +65,13 @@ export function loadPolicy(sources: PolicySources, options: CheckOptions = {}): 
   // Release files hold what was published, warts and all: they are checked for integrity only.
   for (const file of files) if (!sources.releases.includes(file)) append(diagnostics, findInvisibleCharacters(file))
 
-  const loadYaml = (file: SourceFile | undefined, schema: 'policy' | 'data' | 'compliance'): { parsed?: ParsedYaml; value?: unknown } => {
+  const loadYaml = (file: SourceFile | undefined, schema: 'policy' | 'data' | 'compliance'): { parsed?: ParsedYaml; value?: unknown; fields?: Readonly<Record<string, unknown>> } => {
     if (!file) return {}
     const parsed = parseYaml(file)
-    const schemaDiagnostics = validateYaml(parsed, schema)
+    const { diagnostics: schemaDiagnostics, fields } = validateYamlFields(parsed, schema)
     append(diagnostics, parsed.diagnostics, schemaDiagnostics)
     const valid = parsed.value !== undefined && schemaDiagnostics.length === 0
-    return { parsed, ...(valid && { value: parsed.value }) }
+    return { parsed, ...(valid && { value: parsed.value }), ...(fields && { fields }) }
   }
   const policy = loadYaml(sources.policy, 'policy')
   const data = loadYaml(sources.data, 'data')
@@ -80,12 +81,17 @@ export function loadPolicy(sources: PolicySources, options: CheckOptions = {}): 
   for (const file of sources.clauses) {
     const parsed: ParsedClause = parseClause(file)
     append(diagnostics, parsed.diagnostics)
-    if (parsed.frontMatter && parsed.tree) clauses.push(parsed as LoadedClause)
+    // A clause whose front matter failed is still checked, under the id its file names, so that
+    // its text is checked in the same run and links to it and the order in policy.yaml find it.
+    // A text too deep or complex to parse is checked as empty: its error is reported above.
+    const tree = parsed.tree ?? { type: 'root', children: [] }
+    const unparsed = parsed.tree === undefined && { unparsed: true as const }
+    clauses.push(parsed.frontMatter ? { ...parsed, tree, frontMatter: parsed.frontMatter, ...unparsed } : { ...parsed, tree, frontMatter: provisionalFrontMatter(parsed), frontMatterInvalid: true, ...unparsed })
   }
 
   const markdown: MarkdownText[] = clauses.map((clause) => ({ file: clause.file.path, tree: clause.tree, source: clause.file.text, spanOf: spanOfNode }))
   const texts = new Map<string, Root>()
-  if (data.value !== undefined && data.parsed) append(markdown, dataTexts(data.parsed, data.value as PolicyData, texts))
+  if (data.fields && data.parsed) append(markdown, dataTexts(data.parsed, data.fields as Partial<PolicyData>, texts))
 
   const loaded = loadReleases(sources.releases)
   append(diagnostics, loaded.diagnostics)
@@ -97,6 +103,8 @@ export function loadPolicy(sources: PolicySources, options: CheckOptions = {}): 
     ...(data.parsed && { dataYaml: data.parsed }),
     ...(policy.value !== undefined && { policy: policy.value as PolicySource }),
     ...(data.value !== undefined && { data: data.value as PolicyData }),
+    ...(policy.fields && { policyFields: policy.fields as Partial<PolicySource> }),
+    ...(data.fields && { dataFields: data.fields as Partial<PolicyData> }),
     clauses,
     markdown,
     releases: loaded.releases,
@@ -139,16 +147,25 @@ export function checkPolicy(sources: PolicySources, options: CheckOptions = {}):
 }
 
 /** The Markdown texts of data.yaml, which the directives show as list items; each tree also goes into `texts`. */
-function dataTexts(parsed: ParsedYaml, data: PolicyData, texts: Map<string, Root>): MarkdownText[] {
+function dataTexts(parsed: ParsedYaml, data: Partial<PolicyData>, texts: Map<string, Root>): MarkdownText[] {
   const paths = [
-    ...data.purposes.map((_, index) => ['purposes', index, 'text']),
-    ...data.rights.flatMap((right, index) => (right.statement === undefined ? [] : [['rights', index, 'statement']])),
+    ...(data.purposes ?? []).map((_, index) => ['purposes', index, 'text']),
+    ...(data.rights ?? []).flatMap((right, index) => (right.statement === undefined ? [] : [['rights', index, 'statement']])),
   ]
   return paths.flatMap((path) => {
     const text = parseDataText(parsed, path)
     if (text) texts.set(text.value, text.tree)
     return text ? [{ file: parsed.file.path, tree: text.tree, source: text.value, spanOf: (node: Parameters<typeof mapSpan>[1]) => mapSpan(text, node) }] : []
   })
+}
+
+const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
+
+/** The id of a clause whose front matter failed its schema: the one it gives, if it is an id, else its file's name. */
+function provisionalFrontMatter(parsed: ParsedClause): ClauseFrontMatter {
+  const value = parsed.frontMatterYaml?.value
+  const given = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined
+  return { id: typeof given === 'string' && idPattern.test(given) ? given : path.posix.basename(parsed.file.name, '.md') }
 }
 
 function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {

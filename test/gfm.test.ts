@@ -148,6 +148,18 @@ describe('strikethrough and autolink literals', () => {
     expect(xmpp.messages).toEqual(['unsafe-url 6:40 Unexpected link URL with the scheme `xmpp:`, expected https:, http:, mailto: or #anchor'])
   })
 
+  test('a character written as a reference beside an autolink literal is reported where it is written', async () => {
+    // micromark links the first address itself; the second (after a `-`) and the third (after
+    // `mailto:`) only GFM's pass over the text, which leaves the text around them without a position.
+    const { messages } = await compileWith({ escaped: '&#x202E; see https://example.com &amp; *www.example.org &#x200B;*.\n\n&#x202E;-https://example.com and mailto:a@example.com &#x200B;x.\n' })
+    expect(messages).toEqual([
+      'invisible-character 6:1 Unexpected invisible character U+202E RIGHT-TO-LEFT OVERRIDE, written as an escape, expected text',
+      'invisible-character 6:57 Unexpected invisible character U+200B ZERO WIDTH SPACE, written as an escape, expected text',
+      'invisible-character 8:1 Unexpected invisible character U+202E RIGHT-TO-LEFT OVERRIDE, written as an escape, expected text',
+      'invisible-character 8:55 Unexpected invisible character U+200B ZERO WIDTH SPACE, written as an escape, expected text',
+    ])
+  })
+
   test('a bare `javascript:` or `data:` is text, never a link', async () => {
     const { ruleIds, html } = await compileWith({ bare: 'Never javascript://%0Aalert(1) nor JavaScript://x.com nor data:,alert(1).\n' })
     expect(ruleIds.filter((id) => id === 'unsafe-url')).toEqual([])

@@ -2,9 +2,14 @@ import { readFile } from 'node:fs/promises'
 import { getCollection, getEntry } from 'astro:content'
 import type { SiteEntry } from '../../src/astro/site-data.ts'
 import type { ErrorEntryData } from '../../src/astro/site-schema.ts'
-import { formatDate } from '../../src/render/format-date.ts'
+import { dateFormatOf } from '../../src/model/policy-document.ts'
+import type { DateFormat } from '../../src/model/types.ts'
+import { formatDate as formatPolicyDate } from '../../src/render/format-date.ts'
 
-export { formatDate }
+/** A date written as the document (or the change's version) writes its dates: its language and `dateFormat`. */
+export function formatDate(isoDate: string, document: { readonly language: string; readonly dateFormat?: DateFormat | undefined }): string {
+  return formatPolicyDate(isoDate, document.language, dateFormatOf(document))
+}
 
 type EntryOf<Id extends string> = Extract<SiteEntry, { id: Id }>
 

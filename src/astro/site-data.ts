@@ -1,5 +1,6 @@
 import { type CompiledPolicy, draftVersion } from '../compile/compile.ts'
 import type { PolicyDocument } from '../model/policy-document.ts'
+import type { DateFormat } from '../model/types.ts'
 import { jsonForScript, toJsonLd } from '../compile/to-json-ld.ts'
 import type { PolicyDiff } from '../model/diff.ts'
 import type { ChangeKind, DecidedBy, Release } from '../model/release.ts'
@@ -58,6 +59,8 @@ export type SiteEntry =
         readonly release: VersionSummary
         readonly title: string
         readonly language: string
+        /** The version's `dateFormat`, where its document has one. */
+        readonly dateFormat?: DateFormat
         readonly legalName: string
         readonly diff: PolicyDiff
         readonly removed: ReadonlyArray<{ readonly id: string; readonly title: string | null; readonly html: string }>
@@ -138,11 +141,11 @@ export function buildSiteEntries(output: CompiledPolicy, options: SiteEntryOptio
     })
     const diff = output.changes[index]
     if (!diff) throw new Error(`no diff for release ${release.version}`)
-    const { title, language, controller } = document
+    const { title, language, dateFormat, controller } = document
     const before = previous && safe(previous)
     entries.push({
       id: `change/${release.version}`,
-      data: { release: summarise(release), title, language, legalName: controller.legalName, diff, removed: clausesOf(diff, before, 'removed'), added: clausesOf(diff, document, 'added'), changed: changedClauses(diff, before, document) },
+      data: { release: summarise(release), title, language, ...(dateFormat && { dateFormat }), legalName: controller.legalName, diff, removed: clausesOf(diff, before, 'removed'), added: clausesOf(diff, document, 'added'), changed: changedClauses(diff, before, document) },
     })
   })
   if (output.document.version === draftVersion) entries.push(draftChangeEntry(output, (release) => (release ? safe(release) : undefined)))
@@ -169,7 +172,7 @@ function draftChangeEntry(output: CompiledPolicy, safe: (release: Release | unde
   const latest = output.releases.at(-1)
   const before = safe(latest)
   const diff = diffDocuments(before ?? null, output.draft, { from: latest?.version ?? null, to: draftVersion })
-  const { title, language, controller, lastUpdated } = output.draft
+  const { title, language, dateFormat, controller, lastUpdated } = output.draft
   const release: VersionSummary = { version: draftVersion, effective: lastUpdated, summary: 'The changes of the draft, not released.', kind: diff.kind === 'reworded' ? 'editorial' : diff.kind, decidedBy: null, previous: latest?.version ?? null }
-  return { id: `change/${draftVersion}`, data: { release, title, language, legalName: controller.legalName, diff, removed: clausesOf(diff, before, 'removed'), added: clausesOf(diff, output.draft, 'added'), changed: changedClauses(diff, before, output.draft) } }
+  return { id: `change/${draftVersion}`, data: { release, title, language, ...(dateFormat && { dateFormat }), legalName: controller.legalName, diff, removed: clausesOf(diff, before, 'removed'), added: clausesOf(diff, output.draft, 'added'), changed: changedClauses(diff, before, output.draft) } }
 }

@@ -32,6 +32,7 @@ export const policyDocumentSchema = z.object({
   id: text,
   title: text,
   language: text,
+  dateFormat: z.enum(['language', 'ordinal']).exactOptional(),
   version: text,
   lastUpdated: text,
   controller: z.object({ legalName: text, name: optionalText, companyNumber: optionalText, registry: optionalText, postalAddress: optionalText, website: optionalText, country: optionalText }),
@@ -100,7 +101,7 @@ const shownClause = z.object({ id: text, title: nullableText, html: text })
 export const siteEntrySchemas = {
   current: z.strictObject({ document: policyDocumentSchema, jsonLdScript: text, shown: listedVersion.nullable(), upcoming: listedVersion.nullable(), preview: z.enum(['draft', 'draft-unchanged', 'unreleased']).nullable(), versions: z.array(listedVersion) }),
   version: z.strictObject({ release: versionSummary, standing: versionStanding, document: policyDocumentSchema, jsonLdScript: text }),
-  change: z.strictObject({ release: versionSummary, title: text, language: text, legalName: text, diff: policyDiffSchema, removed: z.array(shownClause), added: z.array(shownClause), changed: z.array(z.object({ id: text, html: text })) }),
+  change: z.strictObject({ release: versionSummary, title: text, language: text, dateFormat: z.enum(['language', 'ordinal']).exactOptional(), legalName: text, diff: policyDiffSchema, removed: z.array(shownClause), added: z.array(shownClause), changed: z.array(z.object({ id: text, html: text })) }),
   file: z.strictObject({ path: text, text }),
   error: z.strictObject({ message: text }),
 }

@@ -1,5 +1,5 @@
 import type { ComplianceItem } from '../model/compliance.ts'
-import { documentFormat, type PolicyDocument } from '../model/policy-document.ts'
+import { documentFormat, impliedDateFormat, type PolicyDocument } from '../model/policy-document.ts'
 import type { PolicyData, PolicySource } from '../model/types.ts'
 import { type RenderedPolicy, renderFragment } from '../render/render-policy.ts'
 import { gdprIri, lawfulBases, personalDataIri, rightReferences } from '../vocab/gdpr.ts'
@@ -9,11 +9,15 @@ import { digestOf } from './digest.ts'
 export function buildPolicyDocument(policy: PolicySource, data: PolicyData, rendered: RenderedPolicy, compliance?: readonly ComplianceItem[]): PolicyDocument {
   const source = { policy, data, ...(rendered.texts && { texts: rendered.texts }) }
   const fragment = (markdown: string) => renderFragment(markdown, source)
+  const dateFormat = policy.dateFormat ?? 'language'
   const withoutDigest: Omit<PolicyDocument, 'digest'> = {
     format: documentFormat,
     id: policy.id,
     title: policy.title,
     language: policy.language,
+    // Written only where a document without it would mean another format: the documents of every
+    // policy that writes dates as before (the OPTSM policy: `ordinal` in en-GB) keep their bytes and digest.
+    ...(dateFormat !== impliedDateFormat(policy.language) && { dateFormat }),
     version: policy.lastUpdated,
     lastUpdated: policy.lastUpdated,
     controller: pick(policy.controller, ['legalName', 'name', 'companyNumber', 'registry', 'postalAddress', 'website']),

@@ -1,5 +1,6 @@
 import { diagnostic } from '../diagnostics/diagnostic.ts'
 import { locate } from '../yaml/locate.ts'
+import { fieldFailed } from '../rules/context.ts'
 import { type ComplianceRule, met, missing, notApplicable } from './compliance-rule.ts'
 
 /** GDPR Art. 13(2)(f), 22: automated decision-making, including profiling. */
@@ -7,9 +8,9 @@ export const automatedDecisionMaking: ComplianceRule = {
   id: 'automated-decision-making',
   article: 'GDPR Art. 13(2)(f), 22',
   title: 'Automated decision-making and profiling, its logic and consequences',
-  check({ policy, policyYaml }) {
-    if (!policy) return notApplicable
-    const statement = policy.automatedDecisionMaking
+  check({ policyFields, policyYaml }) {
+    if (fieldFailed(policyFields, policyYaml, 'automatedDecisionMaking')) return notApplicable
+    const statement = policyFields?.automatedDecisionMaking
     const file = policyYaml?.file.path ?? ''
     if (statement === undefined) {
       return missing([diagnostic('automated-decision-making', file, locate(policyYaml, ['id'], 'key'), 'Missing statement on automated decision-making: the policy does not say whether it is used', { hint: 'Add `automatedDecisionMaking: { used: false }`, or `used: true` with `logic:` and `consequences:`.' })])

@@ -1,5 +1,6 @@
 import { diagnostic } from '../diagnostics/diagnostic.ts'
 import { locate } from '../yaml/locate.ts'
+import { fieldFailed } from '../rules/context.ts'
 import { type ComplianceRule, met, missing, notApplicable } from './compliance-rule.ts'
 
 // EU and EEA member states, and the UK: a controller established here needs no representative.
@@ -11,10 +12,11 @@ export const controllerIdentity: ComplianceRule = {
   article: 'GDPR Art. 13(1)(a)',
   title: 'The identity and contact details of the controller',
   check(context) {
-    const { policy, policyYaml } = context
-    if (!policy) return notApplicable
+    const { policyFields, policyYaml } = context
+    const { contacts, controller } = policyFields ?? {}
+    if (!contacts || !controller) return notApplicable
     const where = [...new Set([...context.clausesWith('controller'), ...context.clausesWith('email')])]
-    const reachable = policy.contacts.some((contact) => contact.email ?? contact.postalAddress ?? contact.telephone ?? contact.url) || policy.controller.postalAddress !== undefined
+    const reachable = contacts.some((contact) => contact.email ?? contact.postalAddress ?? contact.telephone ?? contact.url) || controller.postalAddress !== undefined
     if (reachable) return met(where)
     return missing(
       [
@@ -32,10 +34,10 @@ export const representative: ComplianceRule = {
   id: 'representative',
   article: 'GDPR Art. 13(1)(a), 27',
   title: 'The representative of a controller outside the EU/EEA or UK',
-  check({ policy, policyYaml }) {
-    const country = policy?.controller.country
-    if (!policy || country === undefined || europe.has(country)) return notApplicable
-    if (policy.representative) return met()
+  check({ policyFields, policyYaml }) {
+    const country = policyFields?.controller?.country
+    if (!policyFields || country === undefined || europe.has(country) || fieldFailed(policyFields, policyYaml, 'representative')) return notApplicable
+    if (policyFields.representative) return met()
     return missing([
       diagnostic('representative', policyYaml?.file.path ?? '', locate(policyYaml, ['controller', 'country']), `Missing representative: a controller established in ${country} must name its representative in the EU or UK`, {
         hint: 'Add `representative:` with a name and contact details (GDPR Art. 27), or correct `country`.',
@@ -49,9 +51,9 @@ export const dpoContact: ComplianceRule = {
   id: 'dpo-contact',
   article: 'GDPR Art. 13(1)(b)',
   title: 'The contact details of the data protection officer, where designated',
-  check({ policy, policyYaml }) {
-    if (!policy) return notApplicable
-    const dpo = policy.dataProtectionOfficer
+  check({ policyFields, policyYaml }) {
+    if (fieldFailed(policyFields, policyYaml, 'dataProtectionOfficer')) return notApplicable
+    const dpo = policyFields?.dataProtectionOfficer
     const file = policyYaml?.file.path ?? ''
     if (dpo === undefined) {
       return missing([

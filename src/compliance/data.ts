@@ -1,5 +1,6 @@
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
 import { locate } from '../yaml/locate.ts'
+import { fieldFailed } from '../rules/context.ts'
 import { type ComplianceRule, met, missing, notApplicable } from './compliance-rule.ts'
 
 /** GDPR Art. 9(2): special category data needs a condition of Art. 9(2) besides a lawful basis. */
@@ -7,10 +8,11 @@ export const specialCategoryCondition: ComplianceRule = {
   id: 'special-category-condition',
   article: 'GDPR Art. 9(2)',
   title: 'The Art. 9(2) condition for special category data',
-  check({ data, dataYaml }) {
-    const special = new Set(data?.dataCategories.filter((category) => category.specialCategory).map((category) => category.id))
-    if (!data || special.size === 0) return notApplicable
-    const found: Diagnostic[] = data.purposes.flatMap((purpose, index) => {
+  check({ dataFields, dataYaml }) {
+    const { dataCategories, purposes } = dataFields ?? {}
+    const special = new Set(dataCategories?.filter((category) => category.specialCategory).map((category) => category.id))
+    if (!dataCategories || !purposes || special.size === 0) return notApplicable
+    const found: Diagnostic[] = purposes.flatMap((purpose, index) => {
       const used = purpose.dataCategories?.filter((id) => special.has(id)) ?? []
       if (used.length === 0 || purpose.article9Condition !== undefined) return []
       return [
@@ -29,10 +31,11 @@ export const recipientsStated: ComplianceRule = {
   article: 'GDPR Art. 13(1)(e)',
   title: 'The recipients or categories of recipients',
   check(context) {
-    const { data, dataYaml } = context
-    if (!data) return notApplicable
+    const { dataFields, dataYaml } = context
+    const recipients = dataFields?.recipients
+    if (!recipients) return notApplicable
     const where = context.clausesWith('recipient')
-    if (data.recipients.length > 0) return met(where)
+    if (recipients.length > 0) return met(where)
     return missing([diagnostic('recipients-stated', dataYaml?.file.path ?? '', locate(dataYaml, ['recipients'], 'key'), 'Missing recipients: the policy names nobody the data is disclosed to', { hint: 'List the recipients (or their categories) under `recipients:`; if there are none, say so in a clause.' })])
   },
 }
@@ -42,10 +45,10 @@ export const internationalTransfers: ComplianceRule = {
   id: 'international-transfers',
   article: 'GDPR Art. 13(1)(f)',
   title: 'Transfers to third countries, their safeguards and how to obtain a copy',
-  check({ data, dataYaml }) {
-    if (!data) return notApplicable
+  check({ dataFields, dataYaml }) {
+    if (fieldFailed(dataFields, dataYaml, 'internationalTransfers')) return notApplicable
     const file = dataYaml?.file.path ?? ''
-    const statement = data.internationalTransfers
+    const statement = dataFields?.internationalTransfers
     if (statement === undefined) {
       return missing([
         diagnostic('international-transfers', file, locate(dataYaml, ['recipients'], 'key'), 'Missing statement on international transfers: the policy does not say whether personal data leaves the UK/EEA', {
@@ -69,14 +72,15 @@ export const retentionPeriod: ComplianceRule = {
   id: 'retention-period',
   article: 'GDPR Art. 13(2)(a)',
   title: 'How long the data is kept, or the criteria',
-  check({ data, dataYaml }) {
-    if (!data || data.dataCategories.length === 0) return notApplicable
+  check({ dataFields, dataYaml }) {
+    const { dataCategories, purposes } = dataFields ?? {}
+    if (!dataCategories || !purposes || dataCategories.length === 0) return notApplicable
     const file = dataYaml?.file.path ?? ''
     // Stryker disable next-line ArrayDeclaration: a purpose without categories covers none; a made-up id matches no category
-    const coveredByPurpose = new Set(data.purposes.filter((purpose) => purpose.retention !== undefined).flatMap((purpose) => purpose.dataCategories ?? []))
-    const uncovered = data.dataCategories.map((category, index) => ({ category, index })).filter(({ category }) => category.retention === undefined && !coveredByPurpose.has(category.id))
+    const coveredByPurpose = new Set(purposes.filter((purpose) => purpose.retention !== undefined).flatMap((purpose) => purpose.dataCategories ?? []))
+    const uncovered = dataCategories.map((category, index) => ({ category, index })).filter(({ category }) => category.retention === undefined && !coveredByPurpose.has(category.id))
     if (uncovered.length === 0) return met()
-    if (uncovered.length === data.dataCategories.length) {
+    if (uncovered.length === dataCategories.length) {
       return missing([diagnostic('retention-period', file, locate(dataYaml, ['dataCategories'], 'key'), 'Missing retention: the policy states no storage period, nor the criteria for one, for any data', { hint: 'Add `retention:` to each data category (or to the purposes that use it).' })])
     }
     return missing(uncovered.map(({ category, index }) => diagnostic('retention-period', file, locate(dataYaml, ['dataCategories', index, 'id']), `Missing retention for data category \`${category.id}\``, { hint: 'Add `retention:` with the period or the criteria.' })))
@@ -88,10 +92,10 @@ export const provisionRequirement: ComplianceRule = {
   id: 'provision-requirement',
   article: 'GDPR Art. 13(2)(e)',
   title: 'Whether providing the data is required, and the consequence of not providing it',
-  check({ data, dataYaml }) {
+  check({ dataFields, dataYaml }) {
     // Stryker disable next-line ArrayDeclaration: without data the rule returns before it reads the list
-    const provided = data?.dataCategories.map((category, index) => ({ category, index })).filter(({ category }) => category.sources.includes('data-subject')) ?? []
-    if (!data || provided.length === 0) return notApplicable
+    const provided = dataFields?.dataCategories?.map((category, index) => ({ category, index })).filter(({ category }) => category.sources.includes('data-subject')) ?? []
+    if (provided.length === 0) return notApplicable
     const file = dataYaml?.file.path ?? ''
     const lacking = provided.filter(({ category }) => category.provision === undefined || (category.provision.requirement !== 'voluntary' && category.provision.consequence === undefined))
     if (lacking.length === 0) return met()
@@ -108,10 +112,10 @@ export const dataSource: ComplianceRule = {
   article: 'GDPR Art. 14(1)(d), 14(2)(f)',
   title: 'For data not obtained from the person: the categories and the source',
   check(context) {
-    const { data, dataYaml } = context
+    const { dataFields, dataYaml } = context
     // Stryker disable next-line ArrayDeclaration: without data the rule returns before it reads the list
-    const indirect = data?.dataCategories.map((category, index) => ({ category, index })).filter(({ category }) => category.sources.some((source) => source === 'third-party' || source === 'public')) ?? []
-    if (!data || indirect.length === 0) return notApplicable
+    const indirect = dataFields?.dataCategories?.map((category, index) => ({ category, index })).filter(({ category }) => category.sources.some((source) => source === 'third-party' || source === 'public')) ?? []
+    if (indirect.length === 0) return notApplicable
     const where = indirect.flatMap(({ category }) => context.clausesWith('data', category.id))
     const found = indirect
       .filter(({ category }) => category.sourceDetail === undefined)

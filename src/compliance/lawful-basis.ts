@@ -8,10 +8,11 @@ export const lawfulBasis: ComplianceRule = {
   article: 'GDPR Art. 13(1)(c)',
   title: 'The purposes and the lawful basis of each',
   check(context) {
-    const { dataYaml, data } = context
-    if (!data) return notApplicable
+    const { dataYaml, dataFields } = context
+    const purposes = dataFields?.purposes
+    if (!purposes) return notApplicable
     const where = context.clausesWith('purposes')
-    const found: Diagnostic[] = data.purposes.flatMap((purpose, index) =>
+    const found: Diagnostic[] = purposes.flatMap((purpose, index) =>
       purpose.lawfulBasis
         ? []
         : [
@@ -30,11 +31,12 @@ export const legitimateInterest: ComplianceRule = {
   article: 'GDPR Art. 13(1)(d)',
   title: 'The legitimate interests pursued',
   check(context) {
-    const { dataYaml, data } = context
+    const { dataYaml, dataFields } = context
+    const purposes = dataFields?.purposes
     // Stryker disable next-line ArrayDeclaration: without data the rule returns before it reads the list
-    const relying = data?.purposes.filter((purpose) => purpose.lawfulBasis?.includes('legitimate-interests')) ?? []
-    if (!data || relying.length === 0) return notApplicable
-    const found = data.purposes.flatMap((purpose, index) => {
+    const relying = purposes?.filter((purpose) => purpose.lawfulBasis?.includes('legitimate-interests')) ?? []
+    if (!purposes || relying.length === 0) return notApplicable
+    const found = purposes.flatMap((purpose, index) => {
       const position = purpose.lawfulBasis?.indexOf('legitimate-interests') ?? -1
       if (position === -1 || purpose.legitimateInterest !== undefined) return []
       return [

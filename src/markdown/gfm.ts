@@ -34,18 +34,26 @@ function gfmPlugin(this: Processor, blocks: boolean): void {
 
 /**
  * The tree with a position on each autolink literal that GFM found in a text node once parsing was
- * done (mdast-util-gfm-autolink-literal leaves them and the text around them without one), so that
- * a rule reports the link where it is written: found in the source after its previous sibling, as
- * written (an address holds no character reference). Changes the tree given, which it returns.
+ * done, and on the text around it: mdast-util-gfm-autolink-literal leaves them without one, and a
+ * rule reports a link, or a character reference in the text, where it is written. A link is found
+ * in the source after its previous sibling, as written (an address holds no character reference);
+ * a text between two placed siblings is all the source between them, and one beside a single
+ * placed sibling is placed when the source there is its value. Changes the tree given, which it returns.
  */
 export function withAutolinkPositions(tree: Root, source: string): Root {
   let place: ReturnType<typeof location> | undefined
+  const positionOf = (start: number, end: number) => {
+    place ??= location(source)
+    const [from, to] = [place.toPoint(start), place.toPoint(end)]
+    return from && to ? { start: from, end: to } : undefined
+  }
   visit(tree, (node: Node) => {
     const parent = node as Partial<Parent>
-    if (!parent.children?.some((child) => child.position === undefined) || !parent.position) return
+    const children = parent.children
+    if (!children?.some((child) => child.position === undefined) || !parent.position) return
     let cursor = parent.position.start.offset ?? 0
     const end = parent.position.end.offset ?? source.length
-    for (const child of parent.children) {
+    for (const child of children) {
       if (child.position) {
         cursor = child.position.end.offset ?? cursor
         continue
@@ -53,15 +61,28 @@ export function withAutolinkPositions(tree: Root, source: string): Root {
       if (child.type !== 'link') continue
       const written = toString(child)
       const start = source.indexOf(written, cursor)
-      if (start === -1 || start + written.length > end) continue
-      place ??= location(source)
-      const position = { start: place.toPoint(start), end: place.toPoint(start + written.length) }
-      if (!position.start || !position.end) continue
-      child.position = { start: position.start, end: position.end }
+      const position = start === -1 || start + written.length > end ? undefined : positionOf(start, start + written.length)
+      if (!position) continue
+      child.position = position
       const [label] = (child as Parent).children
-      if (label && !label.position) label.position = child.position
+      if (label && !label.position) label.position = position
       cursor = start + written.length
     }
+    // A paragraph's text starts and ends with it; another parent's marks (`*`, `[`) are its own.
+    const paragraph = node.type === 'paragraph'
+    children.forEach((child, index) => {
+      if (child.position || child.type !== 'text' || !('value' in child) || typeof child.value !== 'string') return
+      const value = child.value
+      const before = index === 0 ? (paragraph ? parent.position?.start.offset : undefined) : children[index - 1]?.position?.end.offset
+      const after = index === children.length - 1 ? (paragraph ? parent.position?.end.offset : undefined) : children[index + 1]?.position?.start.offset
+      const range: [number, number] | undefined =
+        before !== undefined && after !== undefined ? [before, after]
+        : before !== undefined && source.startsWith(value, before) ? [before, before + value.length]
+        : after !== undefined && source.slice(after - value.length, after) === value ? [after - value.length, after]
+        : undefined
+      const position = range && positionOf(...range)
+      if (position) child.position = position
+    })
   })
   return tree
 }

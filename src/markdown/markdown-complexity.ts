@@ -18,11 +18,19 @@ export interface MarkdownMeter {
 // budget bounds, summed over the paragraphs, the marks that start a try times the paragraph's
 // length. A paragraph never spans a blank line, so the paragraphs are cut at blank lines only (a
 // list item's paragraph is measured with its neighbours: too much, never too little).
-const tries = new Set([...'!&*<[\\]_`:'])
-// Marks that only make tokens once a try has started (a link's parts, attributes, quotes).
-const parts = new Set([...'()>{}"\''])
+// GFM adds `~` (strikethrough, tried as `*` is) and `www.` (an autolink literal, whose path is
+// read to the end of its word, again for each `www.` that turns out not to be one).
+const tries = new Set([...'!&*<[\\]_`:~'])
+// Marks that only make tokens once a try has started (a link's parts, attributes, quotes), a
+// table's `|`, and the `@` of an address that GFM makes a link.
+const parts = new Set([...'()>{}"\'|@'])
 // A line costs micromark about as much as three marks (its containers, its line ending, its node).
 const lineMarks = 3
+// A GFM table cell costs micromark and the renderer about as much as eight marks (bench/results.md).
+// Every row is rendered with as many cells as the delimiter row has columns, however few it
+// writes: the cells are counted from the columns, so that `|a` rows under a header of a thousand
+// columns cost what they make.
+const tableCellMarks = 8
 
 /**
  * A meter for one file: a clause, or the Markdown texts of data.yaml together. One linear pass per
@@ -38,6 +46,7 @@ export function createMarkdownMeter(): MarkdownMeter {
       let paragraphTries = 0
       let paragraphLength = 0
       let depth = 0
+      let tableColumns = 0
       let lineStart = 0
       while (lineStart < text.length) {
         const newline = text.indexOf('\n', lineStart)
@@ -48,13 +57,26 @@ export function createMarkdownMeter(): MarkdownMeter {
           paragraphTries = 0
           paragraphLength = 0
           depth = 0
+          tableColumns = 0
         } else {
+          // A table lasts to the blank line at most; its header row is counted with its delimiter row.
+          const columns = tableColumns > 0 ? 0 : delimiterRowColumns(text.slice(lineStart, lineEnd))
+          const cells = tableColumns > 0 ? tableColumns : 2 * columns
+          if (columns > 0) tableColumns = columns
+          marks += cells * tableCellMarks
+          if (marks > budgets.maxMarkdownMarks) {
+            return {
+              offset: lineStart,
+              message: `Unexpected table too large to parse in time: more than ${grouped(budgets.maxMarkdownMarks)} marks in a file, each table cell counting ${tableCellMarks} (a row has as many cells as the table has columns)`,
+              hint: 'Split the table, or the text, into several clause files; a list may read better than a large table.',
+            }
+          }
           containerMarkers += countContainerMarkers(text, lineStart, lineEnd)
           if (containerMarkers * (marks + lineMarks) > budgets.maxMarkdownContainerWork) {
             return {
               offset: lineStart,
-              message: `Unexpected Markdown too complex to parse in time: ${containerMarkers} block quote, list and heading underline markers in a text of ${marks + lineMarks} marks so far, expected at most ${grouped(budgets.maxMarkdownContainerWork)} (markers × marks)`,
-              hint: 'Use fewer separate lists, block quotes and underlined headings (write `## Heading`), or split the text into several clause files.',
+              message: `Unexpected Markdown too complex to parse in time: ${containerMarkers} block quote, list, footnote and heading underline markers in a text of ${marks + lineMarks} marks so far, expected at most ${grouped(budgets.maxMarkdownContainerWork)} (markers × marks)`,
+              hint: 'Use fewer separate lists, block quotes, footnotes and underlined headings (write `## Heading`), or split the text into several clause files.',
             }
           }
           if (opensContainerDirective(text.slice(lineStart, lineEnd)) && ++containers > budgets.maxMarkdownContainerDirectives) {
@@ -69,7 +91,7 @@ export function createMarkdownMeter(): MarkdownMeter {
           for (let index = lineStart; index <= last; index++) {
             const character = text.charAt(index)
             paragraphLength++
-            if (tries.has(character)) {
+            if (tries.has(character) || ((character === 'w' || character === 'W') && text.slice(index, index + 4).toLowerCase() === 'www.')) {
               paragraphTries++
               marks++
             } else if (parts.has(character)) {
@@ -129,6 +151,17 @@ function afterQuoteMarkers(text: string, start: number, end: number): number {
 }
 
 /**
+ * The columns of a line that may be a GFM table's delimiter row (`|---|:-:|`, behind any block quote
+ * or list markers), 0 for any other: a line of dashes, `|`, `:` and markers only, with a dash and
+ * a `|` or `:` (a line of dashes alone underlines a heading), each run of dashes a column. Too
+ * many is safe; one character class, so that no line costs more than its length.
+ */
+function delimiterRowColumns(line: string): number {
+  if (!/^[-|: \t>*+.)\d]*\r?$/.test(line) || !(line.includes('|') || line.includes(':'))) return 0
+  return line.match(/-+/g)?.length ?? 0
+}
+
+/**
  * Block quote and list markers that open a line, each of which may open a container, or 1 for a
  * line that may underline a heading (`===`, `---`): micromark's work on each of these grows with
  * the text before it. Too many is safe.
@@ -148,7 +181,8 @@ function countContainerMarkers(text: string, start: number, end: number): number
       index++
     } else {
       const ordered = /^\d{1,9}[.)](?=[ \t\r]|$)/.exec(text.slice(index, Math.min(end, index + 11)))
-      if (!ordered) return count
+      // A GFM footnote definition (`[^label]:`) is a container as a list item is.
+      if (!ordered) return text.startsWith('[^', index) && /^\[\^[^\]]*\]:/.test(text.slice(index, end)) ? count + 1 : count
       count++
       index += ordered[0].length
     }

@@ -6,6 +6,7 @@ import { unified } from 'unified'
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
 import { budgets } from '../source/budgets.ts'
 import { createMarkdownMeter } from './markdown-complexity.ts'
+import { proseDirectivesAsText } from './prose-directives.ts'
 import { remarkClauseGfm, withAutolinkPositions } from './gfm.ts'
 import { createLocator, type Locator, type SourceFile } from '../source/source-file.ts'
 import { validateYaml } from '../validate/validate-yaml.ts'
@@ -30,9 +31,9 @@ export interface ParsedClause {
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkClauseGfm).use(remarkDirective).freeze()
 
-/** A clause file's Markdown, parsed with its front matter as a first `yaml` node. */
+/** A clause file's Markdown, parsed with its front matter as a first `yaml` node; prose that looks like a directive stays text. */
 export function parseClauseMarkdown(text: string): Root {
-  return withAutolinkPositions(parser.parse(text), text)
+  return proseDirectivesAsText(withAutolinkPositions(parser.parse(text), text), text)
 }
 
 /** Parses a clause file: Markdown with directives, and YAML front matter read by the one YAML parser. */

@@ -8,6 +8,7 @@ import { createLocator } from '../source/source-file.ts'
 import type { ParsedYaml } from '../yaml/parse-yaml.ts'
 import { createMarkdownMeter, type MarkdownExcess, type MarkdownMeter } from './markdown-complexity.ts'
 import { nodeAt } from '../yaml/node-at.ts'
+import { proseDirectivesAsText } from './prose-directives.ts'
 import { remarkDataTextGfm, withAutolinkPositions } from './gfm.ts'
 
 declare module 'mdast' {
@@ -27,6 +28,11 @@ export interface DataText {
 }
 
 export const dataTextParser = unified().use(remarkParse).use(remarkDataTextGfm).use(remarkDirective).freeze()
+
+/** A Markdown text of data.yaml (GFM without tables and footnotes), its autolinks placed; prose that looks like a directive stays text. */
+export function parseMarkdownText(text: string): Root {
+  return proseDirectivesAsText(withAutolinkPositions(dataTextParser.parse(text), text), text)
+}
 
 // The texts of one data.yaml share one budget, like the Markdown of one clause file.
 const meters = new WeakMap<ParsedYaml, MarkdownMeter>()
@@ -60,7 +66,7 @@ export function parseDataText(parsed: ParsedYaml, path: ReadonlyArray<string | n
     const point = createLocator(node.value).toPoint(offset)
     return { value: node.value, tree: { type: 'root', children: [], position: { start: point, end: point }, data: { markdownTooComplex: { ...reason, point } } }, toFile }
   }
-  return { value: node.value, tree: withAutolinkPositions(dataTextParser.parse(node.value), node.value), toFile }
+  return { value: node.value, tree: parseMarkdownText(node.value), toFile }
 }
 
 export function mapSpan(text: DataText, node: { position?: { start: Point; end: Point } | undefined }): Span | undefined {

@@ -1,5 +1,5 @@
 import type { ComplianceItem } from './compliance.ts'
-import type { Contact, Controller, DataContext, DataSource, LawfulBasis, RecipientKind, RightKind, SupervisoryAuthority } from './types.ts'
+import type { Contact, Controller, DataContext, DataSource, DateFormat, LawfulBasis, RecipientKind, RightKind, SupervisoryAuthority } from './types.ts'
 
 /** The format id of policy.json; bumped only by an incompatible change to its schema. */
 export const documentFormat = 'clausewright-policy/1'
@@ -19,6 +19,13 @@ export interface PolicyDocument {
   readonly id: string
   readonly title: string
   readonly language: string
+  /**
+   * How the document writes its dates (its `:last-updated`, and the pages of the site), only when
+   * it differs from what a document without it means: the way of every document made before the
+   * field existed, English with an ordinal ("25th January 2019"), any other language in its style.
+   * See `dateFormatOf`.
+   */
+  readonly dateFormat?: DateFormat
   /** The version id: the last-updated date, YYYY-MM-DD. */
   readonly version: string
   readonly lastUpdated: string
@@ -62,4 +69,14 @@ export interface PolicyDocument {
   readonly compliance?: readonly ComplianceItem[]
   /** `sha256:<hex>` of the normalised content (not of the HTML): see `digestOf`. */
   readonly digest: string
+}
+
+/** How a document written without `dateFormat` writes its dates: as every document did before the field existed. */
+export function impliedDateFormat(language: string): DateFormat {
+  return /^en\b/i.test(language) ? 'ordinal' : 'language'
+}
+
+/** How a document writes its dates. */
+export function dateFormatOf(document: { readonly language: string; readonly dateFormat?: DateFormat | undefined }): DateFormat {
+  return document.dateFormat ?? impliedDateFormat(document.language)
 }

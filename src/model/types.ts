@@ -44,7 +44,12 @@ export interface PolicySource {
   readonly representative?: { readonly name: string; readonly email?: string; readonly postalAddress?: string }
   readonly dataProtectionOfficer?: { readonly designated: boolean; readonly name?: string; readonly email?: string; readonly postalAddress?: string; readonly telephone?: string }
   readonly automatedDecisionMaking?: { readonly used: boolean; readonly logic?: string; readonly consequences?: string }
+  /** How dates are written (see src/render/format-date.ts); `language` when left out. */
+  readonly dateFormat?: DateFormat
 }
+
+/** How a policy writes dates: in the style of its language, or with an English ordinal ("27th July 2023"). */
+export type DateFormat = 'language' | 'ordinal'
 
 export interface DataCategory {
   readonly id: string

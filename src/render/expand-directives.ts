@@ -1,7 +1,7 @@
 import type { List, ListItem, PhrasingContent, Root, RootContent } from 'mdast'
 import type { LeafDirective, TextDirective } from 'mdast-util-directive'
-import { dataTextParser } from '../markdown/parse-data-text.ts'
 import type { PolicyData, PolicySource, Purpose } from '../model/types.ts'
+import { parseMarkdownText } from '../markdown/parse-data-text.ts'
 import { formatDate } from './format-date.ts'
 import { mapChildren } from './map-children.ts'
 
@@ -66,7 +66,7 @@ function purposeList(purposes: readonly Purpose[], parent: string | undefined, s
 
 /** A Markdown text of data.yaml, parsed with the clause parser (or by `check` before) and its directives expanded. */
 export function parseFragment(markdown: string, source: ExpansionData): Root {
-  return expandDirectives(source.texts?.get(markdown) ?? dataTextParser.parse(markdown), source)
+  return expandDirectives(source.texts?.get(markdown) ?? parseMarkdownText(markdown), source)
 }
 
 function listItem(markdown: string, source: ExpansionData): ListItem {
@@ -99,7 +99,7 @@ function expandText(node: TextDirective, { policy }: ExpansionData): PhrasingCon
     case 'last-updated': {
       // A <time> that only this directive makes (clauses may not hold HTML): the diff tells the
       // date it shows, which changes with every version, from a date written in the prose.
-      const shown: PhrasingContent = { type: 'emphasis', data: { hName: 'time', hProperties: { dateTime: policy.lastUpdated } }, children: [{ type: 'text', value: formatDate(policy.lastUpdated, policy.language) }] }
+      const shown: PhrasingContent = { type: 'emphasis', data: { hName: 'time', hProperties: { dateTime: policy.lastUpdated } }, children: [{ type: 'text', value: formatDate(policy.lastUpdated, policy.language, policy.dateFormat) }] }
       return [shown]
     }
     default:

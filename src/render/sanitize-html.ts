@@ -35,6 +35,8 @@ export function withoutAnchors(html: string): string {
   visit(tree, 'element', (element) => {
     delete element.properties['id']
     delete element.properties['ariaLabelledBy']
+    // A footnote reference's description is the heading of its clause's notes, whose id goes too.
+    delete element.properties['ariaDescribedBy']
   })
   return toHtml(tree)
 }

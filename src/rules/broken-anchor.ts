@@ -77,6 +77,8 @@ export const brokenAnchor: SemanticRule = {
   ids: ['broken-anchor', 'duplicate-id'],
   check({ clauses, markdown }) {
     const anchors = collectAnchors(clauses)
+    // The headings of a clause that could not be parsed are not known (its error is reported).
+    const unread = clauses.filter((clause) => clause.unparsed).map((clause) => `${clause.frontMatter.id}--`)
     const found: Diagnostic[] = checkAliases(clauses)
     for (const text of markdown) {
       visit(text.tree, (node) => {
@@ -84,7 +86,7 @@ export const brokenAnchor: SemanticRule = {
         const url = (node as { url: string }).url
         if (!url.startsWith('#')) return
         const anchor = decodeURIComponentSafe(url.slice(1))
-        if (anchors.has(anchor)) return
+        if (anchors.has(anchor) || unread.some((prefix) => anchor.startsWith(prefix))) return
         // Searched among every anchor only if shown: see `diagnostic`.
         const details = (): DiagnosticDetails => {
           const { hint, expected } = suggest(anchor, anchors, '#')

@@ -17,14 +17,22 @@ export interface MarkdownText {
 }
 
 /**
- * What the semantic rules see: the parsed files, and the typed values of those that passed their
- * schema (a rule that needs data.yaml does nothing while data.yaml is invalid).
+ * What the semantic rules see: the parsed files, and the typed values of what passed its schema
+ * (a rule that needs a field of data.yaml does nothing while that field is invalid).
  */
 export interface RuleContext {
   readonly policyYaml?: ParsedYaml
   readonly dataYaml?: ParsedYaml
+  /** policy.yaml and data.yaml when the whole file passed its schema (what the renderer needs). */
   readonly policy?: PolicySource
   readonly data?: PolicyData
+  /**
+   * The top-level fields of policy.yaml and data.yaml that passed their schema, typed, even when
+   * another field failed: the rules read these, so that one field's schema error (reported once)
+   * does not hide the problems of the rest. A list with an entry that failed is left out whole.
+   */
+  readonly policyFields?: Partial<PolicySource>
+  readonly dataFields?: Partial<PolicyData>
   readonly clauses: readonly LoadedClause[]
   /** Every Markdown text of the policy: the clauses, then the texts of data.yaml. */
   readonly markdown: readonly MarkdownText[]
@@ -32,6 +40,18 @@ export interface RuleContext {
   readonly releases: readonly Release[]
   /** Today's date as YYYY-MM-DD; passed in so that a check is reproducible. */
   readonly today: string
+}
+
+/**
+ * Whether an optional top-level field failed its schema (present in the file but not among the
+ * fields that passed), or cannot be told (the file is not a mapping): a rule that judges whether
+ * the field is given then says nothing, since the schema error already says what is wrong.
+ */
+export function fieldFailed(fields: object | undefined, parsed: ParsedYaml | undefined, field: string): boolean {
+  if (!fields) return true
+  if (Object.hasOwn(fields, field)) return false
+  const value = parsed?.value
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, field)
 }
 
 export interface SemanticRule {

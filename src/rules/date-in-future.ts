@@ -10,11 +10,12 @@ import type { SemanticRule } from './context.ts'
  */
 export const dateInFuture: SemanticRule = {
   ids: ['date-in-future'],
-  check({ policyYaml, policy, today }) {
+  check({ policyYaml, policyFields, today }) {
     const latest = latestAnnouncedDate(today)
-    if (!policy || policy.lastUpdated <= latest) return []
+    const lastUpdated = policyFields?.lastUpdated
+    if (lastUpdated === undefined || lastUpdated <= latest) return []
     return [
-      diagnostic('date-in-future', policyYaml?.file.path ?? '', locate(policyYaml, ['lastUpdated']), `Unexpected last-updated date ${policy.lastUpdated}, expected at most a year after today (${today}), by ${latest}`, {
+      diagnostic('date-in-future', policyYaml?.file.path ?? '', locate(policyYaml, ['lastUpdated']), `Unexpected last-updated date ${lastUpdated}, expected at most a year after today (${today}), by ${latest}`, {
         hint: 'Set `lastUpdated` to the day the change takes effect: a change may be announced up to a year ahead.',
       }),
     ]

@@ -3,6 +3,7 @@ import { type AnyDirective, visitDirectives } from '../directives/visit-directiv
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.ts'
 import { closest, codeList, suggest } from '../diagnostics/words.ts'
 import { locate } from '../yaml/locate.ts'
+import { definedGroups, definedIds } from './defined-ids.ts'
 import type { RuleContext, SemanticRule } from './context.ts'
 
 const syntax: Record<AnyDirective['type'], string> = { containerDirective: ':::', leafDirective: '::', textDirective: ':' }
@@ -13,6 +14,8 @@ export const directivesRule: SemanticRule = {
   check(context) {
     const found: Diagnostic[] = []
     const known = referenceTargets(context)
+    // Whether a contact has an email address is judged only when the contacts passed their schema.
+    const contacts = context.policyFields?.contacts
     const shownGroups = new Set<string>()
     const named = new Set<string>()
     for (const text of context.markdown) {
@@ -23,7 +26,7 @@ export const directivesRule: SemanticRule = {
         const written = `${syntax[node.type]}${node.name}`
         const spec = Object.hasOwn(directives, node.name) ? directives[node.name] : undefined
         if (!spec) {
-          const colon = 'A colon before a word starts a directive: write `\\:` for a literal colon.'
+          const colon = 'A colon and a word followed by `[…]` or `{…}`, or `::` at the start of a line, start a directive: write `\\:` for a literal colon.'
           // The hint names the directive, `expected` the whole syntax (`::purposes`).
           const { hint } = suggest(node.name, Object.keys(directives))
           const expected = hint === undefined ? [] : suggest(node.name, Object.keys(directives), syntax[node.type]).expected
@@ -61,24 +64,27 @@ export const directivesRule: SemanticRule = {
           if (!targets.has(value)) {
             // Searched among the targets only if shown: see `diagnostic`.
             found.push(diagnostic('unknown-reference', text.file, text.spanOf(node), `Unexpected ${labels[attribute.references]} \`${value}\` in \`${written}\`, expected one of ${codeList(targets) || '(none defined)'}`, () => suggest(value, targets)))
-          } else if (attribute.references === 'contact' && node.name === 'email' && context.policy?.contacts.find((contact) => contact.id === value)?.email === undefined) {
+          } else if (attribute.references === 'contact' && node.name === 'email' && contacts && contacts.find((contact) => contact.id === value)?.email === undefined) {
             report('contact-email-missing', `Missing email address of contact \`${value}\`: the text refers to it, but policy.yaml does not give it`, 'Add `email:` to the contact in policy.yaml once it is known. Until then the published text shows that it is missing.')
           }
         }
       })
     }
-    if (context.data && context.clauses.length > 0) {
+    // What no text names is judged only when every text was read: those of the purposes and the
+    // rights too (a list that failed its schema has its texts unchecked), and every clause's.
+    const { dataCategories, purposes, recipients, rights } = context.dataFields ?? {}
+    if (purposes && rights && context.clauses.length > 0 && context.clauses.every((clause) => !clause.unparsed)) {
       const unused = (kind: string, listKey: string, index: number, id: string, hint: string): void => {
         found.push(diagnostic('unused-entry', context.dataYaml?.file.path ?? '', locate(context.dataYaml, [listKey, index, 'id']), `Unexpected ${kind} \`${id}\` that no clause shows or names`, { hint }))
       }
-      context.data.purposes.forEach((purpose, index) => {
+      purposes.forEach((purpose, index) => {
         if (purpose.group !== undefined && shownGroups.has(purpose.group)) return
         unused('purpose', 'purposes', index, purpose.id, purpose.group === undefined ? 'Give it a `group:` that a clause shows with `::purposes{group="…"}`.' : `Add \`::purposes{group="${purpose.group}"}\` to a clause.`)
       })
-      context.data.dataCategories.forEach((category, index) => {
+      dataCategories?.forEach((category, index) => {
         if (!named.has(`dataCategory:${category.id}`)) unused('data category', 'dataCategories', index, category.id, `Name it in the clause that describes what is collected: \`:data[words of the text]{#${category.id}}\`.`)
       })
-      context.data.recipients.forEach((recipient, index) => {
+      recipients?.forEach((recipient, index) => {
         if (!named.has(`recipient:${recipient.id}`)) unused('recipient', 'recipients', index, recipient.id, `Name it in the clause on sharing: \`:recipient[words of the text]{#${recipient.id}}\`.`)
       })
     }
@@ -95,15 +101,14 @@ const labels: Record<ReferenceKind, string> = {
   purposeGroup: 'purpose group',
 }
 
-function referenceTargets({ data, policy }: RuleContext): Partial<Record<ReferenceKind, ReadonlySet<string>>> {
+/** The ids each kind of reference may name, where they can be told (see `definedIds`). */
+function referenceTargets({ dataFields, dataYaml, policyFields, policyYaml }: RuleContext): Partial<Record<ReferenceKind, ReadonlySet<string> | undefined>> {
   return {
-    ...(data && {
-      dataCategory: new Set(data.dataCategories.map((item) => item.id)),
-      purpose: new Set(data.purposes.map((item) => item.id)),
-      recipient: new Set(data.recipients.map((item) => item.id)),
-      right: new Set(data.rights.map((item) => item.id)),
-      purposeGroup: new Set(data.purposes.flatMap((item) => (item.group === undefined ? [] : [item.group]))),
-    }),
-    ...(policy && { contact: new Set(policy.contacts.map((item) => item.id)) }),
+    dataCategory: definedIds(dataFields?.dataCategories, dataYaml, 'dataCategories'),
+    purpose: definedIds(dataFields?.purposes, dataYaml, 'purposes'),
+    recipient: definedIds(dataFields?.recipients, dataYaml, 'recipients'),
+    right: definedIds(dataFields?.rights, dataYaml, 'rights'),
+    purposeGroup: definedGroups(dataFields?.purposes, dataYaml),
+    contact: definedIds(policyFields?.contacts, policyYaml, 'contacts'),
   }
 }

@@ -7,10 +7,9 @@ import type { SemanticRule } from './context.ts'
 /** A data category's `dpv` term becomes an IRI in the JSON-LD: it must exist in DPV. */
 export const dpvTerm: SemanticRule = {
   ids: ['unknown-dpv-term'],
-  check({ dataYaml, data }) {
-    if (!data) return []
+  check({ dataYaml, dataFields }) {
     const found: Diagnostic[] = []
-    data.dataCategories.forEach((category, index) => {
+    dataFields?.dataCategories?.forEach((category, index) => {
       if (category.dpv === undefined || dpvPersonalDataTerms.has(category.dpv)) return
       const term = category.dpv
       // Searched among the terms of DPV only if shown: see `diagnostic`.

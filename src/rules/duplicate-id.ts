@@ -6,7 +6,7 @@ import type { SemanticRule } from './context.ts'
 /** Two entries of one kind with the same id: the second is reported, pointing back at the first. */
 export const duplicateId: SemanticRule = {
   ids: ['duplicate-id'],
-  check({ policyYaml, dataYaml, policy, data, clauses }) {
+  check({ policyYaml, dataYaml, policyFields, dataFields, clauses }) {
     const found: Diagnostic[] = []
     const checkList = (parsed: ParsedYaml | undefined, listPath: Path, ids: readonly string[], kind: string, idKey?: string): void => {
       const seen = new Map<string, number>()
@@ -26,18 +26,17 @@ export const duplicateId: SemanticRule = {
         )
       })
     }
-    if (policy) {
-      checkList(policyYaml, ['contacts'], policy.contacts.map((contact) => contact.id), 'contact', 'id')
-      checkList(policyYaml, ['clauses'], policy.clauses, 'clause in the order')
-    }
-    if (data) {
-      checkList(dataYaml, ['dataCategories'], data.dataCategories.map((item) => item.id), 'data category', 'id')
-      checkList(dataYaml, ['purposes'], data.purposes.map((item) => item.id), 'purpose', 'id')
-      checkList(dataYaml, ['recipients'], data.recipients.map((item) => item.id), 'recipient', 'id')
-      checkList(dataYaml, ['rights'], data.rights.map((item) => item.id), 'right', 'id')
-    }
+    const { contacts, clauses: order } = policyFields ?? {}
+    if (contacts) checkList(policyYaml, ['contacts'], contacts.map((contact) => contact.id), 'contact', 'id')
+    if (order) checkList(policyYaml, ['clauses'], order, 'clause in the order')
+    const { dataCategories, purposes, recipients, rights } = dataFields ?? {}
+    if (dataCategories) checkList(dataYaml, ['dataCategories'], dataCategories.map((item) => item.id), 'data category', 'id')
+    if (purposes) checkList(dataYaml, ['purposes'], purposes.map((item) => item.id), 'purpose', 'id')
+    if (recipients) checkList(dataYaml, ['recipients'], recipients.map((item) => item.id), 'recipient', 'id')
+    if (rights) checkList(dataYaml, ['rights'], rights.map((item) => item.id), 'right', 'id')
     const clauseIds = new Map<string, (typeof clauses)[number]>()
     for (const clause of clauses) {
+      if (clause.frontMatterInvalid) continue
       const first = clauseIds.get(clause.frontMatter.id)
       if (!first) {
         clauseIds.set(clause.frontMatter.id, clause)

@@ -1,18 +1,21 @@
 import { type Diagnostic, type DiagnosticDetails, diagnostic } from '../diagnostics/diagnostic.ts'
 import { codeList, suggest } from '../diagnostics/words.ts'
 import { locate } from '../yaml/locate.ts'
+import { definedIds } from './defined-ids.ts'
 import type { SemanticRule } from './context.ts'
 
 /** References between entries of data.yaml, and from rights to clauses. Directives are checked in `directives`. */
 export const unknownReference: SemanticRule = {
   ids: ['unknown-reference', 'purpose-parent-invalid'],
-  check({ dataYaml, data, clauses, policy }) {
-    if (!data) return []
+  check({ dataYaml, dataFields, clauses, policyFields }) {
     const found: Diagnostic[] = []
     const file = dataYaml?.file.path ?? ''
-    const categories = data.dataCategories.map((item) => item.id)
-    const recipients = data.recipients.map((item) => item.id)
-    const purposes = new Map(data.purposes.map((item) => [item.id, item]))
+    // A list that failed its schema still gives its ids, if it can (see `definedIds`); references to a list that cannot are not judged.
+    const categoryIds = definedIds(dataFields?.dataCategories, dataYaml, 'dataCategories')
+    const recipientIds = definedIds(dataFields?.recipients, dataYaml, 'recipients')
+    const categories = [...(categoryIds ?? [])]
+    const recipients = [...(recipientIds ?? [])]
+    const purposes = new Map((dataFields?.purposes ?? []).map((item) => [item.id, item]))
     const report = (path: ReadonlyArray<string | number>, kind: string, plural: string, id: string, known: readonly string[]): void => {
       // Searched among the ids only if shown: see `diagnostic`.
       const details = (): DiagnosticDetails => {
@@ -22,12 +25,12 @@ export const unknownReference: SemanticRule = {
       found.push(diagnostic('unknown-reference', file, locate(dataYaml, path), `Unexpected ${kind} \`${id}\`, expected one of the ${plural} defined${known.length > 0 ? `: ${codeList(known)}` : ' (there are none)'}`, details))
     }
 
-    data.purposes.forEach((purpose, index) => {
+    dataFields?.purposes?.forEach((purpose, index) => {
       purpose.dataCategories?.forEach((id, position) => {
-        if (!categories.includes(id)) report(['purposes', index, 'dataCategories', position], 'data category', 'data categories', id, categories)
+        if (categoryIds && !categoryIds.has(id)) report(['purposes', index, 'dataCategories', position], 'data category', 'data categories', id, categories)
       })
       purpose.recipients?.forEach((id, position) => {
-        if (!recipients.includes(id)) report(['purposes', index, 'recipients', position], 'recipient', 'recipients', id, recipients)
+        if (recipientIds && !recipientIds.has(id)) report(['purposes', index, 'recipients', position], 'recipient', 'recipients', id, recipients)
       })
       if (purpose.parent === undefined) return
       const parent = purposes.get(purpose.parent)
@@ -53,8 +56,8 @@ export const unknownReference: SemanticRule = {
       }
     })
 
-    const clauseIds = policy ? [...policy.clauses] : clauses.map((clause) => clause.frontMatter.id)
-    data.rights.forEach((right, index) => {
+    const clauseIds = policyFields?.clauses ? [...policyFields.clauses] : clauses.map((clause) => clause.frontMatter.id)
+    dataFields?.rights?.forEach((right, index) => {
       if (!clauseIds.includes(right.clause)) report(['rights', index, 'clause'], 'clause', 'clauses', right.clause, clauseIds)
     })
     return found

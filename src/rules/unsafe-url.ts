@@ -9,13 +9,13 @@ const hint = 'Use an https:, http: or mailto: URL, or #clause-id for a link insi
 /** URLs in policy.yaml and in clause links, images and definitions. */
 export const unsafeUrl: SemanticRule = {
   ids: ['unsafe-url'],
-  check({ policyYaml, policy, markdown }) {
+  check({ policyYaml, policyFields, markdown }) {
     const found: Diagnostic[] = []
-    if (policy) {
+    if (policyFields) {
       const urls: Array<[ReadonlyArray<string | number>, string | undefined]> = [
-        [['controller', 'website'], policy.controller.website],
-        [['supervisoryAuthority', 'url'], policy.supervisoryAuthority.url],
-        ...policy.contacts.map((contact, index): [ReadonlyArray<string | number>, string | undefined] => [['contacts', index, 'url'], contact.url]),
+        [['controller', 'website'], policyFields.controller?.website],
+        [['supervisoryAuthority', 'url'], policyFields.supervisoryAuthority?.url],
+        ...(policyFields.contacts ?? []).map((contact, index): [ReadonlyArray<string | number>, string | undefined] => [['contacts', index, 'url'], contact.url]),
       ]
       for (const [path, url] of urls) {
         if (url === undefined) continue
@@ -25,7 +25,7 @@ export const unsafeUrl: SemanticRule = {
           found.push(
             diagnostic(
               'unsafe-url',
-              // Stryker disable next-line OptionalChaining,StringLiteral: equivalent, `policy` is there only when policy.yaml was parsed, so `policyYaml` is too
+              // Stryker disable next-line OptionalChaining,StringLiteral: equivalent, `policyFields` is there only when policy.yaml was parsed, so `policyYaml` is too
               policyYaml?.file.path ?? '',
               locate(policyYaml, path),
               `Unexpected URL with ${verdict.reason}, expected https:, http: or mailto:`,

@@ -28,21 +28,22 @@ export const budgets = {
   maxMarkdownDepth: 16,
   /**
    * Marks in one Markdown file (a clause, or the texts of data.yaml together): each line counts 3,
-   * each character that makes micromark's tokens (`[`, `*`, `<`, `:`…) 1. micromark spends up to
-   * 20 µs on one. The real policies need at most 1,912 (GitHub's privacy statement, 2023).
+   * each character that makes micromark's tokens (`[`, `*`, `<`, `:`, `|`…) 1, each GFM table cell
+   * 8. micromark spends up to 20 µs on one. The real policies need at most 2,936 (GitHub's privacy
+   * statement, 2023, 1,912 of them without its table cells).
    */
   maxMarkdownMarks: 12_000,
   /**
    * The marks that start a try of an inline construct times the length of their paragraph, summed
    * over the paragraphs of one Markdown file: a construct left open can be tried from each of them
-   * to the end of its paragraph. GitHub's privacy statement needs at most 389,556.
+   * to the end of its paragraph. GitHub's privacy statement needs at most 390,841.
    */
   maxMarkdownBacktracking: 12_000_000,
   /**
    * Block quote, list and heading underline markers times the marks of the same Markdown file:
    * micromark's work on each list or block quote it closes, and on each underlined heading, grows
-   * with the text around it. The real policies need at
-   * most 141,371.
+   * with the text around it; a GFM footnote definition is a container as a list item is. The real
+   * policies need at most 152,678.
    */
   maxMarkdownContainerWork: 6_000_000,
   /**

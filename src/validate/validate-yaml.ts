@@ -8,11 +8,39 @@ import { nodeAt } from '../yaml/node-at.ts'
 
 /** Validates a parsed YAML file against its schema; every error is positioned in the file. */
 export function validateYaml(parsed: ParsedYaml, schema: SchemaName): Diagnostic[] {
-  if (parsed.value === undefined || !parsed.document) return []
+  return validateYamlFields(parsed, schema).diagnostics
+}
+
+export interface ValidatedFields {
+  readonly diagnostics: Diagnostic[]
+  /**
+   * The top-level fields of the file that passed the schema, each whole (a list with one entry
+   * that failed fails whole): all of them when the file is valid; undefined when the file is not a
+   * mapping. A field with an error anywhere inside it, or unknown to the schema, is left out, so
+   * what is here can be read as the schema's types say.
+   */
+  readonly fields?: Readonly<Record<string, unknown>>
+}
+
+/** Validates a parsed YAML file once, and says which of its top-level fields passed. */
+export function validateYamlFields(parsed: ParsedYaml, schema: SchemaName): ValidatedFields {
+  if (parsed.value === undefined || !parsed.document) return { diagnostics: [] }
+  const value = parsed.value
+  const mapping = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
   const validate = getValidator(schema)
-  if (validate(parsed.value)) return []
+  if (validate(value)) return { diagnostics: [], ...(mapping && { fields: mapping }) }
   const errors = (validate.errors ?? []).filter((error) => !ignoredKeywords.has(error.keyword))
-  return errors.map((error) => schemaErrorToDiagnostic(error, parsed))
+  const diagnostics = errors.map((error) => schemaErrorToDiagnostic(error, parsed))
+  if (!mapping) return { diagnostics }
+  const failed = new Set<string>()
+  for (const error of errors) {
+    const [field] = decodePointer(error.instancePath)
+    if (field !== undefined) failed.add(field)
+    else if (error.keyword === 'additionalProperties') failed.add(String((error.params as { additionalProperty: string }).additionalProperty))
+    // A required field missing is absent anyway; any other error of the whole file fails it whole.
+    else if (error.keyword !== 'required') return { diagnostics }
+  }
+  return { diagnostics, fields: Object.fromEntries(Object.entries(mapping).filter(([field]) => !failed.has(field))) }
 }
 
 const idPattern = '^[a-z0-9]+(-[a-z0-9]+)*$'

@@ -2,7 +2,7 @@ import { diffArrays, diffWords } from 'diff'
 import { canonicalJson, digestOf } from '../compile/digest.ts'
 import { type ReadableTarget, readableContent, targetsIn } from '../compile/readable-content.ts'
 import type { ClauseChange, ClauseStatus, Collection, DataChange, FieldChange, PolicyDiff, Reason, ReasonKind, Singleton, TargetChange, WordRun } from '../model/diff.ts'
-import type { PolicyDocument } from '../model/policy-document.ts'
+import { dateFormatOf, type PolicyDocument } from '../model/policy-document.ts'
 import type { ProvedKind } from '../model/release.ts'
 import { formatDate } from '../render/format-date.ts'
 import { readerOfClause, readerOfData, readerOfDate, readerOfTarget, readerOfUnshown } from './reader-words.ts'
@@ -33,6 +33,7 @@ const labels: Record<Collection | Singleton, string> = {
   policy: 'policy',
 }
 const fieldLabels: Readonly<Record<string, string>> = {
+  dateFormat: 'date format',
   lawfulBasis: 'lawful basis',
   legitimateInterest: 'legitimate interest',
   dataCategories: 'data categories',
@@ -49,7 +50,7 @@ const ignoredFields = new Set([
   'article',
   'iri',
   // The document's own metadata: no entry or singleton has these fields, and of the document's top
-  // level only id, title and language are compared (pickTop), so emptying one is equivalent; they
+  // level only id, title, language and the date format are compared (pickTop), so emptying one is equivalent; they
   // stay listed as a guard should pickTop widen.
   // Stryker disable StringLiteral: equivalent (above)
   'digest',
@@ -74,7 +75,7 @@ export function diffDocuments(from: PolicyDocument | null, to: PolicyDocument, i
   const clauses = diffClauses(from, to, options.words ?? true, targets)
   for (const collection of ['purposes', 'rights'] as const) targets.push(...diffItemTargets(collection, from[collection], to[collection]))
   const data = [
-    ...diffSingleton('policy', pickTop(from), pickTop(to)),
+    ...diffSingleton('policy', ...pickTop(from, to)),
     ...diffSingleton('controller', from.controller, to.controller),
     ...diffSingleton('supervisoryAuthority', from.supervisoryAuthority, to.supervisoryAuthority),
     ...collections.flatMap((collection) => diffCollection(collection, from[collection], to[collection])),
@@ -112,8 +113,12 @@ function unshownChanges(from: PolicyDocument, to: PolicyDocument): Reason[] {
   return digestOf({ ...from, lastUpdated: to.lastUpdated, clauses: to.clauses }) === digestOf(to) ? [dateChanged] : [dateChanged, unshown]
 }
 
-function pickTop(document: PolicyDocument): Record<string, unknown> {
-  return { id: document.id, title: document.title, language: document.language }
+function pickTop(from: PolicyDocument, to: PolicyDocument): [Record<string, unknown>, Record<string, unknown>] {
+  const top = (document: PolicyDocument) => ({ id: document.id, title: document.title, language: document.language })
+  // The format dates are written in, as each document says or implies it (dateFormatOf): a change
+  // of its own only within one language, since a new language implies its own.
+  if (from.language !== to.language) return [top(from), top(to)]
+  return [{ ...top(from), dateFormat: dateFormatOf(from) }, { ...top(to), dateFormat: dateFormatOf(to) }]
 }
 
 function diffClauses(from: PolicyDocument, to: PolicyDocument, words: boolean, targets: TargetChange[]): ClauseChange[] {
@@ -123,8 +128,8 @@ function diffClauses(from: PolicyDocument, to: PolicyDocument, words: boolean, t
   // the new date only if each of its occurrences is one of those. A date written in the prose
   // leaves the text as it is, and its change shows (for the editor to judge). Read from the new
   // side, this holds against an old version made before the <time> existed (format /1).
-  const oldDate = formatDate(from.lastUpdated, from.language)
-  const newDate = formatDate(to.lastUpdated, to.language)
+  const oldDate = formatDate(from.lastUpdated, from.language, dateFormatOf(from))
+  const newDate = formatDate(to.lastUpdated, to.language, dateFormatOf(to))
   const oldTime = `<time datetime="${from.lastUpdated}">${oldDate}</time>`
   const newTime = `<time datetime="${to.lastUpdated}">${newDate}</time>`
   const undatedHtml = (html: string) => html.replaceAll(newTime, oldTime)

@@ -1,5 +1,5 @@
 import type { ClauseChange, ClauseStatus, DataChange, FieldChange, ReaderPart, ReaderWords, TargetChange } from '../model/diff.ts'
-import type { PolicyDocument } from '../model/policy-document.ts'
+import { dateFormatOf, type PolicyDocument } from '../model/policy-document.ts'
 import type { DataContext, DataSource, LawfulBasis, RecipientKind, RightKind } from '../model/types.ts'
 import { formatDate } from '../render/format-date.ts'
 import { gdprArticleUrl, lawfulBases, rightReferences } from '../vocab/gdpr.ts'
@@ -226,7 +226,7 @@ const controllerFields: Readonly<Record<string, string>> = {
   country: 'country',
 }
 const authorityFields: Readonly<Record<string, string>> = { name: 'name', shortName: 'short name', url: 'website', country: 'country' }
-const policyFields: Readonly<Record<string, string>> = { title: 'title', language: 'language' }
+const policyFields: Readonly<Record<string, string>> = { title: 'title', language: 'language', dateFormat: 'date format' }
 // Addresses a reader might follow: shown as written, never as a live link (they come from the policy).
 const addressFields: ReadonlySet<string> = new Set(['email', 'url', 'website', 'telephone'])
 
@@ -342,9 +342,9 @@ export function readerOfTarget(change: TargetChange, to: PolicyDocument): Reader
   return sentence(`The ${what} in `, place(), ` now ${now} `, address(change.to), ` (it ${was} `, address(change.from), ').')
 }
 
-/** The last-updated date, in the policy's own format. */
+/** The last-updated date, in the policy's own format (each version's). */
 export function readerOfDate(from: PolicyDocument, to: PolicyDocument): ReaderWords {
-  return sentence(`The last-updated date changed from ${formatDate(from.lastUpdated, from.language)} to ${formatDate(to.lastUpdated, to.language)}.`)
+  return sentence(`The last-updated date changed from ${formatDate(from.lastUpdated, from.language, dateFormatOf(from))} to ${formatDate(to.lastUpdated, to.language, dateFormatOf(to))}.`)
 }
 
 /** A change of the content that the diff cannot show. */

@@ -7,7 +7,7 @@ const change = (...replacements: Array<ReturnType<typeof replace>>) => ({ change
 const inRights = (text: string) => change(replace('clauses/rights.md', 'Write to', `${text} Write to`))
 const rights = 'policy/clauses/rights.md'
 const everyDirective = 'one of `purposes`, `rights`, `data`, `purpose`, `recipient`, `right`, `email`, `authority`, `controller`, `last-updated`'
-const colon = 'A colon before a word starts a directive: write `\\:` for a literal colon.'
+const colon = 'A colon and a word followed by `[…]` or `{…}`, or `::` at the start of a line, start a directive: write `\\:` for a literal colon.'
 const summary = {
   purposes: '`::purposes{group="services"}` — the list of purposes of a group, nested by `parent`, from data.yaml.',
   rights: '`::rights` — the list of rights that have a `statement`, from data.yaml.',
@@ -23,6 +23,8 @@ ruleTester.run('unknown-directive', directivesRule, {
     { name: 'every directive of the base policy' },
     { name: 'every text directive with its attributes', ...inRights(':purpose[p]{#newsletter} :right[r]{#access} :controller{field="registry"} :last-updated :authority[ICO]') },
     { name: 'an escaped colon', ...inRights('Note\\:this.') },
+    { name: 'prose with a colon before a word that names no directive', ...inRights('At 10:30am, a ratio 2:1 (3:1 at most). Note:this, see:below, :qqqq and :la-st_1.') },
+    { name: 'prose in a text of data.yaml', ...change(replace('data.yaml', 'to send you our newsletter;', 'to send you our newsletter at 10:30am, ratio 2:1, Note:this;')) },
   ],
   invalid: [
     {
@@ -36,11 +38,35 @@ ruleTester.run('unknown-directive', directivesRule, {
     },
     {
       name: 'text directives misspelt and unknown',
-      ...inRights(':datta[x]{#email-address} :qqqq'),
+      ...inRights(':datta[x]{#email-address} :qqqq[x]'),
       errors: [
         { file: rights, line: 8, column: 1, endLine: 8, endColumn: 26, message: `Unexpected directive \`:datta\`, expected ${everyDirective}`, expected: [':data'], hint: `Did you mean \`data\`? ${colon}` },
-        { file: rights, line: 8, column: 27, endLine: 8, endColumn: 32, message: `Unexpected directive \`:qqqq\`, expected ${everyDirective}`, hint: colon },
+        { file: rights, line: 8, column: 27, endLine: 8, endColumn: 35, message: `Unexpected directive \`:qqqq\`, expected ${everyDirective}`, hint: colon },
       ],
+    },
+    {
+      name: 'an unknown name in prose with a label or attributes, even empty ones, is a directive',
+      ...inRights('Note:this[x] see:below{#a} :qqqq[] :qqqq{}'),
+      errors: [
+        { file: rights, line: 8, column: 5, endLine: 8, endColumn: 13, message: `Unexpected directive \`:this\`, expected ${everyDirective}`, hint: colon },
+        { file: rights, line: 8, column: 17, endLine: 8, endColumn: 27, message: `Unexpected directive \`:below\`, expected ${everyDirective}`, hint: colon },
+        { file: rights, line: 8, column: 28, endLine: 8, endColumn: 35, message: `Unexpected directive \`:qqqq\`, expected ${everyDirective}`, hint: colon },
+        { file: rights, line: 8, column: 36, endLine: 8, endColumn: 43, message: `Unexpected directive \`:qqqq\`, expected ${everyDirective}`, hint: colon },
+      ],
+    },
+    {
+      name: 'a name of the catalogue in prose is a directive, even bare',
+      ...inRights('See:data and:rights.'),
+      errors: [
+        { file: rights, line: 8, column: 4, endLine: 8, endColumn: 9, message: 'Missing attribute `id` on `:data`', hint: summary.data },
+        { file: rights, line: 8, column: 4, endLine: 8, endColumn: 9, message: 'Missing label of `:data`, expected `:data[words of the text]`', hint: summary.data },
+        { file: rights, line: 8, column: 13, endLine: 8, endColumn: 20, message: 'Unexpected `:rights`, expected `::rights` or `:right`', expected: ['::rights', ':right'], hint: summary.rights },
+      ],
+    },
+    {
+      name: 'an unknown name in a text of data.yaml with a label',
+      ...change(replace('data.yaml', 'to send you our newsletter;', 'to send you our newsletter at 10:30am, Note:this[x];')),
+      errors: [{ file: 'policy/data.yaml', line: 14, column: 54, endLine: 14, endColumn: 62, message: `Unexpected directive \`:this\`, expected ${everyDirective}`, hint: colon }],
     },
     {
       name: 'leaf directives written as text directives',
@@ -83,7 +109,9 @@ ruleTester.run('unknown-directive', directivesRule, {
 ruleTester.run('unknown-reference', directivesRule, {
   valid: [
     { name: 'the references of the base policy' },
-    { name: 'a contact of a policy.yaml that is invalid (its references are not known)', ...change(replace('policy.yaml', 'language: en-GB', 'language: 12'), replace('clauses/rights.md', 'Write to', ':email{#zzz} Write to')) },
+    { name: 'a contact of a policy.yaml whose contact has no id as text (its references are not known)', ...change(replace('policy.yaml', '  - id: privacy', '  - id: 12'), replace('clauses/rights.md', 'Write to', ':email{#zzz} Write to')) },
+    { name: 'a contact that failed its schema, named by its id', ...change(replace('policy.yaml', 'email: privacy@example.com', 'email: 12')) },
+    { name: 'a recipient that failed its schema, named by its id, while its purposes are invalid too', ...change(replace('data.yaml', 'kind: service-provider', 'kind: friends'), replace('data.yaml', '    group: main\n    text: to send', '    group: 7\n    text: to send')) },
   ],
   invalid: [
     {
@@ -95,6 +123,14 @@ ruleTester.run('unknown-reference', directivesRule, {
         { file: rights, line: 8, column: 43, endLine: 8, endColumn: 65, message: 'Unexpected recipient `hostin` in `:recipient`, expected one of `hosting`', expected: ['hosting'] },
         { file: rights, line: 8, column: 66, endLine: 8, endColumn: 83, message: 'Unexpected right `acess` in `:right`, expected one of `access`, `complaint`, `rectification`, `erasure`, `restriction`, `objection`, `portability`, `withdraw-consent`', expected: ['access'] },
         { file: rights, line: 8, column: 84, endLine: 8, endColumn: 99, message: 'Unexpected contact `privcy` in `:email`, expected one of `privacy`', expected: ['privacy'] },
+      ],
+    },
+    {
+      name: 'misspelt names of lists that failed their schema in another entry, whose ids are read entry by entry',
+      ...change(replace('policy.yaml', 'email: privacy@example.com', 'email: 12'), replace('data.yaml', 'kind: service-provider', 'kind: friends'), replace('clauses/rights.md', 'Write to', ':email{#privcy} :recipient[r]{#hostin} Write to')),
+      errors: [
+        { file: rights, line: 8, column: 1, endLine: 8, endColumn: 16, message: 'Unexpected contact `privcy` in `:email`, expected one of `privacy`', expected: ['privacy'] },
+        { file: rights, line: 8, column: 17, endLine: 8, endColumn: 39, message: 'Unexpected recipient `hostin` in `:recipient`, expected one of `hosting`', expected: ['hosting'] },
       ],
     },
     {
@@ -127,7 +163,9 @@ ruleTester.run('unused-entry', directivesRule, {
   valid: [
     { name: 'every entry shown or named' },
     { name: 'no clause at all', change: { remove: ['clauses/intro.md', 'clauses/rights.md'] } },
-    { name: 'a data.yaml that is invalid', ...change(replace('clauses/intro.md', '::purposes{group="main"}', 'Nothing.'), replace('data.yaml', 'label: Email address', 'label: 12')) },
+    { name: 'a data.yaml whose purposes are invalid (their texts are not checked)', ...change(replace('clauses/intro.md', '::purposes{group="main"}', 'Nothing.'), replace('data.yaml', '    group: main\n    text: to send', '    group: 7\n    text: to send')) },
+    { name: 'a clause nested too deep to parse (what it names is not known)', ...change(replace('clauses/intro.md', 'Last updated on', `${'> '.repeat(40)}x\n\nLast updated on`)) },
+    { name: 'a data.yaml whose rights are invalid (their texts are not checked)', ...change(replace('clauses/intro.md', '::purposes{group="main"}', 'Nothing.'), replace('data.yaml', '    right: access\n', '    right: acces\n')) },
     { name: 'named by a text of data.yaml', ...change(replace('clauses/intro.md', ':recipient[our hosting provider]{#hosting}', 'them'), replace('data.yaml', 'to send you our newsletter;', 'to send you our newsletter through :recipient[our host]{#hosting};')) },
   ],
   invalid: [
@@ -155,14 +193,14 @@ ruleTester.run('unused-entry', directivesRule, {
 })
 
 ruleTester.run('unknown-directive', directivesRule, {
-  valid: [],
+  valid: [{ name: 'the name of a property every object has, bare, is prose', ...inRights('See:toString and:constructor and:__proto__.') }],
   invalid: [
     {
       name: 'the name of a property every object has',
-      ...inRights(':toString :constructor[x]'),
+      ...inRights(':toString{x} :constructor[x]'),
       errors: [
-        { file: rights, line: 8, column: 1, endLine: 8, endColumn: 10, message: `Unexpected directive \`:toString\`, expected ${everyDirective}`, hint: colon },
-        { file: rights, line: 8, column: 11, endLine: 8, endColumn: 26, message: `Unexpected directive \`:constructor\`, expected ${everyDirective}`, hint: colon },
+        { file: rights, line: 8, column: 1, endLine: 8, endColumn: 13, message: `Unexpected directive \`:toString\`, expected ${everyDirective}`, hint: colon },
+        { file: rights, line: 8, column: 14, endLine: 8, endColumn: 29, message: `Unexpected directive \`:constructor\`, expected ${everyDirective}`, hint: colon },
       ],
     },
   ],

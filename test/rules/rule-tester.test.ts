@@ -95,7 +95,7 @@ describe('the loading of the rule tester', () => {
   test.each([
     // Made in the test: a policy checked while the file is collected runs every rule outside a test (Stryker's static mutants).
     ['the base policy', () => baseFiles],
-    ['a policy with errors in every file', () => applyChange(baseFiles, { replace: [{ file: 'policy.yaml', find: 'language: en-GB', with: 'language: 12' }, { file: 'data.yaml', find: 'to send you our newsletter;', with: 'to send you <b>our</b> [newsletter](#nowhere);' }, { file: 'clauses/rights.md', find: 'Write to', with: ':zzz Write to' }] })],
+    ['a policy with errors in every file', () => applyChange(baseFiles, { replace: [{ file: 'policy.yaml', find: 'language: en-GB', with: 'language: 12' }, { file: 'data.yaml', find: 'to send you our newsletter;', with: 'to send you <b>our</b> [newsletter](#nowhere);' }, { file: 'clauses/rights.md', find: 'Write to', with: ':zzz[x] Write to' }] })],
     ['a released policy', () => released(baseFiles)],
   ])('equals what checkPolicy gives the rules: %s', (_, makeFiles) => {
     const files = makeFiles()
@@ -110,7 +110,7 @@ describe('the loading of the rule tester', () => {
   })
 
   test('the check runs the rule modules that the rules run alone are (src/rules/index.ts)', () => {
-    const files = applyChange(baseFiles, { replace: [{ file: 'data.yaml', find: 'to send you our newsletter;', with: 'to send you <b>our</b> [newsletter](#nowhere);' }, { file: 'clauses/rights.md', find: 'Write to', with: ':zzz Write to' }] })
+    const files = applyChange(baseFiles, { replace: [{ file: 'data.yaml', find: 'to send you our newsletter;', with: 'to send you <b>our</b> [newsletter](#nowhere);' }, { file: 'clauses/rights.md', find: 'Write to', with: ':zzz[x] Write to' }] })
     const reported = new Set(checkFiles(files).diagnostics.map((item) => item.ruleId))
     expect(['raw-html', 'broken-anchor', 'unknown-directive'].filter((id) => !reported.has(id as never))).toEqual([])
   })

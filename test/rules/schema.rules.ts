@@ -22,7 +22,7 @@ ruleTester.run('schema-unknown-field', stages.load, {
       name: 'A misspelt field',
       change: fixtureChange('schema-unknown-field'),
       errors: [
-        { file: 'policy/policy.yaml', line: 4, column: 1, endLine: 4, endColumn: 9, message: 'Unexpected field `langauge` in the top level, expected one of `id`, `title`, `language`, `lastUpdated`, `controller`, `contacts`, `supervisoryAuthority`, `clauses`, `representative`, `dataProtectionOfficer`, `automatedDecisionMaking`', expected: ['language'], hint: 'Did you mean `language`?' },
+        { file: 'policy/policy.yaml', line: 4, column: 1, endLine: 4, endColumn: 9, message: 'Unexpected field `langauge` in the top level, expected one of `id`, `title`, `language`, `lastUpdated`, `controller`, `contacts`, `supervisoryAuthority`, `clauses`, `representative`, `dataProtectionOfficer`, `automatedDecisionMaking`, `dateFormat`', expected: ['language'], hint: 'Did you mean `language`?' },
       ],
     },
   ],

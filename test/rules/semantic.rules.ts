@@ -18,7 +18,7 @@ const clause = (id: string, text = 'Text.') => `---\nid: ${id}\ntitle: A clause\
 const inRights = (text: string) => change(replace('clauses/rights.md', 'Write to', `${text} Write to`))
 
 ruleTester.run('duplicate-id', duplicateId, {
-  valid: [{ name: 'the base policy' }, { name: 'the same id in two kinds of entry', ...change(replace('data.yaml', '  - id: hosting\n', '  - id: newsletter\n'), replace('clauses/intro.md', '{#hosting}', '{#newsletter}')) }],
+  valid: [{ name: 'the base policy' }, { name: 'a clause without front matter named as another clause’s id (its id is provisional)', change: { add: { 'clauses/zz.md': '---\nid: intro\ntitle: [1]\n---\n\nText.\n' } } }, { name: 'the same id in two kinds of entry', ...change(replace('data.yaml', '  - id: hosting\n', '  - id: newsletter\n'), replace('clauses/intro.md', '{#hosting}', '{#newsletter}')) }],
   invalid: [
     {
       name: 'two contacts',
@@ -72,7 +72,8 @@ ruleTester.run('unknown-reference', unknownReference, {
   valid: [
     { name: 'the base policy' },
     { name: 'a right in a clause that policy.yaml lists but has no file', ...change(replace('policy.yaml', '  - rights\n', '  - rights\n  - more\n'), replace('data.yaml', '    right: access\n    clause: rights', '    right: access\n    clause: more')) },
-    { name: 'a right in a clause file, while policy.yaml is invalid', ...change(replace('policy.yaml', 'language: en-GB', 'language: 12'), replace('data.yaml', '    right: access\n    clause: rights', '    right: access\n    clause: more')), change: { replace: [replace('policy.yaml', 'language: en-GB', 'language: 12'), replace('data.yaml', '    right: access\n    clause: rights', '    right: access\n    clause: more')], add: { 'clauses/more.md': clause('more') } } },
+    { name: 'a right in a clause file, while the order of policy.yaml is invalid', change: { replace: [replace('policy.yaml', '  - rights\n', '  - rights\n  - 12\n'), replace('data.yaml', '    right: access\n    clause: rights', '    right: access\n    clause: more')], add: { 'clauses/more.md': clause('more') } } },
+    { name: 'a data category without an id as text (the references to data categories are not judged)', ...change(replace('data.yaml', '  - id: email-address', '  - id: 12'), replace('data.yaml', 'dataCategories: [email-address]', 'dataCategories: [email-address, zzz]')) },
     { name: 'a nested purpose', ...change(replace('data.yaml', '    group: main\n    text: to send', '    group: main\n    parent: security\n    text: to send')) },
   ],
   invalid: [
@@ -80,6 +81,12 @@ ruleTester.run('unknown-reference', unknownReference, {
       name: 'a misspelt data category',
       ...change(replace('data.yaml', 'dataCategories: [email-address]', 'dataCategories: [email-adress]')),
       errors: [{ file: 'policy/data.yaml', line: 16, column: 22, endLine: 16, endColumn: 34, message: 'Unexpected data category `email-adress`, expected one of the data categories defined: `email-address`', expected: ['email-address'], hint: 'Did you mean `email-address`?' }],
+    },
+    {
+      // The data category fails its schema: the valid purposes are checked all the same, against its id.
+      name: 'a misspelt data category, while the data category has a schema error',
+      ...change(replace('data.yaml', 'label: Email address', 'label: 12'), replace('data.yaml', 'dataCategories: [email-address]', 'dataCategories: [email-address, email-adress]')),
+      errors: [{ file: 'policy/data.yaml', line: 16, column: 37, endLine: 16, endColumn: 49, message: 'Unexpected data category `email-adress`, expected one of the data categories defined: `email-address`', expected: ['email-address'], hint: 'Did you mean `email-address`?' }],
     },
     {
       name: 'recipients, one misspelt',
@@ -153,7 +160,7 @@ ruleTester.run('purpose-parent-invalid', unknownReference, {
 })
 
 ruleTester.run('clause-id-mismatch', clauseFiles, {
-  valid: [{ name: 'the base policy' }],
+  valid: [{ name: 'the base policy' }, { name: 'a clause whose front matter failed, with another id', change: { add: { 'clauses/zz.md': '---\nid: other\ntitle: [1]\n---\n\nText.\n' } } }],
   invalid: [
     {
       name: 'a file named other than its id',
@@ -164,7 +171,7 @@ ruleTester.run('clause-id-mismatch', clauseFiles, {
 })
 
 ruleTester.run('clause-not-in-order', clauseFiles, {
-  valid: [{ name: 'the base policy' }, { name: 'a clause file while policy.yaml is invalid', change: { replace: [replace('policy.yaml', 'language: en-GB', 'language: 12')], add: { 'clauses/extra.md': clause('extra') } } }],
+  valid: [{ name: 'the base policy' }, { name: 'a clause file without front matter, not in the order (its id is provisional)', change: { add: { 'clauses/extra.md': 'No front matter.\n' } } }, { name: 'a clause file while the order of policy.yaml is invalid', change: { replace: [replace('policy.yaml', '  - rights\n', '  - rights\n  - 12\n')], add: { 'clauses/extra.md': clause('extra') } } }],
   invalid: [
     {
       name: 'a clause file that policy.yaml does not list',
@@ -175,7 +182,7 @@ ruleTester.run('clause-not-in-order', clauseFiles, {
 })
 
 ruleTester.run('clause-file-missing', clauseFiles, {
-  valid: [{ name: 'the base policy' }, { name: 'no clause files while policy.yaml is invalid', change: { replace: [replace('policy.yaml', 'language: en-GB', 'language: 12')], remove: ['clauses/rights.md'] } }],
+  valid: [{ name: 'the base policy' }, { name: 'a clause whose front matter failed, found under the id of its file', ...change(replace('clauses/rights.md', 'id: rights', 'id: Rights')) }, { name: 'no clause files while the order of policy.yaml is invalid', change: { replace: [replace('policy.yaml', '  - rights\n', '  - rights\n  - 12\n')], remove: ['clauses/rights.md'] } }],
   invalid: [
     {
       name: 'a clause of the order without its file',
@@ -211,6 +218,8 @@ ruleTester.run('date-in-future', dateInFuture, {
 ruleTester.run('broken-anchor', brokenAnchor, {
   valid: [
     { name: 'links to clauses and headings (the base policy)' },
+    { name: 'a link to a clause whose front matter failed', ...change(replace('clauses/rights.md', 'title: Your rights', 'title: [1]')) },
+    { name: 'a link to a clause too deep to parse, and to a heading in it (its headings are not known)', ...change(replace('clauses/rights.md', 'Write to', `${'> '.repeat(40)}x\n\nWrite to`), replace('clauses/intro.md', '[uses](#intro--what-we-use-it-for)', '[uses](#intro--what-we-use-it-for) [it](#rights--complaints)')) },
     { name: 'a percent-encoded anchor and links elsewhere', ...inRights('[a](#%69ntro) [b](https://example.org/#x) [c](mailto:a@example.org)') },
     { name: 'a heading of a clause', change: { replace: [replace('clauses/rights.md', 'Write to', '## Contact us\n\nSee [it](#rights--contact-us). Write to')] } },
   ],
@@ -513,9 +522,25 @@ ruleTester.run('invisible-character', escapedCharacters, {
   invalid: [{ name: 'an escape in data.yaml, without policy.yaml', change: { remove: ['policy.yaml'], replace: [replace('data.yaml', 'label: Email address', 'label: "Email\\u200Baddress"')] }, errors: [{ file: 'policy/data.yaml', line: 4, column: 12, endLine: 4, endColumn: 32, message: 'Unexpected invisible character U+200B ZERO WIDTH SPACE, written as an escape, expected text' }] }],
 })
 
-// Each rule does nothing with a file that failed its schema (its values are not known).
-const invalidPolicy = change(replace('policy.yaml', 'language: en-GB', 'language: 12'))
-const invalidData = change(replace('data.yaml', 'label: Email address', 'label: 12'))
+// Every field of policy.yaml that a rule reads, and every list of data.yaml, fails its schema:
+// a rule then judges nothing (the schema errors say what is wrong); a field that passed is judged.
+const invalidPolicy = change(
+  replace('policy.yaml', 'language: en-GB', 'language: 12'),
+  replace('policy.yaml', 'lastUpdated: 2020-02-29', 'lastUpdated: 2020-02-30'),
+  replace('policy.yaml', 'legalName: Example Limited', 'legalName: 12'),
+  replace('policy.yaml', 'email: privacy@example.com', 'email: 12'),
+  replace('policy.yaml', '  - rights\n', '  - rights\n  - 12\n'),
+  replace('policy.yaml', 'url: https://ico.org.uk/make-a-complaint/', 'url: 12'),
+  replace('policy.yaml', 'designated: false', 'designated: maybe'),
+  replace('policy.yaml', 'used: false', 'used: maybe'),
+)
+const invalidData = change(
+  replace('data.yaml', 'label: Email address', 'label: 12'),
+  replace('data.yaml', '    group: main\n    text: to send', '    group: 7\n    text: to send'),
+  replace('data.yaml', 'kind: service-provider', 'kind: friends'),
+  replace('data.yaml', '    right: access\n', '    right: acces\n'),
+  replace('data.yaml', 'made: false', 'made: maybe'),
+)
 ruleTester.run('date-in-future', dateInFuture, { valid: [{ name: 'an invalid policy.yaml', ...invalidPolicy, today: '2020-01-01' }], invalid: [] })
 ruleTester.run('unknown-dpv-term', dpvTerm, { valid: [{ name: 'an invalid data.yaml', ...invalidData }], invalid: [] })
 ruleTester.run('unknown-reference', unknownReference, { valid: [{ name: 'an invalid data.yaml', ...invalidData }], invalid: [] })
@@ -526,7 +551,7 @@ ruleTester.run('unsafe-url', unsafeUrl, {
     {
       // The schema's `uri` format keeps an anchor out of policy.yaml; a caller's context may not.
       name: 'an in-page anchor as the controller’s website, in a context of a caller',
-      context: (context) => (context.policy ? { ...context, policy: { ...context.policy, controller: { ...context.policy.controller, website: '#home' } } } : context),
+      context: (context) => (context.policyFields?.controller ? { ...context, policyFields: { ...context.policyFields, controller: { ...context.policyFields.controller, website: '#home' } } } : context),
       errors: [{ file: 'policy/policy.yaml', line: null, column: null, endLine: null, endColumn: null, message: 'Unexpected URL with an in-page anchor where a full URL is expected, expected https:, http: or mailto:' }],
     },
   ],

@@ -58,14 +58,33 @@ describe('loadPolicy', () => {
     expect(context.today).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   })
 
-  test('data.yaml that fails its schema is parsed but not typed, and none of its texts is read', async () => {
+  test('data.yaml that fails its schema is parsed but not typed whole: its fields that passed are, and only their texts are read', async () => {
     const { context, texts, diagnostics } = loadPolicy(await sourcesOf({ description: 'bad data', replace: [{ file: 'data.yaml', find: '    group: main\n    text: to send', with: '    group: 7\n    text: to send' }] }), { today: '2020-02-29' })
     expect(diagnostics.map((item) => item.ruleId)).toContain('yaml-implicit-type')
     expect(context.dataYaml?.file.path).toBe('policy/data.yaml')
     expect(context.data).toBeUndefined()
     expect(context.policy).toBeDefined()
-    expect(context.markdown.map((text) => text.file)).toEqual(['policy/clauses/intro.md', 'policy/clauses/rights.md'])
-    expect(texts.size).toBe(0)
+    expect(Object.keys(context.dataFields ?? {})).toEqual(['dataCategories', 'recipients', 'rights', 'internationalTransfers'])
+    expect(context.policyFields).toBe(context.policy)
+    expect(context.markdown.map((text) => text.file)).toEqual(['policy/clauses/intro.md', 'policy/clauses/rights.md', 'policy/data.yaml', 'policy/data.yaml'])
+    expect([...texts.keys()]).toEqual(dataTexts.slice(2))
+  })
+
+  test('a data.yaml that is no mapping has no fields; a field unknown to the schema is left out', async () => {
+    const list = loadPolicy(await sourcesOf({ description: 'a list', add: { 'data.yaml': '- 1\n' } }), { today: '2020-02-29' })
+    expect(list.context.dataFields).toBeUndefined()
+    const unknown = loadPolicy(await sourcesOf({ description: 'an unknown field', replace: [{ file: 'data.yaml', find: 'purposes:', with: 'extra: 1\npurposes:' }] }), { today: '2020-02-29' })
+    expect(Object.keys(unknown.context.dataFields ?? {})).toEqual(['dataCategories', 'purposes', 'recipients', 'rights', 'internationalTransfers'])
+    const missing = loadPolicy(await sourcesOf({ description: 'a list missing', replace: [{ file: 'data.yaml', find: 'recipients:\n  - id: hosting\n    label: Our hosting provider\n    kind: service-provider\n', with: '' }] }), { today: '2020-02-29' })
+    expect(missing.diagnostics.map((item) => item.ruleId)).toEqual(['schema-required'])
+    expect(Object.keys(missing.context.dataFields ?? {})).toEqual(['dataCategories', 'purposes', 'rights', 'internationalTransfers'])
+  })
+
+  test('a clause whose front matter failed its schema is checked under the id of its file', async () => {
+    const { context, diagnostics } = loadPolicy(await sourcesOf({ description: 'bad front matter', replace: [{ file: 'clauses/rights.md', find: 'title: Your rights', with: 'title: [1]' }, { file: 'clauses/intro.md', find: 'id: intro', with: 'id: Intro Page' }] }), { today: '2020-02-29' })
+    expect(diagnostics.map((item) => `${item.file} ${item.ruleId}`)).toEqual(['policy/clauses/intro.md schema-pattern', 'policy/clauses/rights.md schema-type'])
+    expect(context.clauses.map((clause) => clause.frontMatter)).toEqual([{ id: 'intro' }, { id: 'rights' }])
+    expect(context.markdown.map((text) => text.file).slice(0, 2)).toEqual(['policy/clauses/intro.md', 'policy/clauses/rights.md'])
   })
 
   test('invisible characters are looked for in every file but the release files', async () => {

@@ -75,8 +75,8 @@ describe('containers', () => {
     expect(measure('> x\n'.repeat(1224))).toBeUndefined()
     expect(measure('> x\n'.repeat(1225))).toEqual({
       offset: 1224 * 4,
-      message: 'Unexpected Markdown too complex to parse in time: 1225 block quote, list and heading underline markers in a text of 4899 marks so far, expected at most 6,000,000 (markers × marks)',
-      hint: 'Use fewer separate lists, block quotes and underlined headings (write `## Heading`), or split the text into several clause files.',
+      message: 'Unexpected Markdown too complex to parse in time: 1225 block quote, list, footnote and heading underline markers in a text of 4899 marks so far, expected at most 6,000,000 (markers × marks)',
+      hint: 'Use fewer separate lists, block quotes, footnotes and underlined headings (write `## Heading`), or split the text into several clause files.',
     })
   })
 
@@ -102,5 +102,62 @@ describe('containers', () => {
     expect(measure(directive('').repeat(5))).toEqual({ offset: 4 * 13, message, hint })
     expect(measure(directive('> - ').repeat(5))).toEqual({ offset: 4 * 17 + 4, message, hint })
     expect(measure(`${'::note\n'.repeat(5)}${':::\n'.repeat(5)}`)).toBeUndefined()
+  })
+})
+
+describe('GitHub Flavored Markdown', () => {
+  const tooComplex = (tries: number, length: number, offset: number) => ({
+    offset,
+    message: `Unexpected Markdown too complex to parse in time: ${tries} marks that open a link, emphasis, code, HTML or a directive (\`[\`, \`]\`, \`*\`, \`_\`, \`<\`, \`\` \` \`\`, \`:\`…) in a paragraph of ${length} characters so far, expected at most 12,000,000 (such marks × characters, summed over the file's paragraphs)`,
+    hint: 'Close what is left open (brackets, `*`, `_`, backticks), escape literal marks (`\\[`, `\\*`), or split the paragraph with blank lines.',
+  })
+
+  test('a `~` opens a try as a `*` does (strikethrough), at the limit and one past it', () => {
+    expect(measure('~'.repeat(3464))).toBeUndefined()
+    expect(measure('~'.repeat(3465))).toEqual(tooComplex(3465, 3465, 3464))
+  })
+
+  test('a `www.` opens a try at its first letter, in any case (an autolink literal read to the end of its word)', () => {
+    // k of them in 4k characters: 4k² passes up to k = 1,732.
+    expect(measure('www.'.repeat(1732))).toBeUndefined()
+    expect(measure('www.'.repeat(1733))).toEqual(tooComplex(1733, 4 * 1732 + 1, 4 * 1732))
+    expect(measure('WwW.'.repeat(1733))).toEqual(tooComplex(1733, 4 * 1732 + 1, 4 * 1732))
+    expect(measure('wwwx'.repeat(1733))).toBeUndefined()
+  })
+
+  test('a table’s `|` and an address’s `@` are marks', () => {
+    for (const mark of ['|', '@']) {
+      expect(measure(`${mark.repeat(12_000)}x`), mark).toEqual({ offset: 12_001, ...tooManyMarks })
+      expect(measure(`${mark.repeat(12_001)}x`), mark).toEqual({ offset: 12_000, ...tooManyMarks })
+    }
+  })
+
+  test('each table cell counts eight marks, a row as many cells as the delimiter row has columns, to the blank line', () => {
+    const table = `${'|a'.repeat(100)}\n${'|-'.repeat(100)}\n`
+    // The header: 100 marks and its line; the delimiter row: 200 cells (its own and the header's)
+    // and 100 marks and its line; each `|a` row 100 cells and 4 marks, checked at its start.
+    expect(measure(`${table}${'|a\n'.repeat(12)}`)).toBeUndefined()
+    expect(measure(`${table}${'|a\n'.repeat(13)}`)).toEqual({
+      offset: 201 + 201 + 12 * 3,
+      message: 'Unexpected table too large to parse in time: more than 12,000 marks in a file, each table cell counting 8 (a row has as many cells as the table has columns)',
+      hint: 'Split the table, or the text, into several clause files; a list may read better than a large table.',
+    })
+    expect(measure(`${table}\n${'|a\n'.repeat(1000)}`)).toBeUndefined()
+    // A delimiter row needs a `|` or a `:`; dashes alone underline a heading, and count as a marker.
+    expect(measure(`a\n${'-'.repeat(100)}\n${'a\n'.repeat(3000)}`)).toBeUndefined()
+    expect(measure(`a\n${':-'.repeat(100)}\n${'a\n'.repeat(3000)}`)).toMatchObject({ offset: 2 + 201 + 12 * 2, message: expect.stringMatching(/^Unexpected table too large/) as string })
+    // Behind block quote and list markers too.
+    expect(measure(`> - | a |\n> - ${'|-'.repeat(100)}\n${'> |a\n'.repeat(13)}`)).toMatchObject({ message: expect.stringMatching(/^Unexpected table too large/) as string })
+  })
+
+  test('a footnote definition (`[^label]:`) is a container marker, as a list item is', () => {
+    // Each definition 9 marks with its blank line: k markers × (9(k - 1) + 3) passes up to k = 816.
+    expect(measure('[^1]: a\n\n'.repeat(816))).toBeUndefined()
+    expect(measure('[^1]: a\n\n'.repeat(817))).toEqual({
+      offset: 816 * 9,
+      message: 'Unexpected Markdown too complex to parse in time: 817 block quote, list, footnote and heading underline markers in a text of 7347 marks so far, expected at most 6,000,000 (markers × marks)',
+      hint: 'Use fewer separate lists, block quotes, footnotes and underlined headings (write `## Heading`), or split the text into several clause files.',
+    })
+    expect(measure('[1]: a\n\n'.repeat(817))).toBeUndefined()
   })
 })

@@ -27,7 +27,7 @@ function problems(schema: 'policy' | 'data', text: string) {
 }
 
 const policy = (find: string, replacement: string) => problems('policy', replaced(policyYaml, find, replacement))
-const topLevelFields = '`id`, `title`, `language`, `lastUpdated`, `controller`, `contacts`, `supervisoryAuthority`, `clauses`, `representative`, `dataProtectionOfficer`, `automatedDecisionMaking`'
+const topLevelFields = '`id`, `title`, `language`, `lastUpdated`, `controller`, `contacts`, `supervisoryAuthority`, `clauses`, `representative`, `dataProtectionOfficer`, `automatedDecisionMaking`, `dateFormat`'
 const controllerFields = '`legalName`, `name`, `companyNumber`, `registry`, `postalAddress`, `website`, `country`'
 
 test('the base fixture is valid, and YAML that did not parse is not validated', () => {
