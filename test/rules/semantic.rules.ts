@@ -507,3 +507,49 @@ ruleTester.run('purpose-parent-invalid', unknownReference, {
     },
   ],
 })
+
+// GitHub Flavored Markdown: a footnote's anchors are `<clause id>---fn-<label>` and
+// `---fnref-<label>` (then `-2`…), published once referenced; an autolink literal is a link, judged
+// and placed as one.
+ruleTester.run('broken-anchor', brokenAnchor, {
+  valid: [
+    {
+      name: 'links to a footnote, its references and a footnote of another clause',
+      change: {
+        replace: [
+          replace('clauses/rights.md', 'Write to', 'A note[^1], again[^1], and [^Big]. See [it](#rights---fn-1), [back](#rights---fnref-1-2), [big](#rights---fn-big) and [intro’s](#intro---fn-a). Write to'),
+          replace('clauses/rights.md', 'ICO].', 'ICO].\n\n[^1]: The note.\n[^Big]: Another.\n'),
+          replace('clauses/intro.md', ' and [uses]', '[^a] and [uses]'),
+          replace('clauses/intro.md', '(#intro--what-we-use-it-for).', '(#intro--what-we-use-it-for).\n\n[^a]: A note.'),
+        ],
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a third reference that is not there, a note never referenced, a footnote of a clause that has none',
+      change: { replace: [replace('clauses/rights.md', 'Write to', 'A note[^1]. See [3](#rights---fnref-1-2), [u](#rights---fn-unused) and [i](#intro---fn-1). Write to'), replace('clauses/rights.md', 'ICO].', 'ICO].\n\n[^1]: The note.\n[^unused]: Never shown.\n')] },
+      errors: [
+        { file: 'policy/clauses/rights.md', line: 8, column: 17, endLine: 8, endColumn: 41, message: 'Unexpected link to `#rights---fnref-1-2`, expected the id of a clause or heading', expected: ['#rights---fnref-1'] },
+        { file: 'policy/clauses/rights.md', line: 8, column: 43, endLine: 8, endColumn: 67, message: 'Unexpected link to `#rights---fn-unused`, expected the id of a clause or heading' },
+        { file: 'policy/clauses/rights.md', line: 8, column: 72, endLine: 8, endColumn: 90, message: 'Unexpected link to `#intro---fn-1`, expected the id of a clause or heading' },
+      ],
+    },
+  ],
+})
+ruleTester.run('unsafe-url', unsafeUrl, {
+  valid: [
+    { name: 'autolink literals of the allowed schemes', ...inRights('See https://example.org/a, http://example.org, www.example.org, a@example.org and mailto:b@example.org.') },
+    { name: 'bare unsafe schemes, which are no autolinks', ...inRights('Never javascript://%0Aalert(1), data:,x or ftp://example.org.') },
+  ],
+  invalid: [
+    {
+      name: 'a bare xmpp: address, an autolink literal with a scheme outside the allow-list, placed where it is written',
+      ...inRights('Or xmpp:privacy@example.org/phone, or (xmpp:a@example.org).'),
+      errors: [
+        { file: 'policy/clauses/rights.md', line: 8, column: 4, endLine: 8, endColumn: 34, message: 'Unexpected link URL with the scheme `xmpp:`, expected https:, http:, mailto: or #anchor', hint: urlHint },
+        { file: 'policy/clauses/rights.md', line: 8, column: 40, endLine: 8, endColumn: 58, message: 'Unexpected link URL with the scheme `xmpp:`, expected https:, http:, mailto: or #anchor', hint: urlHint },
+      ],
+    },
+  ],
+})
