@@ -4,6 +4,7 @@ import { dateInFuture } from '../../src/rules/date-in-future.ts'
 import { dpvTerm } from '../../src/rules/dpv-term.ts'
 import { duplicateId } from '../../src/rules/duplicate-id.ts'
 import { escapedCharacters } from '../../src/rules/escaped-characters.ts'
+import { footnoteUnreferenced } from '../../src/rules/footnote-unreferenced.ts'
 import { markdownTooComplex } from '../../src/rules/markdown-too-complex.ts'
 import { placeholderLeft } from '../../src/rules/placeholder-left.ts'
 import { rawHtml } from '../../src/rules/raw-html.ts'
@@ -549,6 +550,29 @@ ruleTester.run('unsafe-url', unsafeUrl, {
       errors: [
         { file: 'policy/clauses/rights.md', line: 8, column: 4, endLine: 8, endColumn: 34, message: 'Unexpected link URL with the scheme `xmpp:`, expected https:, http:, mailto: or #anchor', hint: urlHint },
         { file: 'policy/clauses/rights.md', line: 8, column: 40, endLine: 8, endColumn: 58, message: 'Unexpected link URL with the scheme `xmpp:`, expected https:, http:, mailto: or #anchor', hint: urlHint },
+      ],
+    },
+  ],
+})
+ruleTester.run('footnote-unreferenced', footnoteUnreferenced, {
+  valid: [
+    { name: 'the base policy' },
+    { name: 'notes referenced, one twice, one before its note and one inside another note', change: { replace: [replace('clauses/rights.md', 'Write to', 'A[^1], b[^Two] and c[^1]. Write to'), replace('clauses/rights.md', 'ICO].', 'ICO].\n\n[^1]: One, see[^3].\n[^two]: Two.\n[^3]: Three.\n')] } },
+  ],
+  invalid: [
+    {
+      name: 'a note never referenced, one referenced only in another clause, and a second note of a label',
+      change: {
+        replace: [
+          replace('clauses/rights.md', 'Write to', 'A[^1]. Write to'),
+          replace('clauses/rights.md', 'ICO].', 'ICO].\n\n[^1]: One.\n[^1]: One again.\n[^Lost]: Never referenced.\n[^a]: Referenced by intro only.\n'),
+          replace('clauses/intro.md', ' and [uses]', '[^a] and [uses]'),
+        ],
+      },
+      errors: [
+        { file: 'policy/clauses/rights.md', line: 11, column: 1, endLine: 11, endColumn: 17, message: 'Unexpected second footnote `[^1]`, expected one note for each label: only the first is published', hint: 'Give the note a label of its own, and reference it where it belongs.' },
+        { file: 'policy/clauses/rights.md', line: 12, column: 1, endLine: 12, endColumn: 27, message: 'Unexpected footnote `[^Lost]` that the clause never references, expected `[^Lost]` in its text: only referenced notes are published', hint: 'Write `[^Lost]` where the note belongs, or remove the note.' },
+        { file: 'policy/clauses/rights.md', line: 13, column: 1, endLine: 13, endColumn: 32, message: 'Unexpected footnote `[^a]` that the clause never references, expected `[^a]` in its text: only referenced notes are published', hint: 'Write `[^a]` where the note belongs, or remove the note.' },
       ],
     },
   ],
