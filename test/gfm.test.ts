@@ -2,6 +2,7 @@ import { HtmlValidate } from 'html-validate'
 import { describe, expect, test } from 'vitest'
 import { compile } from '../src/compile/compile.ts'
 import { digestOf } from '../src/compile/digest.ts'
+import { readableContent, wordsOf } from '../src/compile/readable-content.ts'
 import { diffDocuments } from '../src/versions/diff.ts'
 import { sanitizeHtml } from '../src/render/sanitize-html.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
@@ -194,6 +195,19 @@ describe('published everywhere', () => {
     const clause = document?.clauses.find((item) => item.id === 'kept')
     expect(clause?.text).toBe('Clause kept\nData\tKept for\nEmail\t2 years\n\nKept1.\n\nFootnotes\n\nUnless you ask. ↩')
     expect(JSON.stringify(jsonLd)).toContain(JSON.stringify(clause?.text))
+  })
+
+  test('readable content: a table row is a block of cells, a footnote reference a link in a `sup`, a note a list item', async () => {
+    const { html } = await compileWith({ kept: table })
+    const content = readableContent(html('kept'))
+    expect(content).toEqual([
+      ['h2', {}, 'Clause kept'],
+      ['table', {}, ['thead', {}, ['tr', {}, ['th', {}, 'Data'], ['th', {}, 'Kept for']]], ['tbody', {}, ['tr', {}, ['td', {}, 'Email'], ['td', {}, '2 years']]]],
+      ['p', {}, 'Kept', ['sup', {}, ['a', { href: '#kept---fn-1' }, '1']], '.'],
+      ['h3', {}, 'Footnotes'],
+      ['ol', {}, ['li', {}, ['p', {}, 'Unless you ask. ', ['a', { href: '#kept---fnref-1' }, '↩']]]],
+    ])
+    expect(wordsOf(content)).toBe('Clause kept Data Kept for Email 2 years Kept1. Footnotes Unless you ask. ↩')
   })
 
   test('the digest changes with a table cell, a footnote’s words and the place of a reference', async () => {

@@ -87,6 +87,7 @@ export const rules = {
   'release-kind-false': { severity: 'error', description: 'A release whose `kind` claims less than the change from the release before it is (`editorial` for a new purpose, `technical` for changed content), or records as the tool\'s (`decidedBy: computed`) a kind it did not prove: not what `clausewright release` writes.' },
   'forbidden-character': { severity: 'error', description: 'A control character (vertical tab, form feed…) or a noncharacter that XML and most tools reject.' },
   'raw-html': { severity: 'error', description: 'Raw HTML in a clause: it never reaches the output, so write Markdown instead.' },
+  'footnote-unreferenced': { severity: 'error', description: 'A footnote (`[^label]: …`) that its clause never references, or a second one with the same label: it is not published, so its words would go missing.' },
   'placeholder-left': { severity: 'error', description: 'The placeholder `TODO` (which `clausewright init` writes where the policy needs the controller\'s own words) left in a clause or a YAML value: a policy with one cannot be released or built.' },
 } as const satisfies Record<string, RuleInfo>
 

@@ -8,6 +8,7 @@ import { markdownTooComplex } from './markdown-too-complex.ts'
 import { placeholderLeft } from './placeholder-left.ts'
 import { duplicateId } from './duplicate-id.ts'
 import { escapedCharacters } from './escaped-characters.ts'
+import { footnoteUnreferenced } from './footnote-unreferenced.ts'
 import { rawHtml } from './raw-html.ts'
 import { unknownReference } from './unknown-reference.ts'
 import { unsafeUrl } from './unsafe-url.ts'
@@ -22,6 +23,7 @@ export const semanticRules: readonly SemanticRule[] = [
   unsafeUrl,
   dpvTerm,
   rawHtml,
+  footnoteUnreferenced,
   markdownTooComplex,
   escapedCharacters,
   placeholderLeft,

@@ -4,6 +4,7 @@ import { dateInFuture } from '../../src/rules/date-in-future.ts'
 import { dpvTerm } from '../../src/rules/dpv-term.ts'
 import { duplicateId } from '../../src/rules/duplicate-id.ts'
 import { escapedCharacters } from '../../src/rules/escaped-characters.ts'
+import { footnoteUnreferenced } from '../../src/rules/footnote-unreferenced.ts'
 import { markdownTooComplex } from '../../src/rules/markdown-too-complex.ts'
 import { placeholderLeft } from '../../src/rules/placeholder-left.ts'
 import { rawHtml } from '../../src/rules/raw-html.ts'
@@ -577,6 +578,75 @@ ruleTester.run('purpose-parent-invalid', unknownReference, {
         { file: 'policy/data.yaml', line: 14, column: 13, endLine: 14, endColumn: 21, message: `Unexpected cycle of parents through \`newsletter\`, ${cycle}` },
         { file: 'policy/data.yaml', line: 20, column: 13, endLine: 20, endColumn: 23, message: `Unexpected cycle of parents through \`security\`, ${cycle}` },
         { file: 'policy/data.yaml', line: 26, column: 13, endLine: 26, endColumn: 23, message: `Unexpected cycle of parents through \`newsletter\`, ${cycle}` },
+      ],
+    },
+  ],
+})
+
+// GitHub Flavored Markdown: a footnote's anchors are `<clause id>---fn-<label>` and
+// `---fnref-<label>` (then `-2`…), published once referenced; an autolink literal is a link, judged
+// and placed as one.
+ruleTester.run('broken-anchor', brokenAnchor, {
+  valid: [
+    {
+      name: 'links to a footnote, its references and a footnote of another clause',
+      change: {
+        replace: [
+          replace('clauses/rights.md', 'Write to', 'A note[^1], again[^1], and [^Big]. See [it](#rights---fn-1), [back](#rights---fnref-1-2), [big](#rights---fn-big) and [intro’s](#intro---fn-a). Write to'),
+          replace('clauses/rights.md', 'ICO].', 'ICO].\n\n[^1]: The note.\n[^Big]: Another.\n'),
+          replace('clauses/intro.md', ' and [uses]', '[^a] and [uses]'),
+          replace('clauses/intro.md', '(#intro--what-we-use-it-for).', '(#intro--what-we-use-it-for).\n\n[^a]: A note.'),
+        ],
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a third reference that is not there, a note never referenced, a footnote of a clause that has none',
+      change: { replace: [replace('clauses/rights.md', 'Write to', 'A note[^1]. See [3](#rights---fnref-1-2), [u](#rights---fn-unused) and [i](#intro---fn-1). Write to'), replace('clauses/rights.md', 'ICO].', 'ICO].\n\n[^1]: The note.\n[^unused]: Never shown.\n')] },
+      errors: [
+        { file: 'policy/clauses/rights.md', line: 8, column: 17, endLine: 8, endColumn: 41, message: 'Unexpected link to `#rights---fnref-1-2`, expected the id of a clause or heading', expected: ['#rights---fnref-1'] },
+        { file: 'policy/clauses/rights.md', line: 8, column: 43, endLine: 8, endColumn: 67, message: 'Unexpected link to `#rights---fn-unused`, expected the id of a clause or heading' },
+        { file: 'policy/clauses/rights.md', line: 8, column: 72, endLine: 8, endColumn: 90, message: 'Unexpected link to `#intro---fn-1`, expected the id of a clause or heading' },
+      ],
+    },
+  ],
+})
+ruleTester.run('unsafe-url', unsafeUrl, {
+  valid: [
+    { name: 'autolink literals of the allowed schemes', ...inRights('See https://example.org/a, http://example.org, www.example.org, a@example.org and mailto:b@example.org.') },
+    { name: 'bare unsafe schemes, which are no autolinks', ...inRights('Never javascript://%0Aalert(1), data:,x or ftp://example.org.') },
+  ],
+  invalid: [
+    {
+      name: 'a bare xmpp: address, an autolink literal with a scheme outside the allow-list, placed where it is written',
+      ...inRights('Or xmpp:privacy@example.org/phone, or (xmpp:a@example.org).'),
+      errors: [
+        { file: 'policy/clauses/rights.md', line: 8, column: 4, endLine: 8, endColumn: 34, message: 'Unexpected link URL with the scheme `xmpp:`, expected https:, http:, mailto: or #anchor', hint: urlHint },
+        { file: 'policy/clauses/rights.md', line: 8, column: 40, endLine: 8, endColumn: 58, message: 'Unexpected link URL with the scheme `xmpp:`, expected https:, http:, mailto: or #anchor', hint: urlHint },
+      ],
+    },
+  ],
+})
+ruleTester.run('footnote-unreferenced', footnoteUnreferenced, {
+  valid: [
+    { name: 'the base policy' },
+    { name: 'notes referenced, one twice, one before its note and one inside another note', change: { replace: [replace('clauses/rights.md', 'Write to', 'A[^1], b[^Two] and c[^1]. Write to'), replace('clauses/rights.md', 'ICO].', 'ICO].\n\n[^1]: One, see[^3].\n[^two]: Two.\n[^3]: Three.\n')] } },
+  ],
+  invalid: [
+    {
+      name: 'a note never referenced, one referenced only in another clause, and a second note of a label',
+      change: {
+        replace: [
+          replace('clauses/rights.md', 'Write to', 'A[^1]. Write to'),
+          replace('clauses/rights.md', 'ICO].', 'ICO].\n\n[^1]: One.\n[^1]: One again.\n[^Lost]: Never referenced.\n[^a]: Referenced by intro only.\n'),
+          replace('clauses/intro.md', ' and [uses]', '[^a] and [uses]'),
+        ],
+      },
+      errors: [
+        { file: 'policy/clauses/rights.md', line: 11, column: 1, endLine: 11, endColumn: 17, message: 'Unexpected second footnote `[^1]`, expected one note for each label: only the first is published', hint: 'Give the note a label of its own, and reference it where it belongs.' },
+        { file: 'policy/clauses/rights.md', line: 12, column: 1, endLine: 12, endColumn: 27, message: 'Unexpected footnote `[^Lost]` that the clause never references, expected `[^Lost]` in its text: only referenced notes are published', hint: 'Write `[^Lost]` where the note belongs, or remove the note.' },
+        { file: 'policy/clauses/rights.md', line: 13, column: 1, endLine: 13, endColumn: 32, message: 'Unexpected footnote `[^a]` that the clause never references, expected `[^a]` in its text: only referenced notes are published', hint: 'Write `[^a]` where the note belongs, or remove the note.' },
       ],
     },
   ],
