@@ -24,3 +24,12 @@ test('each alias is an empty <span id> just before its clause’s heading or the
   expect(rights.replaceAll(/<span id="[^"]+"><\/span>/g, '')).toBe(before?.clauses.find((clause) => clause.id === 'rights')?.html)
   expect(after?.digest).toBe(before?.digest)
 })
+
+test('an alias with `---`, which the ids of footnotes have, is refused by the schema at its place', async () => {
+  const { runCli } = await import('./helpers/run-cli.ts')
+  const cwd = await makePolicy({ description: 'an alias like a footnote id', replace: [{ file: 'clauses/rights.md', find: 'title: Your rights\n', with: 'title: Your rights\naliases:\n  rights---fn-1: rights\n' }] })
+  temporary.push(cwd)
+  const result = await runCli(['check', '--format', 'json', '--today', '2026-01-01'], cwd)
+  const errors = (JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; file: string; line: number; column: number; endColumn: number; message: string }>).filter((item) => item.severity === 'error')
+  expect(errors.map((item) => `${item.file}:${item.line}:${item.column}-${item.endColumn} ${item.ruleId} ${item.message}`)).toEqual(['policy/clauses/rights.md:5:3-16 schema-pattern Unexpected key `rights---fn-1` in `aliases`, expected a key matching `^(?!.*---)[A-Za-z0-9][A-Za-z0-9._-]*$`'])
+})

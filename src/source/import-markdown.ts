@@ -350,7 +350,7 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
   // Each former anchor that differs from the new one is kept as an alias, where it names nothing else of the page.
   const published = new Set(clauses.flatMap((clause) => [...clause.formerToNew.values()]))
   const aliasesOf = (clause: (typeof clauses)[number]): Record<string, string> =>
-    Object.fromEntries([...clause.formerToNew].filter(([former, target]) => former !== target && !published.has(former) && /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/.test(former)))
+    Object.fromEntries([...clause.formerToNew].filter(([former, target]) => former !== target && !published.has(former) && !former.includes('---') && /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/.test(former)))
 
   // Links: anchors of the page to the clauses' ids; relative links resolved against the base URL.
   const emails = new Map<string, string>()

@@ -46,7 +46,8 @@ export function validateYamlFields(parsed: ParsedYaml, schema: SchemaName): Vali
 const idPattern = '^[a-z0-9]+(-[a-z0-9]+)*$'
 
 // `if`/`then` only repeat the error of the branch that failed.
-const ignoredKeywords = new Set(['if', 'then', 'else'])
+// `propertyNames` repeats, without its reason, the error of the key that broke it (reported below).
+const ignoredKeywords = new Set(['if', 'then', 'else', 'propertyNames'])
 
 /** Decodes a JSON Pointer (RFC 6901) into path segments: `~1` is `/`, `~0` is `~`. */
 export function decodePointer(pointer: string): string[] {
@@ -134,8 +135,17 @@ export function schemaErrorToDiagnostic(error: SchemaError, parsed: ParsedYaml):
     }
     case 'pattern': {
       ruleId = 'schema-pattern'
-      const actual = isScalar(node) ? String(node.value) : describeValue(node)
       const pattern = (error.params as { pattern: string }).pattern
+      // A key of a mapping whose keys have a pattern (`propertyNames`): reported at the key.
+      const key = (error as { propertyName?: string }).propertyName
+      if (key !== undefined) {
+        const pair = isMap(node) ? (node.items as Pair[]).find((item) => isScalar(item.key) && item.key.value === key) : undefined
+        const keyNode = pair?.key as YamlNode | undefined
+        if (keyNode?.range) range = [keyNode.range[0], keyNode.range[1]]
+        message = `Unexpected key \`${key}\` in ${where}, expected a key matching \`${pattern}\``
+        break
+      }
+      const actual = isScalar(node) ? String(node.value) : describeValue(node)
       const expected = pattern === idPattern ? 'an id of lower-case letters and digits joined by single hyphens (e.g. `email-address`)' : `text matching \`${pattern}\``
       message = `Unexpected \`${actual}\` in ${where}, expected ${expected}`
       break
