@@ -30,7 +30,8 @@ beforeAll(async () => {
   await rm(path.join(cwd, 'policy', 'releases'), { recursive: true })
   const first = await runCli(['release', '--summary', 'The policy as published.', '--today', '2026-11-25'], cwd)
   expect(first.code, first.stderr).toBe(0)
-  await edit('clauses/sharing.md', 'We do not sell your Personal Information', 'We do not sell or rent your Personal Information')
+  // A word deleted and words inserted: the print test reads both marks.
+  await edit('clauses/sharing.md', 'We do not sell your Personal Information', 'We never sell or rent your Personal Information')
   await edit('clauses/legitimate-interests.md', '- We may process your information to protect you', '- We may measure how visitors use our website, to improve it.\n- We may process your information to protect you')
   // A new purpose: an item inserted in a long list of the clause, the list's far items folded.
   await edit('data.yaml', 'purposes:\n', 'purposes:\n  - id: site-analytics\n    group: website\n    text: to measure how visitors use our website, with your consent;\n    lawfulBasis: [consent]\n    dataCategories: [cookie-information, ip-address, pages-visited]\n')
