@@ -11,6 +11,7 @@ import { rawHtml } from '../../src/rules/raw-html.ts'
 import { unknownReference } from '../../src/rules/unknown-reference.ts'
 import { unsafeUrl } from '../../src/rules/unsafe-url.ts'
 import { ruleTester, withoutYaml } from '../helpers/rule-tester.ts'
+import { invalidData, invalidPolicy } from './invalid-fields.ts'
 
 // The semantic rules of src/rules, each run alone over the checked policy (the directives: directives.rules.ts).
 const replace = (file: string, find: string, replacement: string) => ({ file, find, with: replacement })
@@ -523,25 +524,6 @@ ruleTester.run('invisible-character', escapedCharacters, {
   invalid: [{ name: 'an escape in data.yaml, without policy.yaml', change: { remove: ['policy.yaml'], replace: [replace('data.yaml', 'label: Email address', 'label: "Email\\u200Baddress"')] }, errors: [{ file: 'policy/data.yaml', line: 4, column: 12, endLine: 4, endColumn: 32, message: 'Unexpected invisible character U+200B ZERO WIDTH SPACE, written as an escape, expected text' }] }],
 })
 
-// Every field of policy.yaml that a rule reads, and every list of data.yaml, fails its schema:
-// a rule then judges nothing (the schema errors say what is wrong); a field that passed is judged.
-const invalidPolicy = change(
-  replace('policy.yaml', 'language: en-GB', 'language: 12'),
-  replace('policy.yaml', 'lastUpdated: 2020-02-29', 'lastUpdated: 2020-02-30'),
-  replace('policy.yaml', 'legalName: Example Limited', 'legalName: 12'),
-  replace('policy.yaml', 'email: privacy@example.com', 'email: 12'),
-  replace('policy.yaml', '  - rights\n', '  - rights\n  - 12\n'),
-  replace('policy.yaml', 'url: https://ico.org.uk/make-a-complaint/', 'url: 12'),
-  replace('policy.yaml', 'designated: false', 'designated: maybe'),
-  replace('policy.yaml', 'used: false', 'used: maybe'),
-)
-const invalidData = change(
-  replace('data.yaml', 'label: Email address', 'label: 12'),
-  replace('data.yaml', '    group: main\n    text: to send', '    group: 7\n    text: to send'),
-  replace('data.yaml', 'kind: service-provider', 'kind: friends'),
-  replace('data.yaml', '    right: access\n', '    right: acces\n'),
-  replace('data.yaml', 'made: false', 'made: maybe'),
-)
 ruleTester.run('date-in-future', dateInFuture, { valid: [{ name: 'an invalid policy.yaml', ...invalidPolicy, today: '2020-01-01' }], invalid: [] })
 ruleTester.run('unknown-dpv-term', dpvTerm, { valid: [{ name: 'an invalid data.yaml', ...invalidData }], invalid: [] })
 ruleTester.run('unknown-reference', unknownReference, { valid: [{ name: 'an invalid data.yaml', ...invalidData }], invalid: [] })
