@@ -42,6 +42,8 @@ test('an added clause whose text looks like an attribute runs nothing on its cha
   await writeFile(path.join(cwd, 'policy/clauses/extra.md'), clause)
   await editPolicy(cwd, 'clauses/legitimate-interests.md', '- We may process your information to protect you', '- We may measure how visitors use our website, to improve it.\n- We may process your information to protect you')
   await editPolicy(cwd, 'clauses/information-collected.md', 'telephone, post, or social media', 'telephone, letter, or social media')
+  // The untitled opening clause: named on the page by its place, never by its id.
+  await editPolicy(cwd, 'clauses/identity.md', 'is a company registered in', 'is a private company registered in')
   await editPolicy(cwd, 'policy.yaml', '  - security\n  - duty-to-inform\n', '  - duty-to-inform\n  - security\n')
   await editPolicy(cwd, 'clauses/security.md', 'title: IS PERSONAL INFORMATION ABOUT ME SECURE?', 'title: HOW WE KEEP YOUR INFORMATION SAFE')
   await editPolicy(cwd, 'data.yaml', 'purposes:\n', 'purposes:\n  - id: site-analytics\n    group: website\n    text: to measure how visitors use our website, with your consent;\n    lawfulBasis: [consent]\n    dataCategories: [cookie-information, ip-address, pages-visited]\n')
@@ -56,13 +58,14 @@ test('an added clause whose text looks like an attribute runs nothing on its cha
   const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(page)?.[1] ?? ''
   // The legend once, then each changed clause in the order of the policy, as blocks.
   expect(main.match(/class="legend"/g)).toHaveLength(1)
-  expect([...main.matchAll(/<section class="clause-diff" aria-labelledby="diff-([\w-]+)"/g)].map((match) => match[1])).toEqual(['information-collected', 'use-of-information', 'legitimate-interests', 'security'])
+  expect([...main.matchAll(/<section class="clause-diff" aria-labelledby="diff-([\w-]+)"/g)].map((match) => match[1])).toEqual(['identity', 'information-collected', 'use-of-information', 'legitimate-interests', 'security'])
   // Moved and retitled: both titles, where it was and where it is, its unchanged text folded.
   expect(main).toContain('<h2 id="diff-security"><del>IS PERSONAL INFORMATION ABOUT ME SECURE?</del> <ins>HOW WE KEEP YOUR INFORMATION SAFE</ins></h2><p class="note">Moved from position 7 to position 8 in the policy. <a href="/versions/2020-01-01/#security">This clause in full</a></p><div class="blocks"><details><summary>2 unchanged paragraphs</summary>')
   expect(main).toContain('<li class="cw-inserted"><ins>We may measure how visitors use our website, to improve it.</ins></li>')
   expect(main).toContain('<p class="note"><a href="/versions/2020-01-01/#legitimate-interests">This clause in full</a></p>')
   expect(main).toContain('<details><summary>1 unchanged heading and 2 paragraphs</summary>')
   expect(main).toContain('<h2 id="added-extra">New clause: Extra</h2>')
+  expect(main).toContain('<h2 id="diff-identity">Untitled section at position 1</h2>')
   // A new purpose: an item inserted in its list, and in the data that changed, with its basis.
   expect(main).toContain('<li class="cw-inserted"><ins>to measure how visitors use our website, with your consent;</ins></li>')
   // Told in words with its basis and data, never by its id: the ids are in the change's JSON, which the page names.
