@@ -6,7 +6,9 @@ import { gdprArticleUrl, lawfulBases, rightReferences } from '../vocab/gdpr.ts'
 
 // A reason in a reader's words. Only the policy's own text and labels, the law's names of the
 // lawful bases and rights, and fixed connective words: nothing here says what the policy does not.
-// Never an id: a reader does not know them (the developer's message and the JSON keep them).
+// What was removed is told as what the policy no longer says ("The policy no longer says that we
+// use…"), never as a fact of practice that the text cannot prove. Never an id: a reader does not
+// know them (the developer's message and the JSON keep them).
 
 type Part = ReaderPart | string
 type Parts = Part | readonly Parts[]
@@ -112,11 +114,11 @@ function purposeChanged(field: FieldChange, old: Purpose, purpose: Purpose, from
       const removed = difference(before, after)
       if (added.length === 0 && removed.length === 0) return sentence(`The order of the ${field.field === 'recipients' ? 'recipients of your information' : 'information used'} ${what} changed.`)
       if (field.field === 'dataCategories') {
-        return sentences(added.length > 0 ? sentence('We now also use ', yourData(to, added), ` ${what}.`) : null, removed.length > 0 ? sentence('We no longer use ', yourData(from, removed), ` ${what}.`) : null)
+        return sentences(added.length > 0 ? sentence('We now also use ', yourData(to, added), ` ${what}.`) : null, removed.length > 0 ? sentence('The policy no longer says that we use ', yourData(from, removed), ` ${what}.`) : null)
       }
       return sentences(
         added.length > 0 ? sentence(`We now also share your information used ${what} with `, labels(to.recipients, added), '.') : null,
-        removed.length > 0 ? sentence(`We no longer share your information used ${what} with `, labels(from.recipients, removed), '.') : null,
+        removed.length > 0 ? sentence(`The policy no longer says that we share your information used ${what} with `, labels(from.recipients, removed), '.') : null,
       )
     }
     case 'text':
@@ -159,7 +161,7 @@ function categoryChanged(field: FieldChange, old: PolicyDocument['dataCategories
       if (added.length === 0 && removed.length === 0) return sentence(`The order of the ${field.field === 'sources' ? 'sources' : 'ways'} of your ${label} changed.`)
       return sentences(
         added.length > 0 ? sentence(`We now also collect your ${label} `, wordsOf(table, added), '.') : null,
-        removed.length > 0 ? sentence(`We no longer collect your ${label} `, wordsOf(table, removed), '.') : null,
+        removed.length > 0 ? sentence(`The policy no longer says that we collect your ${label} `, wordsOf(table, removed), '.') : null,
       )
     }
     case 'label':
@@ -255,14 +257,14 @@ export function readerOfData(change: DataChange, field: FieldChange | null, from
     case 'purposes': {
       const [old, item] = [find(from.purposes), find(to.purposes)]
       if (change.status === 'added' && item) return purposeAdded(item, to)
-      if (change.status === 'removed' && old) return sentence('We no longer use ', yourData(from, old.dataCategories), ` ${quote(old.text)}.`)
+      if (change.status === 'removed' && old) return sentence('The policy no longer says that we use ', yourData(from, old.dataCategories), ` ${quote(old.text)}.`)
       if (old && item) return purposeChanged(fieldChange, old, item, from, to)
       break
     }
     case 'dataCategories': {
       const [old, item] = [find(from.dataCategories), find(to.dataCategories)]
       if (change.status === 'added' && item) return categoryAdded(item)
-      if (change.status === 'removed' && old) return sentence(`We no longer collect your ${old.label}.`)
+      if (change.status === 'removed' && old) return sentence(`The policy no longer says that we collect your ${old.label}.`)
       if (old && item) return categoryChanged(fieldChange, old, item)
       break
     }

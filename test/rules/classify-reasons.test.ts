@@ -32,7 +32,7 @@ const cases: ReadonlyArray<{ readonly name: string; readonly edit: Edit; readonl
   {
     name: 'a purpose removed',
     edit: (d) => Object.assign(d, { purposes: d.purposes.filter((purpose) => purpose.id !== 'security') }),
-    reasons: [{ collection: 'purposes', id: 'security', kind: 'substantive', code: 'purpose-removed', field: null, message: 'The purpose `security` was removed', reader: 'We no longer use your information “to keep our rights and website secure”.' }],
+    reasons: [{ collection: 'purposes', id: 'security', kind: 'substantive', code: 'purpose-removed', field: null, message: 'The purpose `security` was removed', reader: 'The policy no longer says that we use your information “to keep our rights and website secure”.' }],
   },
   {
     name: 'the controller renamed',
