@@ -159,3 +159,16 @@ test('clausewright import writes the directory and the report, and refuses a dir
   expect(page.code, page.stderr).toBe(0)
   expect(await readFile(path.join(cwd, 'from-html', 'clauses', 'two.md'), 'utf8')).toBe('---\nid: two\ntitle: Two\n---\n\ny\n')
 })
+
+test('clausewright import refuses a --report file that exists, before it writes the policy, and leaves that file as it was', async () => {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
+  temporary.push(cwd)
+  await writeFile(path.join(cwd, 'policy.md'), '## One\n\nText.\n\n## Two\n\nText.\n')
+  await writeFile(path.join(cwd, 'notes.json'), 'mine\n')
+  const result = await runCli(['import', 'policy.md', '--report', 'notes.json'], cwd)
+  expect(result.code).toBe(2)
+  expect(result.stderr).toContain('refusing to write the report to notes.json: it exists')
+  expect(result.stderr).not.toMatch(/internal error|\n\s+at /)
+  expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+  expect(await readFile(path.join(cwd, 'notes.json'), 'utf8')).toBe('mine\n')
+})

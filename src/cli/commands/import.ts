@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { lstat, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { printable } from '../../diagnostics/format.ts'
@@ -75,12 +75,30 @@ export async function runImport(argv: readonly string[], io: Io): Promise<number
   const html = /\.x?html?$/i.test(file) || /^\s*(?:<!doctype html|<html[\s>])/i.test(source)
   const result = (html ? importHtml : importMarkdown)(source, { splitLevel, language: values.language, today, ...(baseUrl !== undefined && { baseUrl }), ...(name !== undefined && { name }) })
   const shown = printable(values.dir)
+  const report = values.report === undefined ? undefined : path.resolve(io.cwd, values.report)
+  // The report never replaces a file: one that is there is refused before the policy is written.
+  const refuseReport = () => new UsageError(`refusing to write the report to ${printable(values.report ?? '')}: it exists (the report is written only as a new file)`)
+  if (report !== undefined && (await exists(report))) throw refuseReport()
   await writePolicyDirectory(path.resolve(io.cwd, values.dir), shown, result.files)
-  if (values.report !== undefined) await writeFile(path.resolve(io.cwd, values.report), `${JSON.stringify({ source: file, notes: result.notes }, null, 2)}\n`, { flag: 'wx' })
+  if (report !== undefined) {
+    await writeFile(report, `${JSON.stringify({ source: file, notes: result.notes }, null, 2)}\n`, { flag: 'wx' }).catch((error: unknown) => {
+      throw (error as { code?: string }).code === 'EEXIST' ? refuseReport() : error
+    })
+  }
   io.stderr(result.notes.map((note) => `${printable(file)}${note.line === null ? '' : `:${note.line}`}: ${printable(note.message)} [${note.kind}]\n`).join(''))
   const clauses = [...result.files.keys()].filter((name) => name.startsWith('clauses/')).length
   io.stderr(`clausewright: imported ${printable(file)} into ${shown}/ (${clauses} clauses, ${count(result.notes)}). \`clausewright check\` lists what is left to do.\n`)
   return 0
+}
+
+async function exists(file: string): Promise<boolean> {
+  return lstat(file).then(
+    () => true,
+    (error: unknown) => {
+      if ((error as { code?: string }).code === 'ENOENT') return false
+      throw error
+    },
+  )
 }
 
 function count(notes: readonly ImportNote[]): string {
