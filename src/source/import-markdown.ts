@@ -13,7 +13,7 @@ import { toString } from 'mdast-util-to-string'
 import { gfm } from 'micromark-extension-gfm'
 import { EXIT, SKIP, visit } from 'unist-util-visit'
 import { parse as parseYaml, stringify } from 'yaml'
-import { clauseAnchors } from '../model/anchors.ts'
+import { clauseAnchors, idFromText } from '../model/anchors.ts'
 import { isCalendarDate } from '../model/calendar-date.ts'
 
 /**
@@ -127,14 +127,7 @@ export function statedDate(line: string): string | null {
 
 /** A schema id (`[a-z0-9]+(-[a-z0-9]+)*`, at most 64 characters) from a heading's text. */
 export function clauseIdFrom(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64)
-    .replace(/-+$/, '')
+  return idFromText(text, 64)
 }
 
 const safeDecode = (text: string) => {
@@ -393,7 +386,7 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
 
   const files = new Map<string, string>()
   const policy = {
-    id: `${clauseIdFrom(title).slice(0, 50) || 'imported'}`.replace(/-+$/, ''),
+    id: idFromText(title, 50) || 'imported',
     title,
     language: options.language,
     lastUpdated,

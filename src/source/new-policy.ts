@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { stringify } from 'yaml'
+import { idFromText } from '../model/anchors.ts'
 
 /** The JSON Schemas of the source files (this module and the CLI's bundle are both two levels below the package). */
 export const schemaDirectory = fileURLToPath(new URL('../../schema/', import.meta.url))
@@ -32,14 +33,7 @@ interface NewClause {
  * ASCII.
  */
 export function idFromName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '')
+  return idFromText(name, 40)
 }
 
 /**
