@@ -172,3 +172,19 @@ test('clausewright import refuses a --report file that exists, before it writes 
   expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
   expect(await readFile(path.join(cwd, 'notes.json'), 'utf8')).toBe('mine\n')
 })
+
+test.each([
+  [['--name', ' '], 'clausewright: missing --name, expected the controller’s legal name (`--name "Acme Ltd"`)'],
+  [['--name', 'x'.repeat(201)], 'clausewright: unexpected --name of 201 characters, expected at most 200'],
+  [['--name', 'Acme\u2028Ltd'], 'clausewright: unexpected line break in --name, expected one line'],
+  [['--language', 'English'], 'clausewright: unexpected --language `English`, expected a BCP 47 language tag such as en-GB'],
+  [['--today', '2026-02-30'], 'clausewright: unexpected --today `2026-02-30`, expected a date that exists, YYYY-MM-DD'],
+])('clausewright import %j says what is wrong, as init does', async (options, message) => {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
+  temporary.push(cwd)
+  await writeFile(path.join(cwd, 'policy.md'), '## One\n\nText.\n')
+  const result = await runCli(['import', 'policy.md', ...options], cwd)
+  expect(result.code).toBe(2)
+  expect(result.stderr.split('\n').slice(0, -2).join('\n')).toBe(message)
+  expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+})

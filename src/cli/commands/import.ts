@@ -2,10 +2,9 @@ import { lstat, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { printable } from '../../diagnostics/format.ts'
-import { isCalendarDate, todayInUtc } from '../../model/calendar-date.ts'
 import { importHtml, importMarkdown, type ImportNote } from '../../source/import-markdown.ts'
 import { writePolicyDirectory } from '../new-directory.ts'
-import { assertPlainText, type Io, UsageError } from '../shared.ts'
+import { assertPlainText, type Io, newPolicyOptions, UsageError } from '../shared.ts'
 
 export const importHelp = `Usage: clausewright import <file.md|file.html> [--dir policy] [--split-level auto|1-6] [--base-url URL] [--name <legal name>] [--language en-GB] [--report FILE]
 
@@ -60,11 +59,9 @@ export async function runImport(argv: readonly string[], io: Io): Promise<number
   if (splitLevel !== 'auto' && !(Number.isInteger(splitLevel) && splitLevel >= 1 && splitLevel <= 6)) throw new UsageError(`unexpected --split-level \`${values['split-level']}\`, expected auto or a heading level from 1 to 6`)
   const baseUrl = values['base-url']
   if (baseUrl !== undefined && !/^https:\/\/[^/?#]+/.test(baseUrl)) throw new UsageError(`unexpected --base-url \`${baseUrl}\`, expected an https: URL`)
-  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(values.language)) throw new UsageError(`unexpected --language \`${values.language}\`, expected a BCP 47 language tag such as en-GB`)
-  const name = values.name?.trim()
-  if (name !== undefined && (name === '' || name.length > 200 || /[\n\r\u2028\u2029]/.test(name))) throw new UsageError('unexpected --name, expected the controller’s legal name on one line, at most 200 characters')
-  const today = values.today ?? todayInUtc()
-  if (!isCalendarDate(today)) throw new UsageError(`unexpected --today \`${today}\`, expected a date that exists, YYYY-MM-DD`)
+  newPolicyOptions.language(values.language)
+  const name = values.name === undefined ? undefined : newPolicyOptions.name(values.name)
+  const today = newPolicyOptions.today(values.today)
 
   const buffer = await readFile(path.resolve(io.cwd, file)).catch((error: unknown) => {
     throw new UsageError(`cannot read ${printable(file)}: ${(error as { code?: string }).code ?? 'error'}`)
