@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { clauseIdFrom, importHtml, importMarkdown, type ImportOptions, statedDate } from '../src/source/import-markdown.ts'
-import { removedAfterAll } from './helpers/fixture-policy.ts'
+import { removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
 import { runCli } from './helpers/run-cli.ts'
 
 // `clausewright import`: one published policy (Markdown) into a policy directory, its text kept,
@@ -187,4 +187,16 @@ test.each([
   expect(result.code).toBe(2)
   expect(result.stderr.split('\n').slice(0, -2).join('\n')).toBe(message)
   expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+})
+
+test('clausewright import leads editors to the schemas, as init does: policy.yaml and data.yaml start with a yaml-language-server line', async () => {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
+  temporary.push(cwd)
+  await writeFile(path.join(cwd, 'policy.md'), '## One\n\nText.\n\n## Two\n\nText.\n')
+  expect((await runCli(['import', 'policy.md', '--dir', 'nested/policy'], cwd)).code).toBe(0)
+  for (const [file, schema] of [['policy.yaml', 'policy.schema.json'], ['data.yaml', 'data.schema.json']] as const) {
+    const text = await readFile(path.join(cwd, 'nested', 'policy', file), 'utf8')
+    const comment = /^# yaml-language-server: \$schema=(.+)\n/.exec(text)?.[1] ?? ''
+    expect(path.resolve(cwd, 'nested', 'policy', comment)).toBe(path.join(repoRoot, 'schema', schema))
+  }
 })

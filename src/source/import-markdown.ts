@@ -15,6 +15,7 @@ import { EXIT, SKIP, visit } from 'unist-util-visit'
 import { parse as parseYaml, stringify } from 'yaml'
 import { clauseAnchors, idFromText } from '../model/anchors.ts'
 import { isCalendarDate } from '../model/calendar-date.ts'
+import { schemaComment } from './new-policy.ts'
 
 /**
  * One published policy, as Markdown, turned into the files of a policy directory. The text is the
@@ -33,6 +34,8 @@ export interface ImportOptions {
   readonly language: string
   /** The last-updated date when the text states none. */
   readonly today: string
+  /** The schemas, relative to the policy directory, for editors that read `yaml-language-server` comments. */
+  readonly schemaDirectory?: string
 }
 
 export type ImportNoteKind =
@@ -395,8 +398,8 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
     supervisoryAuthority: { name: 'TODO: the data protection authority people can complain to', url: 'https://TODO.invalid/' },
     clauses: clauses.map((clause) => clause.id),
   }
-  files.set('policy.yaml', `# Imported by \`clausewright import\`. Each TODO marks what the text does not say: \`clausewright check\`\n# reports every one as an error (placeholder-left) until it is replaced.\n${stringify(policy, { lineWidth: 0 })}`)
-  files.set('data.yaml', `# The personal data the policy describes, as structured data: not read from the text (import\n# guesses nothing legal). Fill it in, and check says what the law expects of it.\n${stringify({ dataCategories: [], purposes: [], recipients: [], rights: [] }, { lineWidth: 0 })}`)
+  files.set('policy.yaml', `${schemaComment(options.schemaDirectory, 'policy.schema.json')}# Imported by \`clausewright import\`. Each TODO marks what the text does not say: \`clausewright check\`\n# reports every one as an error (placeholder-left) until it is replaced.\n${stringify(policy, { lineWidth: 0 })}`)
+  files.set('data.yaml', `${schemaComment(options.schemaDirectory, 'data.schema.json')}# The personal data the policy describes, as structured data: not read from the text (import\n# guesses nothing legal). Fill it in, and check says what the law expects of it.\n${stringify({ dataCategories: [], purposes: [], recipients: [], rights: [] }, { lineWidth: 0 })}`)
   for (const clause of clauses) {
     const body = toMarkdown({ type: 'root', children: clause.body } as Root, { extensions: [gfmToMarkdown()], bullet: '*', emphasis: '_', rule: '-' }).trim()
     const aliases = aliasesOf(clause)

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { printable } from '../../diagnostics/format.ts'
 import { importHtml, importMarkdown, type ImportNote } from '../../source/import-markdown.ts'
-import { writePolicyDirectory } from '../new-directory.ts'
+import { schemasFrom, writePolicyDirectory } from '../new-directory.ts'
 import { assertPlainText, type Io, newPolicyOptions, UsageError } from '../shared.ts'
 
 export const importHelp = `Usage: clausewright import <file.md|file.html> [--dir policy] [--split-level auto|1-6] [--base-url URL] [--name <legal name>] [--language en-GB] [--report FILE]
@@ -70,13 +70,14 @@ export async function runImport(argv: readonly string[], io: Io): Promise<number
   const source = new TextDecoder('utf-8', { fatal: true }).decode(buffer)
   // An HTML page by its name, or by how it begins.
   const html = /\.x?html?$/i.test(file) || /^\s*(?:<!doctype html|<html[\s>])/i.test(source)
-  const result = (html ? importHtml : importMarkdown)(source, { splitLevel, language: values.language, today, ...(baseUrl !== undefined && { baseUrl }), ...(name !== undefined && { name }) })
+  const directory = path.resolve(io.cwd, values.dir)
+  const result = (html ? importHtml : importMarkdown)(source, { splitLevel, language: values.language, today, ...(baseUrl !== undefined && { baseUrl }), ...(name !== undefined && { name }), ...schemasFrom(directory) })
   const shown = printable(values.dir)
   const report = values.report === undefined ? undefined : path.resolve(io.cwd, values.report)
   // The report never replaces a file: one that is there is refused before the policy is written.
   const refuseReport = () => new UsageError(`refusing to write the report to ${printable(values.report ?? '')}: it exists (the report is written only as a new file)`)
   if (report !== undefined && (await exists(report))) throw refuseReport()
-  await writePolicyDirectory(path.resolve(io.cwd, values.dir), shown, result.files)
+  await writePolicyDirectory(directory, shown, result.files)
   if (report !== undefined) {
     await writeFile(report, `${JSON.stringify({ source: file, notes: result.notes }, null, 2)}\n`, { flag: 'wx' }).catch((error: unknown) => {
       throw (error as { code?: string }).code === 'EEXIST' ? refuseReport() : error

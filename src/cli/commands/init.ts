@@ -2,9 +2,9 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { parse } from 'yaml'
 import { printable } from '../../diagnostics/format.ts'
-import { newPolicyFiles, schemaDirectory } from '../../source/new-policy.ts'
+import { newPolicyFiles } from '../../source/new-policy.ts'
 import { getValidator } from '../../validate/schemas.ts'
-import { writePolicyDirectory } from '../new-directory.ts'
+import { schemasFrom, writePolicyDirectory } from '../new-directory.ts'
 import { assertPlainText, type Io, newPolicyOptions, UsageError } from '../shared.ts'
 
 export const initHelp = `Usage: clausewright init --name <legal name> [--dir policy] [--language en-GB] [--country GB] [--email <address>]
@@ -61,15 +61,13 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
 
   const directory = path.resolve(io.cwd, values.dir)
   const shown = printable(values.dir)
-  const relativeSchemas = path.relative(directory, schemaDirectory).split(path.sep).join('/')
   const files = newPolicyFiles({
     name,
     language: values.language,
     today,
     ...(values.country !== undefined && { country: values.country }),
     ...(values.email !== undefined && { email: values.email }),
-    // A path that is not plain text would break the comment's line: left out.
-    ...(!/[\p{Cc}\u2028\u2029]/u.test(relativeSchemas) && { schemaDirectory: relativeSchemas }),
+    ...schemasFrom(directory),
   })
   assertPassesSchema(files.get('policy.yaml') ?? '', values)
 
