@@ -200,3 +200,17 @@ test('clausewright import leads editors to the schemas, as init does: policy.yam
     expect(path.resolve(cwd, 'nested', 'policy', comment)).toBe(path.join(repoRoot, 'schema', schema))
   }
 })
+
+test('a link that cannot be resolved against --base-url is left as it is, and said; a --base-url that is no URL is a usage error', async () => {
+  const result = importMarkdown('## One\n\nSee [this](//[x) and [that](/legal).\n\n## Two\n\nText.\n', { ...options, baseUrl: 'https://acme.example/privacy' })
+  expect(result.files.get('clauses/one.md')).toContain('See [this](//\\[x) and [that](https://acme.example/legal).')
+  expect(result.notes.filter((note) => note.kind === 'link-relative').map((note) => note.message)).toEqual(['The relative link `//[x` cannot be resolved against https://acme.example/privacy: it was left as it is.'])
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
+  temporary.push(cwd)
+  await writeFile(path.join(cwd, 'policy.md'), '## One\n\n[that](/legal)\n\n## Two\n\nText.\n')
+  const refused = await runCli(['import', 'policy.md', '--base-url', 'https://['], cwd)
+  expect(refused.code).toBe(2)
+  expect(refused.stderr).toContain('unexpected --base-url `https://[`, expected an https: URL')
+  expect(refused.stderr).not.toContain('internal error')
+  expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+})

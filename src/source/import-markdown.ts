@@ -373,8 +373,11 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
         return undefined
       }
       if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined
-      if (options.baseUrl) {
-        const resolved = new URL(url, options.baseUrl).href
+      // A link the URL parser refuses (`//[x`) resolves to nothing: it is left, as without a base.
+      const resolved = options.baseUrl && URL.canParse(url, options.baseUrl) ? new URL(url, options.baseUrl).href : undefined
+      if (options.baseUrl && resolved === undefined) {
+        notes.push({ kind: 'link-relative', line: lineOf(link, offset), message: `The relative link \`${url}\` cannot be resolved against ${options.baseUrl}: it was left as it is.` })
+      } else if (resolved !== undefined) {
         notes.push({ kind: 'link-resolved', line: lineOf(link, offset), message: `The relative link \`${url}\` became \`${resolved}\`.` })
         link.url = resolved
       } else {

@@ -58,7 +58,7 @@ export async function runImport(argv: readonly string[], io: Io): Promise<number
   const splitLevel = values['split-level'] === 'auto' ? 'auto' : Number(values['split-level'])
   if (splitLevel !== 'auto' && !(Number.isInteger(splitLevel) && splitLevel >= 1 && splitLevel <= 6)) throw new UsageError(`unexpected --split-level \`${values['split-level']}\`, expected auto or a heading level from 1 to 6`)
   const baseUrl = values['base-url']
-  if (baseUrl !== undefined && !/^https:\/\/[^/?#]+/.test(baseUrl)) throw new UsageError(`unexpected --base-url \`${baseUrl}\`, expected an https: URL`)
+  if (baseUrl !== undefined && !(/^https:\/\/[^/?#]+/.test(baseUrl) && URL.canParse(baseUrl))) throw new UsageError(`unexpected --base-url \`${baseUrl}\`, expected an https: URL`)
   newPolicyOptions.language(values.language)
   const name = values.name === undefined ? undefined : newPolicyOptions.name(values.name)
   const today = newPolicyOptions.today(values.today)
