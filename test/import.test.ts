@@ -214,3 +214,16 @@ test('a link that cannot be resolved against --base-url is left as it is, and sa
   expect(refused.stderr).not.toContain('internal error')
   expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
 })
+
+test('clausewright import refuses a --report in a directory that does not exist, before it writes the policy', async () => {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
+  temporary.push(cwd)
+  await writeFile(path.join(cwd, 'policy.md'), '## One\n\nText.\n\n## Two\n\nText.\n')
+  await writeFile(path.join(cwd, 'afile'), '')
+  for (const report of ['missing/notes.json', 'afile/notes.json']) {
+    const result = await runCli(['import', 'policy.md', '--report', report], cwd)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`refusing to write the report to ${report}: its directory does not exist`)
+    expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+  }
+})

@@ -1,4 +1,4 @@
-import { lstat, readFile, writeFile } from 'node:fs/promises'
+import { lstat, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { printable } from '../../diagnostics/format.ts'
@@ -75,8 +75,11 @@ export async function runImport(argv: readonly string[], io: Io): Promise<number
   const shown = printable(values.dir)
   const report = values.report === undefined ? undefined : path.resolve(io.cwd, values.report)
   // The report never replaces a file: one that is there is refused before the policy is written.
-  const refuseReport = () => new UsageError(`refusing to write the report to ${printable(values.report ?? '')}: it exists (the report is written only as a new file)`)
-  if (report !== undefined && (await exists(report))) throw refuseReport()
+  const refuseReport = (why = 'it exists (the report is written only as a new file)') => new UsageError(`refusing to write the report to ${printable(values.report ?? '')}: ${why}`)
+  if (report !== undefined) {
+    if (!(await isDirectory(path.dirname(report)))) throw refuseReport('its directory does not exist')
+    if (await exists(report)) throw refuseReport()
+  }
   await writePolicyDirectory(directory, shown, result.files)
   if (report !== undefined) {
     await writeFile(report, `${JSON.stringify({ source: file, notes: result.notes }, null, 2)}\n`, { flag: 'wx' }).catch((error: unknown) => {
@@ -87,6 +90,16 @@ export async function runImport(argv: readonly string[], io: Io): Promise<number
   const clauses = [...result.files.keys()].filter((name) => name.startsWith('clauses/')).length
   io.stderr(`clausewright: imported ${printable(file)} into ${shown}/ (${clauses} clauses, ${count(result.notes)}). \`clausewright check\` lists what is left to do.\n`)
   return 0
+}
+
+async function isDirectory(directory: string): Promise<boolean> {
+  return stat(directory).then(
+    (stats) => stats.isDirectory(),
+    (error: unknown) => {
+      if ((error as { code?: string }).code === 'ENOENT' || (error as { code?: string }).code === 'ENOTDIR') return false
+      throw error
+    },
+  )
 }
 
 async function exists(file: string): Promise<boolean> {
