@@ -227,3 +227,14 @@ test('clausewright import refuses a --report in a directory that does not exist,
     expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
   }
 })
+
+test('clausewright import refuses a file that is not UTF-8 with a usage error, not an internal one', async () => {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
+  temporary.push(cwd)
+  await writeFile(path.join(cwd, 'policy.md'), Buffer.from([0x23, 0x20, 0xe9, 0x0a]))
+  const result = await runCli(['import', 'policy.md'], cwd)
+  expect(result.code).toBe(2)
+  expect(result.stderr).toContain('refusing policy.md: it is not UTF-8 text')
+  expect(result.stderr).not.toContain('internal error')
+  expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+})

@@ -67,7 +67,12 @@ export async function runImport(argv: readonly string[], io: Io): Promise<number
     throw new UsageError(`cannot read ${printable(file)}: ${(error as { code?: string }).code ?? 'error'}`)
   })
   if (buffer.length > maxSourceBytes) throw new UsageError(`refusing ${printable(file)}: ${buffer.length} bytes, expected at most ${maxSourceBytes}`)
-  const source = new TextDecoder('utf-8', { fatal: true }).decode(buffer)
+  let source: string
+  try {
+    source = new TextDecoder('utf-8', { fatal: true }).decode(buffer)
+  } catch {
+    throw new UsageError(`refusing ${printable(file)}: it is not UTF-8 text (save it as UTF-8 first)`)
+  }
   // An HTML page by its name, or by how it begins.
   const html = /\.x?html?$/i.test(file) || /^\s*(?:<!doctype html|<html[\s>])/i.test(source)
   const directory = path.resolve(io.cwd, values.dir)
