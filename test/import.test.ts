@@ -238,3 +238,14 @@ test('clausewright import refuses a file that is not UTF-8 with a usage error, n
   expect(result.stderr).not.toContain('internal error')
   expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
 })
+
+test('clausewright import refuses a text nested too deeply to be read with a usage error, not an internal one', async () => {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
+  temporary.push(cwd)
+  await writeFile(path.join(cwd, 'policy.md'), `## One\n\n${'>'.repeat(3000)} x\n\n## Two\n\nText.\n`)
+  const result = await runCli(['import', 'policy.md'], cwd)
+  expect(result.code).toBe(2)
+  expect(result.stderr).toContain('refusing policy.md: it is nested too deeply to be read')
+  expect(result.stderr).not.toContain('internal error')
+  expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+})

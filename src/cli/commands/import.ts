@@ -2,7 +2,7 @@ import { lstat, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { printable } from '../../diagnostics/format.ts'
-import { importHtml, importMarkdown, type ImportNote } from '../../source/import-markdown.ts'
+import { importHtml, importMarkdown, type ImportNote, type ImportOptions, type ImportResult } from '../../source/import-markdown.ts'
 import { schemasFrom, writePolicyDirectory } from '../new-directory.ts'
 import { assertPlainText, type Io, newPolicyOptions, UsageError } from '../shared.ts'
 
@@ -76,7 +76,15 @@ export async function runImport(argv: readonly string[], io: Io): Promise<number
   // An HTML page by its name, or by how it begins.
   const html = /\.x?html?$/i.test(file) || /^\s*(?:<!doctype html|<html[\s>])/i.test(source)
   const directory = path.resolve(io.cwd, values.dir)
-  const result = (html ? importHtml : importMarkdown)(source, { splitLevel, language: values.language, today, ...(baseUrl !== undefined && { baseUrl }), ...(name !== undefined && { name }), ...schemasFrom(directory) })
+  const importOptions: ImportOptions = { splitLevel, language: values.language, today, ...(baseUrl !== undefined && { baseUrl }), ...(name !== undefined && { name }), ...schemasFrom(directory) }
+  let result: ImportResult
+  try {
+    result = (html ? importHtml : importMarkdown)(source, importOptions)
+  } catch (error) {
+    // The syntax trees are walked recursively: a text nested thousands of levels deep exhausts the stack.
+    if (error instanceof RangeError) throw new UsageError(`refusing ${printable(file)}: it is nested too deeply to be read (thousands of quotations, lists or elements one inside another)`)
+    throw error
+  }
   const shown = printable(values.dir)
   const report = values.report === undefined ? undefined : path.resolve(io.cwd, values.report)
   // The report never replaces a file: one that is there is refused before the policy is written.
