@@ -16,7 +16,7 @@ import { semanticRules } from './rules/index.ts'
 import { findInvisibleCharacters } from './source/find-invisible-characters.ts'
 import type { PolicySources } from './source/read-policy.ts'
 import type { SourceFile } from './source/source-file.ts'
-import { validateYamlFields } from './validate/validate-yaml.ts'
+import { idPattern, validateYamlFields } from './validate/validate-yaml.ts'
 import { consistencyRules, type DraftComparison, type VersionContext } from './versions/consistency.ts'
 import { diffDocuments } from './versions/diff.ts'
 import { loadReleases } from './versions/load-releases.ts'
@@ -159,13 +159,13 @@ function dataTexts(parsed: ParsedYaml, data: Partial<PolicyData>, texts: Map<str
   })
 }
 
-const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
+const idRegExp = new RegExp(idPattern)
 
 /** The id of a clause whose front matter failed its schema: the one it gives, if it is an id, else its file's name. */
 function provisionalFrontMatter(parsed: ParsedClause): ClauseFrontMatter {
   const value = parsed.frontMatterYaml?.value
   const given = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined
-  return { id: typeof given === 'string' && idPattern.test(given) ? given : path.posix.basename(parsed.file.name, '.md') }
+  return { id: typeof given === 'string' && idRegExp.test(given) ? given : path.posix.basename(parsed.file.name, '.md') }
 }
 
 function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { clauseIdFrom, importHtml, importMarkdown, type ImportOptions, statedDate } from '../src/source/import-markdown.ts'
-import { removedAfterAll } from './helpers/fixture-policy.ts'
+import { removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
 import { runCli } from './helpers/run-cli.ts'
 
 // `clausewright import`: one published policy (Markdown) into a policy directory, its text kept,
@@ -158,4 +158,94 @@ test('clausewright import writes the directory and the report, and refuses a dir
   const page = await runCli(['import', 'page.html', '--dir', 'from-html'], cwd)
   expect(page.code, page.stderr).toBe(0)
   expect(await readFile(path.join(cwd, 'from-html', 'clauses', 'two.md'), 'utf8')).toBe('---\nid: two\ntitle: Two\n---\n\ny\n')
+})
+
+test('clausewright import refuses a --report file that exists, before it writes the policy, and leaves that file as it was', async () => {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
+  temporary.push(cwd)
+  await writeFile(path.join(cwd, 'policy.md'), '## One\n\nText.\n\n## Two\n\nText.\n')
+  await writeFile(path.join(cwd, 'notes.json'), 'mine\n')
+  const result = await runCli(['import', 'policy.md', '--report', 'notes.json'], cwd)
+  expect(result.code).toBe(2)
+  expect(result.stderr).toContain('refusing to write the report to notes.json: it exists')
+  expect(result.stderr).not.toMatch(/internal error|\n\s+at /)
+  expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+  expect(await readFile(path.join(cwd, 'notes.json'), 'utf8')).toBe('mine\n')
+})
+
+test.each([
+  [['--name', ' '], 'clausewright: missing --name, expected the controller’s legal name (`--name "Acme Ltd"`)'],
+  [['--name', 'x'.repeat(201)], 'clausewright: unexpected --name of 201 characters, expected at most 200'],
+  [['--name', 'Acme\u2028Ltd'], 'clausewright: unexpected line break in --name, expected one line'],
+  [['--language', 'English'], 'clausewright: unexpected --language `English`, expected a BCP 47 language tag such as en-GB'],
+  [['--today', '2026-02-30'], 'clausewright: unexpected --today `2026-02-30`, expected a date that exists, YYYY-MM-DD'],
+])('clausewright import %j says what is wrong, as init does', async (options, message) => {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
+  temporary.push(cwd)
+  await writeFile(path.join(cwd, 'policy.md'), '## One\n\nText.\n')
+  const result = await runCli(['import', 'policy.md', ...options], cwd)
+  expect(result.code).toBe(2)
+  expect(result.stderr.split('\n').slice(0, -2).join('\n')).toBe(message)
+  expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+})
+
+test('clausewright import leads editors to the schemas, as init does: policy.yaml and data.yaml start with a yaml-language-server line', async () => {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
+  temporary.push(cwd)
+  await writeFile(path.join(cwd, 'policy.md'), '## One\n\nText.\n\n## Two\n\nText.\n')
+  expect((await runCli(['import', 'policy.md', '--dir', 'nested/policy'], cwd)).code).toBe(0)
+  for (const [file, schema] of [['policy.yaml', 'policy.schema.json'], ['data.yaml', 'data.schema.json']] as const) {
+    const text = await readFile(path.join(cwd, 'nested', 'policy', file), 'utf8')
+    const comment = /^# yaml-language-server: \$schema=(.+)\n/.exec(text)?.[1] ?? ''
+    expect(path.resolve(cwd, 'nested', 'policy', comment)).toBe(path.join(repoRoot, 'schema', schema))
+  }
+})
+
+test('a link that cannot be resolved against --base-url is left as it is, and said; a --base-url that is no URL is a usage error', async () => {
+  const result = importMarkdown('## One\n\nSee [this](//[x) and [that](/legal).\n\n## Two\n\nText.\n', { ...options, baseUrl: 'https://acme.example/privacy' })
+  expect(result.files.get('clauses/one.md')).toContain('See [this](//\\[x) and [that](https://acme.example/legal).')
+  expect(result.notes.filter((note) => note.kind === 'link-relative').map((note) => note.message)).toEqual(['The relative link `//[x` cannot be resolved against https://acme.example/privacy: it was left as it is.'])
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
+  temporary.push(cwd)
+  await writeFile(path.join(cwd, 'policy.md'), '## One\n\n[that](/legal)\n\n## Two\n\nText.\n')
+  const refused = await runCli(['import', 'policy.md', '--base-url', 'https://['], cwd)
+  expect(refused.code).toBe(2)
+  expect(refused.stderr).toContain('unexpected --base-url `https://[`, expected an https: URL')
+  expect(refused.stderr).not.toContain('internal error')
+  expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+})
+
+test('clausewright import refuses a --report in a directory that does not exist, before it writes the policy', async () => {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
+  temporary.push(cwd)
+  await writeFile(path.join(cwd, 'policy.md'), '## One\n\nText.\n\n## Two\n\nText.\n')
+  await writeFile(path.join(cwd, 'afile'), '')
+  for (const report of ['missing/notes.json', 'afile/notes.json']) {
+    const result = await runCli(['import', 'policy.md', '--report', report], cwd)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`refusing to write the report to ${report}: its directory does not exist`)
+    expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+  }
+})
+
+test('clausewright import refuses a file that is not UTF-8 with a usage error, not an internal one', async () => {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
+  temporary.push(cwd)
+  await writeFile(path.join(cwd, 'policy.md'), Buffer.from([0x23, 0x20, 0xe9, 0x0a]))
+  const result = await runCli(['import', 'policy.md'], cwd)
+  expect(result.code).toBe(2)
+  expect(result.stderr).toContain('refusing policy.md: it is not UTF-8 text')
+  expect(result.stderr).not.toContain('internal error')
+  expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+})
+
+test('clausewright import refuses a text nested too deeply to be read with a usage error, not an internal one', async () => {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
+  temporary.push(cwd)
+  await writeFile(path.join(cwd, 'policy.md'), `## One\n\n${'>'.repeat(3000)} x\n\n## Two\n\nText.\n`)
+  const result = await runCli(['import', 'policy.md'], cwd)
+  expect(result.code).toBe(2)
+  expect(result.stderr).toContain('refusing policy.md: it is nested too deeply to be read')
+  expect(result.stderr).not.toContain('internal error')
+  expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
 })

@@ -141,12 +141,7 @@ export function buildSiteEntries(output: CompiledPolicy, options: SiteEntryOptio
     })
     const diff = output.changes[index]
     if (!diff) throw new Error(`no diff for release ${release.version}`)
-    const { title, language, dateFormat, controller } = document
-    const before = previous && safe(previous)
-    entries.push({
-      id: `change/${release.version}`,
-      data: { release: summarise(release), title, language, ...(dateFormat && { dateFormat }), legalName: controller.legalName, diff, removed: clausesOf(diff, before, 'removed'), added: clausesOf(diff, document, 'added'), changed: changedClauses(diff, before, document) },
-    })
+    entries.push({ id: `change/${release.version}`, data: changeData(summarise(release), diff, previous && safe(previous), document) })
   })
   if (output.document.version === draftVersion) entries.push(draftChangeEntry(output, (release) => (release ? safe(release) : undefined)))
   for (const [path, text] of output.files) entries.push({ id: `file/${path}`, data: { path, text } })
@@ -172,7 +167,12 @@ function draftChangeEntry(output: CompiledPolicy, safe: (release: Release | unde
   const latest = output.releases.at(-1)
   const before = safe(latest)
   const diff = diffDocuments(before ?? null, output.draft, { from: latest?.version ?? null, to: draftVersion })
-  const { title, language, dateFormat, controller, lastUpdated } = output.draft
-  const release: VersionSummary = { version: draftVersion, effective: lastUpdated, summary: 'The changes of the draft, not released.', kind: diff.kind === 'reworded' ? 'editorial' : diff.kind, decidedBy: null, previous: latest?.version ?? null }
-  return { id: `change/${draftVersion}`, data: { release, title, language, ...(dateFormat && { dateFormat }), legalName: controller.legalName, diff, removed: clausesOf(diff, before, 'removed'), added: clausesOf(diff, output.draft, 'added'), changed: changedClauses(diff, before, output.draft) } }
+  const release: VersionSummary = { version: draftVersion, effective: output.draft.lastUpdated, summary: 'The changes of the draft, not released.', kind: diff.kind === 'reworded' ? 'editorial' : diff.kind, decidedBy: null, previous: latest?.version ?? null }
+  return { id: `change/${draftVersion}`, data: changeData(release, diff, before, output.draft) }
+}
+
+/** What a change page shows: a release (or the draft) against the version before it. */
+function changeData(release: VersionSummary, diff: PolicyDiff, before: PolicyDocument | undefined, after: PolicyDocument): Extract<SiteEntry, { id: `change/${string}` }>['data'] {
+  const { title, language, dateFormat, controller } = after
+  return { release, title, language, ...(dateFormat && { dateFormat }), legalName: controller.legalName, diff, removed: clausesOf(diff, before, 'removed'), added: clausesOf(diff, after, 'added'), changed: changedClauses(diff, before, after) }
 }

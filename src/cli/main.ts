@@ -29,7 +29,7 @@ Commands:
   release    Record the working source as a new released version in policy/releases/
   show       Print the version in force on a date (--as-of YYYY-MM-DD)
   init       Write a new policy to fill in (--name "Acme Ltd"), into an empty directory
-  import     Turn a published policy (Markdown) into a policy directory
+  import     Turn a published policy (Markdown or an HTML page) into a policy directory
 
 Options:
   -h, --help     Show this help (or \`clausewright <command> --help\`)

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto'
 import { lstat, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { schemaDirectory } from '../source/new-policy.ts'
 import { UsageError } from './shared.ts'
+
+/**
+ * The schemas, relative to a new policy directory, for its `yaml-language-server` comments; none
+ * when that path is not plain text (it would break the comment's line).
+ */
+export function schemasFrom(directory: string): { schemaDirectory?: string } {
+  const relative = path.relative(directory, schemaDirectory).split(path.sep).join('/')
+  return /[\p{Cc}\u2028\u2029]/u.test(relative) ? {} : { schemaDirectory: relative }
+}
 
 /**
  * Writes a new policy directory (`init`, `import`) where nothing would be replaced: a directory that

@@ -1,6 +1,6 @@
 import { appendFile } from 'node:fs/promises'
 import path from 'node:path'
-import { isCalendarDate } from '../model/calendar-date.ts'
+import { isCalendarDate, todayInUtc } from '../model/calendar-date.ts'
 import { formatJobSummary } from '../diagnostics/job-summary.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { type Format, formatDiagnostics, formats, printable, sourceTexts } from '../diagnostics/format.ts'
@@ -40,6 +40,34 @@ export function assertPlainText(options: Readonly<Record<string, string | undefi
   )
   if (lines.length > 0) throw new UsageError(['unexpected characters on the command line, expected text:', ...lines].join('\n'))
 }
+
+/**
+ * The options of the commands that write a new policy (`init`, `import`), refused here by their
+ * name rather than written into a policy that check would then refuse.
+ */
+export const newPolicyOptions = {
+  /** The controller's legal name, trimmed: one line of at most 200 characters. */
+  name(value: string): string {
+    const name = value.trim()
+    if (name === '') throw new UsageError('missing --name, expected the controller’s legal name (`--name "Acme Ltd"`)')
+    if (name.length > maxNameLength) throw new UsageError(`unexpected --name of ${name.length} characters, expected at most ${maxNameLength}`)
+    if (/[\n\r\u2028\u2029]/.test(name)) throw new UsageError('unexpected line break in --name, expected one line')
+    return name
+  },
+  /** A language tag of the schema's pattern (schema/policy.schema.json `language`). */
+  language(value: string): string {
+    if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(value)) throw new UsageError(`unexpected --language \`${value}\`, expected a BCP 47 language tag such as en-GB`)
+    return value
+  },
+  /** The policy's last-updated date: one that exists, today in UTC when not given. */
+  today(value: string | undefined): string {
+    const today = value ?? todayInUtc()
+    if (!isCalendarDate(today)) throw new UsageError(`unexpected --today \`${today}\`, expected a date that exists, YYYY-MM-DD`)
+    return today
+  },
+}
+
+const maxNameLength = 200
 
 /** A date of the command line: YYYY-MM-DD, and one that exists (a release records it: 2020-02-30 would break every later check). */
 export function isVersionDate(value: string): boolean {

@@ -19,6 +19,16 @@ export function clauseAnchors(clauseId: string): (headingText: string) => string
   return (headingText) => `${clauseId}--${slugger.slug(asciiSlug(headingText) || 'section')}`
 }
 
+/**
+ * An id of the schemas' form (`[a-z0-9]+(-[a-z0-9]+)*`) from a name or a heading: the slug of
+ * anchors, so that the id `import` or `init` writes is the slug a heading of the same words gets,
+ * cut to at most `maxLength` characters (no `-` left at its end). Empty when the text has no ASCII
+ * letter or digit.
+ */
+export function idFromText(text: string, maxLength: number): string {
+  return asciiSlug(text).slice(0, maxLength).replace(/-+$/, '')
+}
+
 function asciiSlug(text: string): string {
   return text
     .normalize('NFKD')

@@ -12,11 +12,7 @@ import type { SemanticRule } from './context.ts'
 export function collectAnchors(clauses: readonly LoadedClause[]): Set<string> {
   const anchors = new Set<string>()
   for (const clause of clauses) {
-    anchors.add(clause.frontMatter.id)
-    const anchorOf = clauseAnchors(clause.frontMatter.id)
-    visit(clause.tree, 'heading', (node: Heading) => {
-      anchors.add(anchorOf(toString(node)))
-    })
+    for (const target of targetsOf(clause)) anchors.add(target)
     // A footnote is published once referenced (GFM makes `[^label]` a reference only when defined).
     const references = new Map<string, number>()
     visit(clause.tree, 'footnoteReference', (node: FootnoteReference) => {
@@ -53,11 +49,12 @@ function aliasSpans(clause: LoadedClause, alias: string): { key: Span | undefine
  */
 function checkAliases(clauses: readonly LoadedClause[]): Diagnostic[] {
   const found: Diagnostic[] = []
-  const published = new Set<string>()
-  for (const clause of clauses) for (const target of targetsOf(clause)) published.add(target)
+  // Most policies have no alias: their headings are not walked again for nothing.
+  if (!clauses.some((clause) => clause.frontMatter.aliases !== undefined)) return found
+  const targetsByClause = new Map(clauses.map((clause) => [clause, targetsOf(clause)]))
+  const published = new Set([...targetsByClause.values()].flatMap((targets) => [...targets]))
   const seen = new Set<string>()
-  for (const clause of clauses) {
-    const targets = targetsOf(clause)
+  for (const [clause, targets] of targetsByClause) {
     for (const [alias, target] of Object.entries(clause.frontMatter.aliases ?? {})) {
       const { key, value } = aliasSpans(clause, alias)
       if (!targets.has(target)) {

@@ -64,8 +64,10 @@ export const placeholderLeft: SemanticRule = {
       // targets, directive attributes (the front matter is read as YAML below).
       const source = clause.file.text
       const bodyStart = clause.frontMatterYaml?.region ? clause.frontMatterYaml.region.offset + clause.frontMatterYaml.region.text.length : 0
-      const locator = createLocator(source)
+      // Lines are counted only in a clause that has a placeholder (check runs on every save).
+      let locator: ReturnType<typeof createLocator> | undefined
       for (const offset of placeholdersIn(source, bodyStart, source.length)) {
+        locator ??= createLocator(source)
         found.push(diagnostic('placeholder-left', clause.file.path, { start: locator.toPoint(offset), end: locator.toPoint(offset + placeholder.length) }, message, { hint }))
       }
     }

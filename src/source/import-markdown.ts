@@ -13,8 +13,9 @@ import { toString } from 'mdast-util-to-string'
 import { gfm } from 'micromark-extension-gfm'
 import { EXIT, SKIP, visit } from 'unist-util-visit'
 import { parse as parseYaml, stringify } from 'yaml'
-import { clauseAnchors } from '../model/anchors.ts'
+import { clauseAnchors, idFromText } from '../model/anchors.ts'
 import { isCalendarDate } from '../model/calendar-date.ts'
+import { schemaComment } from './new-policy.ts'
 
 /**
  * One published policy, as Markdown, turned into the files of a policy directory. The text is the
@@ -33,6 +34,8 @@ export interface ImportOptions {
   readonly language: string
   /** The last-updated date when the text states none. */
   readonly today: string
+  /** The schemas, relative to the policy directory, for editors that read `yaml-language-server` comments. */
+  readonly schemaDirectory?: string
 }
 
 export type ImportNoteKind =
@@ -127,14 +130,7 @@ export function statedDate(line: string): string | null {
 
 /** A schema id (`[a-z0-9]+(-[a-z0-9]+)*`, at most 64 characters) from a heading's text. */
 export function clauseIdFrom(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64)
-    .replace(/-+$/, '')
+  return idFromText(text, 64)
 }
 
 const safeDecode = (text: string) => {
@@ -377,8 +373,11 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
         return undefined
       }
       if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined
-      if (options.baseUrl) {
-        const resolved = new URL(url, options.baseUrl).href
+      // A link the URL parser refuses (`//[x`) resolves to nothing: it is left, as without a base.
+      const resolved = options.baseUrl && URL.canParse(url, options.baseUrl) ? new URL(url, options.baseUrl).href : undefined
+      if (options.baseUrl && resolved === undefined) {
+        notes.push({ kind: 'link-relative', line: lineOf(link, offset), message: `The relative link \`${url}\` cannot be resolved against ${options.baseUrl}: it was left as it is.` })
+      } else if (resolved !== undefined) {
         notes.push({ kind: 'link-resolved', line: lineOf(link, offset), message: `The relative link \`${url}\` became \`${resolved}\`.` })
         link.url = resolved
       } else {
@@ -393,7 +392,7 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
 
   const files = new Map<string, string>()
   const policy = {
-    id: `${clauseIdFrom(title).slice(0, 50) || 'imported'}`.replace(/-+$/, ''),
+    id: idFromText(title, 50) || 'imported',
     title,
     language: options.language,
     lastUpdated,
@@ -402,8 +401,8 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
     supervisoryAuthority: { name: 'TODO: the data protection authority people can complain to', url: 'https://TODO.invalid/' },
     clauses: clauses.map((clause) => clause.id),
   }
-  files.set('policy.yaml', `# Imported by \`clausewright import\`. Each TODO marks what the text does not say: \`clausewright check\`\n# reports every one as an error (placeholder-left) until it is replaced.\n${stringify(policy, { lineWidth: 0 })}`)
-  files.set('data.yaml', `# The personal data the policy describes, as structured data: not read from the text (import\n# guesses nothing legal). Fill it in, and check says what the law expects of it.\n${stringify({ dataCategories: [], purposes: [], recipients: [], rights: [] }, { lineWidth: 0 })}`)
+  files.set('policy.yaml', `${schemaComment(options.schemaDirectory, 'policy.schema.json')}# Imported by \`clausewright import\`. Each TODO marks what the text does not say: \`clausewright check\`\n# reports every one as an error (placeholder-left) until it is replaced.\n${stringify(policy, { lineWidth: 0 })}`)
+  files.set('data.yaml', `${schemaComment(options.schemaDirectory, 'data.schema.json')}# The personal data the policy describes, as structured data: not read from the text (import\n# guesses nothing legal). Fill it in, and check says what the law expects of it.\n${stringify({ dataCategories: [], purposes: [], recipients: [], rights: [] }, { lineWidth: 0 })}`)
   for (const clause of clauses) {
     const body = toMarkdown({ type: 'root', children: clause.body } as Root, { extensions: [gfmToMarkdown()], bullet: '*', emphasis: '_', rule: '-' }).trim()
     const aliases = aliasesOf(clause)

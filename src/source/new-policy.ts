@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { stringify } from 'yaml'
+import { idFromText } from '../model/anchors.ts'
 
 /** The JSON Schemas of the source files (this module and the CLI's bundle are both two levels below the package). */
 export const schemaDirectory = fileURLToPath(new URL('../../schema/', import.meta.url))
@@ -32,14 +33,7 @@ interface NewClause {
  * ASCII.
  */
 export function idFromName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '')
+  return idFromText(name, 40)
 }
 
 /**
@@ -59,7 +53,10 @@ function clausesOf(options: NewPolicyOptions): NewClause[] {
   ]
 }
 
-const schemaComment = (options: NewPolicyOptions, file: string) => (options.schemaDirectory === undefined ? '' : `# yaml-language-server: $schema=${options.schemaDirectory}/${file}\n`)
+/** The line that leads editors reading `yaml-language-server` comments to a file's schema; none without a directory. */
+export function schemaComment(schemaDirectory: string | undefined, file: string): string {
+  return schemaDirectory === undefined ? '' : `# yaml-language-server: $schema=${schemaDirectory}/${file}\n`
+}
 
 /**
  * The files of a new policy directory, by their path in it: policy.yaml, data.yaml and a clause
@@ -86,11 +83,11 @@ export function newPolicyFiles(options: NewPolicyOptions): ReadonlyMap<string, s
   const files = new Map<string, string>()
   files.set(
     'policy.yaml',
-    `${schemaComment(options, 'policy.schema.json')}# Written by \`clausewright init\`. Each TODO marks a place for your own words: \`clausewright check\`\n# reports every one as an error (placeholder-left) until it is replaced, so none is published.\n${stringify(policy, { lineWidth: 0 })}`,
+    `${schemaComment(options.schemaDirectory, 'policy.schema.json')}# Written by \`clausewright init\`. Each TODO marks a place for your own words: \`clausewright check\`\n# reports every one as an error (placeholder-left) until it is replaced, so none is published.\n${stringify(policy, { lineWidth: 0 })}`,
   )
   files.set(
     'data.yaml',
-    `${schemaComment(options, 'data.schema.json')}# The personal data the policy describes: the kinds collected (dataCategories), what each is used\n# for and on which lawful basis (purposes), who receives it (recipients) and the rights the policy\n# states (rights). Each list starts empty; \`clausewright check\` says what the law expects of them.\n${stringify(data, { lineWidth: 0 })}`,
+    `${schemaComment(options.schemaDirectory, 'data.schema.json')}# The personal data the policy describes: the kinds collected (dataCategories), what each is used\n# for and on which lawful basis (purposes), who receives it (recipients) and the rights the policy\n# states (rights). Each list starts empty; \`clausewright check\` says what the law expects of them.\n${stringify(data, { lineWidth: 0 })}`,
   )
   for (const clause of clauses) {
     files.set(`clauses/${clause.id}.md`, `---\n${stringify({ id: clause.id, title: clause.title }, { lineWidth: 0 })}---\n\n${clause.body}\n`)

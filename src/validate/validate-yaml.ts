@@ -43,7 +43,8 @@ export function validateYamlFields(parsed: ParsedYaml, schema: SchemaName): Vali
   return { diagnostics, fields: Object.fromEntries(Object.entries(mapping).filter(([field]) => !failed.has(field))) }
 }
 
-const idPattern = '^[a-z0-9]+(-[a-z0-9]+)*$'
+/** The schemas' pattern of an id (`$defs/id`), as they write it. */
+export const idPattern = '^[a-z0-9]+(-[a-z0-9]+)*$'
 
 // `if`/`then` only repeat the error of the branch that failed.
 // `propertyNames` repeats, without its reason, the error of the key that broke it (reported below).

@@ -1,11 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { lstat, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { printable } from '../../diagnostics/format.ts'
-import { isCalendarDate, todayInUtc } from '../../model/calendar-date.ts'
-import { importHtml, importMarkdown, type ImportNote } from '../../source/import-markdown.ts'
-import { writePolicyDirectory } from '../new-directory.ts'
-import { assertPlainText, type Io, UsageError } from '../shared.ts'
+import { importHtml, importMarkdown, type ImportNote, type ImportOptions, type ImportResult } from '../../source/import-markdown.ts'
+import { schemasFrom, writePolicyDirectory } from '../new-directory.ts'
+import { assertPlainText, type Io, newPolicyOptions, UsageError } from '../shared.ts'
 
 export const importHelp = `Usage: clausewright import <file.md|file.html> [--dir policy] [--split-level auto|1-6] [--base-url URL] [--name <legal name>] [--language en-GB] [--report FILE]
 
@@ -59,28 +58,71 @@ export async function runImport(argv: readonly string[], io: Io): Promise<number
   const splitLevel = values['split-level'] === 'auto' ? 'auto' : Number(values['split-level'])
   if (splitLevel !== 'auto' && !(Number.isInteger(splitLevel) && splitLevel >= 1 && splitLevel <= 6)) throw new UsageError(`unexpected --split-level \`${values['split-level']}\`, expected auto or a heading level from 1 to 6`)
   const baseUrl = values['base-url']
-  if (baseUrl !== undefined && !/^https:\/\/[^/?#]+/.test(baseUrl)) throw new UsageError(`unexpected --base-url \`${baseUrl}\`, expected an https: URL`)
-  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(values.language)) throw new UsageError(`unexpected --language \`${values.language}\`, expected a BCP 47 language tag such as en-GB`)
-  const name = values.name?.trim()
-  if (name !== undefined && (name === '' || name.length > 200 || /[\n\r\u2028\u2029]/.test(name))) throw new UsageError('unexpected --name, expected the controller’s legal name on one line, at most 200 characters')
-  const today = values.today ?? todayInUtc()
-  if (!isCalendarDate(today)) throw new UsageError(`unexpected --today \`${today}\`, expected a date that exists, YYYY-MM-DD`)
+  if (baseUrl !== undefined && !(/^https:\/\/[^/?#]+/.test(baseUrl) && URL.canParse(baseUrl))) throw new UsageError(`unexpected --base-url \`${baseUrl}\`, expected an https: URL`)
+  newPolicyOptions.language(values.language)
+  const name = values.name === undefined ? undefined : newPolicyOptions.name(values.name)
+  const today = newPolicyOptions.today(values.today)
 
   const buffer = await readFile(path.resolve(io.cwd, file)).catch((error: unknown) => {
     throw new UsageError(`cannot read ${printable(file)}: ${(error as { code?: string }).code ?? 'error'}`)
   })
   if (buffer.length > maxSourceBytes) throw new UsageError(`refusing ${printable(file)}: ${buffer.length} bytes, expected at most ${maxSourceBytes}`)
-  const source = new TextDecoder('utf-8', { fatal: true }).decode(buffer)
+  let source: string
+  try {
+    source = new TextDecoder('utf-8', { fatal: true }).decode(buffer)
+  } catch {
+    throw new UsageError(`refusing ${printable(file)}: it is not UTF-8 text (save it as UTF-8 first)`)
+  }
   // An HTML page by its name, or by how it begins.
   const html = /\.x?html?$/i.test(file) || /^\s*(?:<!doctype html|<html[\s>])/i.test(source)
-  const result = (html ? importHtml : importMarkdown)(source, { splitLevel, language: values.language, today, ...(baseUrl !== undefined && { baseUrl }), ...(name !== undefined && { name }) })
+  const directory = path.resolve(io.cwd, values.dir)
+  const importOptions: ImportOptions = { splitLevel, language: values.language, today, ...(baseUrl !== undefined && { baseUrl }), ...(name !== undefined && { name }), ...schemasFrom(directory) }
+  let result: ImportResult
+  try {
+    result = (html ? importHtml : importMarkdown)(source, importOptions)
+  } catch (error) {
+    // The syntax trees are walked recursively: a text nested thousands of levels deep exhausts the stack.
+    if (error instanceof RangeError) throw new UsageError(`refusing ${printable(file)}: it is nested too deeply to be read (thousands of quotations, lists or elements one inside another)`)
+    throw error
+  }
   const shown = printable(values.dir)
-  await writePolicyDirectory(path.resolve(io.cwd, values.dir), shown, result.files)
-  if (values.report !== undefined) await writeFile(path.resolve(io.cwd, values.report), `${JSON.stringify({ source: file, notes: result.notes }, null, 2)}\n`, { flag: 'wx' })
+  const report = values.report === undefined ? undefined : path.resolve(io.cwd, values.report)
+  // The report never replaces a file: one that is there is refused before the policy is written.
+  const refuseReport = (why = 'it exists (the report is written only as a new file)') => new UsageError(`refusing to write the report to ${printable(values.report ?? '')}: ${why}`)
+  if (report !== undefined) {
+    if (!(await isDirectory(path.dirname(report)))) throw refuseReport('its directory does not exist')
+    if (await exists(report)) throw refuseReport()
+  }
+  await writePolicyDirectory(directory, shown, result.files)
+  if (report !== undefined) {
+    await writeFile(report, `${JSON.stringify({ source: file, notes: result.notes }, null, 2)}\n`, { flag: 'wx' }).catch((error: unknown) => {
+      throw (error as { code?: string }).code === 'EEXIST' ? refuseReport() : error
+    })
+  }
   io.stderr(result.notes.map((note) => `${printable(file)}${note.line === null ? '' : `:${note.line}`}: ${printable(note.message)} [${note.kind}]\n`).join(''))
   const clauses = [...result.files.keys()].filter((name) => name.startsWith('clauses/')).length
   io.stderr(`clausewright: imported ${printable(file)} into ${shown}/ (${clauses} clauses, ${count(result.notes)}). \`clausewright check\` lists what is left to do.\n`)
   return 0
+}
+
+async function isDirectory(directory: string): Promise<boolean> {
+  return stat(directory).then(
+    (stats) => stats.isDirectory(),
+    (error: unknown) => {
+      if ((error as { code?: string }).code === 'ENOENT' || (error as { code?: string }).code === 'ENOTDIR') return false
+      throw error
+    },
+  )
+}
+
+async function exists(file: string): Promise<boolean> {
+  return lstat(file).then(
+    () => true,
+    (error: unknown) => {
+      if ((error as { code?: string }).code === 'ENOENT') return false
+      throw error
+    },
+  )
 }
 
 function count(notes: readonly ImportNote[]): string {

@@ -2,11 +2,10 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { parse } from 'yaml'
 import { printable } from '../../diagnostics/format.ts'
-import { isCalendarDate, todayInUtc } from '../../model/calendar-date.ts'
-import { newPolicyFiles, schemaDirectory } from '../../source/new-policy.ts'
+import { newPolicyFiles } from '../../source/new-policy.ts'
 import { getValidator } from '../../validate/schemas.ts'
-import { writePolicyDirectory } from '../new-directory.ts'
-import { assertPlainText, type Io, UsageError } from '../shared.ts'
+import { schemasFrom, writePolicyDirectory } from '../new-directory.ts'
+import { assertPlainText, type Io, newPolicyOptions, UsageError } from '../shared.ts'
 
 export const initHelp = `Usage: clausewright init --name <legal name> [--dir policy] [--language en-GB] [--country GB] [--email <address>]
 
@@ -28,10 +27,8 @@ Exit status: 0 when the policy was written; 2 on a usage error or when the direc
 1 when the machine refused a write.
 `
 
-const maxNameLength = 200
 // The schema's own patterns (schema/policy.schema.json): refused here, named, rather than written
 // into a policy that check would then refuse.
-const languagePattern = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/
 const countryPattern = /^[A-Z]{2}$/
 const emailPattern = /^[^\s@<>()[\]",;:\\]+@[^\s@<>()[\]",;:\\]+\.[^\s@<>()[\]",;:\\]+$/
 
@@ -55,28 +52,22 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
     return 0
   }
   assertPlainText({ name: values.name, dir: values.dir, language: values.language, country: values.country, email: values.email, today: values.today })
-  const name = values.name?.trim()
-  if (name === undefined || name === '') throw new UsageError('missing --name, expected the controller’s legal name (`--name "Acme Ltd"`)')
-  if (name.length > maxNameLength) throw new UsageError(`unexpected --name of ${name.length} characters, expected at most ${maxNameLength}`)
-  if (/[\n\r\u2028\u2029]/.test(name)) throw new UsageError('unexpected line break in --name, expected one line')
-  if (!languagePattern.test(values.language)) throw new UsageError(`unexpected --language \`${values.language}\`, expected a BCP 47 language tag such as en-GB`)
+  const name = newPolicyOptions.name(values.name ?? '')
+  newPolicyOptions.language(values.language)
   if (values.country !== undefined && !countryPattern.test(values.country)) throw new UsageError(`unexpected --country \`${values.country}\`, expected an ISO 3166-1 alpha-2 code in capitals, such as GB`)
   if (values.email !== undefined && !emailPattern.test(values.email)) throw new UsageError(`unexpected --email \`${values.email}\`, expected an address such as privacy@example.com`)
-  const today = values.today ?? todayInUtc()
-  if (!isCalendarDate(today)) throw new UsageError(`unexpected --today \`${today}\`, expected a date that exists, YYYY-MM-DD`)
+  const today = newPolicyOptions.today(values.today)
   if (values.dir === '') throw new UsageError('unexpected empty --dir, expected a directory')
 
   const directory = path.resolve(io.cwd, values.dir)
   const shown = printable(values.dir)
-  const relativeSchemas = path.relative(directory, schemaDirectory).split(path.sep).join('/')
   const files = newPolicyFiles({
     name,
     language: values.language,
     today,
     ...(values.country !== undefined && { country: values.country }),
     ...(values.email !== undefined && { email: values.email }),
-    // A path that is not plain text would break the comment's line: left out.
-    ...(!/[\p{Cc}\u2028\u2029]/u.test(relativeSchemas) && { schemaDirectory: relativeSchemas }),
+    ...schemasFrom(directory),
   })
   assertPassesSchema(files.get('policy.yaml') ?? '', values)
 
