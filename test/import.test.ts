@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
@@ -110,6 +110,20 @@ test('relative links are resolved against --base-url, or left and reported; mail
   expect(clause(left, 'one')).toContain('[Terms](../terms/) and [support](/support)')
   expect(kinds(left).filter((kind) => kind === 'link-relative')).toHaveLength(2)
   expect(left.files.get('policy.yaml')).toContain('contacts:\n  - id: contact\n    description: "TODO: what people write to this address for"\n    email: privacy@acme.example\nsupervisoryAuthority:')
+})
+
+test('a colon before one of our directives’ names stays text: written escaped, it reads as written and checks clean', async () => {
+  const result = imported('## A\n\nWrite to:email or see:data, at 10:30am.\n\n## B\n\nx\n', { name: 'Acme' })
+  expect(clause(result, 'a')).toContain('\nWrite to\\:email or see\\:data, at 10:30am.\n')
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
+  temporary.push(cwd)
+  for (const [file, text] of result.files) {
+    await mkdir(path.dirname(path.join(cwd, 'policy', file)), { recursive: true })
+    await writeFile(path.join(cwd, 'policy', file), text)
+  }
+  const check = await runCli(['check', '--format', 'json', '--today', '2026-11-29'], cwd)
+  const errors = (JSON.parse(check.stdout) as Array<{ ruleId: string; severity: string }>).filter((item) => item.severity === 'error').map((item) => item.ruleId)
+  expect(errors.filter((id) => id !== 'placeholder-left' && id !== 'controller-identity')).toEqual([])
 })
 
 test('the controller is named only when told: otherwise TODO, like the supervisory authority', () => {

@@ -15,6 +15,7 @@ import { EXIT, SKIP, visit } from 'unist-util-visit'
 import { parse as parseYaml, stringify } from 'yaml'
 import { clauseAnchors, idFromText } from '../model/anchors.ts'
 import { isCalendarDate } from '../model/calendar-date.ts'
+import { directives } from '../directives/catalogue.ts'
 import { schemaComment } from './new-policy.ts'
 
 /**
@@ -169,6 +170,10 @@ function childrenAsMarkdown(parent: Parent): RootContent[] | null {
   // Phrasing content stays phrasing: the paragraph toMdast made around it is dropped.
   return converted.children.flatMap((node) => (node.type === 'paragraph' ? node.children : [node]))
 }
+
+// A colon before the name of one of our directives ("write to:email") would be read as that
+// directive in the policy: written escaped (`\\:`), it stays the text it was.
+const directiveColons = [{ character: ':', after: `(?:${Object.keys(directives).join('|')})(?![\\w-])` }]
 
 export function importMarkdown(source: string, options: ImportOptions): ImportResult {
   const notes: ImportNote[] = []
@@ -404,7 +409,7 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
   files.set('policy.yaml', `${schemaComment(options.schemaDirectory, 'policy.schema.json')}# Imported by \`clausewright import\`. Each TODO marks what the text does not say: \`clausewright check\`\n# reports every one as an error (placeholder-left) until it is replaced.\n${stringify(policy, { lineWidth: 0 })}`)
   files.set('data.yaml', `${schemaComment(options.schemaDirectory, 'data.schema.json')}# The personal data the policy describes, as structured data: not read from the text (import\n# guesses nothing legal). Fill it in, and check says what the law expects of it.\n${stringify({ dataCategories: [], purposes: [], recipients: [], rights: [] }, { lineWidth: 0 })}`)
   for (const clause of clauses) {
-    const body = toMarkdown({ type: 'root', children: clause.body } as Root, { extensions: [gfmToMarkdown()], bullet: '*', emphasis: '_', rule: '-' }).trim()
+    const body = toMarkdown({ type: 'root', children: clause.body } as Root, { extensions: [gfmToMarkdown()], bullet: '*', emphasis: '_', rule: '-', unsafe: directiveColons }).trim()
     const aliases = aliasesOf(clause)
     const frontMatter = { id: clause.id, title: clause.title, ...(Object.keys(aliases).length > 0 && { aliases }) }
     files.set(`clauses/${clause.id}.md`, `---\n${stringify(frontMatter, { lineWidth: 0 })}---\n\n${body === '' ? 'TODO' : body}\n`)
