@@ -26,7 +26,12 @@ interface Slice {
 }
 
 export const slices: Readonly<Record<string, Slice>> = {
-  diff: { tests: ['test/unit/diff.test.ts', 'test/classify.test.ts', 'test/rules/classify-reasons.test.ts', 'test/diff-cache.test.ts'], mutate: ['src/versions/diff.ts'] },
+  diff: {
+    tests: ['test/unit/diff.test.ts', 'test/unit/diff-links.test.ts', 'test/unit/release-kind.test.ts', 'test/classify.test.ts', 'test/rules/classify-reasons.test.ts', 'test/diff-cache.test.ts'],
+    mutate: ['src/versions/diff.ts'],
+  },
+  // The kind proved, recorded and held against a stored release (the diff's classification put to use).
+  classification: { tests: ['test/unit/release-kind.test.ts', 'test/hostile/release-kind.test.ts'], mutate: ['src/versions/release-kind.ts'] },
   sanitizer: {
     tests: ['test/unit/unsafe-url.test.ts', 'test/unit/sanitize-tree.test.ts', 'test/unit/sanitize-html.test.ts', 'test/rules/sanitize.test.ts', 'test/rules/url.test.ts'],
     mutate: ['src/model/url.ts', 'src/render/sanitize.ts', 'src/render/sanitize-html.ts', 'src/rules/unsafe-url.ts'],
@@ -35,6 +40,8 @@ export const slices: Readonly<Record<string, Slice>> = {
   'format-date': { tests: ['test/format-date.test.ts', 'test/unit/format-date.test.ts'], mutate: ['src/render/format-date.ts'] },
   yaml: { tests: ['test/unit/parse-yaml.test.ts', 'test/unit/yaml-nesting.test.ts', 'test/node-at.test.ts'], mutate: ['src/yaml/parse-yaml.ts'] },
   format: { tests: ['test/unit/format.test.ts', 'test/format-colour.test.ts', 'test/hostile/diagnostics.test.ts'], mutate: ['src/diagnostics/format.ts'] },
+  // GitHub's job summary and the Markdown escapes it shares with diff --format markdown.
+  summary: { tests: ['test/unit/job-summary.test.ts', 'test/unit/format-diff.test.ts'], mutate: ['src/diagnostics/job-summary.ts', 'src/diagnostics/escape-markdown.ts'] },
   diagnostics: {
     tests: [
       'test/node-at.test.ts',
@@ -78,23 +85,33 @@ export const slices: Readonly<Record<string, Slice>> = {
   'vocab-terms': { tests: ['test/vocab.test.ts'], mutate: ['src/vocab/dpv-pd-terms.ts'] },
   vocab: { tests: ['test/vocab.test.ts', 'test/unit/read-dpv-csv.test.ts', 'test/compile.test.ts'], mutate: ['src/vocab/gdpr.ts', 'src/vocab/read-dpv-csv.ts'] },
   render: {
-    tests: ['test/compile.test.ts', 'test/heading-anchors.test.ts', 'test/hostile/policy-text.test.ts', 'test/vocab.test.ts'],
+    tests: ['test/compile.test.ts', 'test/heading-anchors.test.ts', 'test/hostile/policy-text.test.ts', 'test/vocab.test.ts', 'test/hostile/release-content.test.ts'],
     mutate: ['src/render/render-policy.ts', 'src/render/expand-directives.ts', 'src/render/map-children.ts', 'src/compile/**/*.ts', 'src/model/**/*.ts', '!src/model/url.ts'],
     ignoreStatic: true,
   },
   versions: {
-    tests: ['test/versions.test.ts', 'test/hostile/release-kind.test.ts', 'test/diff-cache.test.ts', 'test/unit/format-diff.test.ts', 'test/compliance.test.ts', 'test/hostile/release-history.test.ts'],
+    tests: [
+      'test/versions.test.ts',
+      'test/hostile/release-kind.test.ts',
+      'test/hostile/release-judgement.test.ts',
+      'test/hostile/release-dates.test.ts',
+      'test/unit/standing.test.ts',
+      'test/diff-cache.test.ts',
+      'test/unit/format-diff.test.ts',
+      'test/compliance.test.ts',
+      'test/hostile/release-history.test.ts',
+    ],
     mutate: ['src/versions/**/*.ts', '!src/versions/diff.ts', '!src/versions/feed.ts'],
     ignoreStatic: true,
   },
   // The release files' rules and golden diagnostics, which the versions slice does not run.
   'versions-rules': {
     tests: ['test/rules/rules.test.ts', 'test/check-fixtures.test.ts'],
-    mutate: ['src/versions/load-releases.ts', 'src/versions/release-safety.ts', 'src/versions/version-id.ts', 'src/versions/consistency.ts', 'src/versions/release-kind.ts'],
+    mutate: ['src/versions/load-releases.ts', 'src/versions/release-safety.ts', 'src/versions/version-id.ts', 'src/versions/consistency.ts', 'src/versions/release-kind.ts', 'src/versions/release-dates.ts'],
   },
   feed: { tests: ['test/feed-ids.test.ts', 'test/hostile/feed.test.ts', 'test/unit/feed.test.ts'], mutate: ['src/versions/feed.ts'] },
   emit: { tests: ['test/hostile/output.test.ts', 'test/hostile/disk-faults.test.ts'], mutate: ['src/emit/**/*.ts'], ignoreStatic: true },
-  cli: { tests: ['test/unit/cli-main.test.ts', 'test/cli.test.ts', 'test/hostile/command-line.test.ts', 'test/versions.test.ts'], mutate: ['src/cli/**/*.ts'], ignoreStatic: true },
+  cli: { tests: ['test/unit/cli-main.test.ts', 'test/cli.test.ts', 'test/hostile/command-line.test.ts', 'test/versions.test.ts', 'test/show.test.ts'], mutate: ['src/cli/**/*.ts'], ignoreStatic: true },
   // Not integration.ts: it runs only in Astro's child process (stryker.config.mjs).
   astro: { tests: ['test/astro-loader.test.ts', 'test/page-cache.test.ts', 'test/hostile/releases.test.ts'], mutate: ['src/astro/**/*.ts', '!src/astro/integration.ts'], ignoreStatic: true },
 }
