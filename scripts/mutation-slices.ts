@@ -97,6 +97,7 @@ export const slices: Readonly<Record<string, Slice>> = {
       'test/hostile/release-dates.test.ts',
       'test/unit/standing.test.ts',
       'test/unit/compare-base.test.ts',
+      'test/unit/diff-cache.test.ts',
       'test/unit/version-id.test.ts',
       'test/unit/release-safety.test.ts',
       'test/diff-cache.test.ts',
