@@ -143,6 +143,7 @@ interface Counts {
 }
 
 const scored = (counts: Counts) => counts.killed + counts.timeout + counts.survived + counts.noCoverage
+const mutants = (counts: Counts) => scored(counts) + counts.ignored + counts.static
 const score = (counts: Counts) => (counts.killed + counts.timeout) / Math.max(1, scored(counts))
 
 type Mutant = { readonly status: string; readonly statusReason?: string }
@@ -168,9 +169,9 @@ function summary(): void {
   const rows = [...best].sort(([a], [b]) => (a < b ? -1 : 1))
   for (const [module, { slice, counts }] of rows) {
     for (const key of Object.keys(total) as Array<keyof Counts>) total[key] += counts[key]
-    console.log(`| \`${module}\` | ${slice} | ${counts.killed} | ${counts.timeout} | ${counts.survived} | ${counts.noCoverage} | ${counts.ignored} | ${counts.static} | ${(100 * score(counts)).toFixed(2)} % |`)
+    console.log(`| \`${module}\` | ${slice} | ${mutants(counts)} | ${counts.killed} | ${counts.timeout} | ${counts.survived} | ${counts.noCoverage} | ${counts.ignored} | ${counts.static} | ${(100 * score(counts)).toFixed(2)} % |`)
   }
-  console.log(`| all of \`src/\` (${rows.length} modules) | | ${total.killed} | ${total.timeout} | ${total.survived} | ${total.noCoverage} | ${total.ignored} | ${total.static} | ${(100 * score(total)).toFixed(2)} % |`)
+  console.log(`| all of \`src/\` (${rows.length} modules) | | ${mutants(total)} | ${total.killed} | ${total.timeout} | ${total.survived} | ${total.noCoverage} | ${total.ignored} | ${total.static} | ${(100 * score(total)).toFixed(2)} % |`)
 }
 
 const [command, ...names] = process.argv.slice(2)
