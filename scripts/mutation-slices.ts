@@ -110,7 +110,7 @@ export const slices: Readonly<Record<string, Slice>> = {
   },
   // The release files' rules and golden diagnostics, which the versions slice does not run.
   'versions-rules': {
-    tests: ['test/rules/rules.test.ts', 'test/check-fixtures.test.ts', 'test/unit/release-safety.test.ts', 'test/unit/version-id.test.ts', 'test/unit/release-dates.test.ts'],
+    tests: ['test/rules/rules.test.ts', 'test/check-fixtures.test.ts', 'test/unit/release-safety.test.ts', 'test/unit/version-id.test.ts', 'test/unit/release-dates.test.ts', 'test/unit/load-releases.test.ts'],
     mutate: ['src/versions/load-releases.ts', 'src/versions/release-safety.ts', 'src/versions/version-id.ts', 'src/versions/consistency.ts', 'src/versions/release-kind.ts', 'src/versions/release-dates.ts'],
   },
   feed: { tests: ['test/feed-ids.test.ts', 'test/hostile/feed.test.ts', 'test/unit/feed.test.ts'], mutate: ['src/versions/feed.ts'] },
