@@ -58,7 +58,7 @@ test('a byte-order mark at the base changes no character; bytes that are no UTF-
   ])
 })
 
-test('a new release before the newest at the base, or on its date, is inserted into a closed history', () => {
+test('a new release before the newest at the base is inserted into a closed history; one after it (.2 of its date, or later) is not', () => {
   const files = { 'releases/2026-01-01.json': '{}', 'releases/2026-03-01.json': '{}', 'releases/notes.json': '{}' }
   const found = compare(files, [
     file('releases/2026-01-01.json', '{}'),

@@ -108,6 +108,17 @@ describe('sanitizeReleaseDocument', () => {
     expect(findUnsafeReleaseStrings(safe)).toEqual([{ kind: 'url', path: ['document', 'supervisoryAuthority', 'url'], value: '#', reason: 'an in-page anchor where a full URL is expected' }])
   })
 
+  test('an in-page anchor is dropped as a contact’s page, and the authority’s page becomes the page itself', () => {
+    const anchored = sanitizeReleaseDocument(
+      document({
+        contacts: [{ id: 'privacy', description: 'Privacy team', email: 'privacy@example.org', url: '#contact' }],
+        supervisoryAuthority: { name: 'ICO', url: '#authority', country: 'GB' },
+      }),
+    )
+    expect(anchored.contacts).toEqual([{ id: 'privacy', description: 'Privacy team', email: 'privacy@example.org' }])
+    expect(anchored.supervisoryAuthority.url).toBe('#')
+  })
+
   test('safe URLs are kept, absent ones stay absent, and the sanitiser given is the one used', () => {
     const kept = sanitizeReleaseDocument(document(), (html) => html.toUpperCase())
     expect(kept.controller.website).toBe('https://example.org/')
