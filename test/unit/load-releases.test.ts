@@ -107,7 +107,9 @@ describe('a release changed after it was made', () => {
 
   test('a file under another name, or a version whose date is not its effective date, is out of order', () => {
     const order = (diagnostics: readonly Diagnostic[]) => brief(diagnostics).filter(([rule]) => rule === 'release-order')
-    expect(order(load(fileOf(first), fileOf(second, 'releases/2026-02-02.json')).diagnostics)).toEqual([
+    const misnamed = load(fileOf(first), fileOf(second, 'releases/2026-02-02.json')).diagnostics
+    expect(misnamed[0]?.hint).toBe('Restore the file under its own name from version control.')
+    expect(order(misnamed)).toEqual([
       ['release-order', 'policy/releases/2026-02-02.json', 'Unexpected file name or date for release 2026-02-01, expected `releases/2026-02-01.json` effective 2026-02-01'],
     ])
     const late = forge(second, (record) => {
@@ -142,7 +144,8 @@ describe('a release changed after it was made', () => {
       ['release-order', 'policy/releases/2026-03-01.json', 'Missing release 2026-02-01, which release 2026-03-01 follows (the release before it here is 2026-01-01)'],
     ])
     expect(brief(load(fileOf(second)).diagnostics)).toEqual([['release-order', 'policy/releases/2026-02-01.json', 'Missing release 2026-01-01, which release 2026-02-01 follows']])
-    const alone = make('2026-02-01', null, document({ lastUpdated: '2026-02-01' }))
+    // Its kind is not judged as a first release's: it is not the first.
+    const alone = make('2026-02-01', null, document({ lastUpdated: '2026-02-01' }), 'editorial')
     const found = load(fileOf(first), fileOf(alone)).diagnostics
     expect(brief(found)).toEqual([['release-order', 'policy/releases/2026-02-01.json', 'Unexpected release 2026-02-01 that claims to be the first, after 2026-01-01']])
     expect(found[0]?.hint).toBe('A release was removed, renamed or reordered: restore it from version control.')
@@ -161,6 +164,7 @@ describe('a release changed after it was made', () => {
     })
     const found = load(fileOf(first), fileOf(older)).diagnostics.filter((item) => item.message.includes('a format never goes back'))
     expect(found.map((item) => [item.ruleId, item.span?.start.line, item.hint])).toEqual([['release-modified', 2, restoreHint]])
+    expect(load(fileOf(first), fileOf(older)).releases.map((release) => release.version)).toEqual(['2026-01-01'])
     expect(found[0]?.message).toBe(
       'Unexpected format `clausewright-release/1` of release 2026-02-01, after release 2026-01-01 of format `clausewright-release/2`, expected `clausewright-release/2`: a format never goes back, and `/1` records neither the day of a release nor who decided its kind',
     )
@@ -176,6 +180,11 @@ describe('a release’s kind', () => {
     expect(diagnostics[0]?.span?.start.line).toBe(7)
     // Still verified: its kind is false, not its record.
     expect(releases.map((release) => release.version)).toEqual(['2026-01-01'])
+  })
+
+  test('initial after a release, with its content, is less than technical, which has no reason to give', () => {
+    const again = make('2026-02-01', first, { ...first.document }, 'initial')
+    expect(load(fileOf(first), fileOf(again)).diagnostics.map((item) => item.message)).toEqual(['Unexpected kind `initial` of release 2026-02-01, expected `technical`: the change from release 2026-01-01 is technical'])
   })
 
   test('a kind less than proved, at the kind', () => {
