@@ -81,7 +81,8 @@ test('a new release before the newest at the base is inserted into a closed hist
 })
 
 test('the newest at the base is found by version, not by name: .10 is after .9', () => {
-  const files = { 'releases/2026-01-01.json': '{}', 'releases/2026-01-01.9.json': '{}', 'releases/2026-01-01.10.json': '{}' }
+  // Listed out of order: the newest is found by sorting, not by the order of the files.
+  const files = { 'releases/2026-01-01.10.json': '{}', 'releases/2026-01-01.json': '{}', 'releases/2026-01-01.9.json': '{}' }
   const current = Object.keys(files).map((name) => file(name, '{}'))
   expect(compare(files, [...current, file('releases/2026-01-01.11.json', '{}')])).toEqual([])
   expect(compare(files, [...current, file('releases/2026-01-01.2.json', '{}')]).map((item) => item.message)).toEqual([

@@ -80,6 +80,17 @@ test('nothing is written when nothing was set and every stored diff was used', a
   expect((await readStored(place)).content.diffs).toEqual({})
 })
 
+test('a diff set again under a stored key is written, though the cache holds as many diffs as before', async () => {
+  const place = await directory()
+  const first = await openDiffCache(place, 'policy')
+  first.set('none>a', diff('a'))
+  await first.save()
+  const again = await openDiffCache(place, 'policy')
+  again.set('none>a', diff('changed'))
+  await again.save()
+  expect((await openDiffCache(place, 'policy')).get('none>a')).toEqual(diff('changed'))
+})
+
 test('the file is written whole, under its own name, with no temporary file left', async () => {
   const place = path.join(await directory(), 'not', 'yet')
   const cache = await openDiffCache(place, 'policy')
