@@ -93,7 +93,7 @@ export const slices: Readonly<Record<string, Slice>> = {
   // consistency) are in versions-rules, release-kind.ts in classification: against these tests, which
   // compile histories, each of their mutants would cost seconds more.
   versions: {
-    tests: ['test/versions.test.ts', 'test/unit/format-diff.test.ts', 'test/unit/standing.test.ts', 'test/unit/compare-base.test.ts', 'test/unit/diff-cache.test.ts', 'test/diff-cache.test.ts', 'test/hostile/release-history.test.ts'],
+    tests: ['test/versions.test.ts', 'test/unit/format-diff.test.ts', 'test/unit/standing.test.ts', 'test/unit/compare-base.test.ts', 'test/unit/diff-cache.test.ts', 'test/unit/release.test.ts', 'test/diff-cache.test.ts', 'test/hostile/release-history.test.ts'],
     mutate: ['src/versions/compare-base.ts', 'src/versions/diff-cache.ts', 'src/versions/format-diff.ts', 'src/versions/kind-label.ts', 'src/versions/release.ts', 'src/versions/standing.ts'],
     ignoreStatic: true,
   },
