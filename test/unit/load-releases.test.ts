@@ -98,7 +98,8 @@ describe('a release file that is not one', () => {
 describe('a release changed after it was made', () => {
   test('a document that differs from its digest is modified, and the release after it is not judged', () => {
     const edited = { ...second, document: { ...second.document, title: 'Another title' } }
-    const third = make('2026-03-01', second, document({ lastUpdated: '2026-03-01' }))
+    // Its kind claims less than the change from the edited release: it is not compared with that.
+    const third = make('2026-03-01', second, document({ lastUpdated: '2026-03-01' }), 'technical')
     const { diagnostics, releases } = load(fileOf(first), fileOf(edited), fileOf(third))
     expect(brief(diagnostics)).toEqual([['release-modified', 'policy/releases/2026-02-01.json', 'Unexpected change to the released version 2026-02-01: its document differs from the digest recorded in it']])
     expect(diagnostics[0]?.hint).toBe(restoreHint)
@@ -139,7 +140,8 @@ describe('a release changed after it was made', () => {
   })
 
   test('a release removed from the middle, and one that claims to be the first after another', () => {
-    const third = make('2026-03-01', second, document({ lastUpdated: '2026-03-01' }))
+    // Its kind is not judged against the release before it here, which it does not follow.
+    const third = make('2026-03-01', second, document({ lastUpdated: '2026-03-01' }), 'technical')
     expect(brief(load(fileOf(first), fileOf(third)).diagnostics)).toEqual([
       ['release-order', 'policy/releases/2026-03-01.json', 'Missing release 2026-02-01, which release 2026-03-01 follows (the release before it here is 2026-01-01)'],
     ])
