@@ -32,7 +32,7 @@ export const slices: Readonly<Record<string, Slice>> = {
   },
   // What a reader can follow of a policy, digested: equal digests prove a change technical.
   digest: {
-    tests: ['test/hostile/release-content.test.ts', 'test/rules/classify-reasons.test.ts', 'test/unit/diff-links.test.ts', 'test/unit/release.test.ts', 'test/unit/release-kind.test.ts'],
+    tests: ['test/unit/readable-content.test.ts', 'test/hostile/release-content.test.ts', 'test/rules/classify-reasons.test.ts', 'test/unit/diff-links.test.ts', 'test/unit/release.test.ts', 'test/unit/release-kind.test.ts'],
     mutate: ['src/compile/readable-content.ts', 'src/compile/digest.ts'],
   },
   // The kind proved, recorded and held against a stored release (the diff's classification put to use).
