@@ -57,6 +57,8 @@ test('a link without a target has none; HTML nested deeper than the parser can f
 test('the words of readable content, blocks apart, one space between words', () => {
   expect(wordsOf(readableContent('<h2>Title</h2><p>We  do <strong>not</strong>\nsell.</p><ul><li>a</li><li>b</li></ul>'))).toBe('Title We do not sell. a b')
   expect(wordsOf([])).toBe('')
+  // A block begins and ends a run of words, whatever is beside it.
+  expect(wordsOf(['x', ['p', {}, 'y'], 'z'])).toBe('x y z')
 })
 
 test('links and images in the order a reader meets them, an image by its text', () => {
