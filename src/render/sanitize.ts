@@ -35,10 +35,13 @@ export const sanitizeSchema: Schema = {
   clobberPrefix: '',
   // Stryker disable next-line ArrayDeclaration: equivalent, with an empty prefix clobbering renames nothing
   clobber: [],
-  // Stryker disable next-line ArrayDeclaration: equivalent, GitHub's schema always defines tagNames, so the fallback never runs
   // <time>: the date `:last-updated` shows (src/render/expand-directives.ts); GitHub's schema
   // allows `datetime`, a text that is no URL, on every element.
-  tagNames: [...(defaultSchema.tagNames ?? []).filter((tagName) => !droppedTags.has(tagName)), 'time'],
+  tagNames: [
+    // Stryker disable next-line ArrayDeclaration: equivalent, GitHub's schema always defines tagNames, so the fallback never runs
+    ...(defaultSchema.tagNames ?? []).filter((tagName) => !droppedTags.has(tagName)),
+    'time',
+  ],
   attributes: {
     ...defaultSchema.attributes,
     // A clause, or its footnotes (as remark-rehype writes them for GFM's `[^1]`).

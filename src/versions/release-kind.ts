@@ -22,8 +22,9 @@ export function proveKind(before: PolicyDocument | null, after: PolicyDocument, 
 }
 
 function proofOf(diff: PolicyDiff): Proof {
-  const reasonKind = diff.kind === 'initial' || diff.kind === 'technical' ? undefined : diff.kind
-  return { kind: diff.kind, reason: (diff.reasons.find((reason) => reason.kind === reasonKind) ?? diff.reasons[0])?.message }
+  // A kind proved by reasons has one of its own kind (src/versions/diff.ts, provedKindOf); `initial`
+  // and `technical` have none at all.
+  return { kind: diff.kind, reason: diff.reasons.find((reason) => reason.kind === diff.kind)?.message }
 }
 
 /** The kinds an editor may give a change (`clausewright release --kind`). */

@@ -201,6 +201,7 @@ ruleTester.run('date-in-future', dateInFuture, {
     // An announced change: the draft carries the date it will take effect.
     { name: 'to take effect tomorrow', today: '2020-02-28' },
     { name: 'to take effect within a year', today: '2019-03-01' },
+    { name: 'to take effect a year ahead to the day', change: { replace: [{ file: 'policy.yaml', find: 'lastUpdated: 2020-02-29', with: 'lastUpdated: 2021-03-01' }] }, today: '2020-03-01' },
   ],
   invalid: [
     {

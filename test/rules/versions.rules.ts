@@ -46,6 +46,8 @@ ruleTester.run('substantive-change-dated', substantiveChangeDated, {
   valid: [
     { name: 'no release', finding: { status: 'not-applicable', where: [] } },
     { name: 'an editorial change on the date of the release', change: (files) => reworded(released(files)), finding: { status: 'met', where: [] } },
+    // Only a substantive change must wait for the date of the last release.
+    { name: 'a reworded change dated before the release', change: (files) => dated('2020-01-01')(reworded(released(files))), finding: { status: 'met', where: [] } },
     { name: 'a substantive change with a later date', change: (files) => dated('2020-03-01')(newPurpose(released(files))), finding: { status: 'met', where: [] } },
     // Several releases may share an effective date, substantive ones too (2020-02-29.2).
     { name: 'a new purpose on the date of the release', change: (files) => newPurpose(released(files)), finding: { status: 'met', where: [] } },

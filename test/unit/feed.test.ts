@@ -156,6 +156,14 @@ describe('xmlSafe', () => {
     expect(() => renderFeed([forged], { policyId: 'p', title: 'T' })).toThrow('unexpected character U+0000 at character 11 of the effective date of release 2019-01-25,')
   })
 
+  test('the day a release was recorded is checked too, where the release has one', () => {
+    const forged = { ...first, released: '2019-01-25\u0000' } as Release
+    expect(() => renderFeed([forged], { policyId: 'p', title: 'T' })).toThrow('unexpected character U+0000 at character 11 of the release date of release 2019-01-25,')
+    const { released: _released, ...unrecorded } = { ...first, released: '' }
+    void _released
+    expect(() => renderFeed([unrecorded as Release], { policyId: 'p', title: 'T' })).not.toThrow()
+  })
+
   test('the first forbidden character is the one named', () => {
     expect(() => xmlSafe('ab\u007f\u0001', 'a title')).toThrow('unexpected character U+007F at character 3 of a title,')
   })

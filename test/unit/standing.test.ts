@@ -39,6 +39,8 @@ test('each release stands superseded, current or upcoming on a date, with its da
     ['2020-06-01.2', 'superseded', '2027-03-01'],
     ['2027-03-01', 'current', null],
   ])
+  // On the date two releases share, the first of them is already replaced, not still to come.
+  expect(standingsOn(history, '2020-06-01').map((item) => item.status)).toEqual(['superseded', 'superseded', 'current', 'upcoming'])
   // Before the first release took effect, none is current.
   expect(standingsOn(history, '2019-01-01').map((item) => item.status)).toEqual(['upcoming', 'upcoming', 'upcoming', 'upcoming'])
 })
