@@ -73,7 +73,7 @@ describe('the links and images of purposes and rights', () => {
 
   test('a new right with a statement of its own is reworded; a new purpose that shares its id is still substantive', () => {
     const rights = [right('access', '<p>Ask us.</p>')]
-    expect(diff({ rights }, { rights, purposes: [purpose('access', '<p>to answer requests</p>')] }).reasons).toEqual([
+    expect(diff({ rights }, { rights, purposes: [purpose('access', '<p>to answer requests</p>')] }).reasons).toMatchObject([
       { collection: 'purposes', id: 'access', kind: 'substantive', code: 'purpose-added', field: null, message: 'New purpose `access`' },
     ])
   })

@@ -9,7 +9,7 @@ import { decideKind, falseClaim, proveKind } from '../../src/versions/release-ki
 // the kind a new release records (decideKind) and what is false in a stored release's kind
 // (falseClaim). Diffs and documents are written out here, so each case shows all it uses.
 
-const reason = (kind: Reason['kind'], id: string, message: string, collection: Reason['collection'] = 'clauses'): Reason => ({ kind, code: `${kind}-code`, collection, id, field: null, message })
+const reason = (kind: Reason['kind'], id: string, message: string, collection: Reason['collection'] = 'clauses'): Reason => ({ kind, code: `${kind}-code`, collection, id, field: null, message, reader: { text: message, parts: [{ type: 'words', text: message }] } })
 const clauseChange = (id: string, from: string | null, to: string | null): PolicyDiff['clauses'][number] => ({
   id,
   status: ['changed'],

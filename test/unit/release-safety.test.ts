@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { PolicyDocument } from '../../src/model/policy-document.ts'
-import { countTags, createHtmlSanitizer, findHiddenCharacters, findUnsafeReleaseStrings, firstDifference, formatReleasePath, sanitizeReleaseDocument } from '../../src/versions/release-safety.ts'
+import { sanitizeHtml } from '../../src/render/sanitize-html.ts'
+import { countTags, findHiddenCharacters, findUnsafeReleaseStrings, firstDifference, formatReleasePath, sanitizeReleaseDocument } from '../../src/versions/release-safety.ts'
 
 // A release file is untrusted input: what check finds unsafe in its document, and the document a
 // site publishes from it whatever check said. Forged documents are written out here; the sites
@@ -143,10 +144,9 @@ describe('countTags and the sanitiser’s memory', () => {
   })
 
   test('a remembered answer is the sanitiser’s own', () => {
-    const sanitize = createHtmlSanitizer()
-    expect(sanitize(script)).toBe('<p>Hi</p>')
-    expect(sanitize(script)).toBe('<p>Hi</p>')
-    expect(sanitize(clean)).toBe(clean)
+    expect(sanitizeHtml(script)).toBe('<p>Hi</p>')
+    expect(sanitizeHtml(script)).toBe('<p>Hi</p>')
+    expect(sanitizeHtml(clean)).toBe(clean)
   })
 })
 
