@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { digestOf, digestOfFormat1 } from '../../src/compile/digest.ts'
+import { digestOfFormat1 } from '../../src/compile/digest.ts'
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts'
 import type { PolicyDocument } from '../../src/model/policy-document.ts'
 import type { ChangeKind, DecidedBy, Release } from '../../src/model/release.ts'
@@ -7,29 +7,11 @@ import { budgets } from '../../src/source/budgets.ts'
 import type { SourceFile } from '../../src/source/source-file.ts'
 import { loadReleases } from '../../src/versions/load-releases.ts'
 import { createRelease, integrityOf, serializeRelease } from '../../src/versions/release.ts'
+import { policyDocument } from '../helpers/policy-document.ts'
 
 // Release files read and proved without a policy directory: each release is made as `release`
 // makes it (createRelease), then forged where a case needs it; its file is its JSON.
-const document = (edit: Partial<PolicyDocument> = {}): PolicyDocument => {
-  const written = {
-    format: 'clausewright-policy/1',
-    id: 'example',
-    title: 'Privacy policy',
-    language: 'en',
-    version: 'draft',
-    lastUpdated: '2026-01-01',
-    controller: { legalName: 'Example Limited', name: 'Example', postalAddress: '1 Road' },
-    contacts: [],
-    supervisoryAuthority: { name: 'ICO', url: 'https://ico.org.uk/', country: 'GB' },
-    dataCategories: [],
-    purposes: [],
-    recipients: [],
-    rights: [],
-    clauses: [{ id: 'intro', title: 'Introduction', html: '<p>We are Example.</p>', text: 'We are Example.' }],
-    ...edit,
-  } as PolicyDocument
-  return { ...written, digest: digestOf(written) }
-}
+const document = (edit: Partial<PolicyDocument> = {}): PolicyDocument => policyDocument(edit)
 const newPurpose = { purposes: [{ id: 'profiling', group: null, parent: null, html: '<p>to profile you</p>', text: 'to profile you', lawfulBasis: [], legitimateInterest: null, dataCategories: [], recipients: [] }] } as Partial<PolicyDocument>
 
 const make = (version: string, previous: Release | null, doc: PolicyDocument, kind: ChangeKind = previous ? 'editorial' : 'initial', decidedBy: DecidedBy = 'computed') =>

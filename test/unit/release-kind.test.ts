@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { digestOf } from '../../src/compile/digest.ts'
 import type { PolicyDiff, Reason } from '../../src/model/diff.ts'
 import type { PolicyDocument } from '../../src/model/policy-document.ts'
 import type { ChangeKind, DecidedBy, ProvedKind, Release, ReleaseFormat } from '../../src/model/release.ts'
 import { decideKind, falseClaim, proveKind } from '../../src/versions/release-kind.ts'
+import { policyDocument } from '../helpers/policy-document.ts'
 
 // The classification of a release, function by function: the kind the tool proves and its reason,
 // the kind a new release records (decideKind) and what is false in a stored release's kind
@@ -112,26 +112,7 @@ describe('decideKind: the reworded items named in the refusal', () => {
 })
 
 // A document of the policy as the diff reads it, with the digest of its content.
-const document = (edit: Partial<PolicyDocument> = {}): PolicyDocument => {
-  const written = {
-    format: 'clausewright-policy/1',
-    id: 'example',
-    title: 'Privacy policy',
-    language: 'en',
-    version: '2026-01-01',
-    lastUpdated: '2026-01-01',
-    controller: { legalName: 'Example Limited', name: 'Example', postalAddress: '1 Road', country: 'GB' },
-    contacts: [],
-    supervisoryAuthority: { name: 'ICO', url: 'https://ico.org.uk/', country: 'GB' },
-    dataCategories: [],
-    purposes: [],
-    recipients: [],
-    rights: [],
-    clauses: [{ id: 'intro', title: 'Introduction', html: '<p>We are Example.</p>', text: 'We are Example.' }],
-    ...edit,
-  } as PolicyDocument
-  return { ...written, digest: digestOf(written) }
-}
+const document = (edit: Partial<PolicyDocument> = {}): PolicyDocument => policyDocument({ version: '2026-01-01', controller: { legalName: 'Example Limited', name: 'Example', postalAddress: '1 Road', country: 'GB' } as PolicyDocument['controller'], ...edit })
 
 const reworded = document({ clauses: [{ id: 'intro', title: 'Introduction', html: '<p>We are Example Limited.</p>', text: 'We are Example Limited.' }] })
 const redated = document({ lastUpdated: '2026-02-01' })

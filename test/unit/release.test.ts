@@ -1,30 +1,13 @@
 import { expect, test } from 'vitest'
-import { digestOf, digestOfFormat1 } from '../../src/compile/digest.ts'
+import { digestOfFormat1 } from '../../src/compile/digest.ts'
 import type { PolicyDocument } from '../../src/model/policy-document.ts'
 import type { Release } from '../../src/model/release.ts'
 import { createRelease, currentDigestOf, integrityOf, recordedKind, sameContent, verifyRelease } from '../../src/versions/release.ts'
+import { policyDocument } from '../helpers/policy-document.ts'
 
 // A release's record without a policy: made as `release` makes it, verified by the rules of its
 // format, and compared with another by content.
-const document = (link: string): PolicyDocument => {
-  const written = {
-    format: 'clausewright-policy/1',
-    id: 'example',
-    title: 'Privacy policy',
-    language: 'en',
-    version: 'draft',
-    lastUpdated: '2026-01-01',
-    controller: { legalName: 'Example Limited', name: 'Example', postalAddress: '1 Road' },
-    contacts: [],
-    supervisoryAuthority: { name: 'ICO', url: 'https://ico.org.uk/', country: 'GB' },
-    dataCategories: [],
-    purposes: [],
-    recipients: [],
-    rights: [],
-    clauses: [{ id: 'intro', title: 'Introduction', html: `<p>See <a href="${link}">our site</a>.</p>`, text: 'See our site.' }],
-  } as unknown as PolicyDocument
-  return { ...written, digest: digestOf(written) }
-}
+const document = (link: string): PolicyDocument => policyDocument({ clauses: [{ id: 'intro', title: 'Introduction', html: `<p>See <a href="${link}">our site</a>.</p>`, text: 'See our site.' }] } as unknown as Partial<PolicyDocument>)
 const make = (version: string, doc: PolicyDocument, previous: Release | null = null) => createRelease({ version, effective: version, released: version, summary: 'A change', kind: previous ? 'editorial' : 'initial', decidedBy: 'computed', previous, document: doc })
 /** The same release as format /1 would have recorded it: the digest of its own rule, which leaves link targets out. */
 const asFormat1 = (release: Release): Release => {
