@@ -253,13 +253,16 @@ test('clausewright import refuses a file that is not UTF-8 with a usage error, n
   expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
 })
 
-test('clausewright import refuses a text nested too deeply to be read with a usage error, not an internal one', async () => {
+test('clausewright import refuses Markdown nested deeper than a policy may hold, at its line, with a usage error, not an internal one', async () => {
   const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
   temporary.push(cwd)
-  await writeFile(path.join(cwd, 'policy.md'), `## One\n\n${'>'.repeat(3000)} x\n\n## Two\n\nText.\n`)
+  // 16 levels are imported (check allows them); 40 are refused by the estimate parseClause makes first.
+  await writeFile(path.join(cwd, 'fine.md'), `## One\n\n${'>'.repeat(16)} x\n\n## Two\n\nText.\n`)
+  expect((await runCli(['import', 'fine.md', '--dir', 'fine'], cwd)).code).toBe(0)
+  await writeFile(path.join(cwd, 'policy.md'), `## One\n\n${'>'.repeat(40)} x\n\n## Two\n\nText.\n`)
   const result = await runCli(['import', 'policy.md'], cwd)
   expect(result.code).toBe(2)
-  expect(result.stderr).toContain('refusing policy.md: it is nested too deeply to be read')
+  expect(result.stderr).toContain('refusing policy.md: line 3 nests quotations or lists far deeper than the 16 levels a policy may hold')
   expect(result.stderr).not.toContain('internal error')
   expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
 })

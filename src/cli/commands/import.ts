@@ -2,6 +2,8 @@ import { lstat, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { printable } from '../../diagnostics/format.ts'
+import { findExcessiveMarkdownNesting } from '../../markdown/parse-clause.ts'
+import { budgets } from '../../source/budgets.ts'
 import { importHtml, importMarkdown, type ImportNote, type ImportOptions, type ImportResult } from '../../source/import-markdown.ts'
 import { schemasFrom, writePolicyDirectory } from '../new-directory.ts'
 import { assertPlainText, type Io, newPolicyOptions, UsageError } from '../shared.ts'
@@ -77,11 +79,15 @@ export async function runImport(argv: readonly string[], io: Io): Promise<number
   const html = /\.x?html?$/i.test(file) || /^\s*(?:<!doctype html|<html[\s>])/i.test(source)
   const directory = path.resolve(io.cwd, values.dir)
   const importOptions: ImportOptions = { splitLevel, language: values.language, today, ...(baseUrl !== undefined && { baseUrl }), ...(name !== undefined && { name }), ...schemasFrom(directory) }
+  // Markdown nested far deeper than check allows (nesting-too-deep, by the same estimate that
+  // parseClause makes first) is refused here at its line, before any parser walks it.
+  const tooDeep = html ? undefined : findExcessiveMarkdownNesting(source)
+  if (tooDeep !== undefined) throw new UsageError(`refusing ${printable(file)}: line ${source.slice(0, tooDeep).split('\n').length} nests quotations or lists far deeper than the ${budgets.maxMarkdownDepth} levels a policy may hold`)
   let result: ImportResult
   try {
     result = (html ? importHtml : importMarkdown)(source, importOptions)
   } catch (error) {
-    // The syntax trees are walked recursively: a text nested thousands of levels deep exhausts the stack.
+    // The syntax trees are walked recursively: a page of elements nested thousands deep exhausts the stack.
     if (error instanceof RangeError) throw new UsageError(`refusing ${printable(file)}: it is nested too deeply to be read (thousands of quotations, lists or elements one inside another)`)
     throw error
   }
