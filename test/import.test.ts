@@ -126,6 +126,36 @@ test('a colon before one of our directives’ names stays text: written escaped,
   expect(errors.filter((id) => id !== 'placeholder-left' && id !== 'controller-identity')).toEqual([])
 })
 
+test.each([
+  [['--split-level', '0'], 'clausewright: unexpected --split-level `0`, expected auto or a heading level from 1 to 6'],
+  [['--split-level', '7'], 'clausewright: unexpected --split-level `7`, expected auto or a heading level from 1 to 6'],
+  [['--split-level', '2.5'], 'clausewright: unexpected --split-level `2.5`, expected auto or a heading level from 1 to 6'],
+  [['--split-level', 'two'], 'clausewright: unexpected --split-level `two`, expected auto or a heading level from 1 to 6'],
+  [['--base-url', 'http://acme.example/'], 'clausewright: unexpected --base-url `http://acme.example/`, expected an https: URL'],
+  [['--base-url', 'see https://acme.example/'], 'clausewright: unexpected --base-url `see https://acme.example/`, expected an https: URL'],
+  [['--base-url', 'https://'], 'clausewright: unexpected --base-url `https://`, expected an https: URL'],
+  [['--base-url', 'https://[x'], 'clausewright: unexpected --base-url `https://[x`, expected an https: URL'],
+  [[], 'clausewright: expected one file to import, got 0'],
+  [['policy.md', 'other.md'], 'clausewright: expected one file to import, got 2'],
+])('clausewright import %j is a usage error that writes nothing', async (args, message) => {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
+  temporary.push(cwd)
+  await writeFile(path.join(cwd, 'policy.md'), '## One\n\nx\n\n## Two\n\ny\n')
+  const result = await runCli(['import', ...(args.some((arg) => arg.endsWith('.md')) || args.length === 0 ? args : ['policy.md', ...args])], cwd)
+  expect(result.code).toBe(2)
+  expect(result.stderr.split('\n')[0]).toBe(message)
+  expect(await readdir(cwd)).toEqual(['policy.md'])
+})
+
+test.each(['1', '6'])('--split-level %s, the ends of the range, is taken', async (level) => {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
+  temporary.push(cwd)
+  await writeFile(path.join(cwd, 'policy.md'), '# A\n\nx\n\n###### B\n\ny\n')
+  const result = await runCli(['import', 'policy.md', '--split-level', level], cwd)
+  expect(result.code, result.stderr).toBe(0)
+  expect((await readdir(path.join(cwd, 'policy', 'clauses'))).length).toBe(level === '6' ? 2 : 1)
+})
+
 test('the controller is named only when told: otherwise TODO, like the supervisory authority', () => {
   expect(imported('## A\n\nx\n\n## B\n\ny\n').files.get('policy.yaml')).toContain('  legalName: "TODO: the controller’s legal name"\n')
   expect(imported('## A\n\nx\n\n## B\n\ny\n', { name: 'Acme: "Ltd"' }).files.get('policy.yaml')).toContain('  legalName: \'Acme: "Ltd"\'\n')

@@ -127,6 +127,8 @@ test.each([
   [['--name', 'Acme\u001b[2JLtd', '--today', today], 'clausewright: unexpected characters on the command line, expected text:\n  --name, character 5: U+001B, control character [forbidden-character]'],
   [['--name', 'Acme', '--language', 'English', '--today', today], 'clausewright: unexpected --language `English`, expected a BCP 47 language tag such as en-GB'],
   [['--name', 'Acme', '--country', 'gb', '--today', today], 'clausewright: unexpected --country `gb`, expected an ISO 3166-1 alpha-2 code in capitals, such as GB'],
+  [['--name', 'Acme', '--country', 'GBR', '--today', today], 'clausewright: unexpected --country `GBR`, expected an ISO 3166-1 alpha-2 code in capitals, such as GB'],
+  [['--name', 'Acme', '--country', 'XGB', '--today', today], 'clausewright: unexpected --country `XGB`, expected an ISO 3166-1 alpha-2 code in capitals, such as GB'],
   [['--name', 'Acme', '--email', 'privacy at acme', '--today', today], 'clausewright: unexpected --email `privacy at acme`, expected an address such as privacy@example.com'],
   [['--name', 'Acme', '--email', 'a@b', '--today', today], 'clausewright: unexpected --email `a@b`, expected an address such as privacy@example.com'],
   [['--name', 'Acme', '--today', '2026-02-30'], 'clausewright: unexpected --today `2026-02-30`, expected a date that exists, YYYY-MM-DD'],
