@@ -3,7 +3,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
 // The files that assert on the OPTSM site built once per run (test/helpers/shared-builds.ts): a
 // project of their own, so that a run without them does not build it.
-const sharedBuildFiles = ['test/build.test.ts', 'test/site.test.ts']
+const sharedBuildFiles = ['test/build.test.ts', 'test/site.test.ts', 'test/web-files.test.ts']
 // The files that mock a module (node:fs/promises, the site build) get modules of their own; the
 // others share one module graph per worker, which saved a third of the CPU of the files that do
 // not build (a fresh graph per file is most of a small file's cost).

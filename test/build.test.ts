@@ -25,7 +25,7 @@ test('build writes the artefacts, with progress on stderr', async () => {
   const result = await optsmBuild()
   expect(result.code).toBe(0)
   expect(result.stdout).toBe('')
-  expect(result.stderr).toMatch(/clausewright: wrote 19 files to dist \(\d+ ms\)\n$/)
+  expect(result.stderr).toMatch(/clausewright: wrote 22 files to dist \(\d+ ms\)\n$/)
   // Astro's log is shown, and its build skipped the content sync (src/astro/astro-build.mjs): a
   // version of Astro that no longer takes the option would sync again, and cost a third more.
   expect(result.stderr).toContain('[build] Complete!')
@@ -78,8 +78,8 @@ test.concurrent('a cache that cannot be written never fails the build: it warns,
   expect([result.code, result.code === 0 ? '' : result.stderr]).toEqual([0, ''])
   expect(result.stderr).toMatch(/clausewright: warning: the diffs could not be kept for the next build \(ENOTDIR/)
   expect(result.stderr).toMatch(/clausewright: warning: the pages could not be kept for the next build \(ENOTDIR/)
-  // The 19 files of the site and the marker of an output (the test above compares them with the shared build's).
-  expect(Object.keys(await readTree(path.join(cwd, 'public', 'site')))).toHaveLength(20)
+  // The 22 files of the site and the marker of an output (the test above compares them with the shared build's).
+  expect(Object.keys(await readTree(path.join(cwd, 'public', 'site')))).toHaveLength(23)
   // --quiet leaves the warnings out: test/hostile/disk-faults.test.ts, without a real Astro build.
 }, 60_000)
 

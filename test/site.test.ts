@@ -44,6 +44,8 @@ describe('the OPTSM site', () => {
   test('has every page and machine endpoint', () => {
     expect(optsm.files).toEqual([
       '.clausewright-output',
+      '404.html',
+      '_headers',
       'changes.atom',
       'changes/2019-01-25.json',
       'changes/2019-01-25/index.html',
@@ -52,6 +54,7 @@ describe('the OPTSM site', () => {
       'index.html',
       'policy.json',
       'policy.jsonld',
+      'robots.txt',
       'schema/clause.schema.json',
       'schema/compliance.schema.json',
       'schema/data.schema.json',
@@ -72,7 +75,7 @@ describe('the OPTSM site', () => {
     for (const page of optsm.pages) {
       for (const link of selectAll('a, link', page.tree)) {
         const href = String(link.properties['href'] ?? '')
-        if (/^(https?:|mailto:)/.test(href)) continue
+        if (/^(https?:|mailto:|data:)/.test(href)) continue
         const target = new URL(href, `http://site${page.url}`)
         const targetPage = target.pathname.endsWith('/') ? byUrl.get(target.pathname) : undefined
         const exists = targetPage !== undefined || optsm.files.includes(target.pathname.slice(1))
@@ -91,9 +94,9 @@ describe('the OPTSM site', () => {
     ])
   })
 
-  test('every page carries its JSON-LD, once; the policy page carries policy.jsonld', async () => {
+  test('every page carries its JSON-LD, once (but the 404 page, about no version); the policy page carries policy.jsonld', async () => {
     const jsonld = JSON.parse(await readFile(path.join(optsm.directory, 'policy.jsonld'), 'utf8'))
-    for (const page of optsm.pages) {
+    for (const page of optsm.pages.filter((item) => item.file !== '404.html')) {
       const scripts = selectAll('script', page.tree)
       expect(scripts.map((script) => script.properties['type']), page.url).toEqual(['application/ld+json'])
     }
@@ -106,7 +109,8 @@ describe('the OPTSM site', () => {
     for (const page of optsm.pages) {
       expect(select('html', page.tree)?.properties['lang'], page.url).toBe('en-GB')
       const links = selectAll('link', page.tree).map((link) => `${String(link.properties['rel'])} ${String(link.properties['type'] ?? '')}`)
-      expect(links, page.url).toEqual(['canonical ', 'alternate application/json', 'alternate application/ld+json', 'alternate application/atom+xml'])
+      // The 404 page is served at any address: it has no canonical one.
+      expect(links, page.url).toEqual(['icon ', ...(page.file === '404.html' ? [] : ['canonical ']), 'alternate application/json', 'alternate application/ld+json', 'alternate application/atom+xml'])
       expect(select('meta[name="description"]', page.tree), page.url).toBeDefined()
       expect(toString(select('title', page.tree) ?? page.tree).length, page.url).toBeGreaterThan(0)
     }
@@ -266,7 +270,7 @@ test('mounted in another Astro site under /privacy/ (no clausewright CLI): every
   for (const page of policyPages) {
     for (const link of selectAll('a, link', page.tree)) {
       const href = String(link.properties['href'] ?? '')
-      if (/^(https?:|mailto:|#)/.test(href)) continue
+      if (/^(https?:|mailto:|#|data:)/.test(href)) continue
       expect(href, `${page.url} → ${href}`).toMatch(/^\/privacy\//)
       const target = new URL(href, 'http://site').pathname
       expect(site.files.includes(target.slice(1)) || site.files.includes(`${target.slice(1)}index.html`), `${page.url} → ${href}`).toBe(true)
@@ -274,10 +278,13 @@ test('mounted in another Astro site under /privacy/ (no clausewright CLI): every
   }
   // The CLI hands the pages the entries it compiled; the loader puts them in Astro's content
   // store: either way, the same pages, but for the mount point in their links.
-  expect(policyPages.map((page) => page.file)).toEqual(optsm.pages.map((page) => `privacy/${page.file}`))
+  // The files of a site's root (404.html, robots.txt) are the host site's, not the policy's.
+  expect(site.files.filter((file) => /^(privacy\/)?(404\.html|robots\.txt|sitemap\.xml)$/.test(file))).toEqual([])
+  const optsmPages = optsm.pages.filter((page) => page.file !== '404.html')
+  expect(policyPages.map((page) => page.file)).toEqual(optsmPages.map((page) => `privacy/${page.file}`))
   for (const page of policyPages) {
-    const made = optsm.pages.find((other) => `privacy/${other.file}` === page.file)?.html
-    expect(page.html, page.file).toBe(made?.replaceAll('href="/', 'href="/privacy/'))
+    const made = optsmPages.find((other) => `privacy/${other.file}` === page.file)?.html
+    expect(page.html, page.file).toBe(made?.replaceAll('href="/', 'href="/privacy/').replace(/(printed from )\//, '$1/privacy/'))
   }
   const files = compile(await readPolicy('policy', { cwd: repoRoot })).output?.files ?? new Map<string, string>()
   for (const file of ['policy.json', 'policy.jsonld', 'versions.json', 'changes.atom', 'versions/2019-01-25.json']) {

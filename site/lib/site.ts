@@ -19,6 +19,11 @@ export function href(path = ''): string {
   return `${astroBase}${__CLAUSEWRIGHT_BASE__}${path}`
 }
 
+/** A link to a file of the site's root (robots.txt, sitemap.xml), under Astro's base only. */
+export function rootHref(path: string): string {
+  return `${import.meta.env.BASE_URL.replace(/\/$/, '')}/${path}`
+}
+
 let handedOver: Promise<ReadonlyMap<string, SiteEntry>> | undefined
 
 /**
@@ -119,4 +124,14 @@ export const lawfulBasisLabels: Record<string, string> = {
   'vital-interests': 'Vital interests',
   'public-task': 'Public task',
   'legitimate-interests': 'Legitimate interests',
+}
+
+/**
+ * Whether the site has a sitemap: its URLs are absolute, so only with Astro's `site`; and not for
+ * a preview of the draft, whose pages ask not to be indexed (Layout.astro).
+ */
+export async function sitemapIsPublished(): Promise<boolean> {
+  if (!import.meta.env.SITE) return false
+  const { preview } = (await loadEntry('current')).data
+  return preview !== 'draft' && preview !== 'draft-unchanged'
 }

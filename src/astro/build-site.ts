@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { CompiledPolicy } from '../compile/compile.ts'
 import { ClausewrightError } from '../diagnostics/diagnostic.ts'
 import { removeLeftovers, workName } from '../emit/leftovers.ts'
+import { headersFile, headersFileName } from '../emit/web-files.ts'
 import { listFiles, writeFiles } from '../emit/write-output.ts'
 import type { PageCache } from './page-cache.ts'
 import { buildSiteEntries } from './site-data.ts'
@@ -89,7 +90,12 @@ export async function startSiteBuild(options: SiteBuildOptions): Promise<SiteBui
       // A static policy site carries no source maps, no server code and no client scripts.
       const unexpected = files.filter((file) => file.endsWith('.map') || file.endsWith('.js') || file.endsWith('.mjs') || file.startsWith('server/') || file.startsWith('.prerender/'))
       if (unexpected.length > 0) throw new ClausewrightError('unexpected-output', `the site build produced files a static policy site must not have: ${unexpected.slice(0, 5).join(', ')}`)
-      return files
+      // The hosts' header rules, made from the names of the files the build wrote.
+      const headers = headersFile(files)
+      if (headers === undefined) return files
+      if (files.includes(headersFileName)) throw new ClausewrightError('unexpected-output', `the site build and the compiler both produced \`${headersFileName}\``)
+      await writeFile(path.join(outDirectory, headersFileName), headers)
+      return [...files, headersFileName].sort()
     },
     async cancel() {
       await astro.stop()

@@ -6,6 +6,12 @@ export { clausewrightLoader }
 export interface IntegrationOptions extends LoaderOptions {
   /** Where the policy's pages are mounted in the site (default: `/`), e.g. `/privacy/`. */
   readonly base?: string
+  /**
+   * Whether the policy's site also has the files of a site's root: 404.html, robots.txt and, with
+   * Astro's `site`, sitemap.xml (default: when mounted at `/`; a site that mounts the policy under
+   * a path has its own).
+   */
+  readonly rootFiles?: boolean
 }
 
 const routes = [
@@ -16,6 +22,13 @@ const routes = [
   ['changes/[version]/', 'changes/[version].astro'],
   ['compliance/', 'compliance.astro'],
   ['[...file]', 'files.ts'],
+] as const
+
+/** The routes of a site's root (see `rootFiles`); sitemap.xml has a parameter only to be able to be absent. */
+const rootRoutes = [
+  ['404', '404.astro'],
+  ['robots.txt', 'robots.txt.ts'],
+  ['[sitemap].xml', 'sitemap.xml.ts'],
 ] as const
 
 /**
@@ -29,8 +42,12 @@ export default function clausewright(options: IntegrationOptions = {}): AstroInt
     name: 'clausewright',
     hooks: {
       'astro:config:setup': ({ injectRoute, updateConfig }) => {
-        for (const [pattern, entrypoint] of routes) {
-          injectRoute({ pattern: `${base}${pattern}`, entrypoint: new URL(`../../site/routes/${entrypoint}`, import.meta.url), prerender: true })
+        const mounted: Array<readonly [string, string]> = [
+          ...routes.map(([pattern, entrypoint]) => [`${base}${pattern}`, entrypoint] as const),
+          ...((options.rootFiles ?? base === '/') ? rootRoutes.map(([pattern, entrypoint]) => [`/${pattern}`, entrypoint] as const) : []),
+        ]
+        for (const [pattern, entrypoint] of mounted) {
+          injectRoute({ pattern, entrypoint: new URL(`../../site/routes/${entrypoint}`, import.meta.url), prerender: true })
         }
         updateConfig({ vite: { define: { __CLAUSEWRIGHT_BASE__: JSON.stringify(base) } } })
       },

@@ -12,18 +12,36 @@ const types: Record<string, string> = {
   '.css': 'text/css',
 }
 
-/** A static file server on 127.0.0.1, as a static host would serve dist/: `dir/` is `dir/index.html`. */
-export async function serve(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** A request the server answered: its path and the status it got. */
+export interface ServedRequest {
+  readonly path: string
+  readonly status: number
+}
+
+/**
+ * A static file server on 127.0.0.1, as a static host would serve dist/: `dir/` is
+ * `dir/index.html`, and a path that is no file gets the site's 404.html (status 404), as GitHub
+ * Pages, Netlify and Cloudflare Pages answer. Every request is recorded in `requests`.
+ */
+export async function serve(root: string): Promise<{ url: string; requests: ServedRequest[]; close: () => Promise<void> }> {
+  const requests: ServedRequest[] = []
   const server: Server = createServer((request, response) => {
     void (async () => {
       const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
+      response.on('finish', () => requests.push({ path: pathname, status: response.statusCode }))
       let file = path.join(root, pathname)
       if (!file.startsWith(root)) file = root
       const info = await stat(file).catch(() => undefined)
       if (info?.isDirectory()) file = path.join(file, 'index.html')
       const found = await stat(file).catch(() => undefined)
       if (!found?.isFile()) {
-        response.writeHead(404).end('not found')
+        const notFound = path.join(root, '404.html')
+        if (!(await stat(notFound).catch(() => undefined))?.isFile()) {
+          response.writeHead(404).end('not found')
+          return
+        }
+        response.writeHead(404, { 'Content-Type': types['.html'] })
+        createReadStream(notFound).pipe(response)
         return
       }
       response.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' })
@@ -32,5 +50,5 @@ export async function serve(root: string): Promise<{ url: string; close: () => P
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) }
+  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) }
 }

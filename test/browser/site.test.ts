@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { cp, mkdir, rm } from 'node:fs/promises'
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import axe from 'axe-core'
 import { type Browser, chromium, type Page } from 'playwright-core'
@@ -16,7 +16,7 @@ import { serve } from './serve.ts'
 const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const screenshots = path.join(repoRoot, '.tmp', 'screenshots')
 let browser: Browser
-let site: { url: string; close: () => Promise<void> }
+let site: Awaited<ReturnType<typeof serve>>
 const temporary: string[] = []
 
 beforeAll(async () => {
@@ -40,6 +40,9 @@ beforeAll(async () => {
   expect((await runCli(['release', '--summary', 'A fictitious later version, for the tests.', '--today', '2026-11-25'], cwd)).code).toBe(0)
   const build = await runCli(['build', '--quiet', '--today', '2026-11-25'], cwd)
   expect(build.code, build.stderr).toBe(0)
+  // A page of no site, whose icon is a file of its own: once the server has seen that icon
+  // requested, each page opened before it has had its own chance to ask for an icon.
+  await writeFile(path.join(cwd, 'dist', 'icon-probe.html'), '<!doctype html><html lang="en"><head><title>Probe</title><link rel="icon" href="/icon-probe.ico"></head><body><p>Probe</p></body></html>\n')
   site = await serve(path.join(cwd, 'dist'))
   browser = await chromium.launch({
     executablePath,
@@ -54,7 +57,7 @@ afterAll(async () => {
   await Promise.all(temporary.map((directory) => rm(directory, { recursive: true, force: true })))
 })
 
-const pages = ['/', '/versions/', '/versions/2019-01-25/', '/changes/', '/changes/2020-03-01/', '/changes/2019-01-25/', '/compliance/']
+const pages = ['/', '/versions/', '/versions/2019-01-25/', '/changes/', '/changes/2020-03-01/', '/changes/2019-01-25/', '/compliance/', '/404.html']
 
 async function open(url: string, options: { javaScript?: boolean; width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? false, viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' })
@@ -121,6 +124,54 @@ test('prints without navigation', async () => {
   expect(await page.locator('header.site nav').isVisible()).toBe(false)
   expect(await page.locator('nav.toc').isVisible()).toBe(false)
   expect(await page.locator('h1').isVisible()).toBe(true)
+  await page.context().close()
+})
+
+test('no request a page makes fails: no icon is asked for that the site has not (favicon.ico)', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  for (const url of pages) {
+    const response = await (await context.newPage()).goto(`${site.url}${url}`)
+    expect(response?.status(), url).toBe(200)
+  }
+  await (await context.newPage()).goto(`${site.url}/icon-probe.html`)
+  await expect.poll(() => site.requests.some((request) => request.path === '/icon-probe.ico'), { timeout: 15_000 }).toBe(true)
+  const failed = site.requests.filter((request) => request.status >= 400 && request.path !== '/icon-probe.ico')
+  expect(failed).toEqual([])
+  await context.close()
+})
+
+test('an address the site has not gets the 404 page, which leads to the policy in force', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  const response = await page.goto(`${site.url}/versions/1999-01-01/`)
+  expect(response?.status()).toBe(404)
+  expect(await page.locator('h1').textContent()).toBe('Page not found')
+  expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex')
+  await page.getByRole('link', { name: 'the privacy policy of OPTSM Limited in force' }).click()
+  expect(new URL(page.url()).pathname).toBe('/')
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('OPTSM respects your privacy and safeguards your data')
+  await context.close()
+})
+
+test('a printout names the page’s address and the version it shows, and where each link to another site leads', async () => {
+  for (const [url, version] of [['/', '2020-03-01'], ['/versions/2019-01-25/', '2019-01-25'], ['/changes/2019-01-25/', '2019-01-25'], ['/compliance/', '2020-03-01']] as const) {
+    const page = await open(url, { javaScript: true })
+    const printed = page.locator('header.site .printed')
+    expect(await printed.isVisible(), `${url} on screen`).toBe(false)
+    await page.emulateMedia({ media: 'print' })
+    expect(await printed.isVisible(), url).toBe(true)
+    expect(await printed.textContent(), url).toBe(`Version ${version} of this policy, printed from ${url}`)
+    await page.context().close()
+  }
+  const page = await open('/', { javaScript: true })
+  await page.emulateMedia({ media: 'print' })
+  const after = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element, '::after').content)
+  expect(await after('main a[href="https://www.ico.org.uk/concerns"]')).toBe('" (https://www.ico.org.uk/concerns)"')
+  // An anchor in the page, a page of the site: nothing after them.
+  expect(await after('main a[href^="#"]')).toBe('none')
+  expect(await after('main a[href^="/"]')).toBe('none')
+  await page.emulateMedia({ media: 'screen' })
+  expect(await after('main a[href="https://www.ico.org.uk/concerns"]')).toBe('none')
   await page.context().close()
 })
 
