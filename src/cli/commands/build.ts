@@ -17,6 +17,7 @@ Checks the policy as \`check\` does and, when it has no errors, builds the stati
   index.html, versions/, changes/   the policy, every released version, the changelog and diffs
   policy.json, policy.jsonld        the current policy as JSON and JSON-LD
   versions.json, versions/<id>.json, changes/<id>.json, changes.atom, schema/
+  404.html, robots.txt, _headers    for hosts and crawlers; sitemap.xml too, with a site URL
 The current policy is the newest release in force on --today (its effective date that day or
 earlier), exactly as released; a release with a later date is upcoming, and announced on it.
 Changes of the draft that are not released are not published (a warning says so), unless
