@@ -32,6 +32,15 @@ test('a page may carry its JSON-LD and its stylesheet, a fragment may not', () =
   expect(vectorsInHtml('<script type="application/ld+json">{}</script>', 'f.html', { fragment: true })).toEqual([{ file: 'f.html', what: '<script>' }])
 })
 
+test('a page may name an empty icon (`data:,`, which asks the site for no favicon.ico); an icon with content, or any other data: URL, is found', () => {
+  const page = (head: string) => `<!doctype html><html><head><meta charset="utf-8">${head}</head><body><p>x</p></body></html>`
+  expect(vectorsInHtml(page('<link rel="icon" href="data:,">'), 'p.html', { fragment: false })).toEqual([])
+  expect(vectorsInHtml(page('<link rel="icon" href="data:image/svg+xml,<svg onload=alert(1)>">'), 'p.html', { fragment: false })).toEqual([{ file: 'p.html', what: 'link[href]=data:image/svg+xml,<svgonload=alert(1)>' }])
+  expect(vectorsInHtml(page('<link rel="icon" href="data:,x">'), 'p.html', { fragment: false })).toEqual([{ file: 'p.html', what: 'link[href]=data:,x' }])
+  expect(vectorsInHtml('<p><a href="data:,">x</a></p>', 'f.html', { fragment: true })).toEqual([{ file: 'f.html', what: 'a[href]=data:,' }])
+  expect(vectorsInHtml('<link rel="icon" href="data:,">', 'f.html', { fragment: true })).toEqual([{ file: 'f.html', what: '<link>' }, { file: 'f.html', what: 'link[href]=data:,' }])
+})
+
 test('an output directory is scanned by kind of file', async () => {
   const directory = await mkdtemp(path.join(tmpdir(), 'clausewright-vectors-'))
   await mkdir(path.join(directory, 'versions'))
