@@ -13,6 +13,8 @@ const layers = [
   // The two functions that run the stages in order: check (load, rules, compliance, the consistency
   // of the releases) and compile (check, then the documents, diffs and feed).
   { name: 'pipeline', path: '^src/(check\\.ts|compile/compile\\.ts)$' },
+  // A policy's history replayed as releases (`import --git`): each version compiled as a draft.
+  { name: 'history', path: '^src/history/' },
   { name: 'emit', path: '^src/emit/' },
   { name: 'shells', path: '^src/(cli|astro)/|^src/index\\.ts$|^site/' },
 ]

@@ -103,7 +103,7 @@ test('an empty directory is written into; one that is not empty, or a file, is r
   await mkdir(path.join(cwd, 'full'))
   await writeFile(path.join(cwd, 'full', '.keep'), 'mine')
   const full = await runCli(['init', '--name', 'Acme Ltd', '--dir', 'full', '--today', today], cwd)
-  expect(full).toEqual({ code: 2, stdout: '', stderr: 'clausewright: refusing to write a policy into full: it is not empty (a new policy is written only into a new or empty directory, and never replaces a file)\nRun `clausewright --help` for usage.\n' })
+  expect(full).toEqual({ code: 2, stdout: '', stderr: 'clausewright: refusing to write a policy into full: it is not empty (it is written only into a new or empty directory, and never replaces a file)\nRun `clausewright --help` for usage.\n' })
   expect(await filesIn(path.join(cwd, 'full'))).toEqual({ '.keep': 'mine' })
 
   await writeFile(path.join(cwd, 'afile'), 'mine')
@@ -199,7 +199,7 @@ test('a symbolic link at --dir, to an empty directory or to nothing, is refused 
   await symlink('nowhere', path.join(cwd, 'dangling'))
   for (const dir of ['link', 'dangling']) {
     const result = await runCli(['init', '--name', 'Acme Ltd', '--dir', dir, '--today', today], cwd)
-    expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing to write a policy into ${dir}: it is a symbolic link (a new policy is written only into a new or empty directory, and never replaces a file)`)
+    expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing to write a policy into ${dir}: it is a symbolic link (it is written only into a new or empty directory, and never replaces a file)`)
     expect(result.code).toBe(2)
   }
   expect((await readdir(cwd)).sort()).toEqual(['dangling', 'empty', 'link'])

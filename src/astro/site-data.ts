@@ -3,7 +3,7 @@ import type { PolicyDocument } from '../model/policy-document.ts'
 import type { DateFormat } from '../model/types.ts'
 import { jsonForScript, toJsonLd } from '../compile/to-json-ld.ts'
 import type { PolicyDiff } from '../model/diff.ts'
-import type { ChangeKind, DecidedBy, Release } from '../model/release.ts'
+import type { DecidedBy, ProvedKind, Release } from '../model/release.ts'
 import { sanitizeReleaseDocument } from '../versions/release-safety.ts'
 import type { VersionStanding, VersionStatus } from '../versions/standing.ts'
 import { withoutAnchors } from '../render/sanitize-html.ts'
@@ -15,7 +15,7 @@ export interface VersionSummary {
   readonly version: string
   readonly effective: string
   readonly summary: string
-  readonly kind: ChangeKind
+  readonly kind: ProvedKind
   /** Who decided the kind; null for a release of format /1, which did not record it. */
   readonly decidedBy: DecidedBy | null
   readonly previous: string | null

@@ -11,6 +11,8 @@ const optionalText = z.string().exactOptional()
 const nullableText = z.string().nullable()
 
 const changeKind = z.enum(['initial', 'substantive', 'editorial', 'technical'])
+// What a release records: a kind, or `reworded` (not reviewed) in a history imported by `import --git`.
+const recordedKind = z.enum([...changeKind.options, 'reworded'])
 const decidedBy = z.enum(['computed', 'editor'])
 const lawfulBasis = z.enum(['consent', 'contract', 'legal-obligation', 'vital-interests', 'public-task', 'legitimate-interests'])
 const dataSource = z.enum(['data-subject', 'automatic', 'third-party', 'public'])
@@ -71,8 +73,8 @@ export const policyDiffSchema = z.object({
   format: z.literal('clausewright-diff/2'),
   from: nullableText,
   to: text,
-  kind: z.enum([...changeKind.options, 'reworded']),
-  recorded: z.object({ kind: changeKind, decidedBy: decidedBy.nullable() }).nullable(),
+  kind: recordedKind,
+  recorded: z.object({ kind: recordedKind, decidedBy: decidedBy.nullable() }).nullable(),
   reasons: z.array(z.object({ kind: z.enum(['substantive', 'reworded', 'editorial']), code: text, collection: z.enum([...collection.options, 'clauses']), id: text, field: nullableText, message: text, reader: readerWords })),
   clauses: z.array(
     z.object({
@@ -87,7 +89,7 @@ export const policyDiffSchema = z.object({
   targets: z.array(z.object({ collection: z.enum(['clauses', 'purposes', 'rights']), id: text, element: z.enum(['link', 'image']), text, from: nullableText, to: nullableText })),
 })
 
-const versionSummary = z.object({ version: text, effective: text, summary: text, kind: changeKind, decidedBy: decidedBy.nullable(), previous: nullableText })
+const versionSummary = z.object({ version: text, effective: text, summary: text, kind: recordedKind, decidedBy: decidedBy.nullable(), previous: nullableText })
 const versionStatus = z.enum(['superseded', 'current', 'upcoming'])
 const listedVersion = versionSummary.extend({ status: versionStatus })
 const versionStanding = z.object({ version: text, status: versionStatus, validFrom: text, validUntil: nullableText, replacedBy: nullableText, released: nullableText })

@@ -18,13 +18,13 @@ export function schemasFrom(directory: string): { schemaDirectory?: string } {
  * does not exist, or an empty one. A symbolic link, a file, a directory that is not empty or one
  * under a file is refused (exit 2), named; nothing that was there is touched.
  */
-export async function writePolicyDirectory(directory: string, shown: string, files: ReadonlyMap<string, string>): Promise<void> {
-  const refuse = (why: string) => new UsageError(`refusing to write a policy into ${shown}: ${why}`)
+export async function writePolicyDirectory(directory: string, shown: string, files: ReadonlyMap<string, string>, what = 'a policy'): Promise<void> {
+  const refuse = (why: string) => new UsageError(`refusing to write ${what} into ${shown}: ${why}`)
   const existing = await entriesOf(directory)
-  if (existing === 'symbolic link') throw refuse('it is a symbolic link (a new policy is written only into a new or empty directory, and never replaces a file)')
+  if (existing === 'symbolic link') throw refuse('it is a symbolic link (it is written only into a new or empty directory, and never replaces a file)')
   if (existing === 'not a directory') throw refuse('it is a file, not a directory')
   if (existing === 'under a file') throw refuse('a directory above it is a file')
-  if (existing !== 'absent' && existing.length > 0) throw refuse('it is not empty (a new policy is written only into a new or empty directory, and never replaces a file)')
+  if (existing !== 'absent' && existing.length > 0) throw refuse('it is not empty (it is written only into a new or empty directory, and never replaces a file)')
   try {
   if (existing === 'absent') await writeNewDirectory(directory, files)
     else await writeIntoEmptyDirectory(directory, files)

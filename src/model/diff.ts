@@ -1,4 +1,4 @@
-import type { ChangeKind, DecidedBy, ProvedKind } from './release.ts'
+import type { DecidedBy, ProvedKind } from './release.ts'
 
 /** One run of a word-level diff: text kept, inserted or deleted. */
 export interface WordRun {
@@ -98,7 +98,7 @@ export interface PolicyDiff {
   /** What the tool proves of the change (`reworded` where only the editor can judge it). */
   readonly kind: ProvedKind
   /** For a release compared with the one before it: the kind its record holds, and who decided it. */
-  readonly recorded: { readonly kind: ChangeKind; readonly decidedBy: DecidedBy | null } | null
+  readonly recorded: { readonly kind: ProvedKind; readonly decidedBy: DecidedBy | null } | null
   readonly reasons: readonly Reason[]
   readonly clauses: readonly ClauseChange[]
   readonly data: readonly DataChange[]

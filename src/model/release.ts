@@ -30,6 +30,24 @@ export type ProvedKind = ChangeKind | 'reworded'
 export type DecidedBy = 'computed' | 'editor'
 
 /**
+ * Where a release imported from a git history came from (`clausewright import --git`); its
+ * `source` is the commit's id. Such a release records the kind the tool proves, `reworded` where
+ * it cannot judge: nobody reviewed a history replayed by a command.
+ */
+export interface ImportedFrom {
+  /** The file's path in the repository at that commit. */
+  readonly path: string
+  /** The commit's date (the committer's own), YYYY-MM-DD. */
+  readonly committed: string
+  /**
+   * Where the effective date was read: the text's own "Last updated" or "Effective" line (`text`),
+   * else the commit's date (`commit`); `previous`: the release before it's, when both the text's
+   * date and the commit's lie before that release took effect, where a history cannot go back.
+   */
+  readonly effectiveFrom: 'text' | 'commit' | 'previous'
+}
+
+/**
  * A release: the canonical document of one version, frozen, with its record. Stored as
  * `policy/releases/<version>.json` and never edited: `integrity` covers every other field.
  */
@@ -46,9 +64,12 @@ export interface Release {
   /** Where the release came from (a commit, a ticket), as the editor gave it: one line of text. */
   readonly source?: string
   readonly summary: string
-  readonly kind: ChangeKind
+  /** `reworded` only in a release imported from a history (`imported`): reworded, not reviewed. */
+  readonly kind: ProvedKind
   /** Absent from a `/1` release, which did not record it: it is never guessed. */
   readonly decidedBy?: DecidedBy
+  /** Present in a release imported from a git history, absent otherwise. */
+  readonly imported?: ImportedFrom
   /** The version id of the release before this one; null for the first. */
   readonly previous: string | null
   /**

@@ -16,6 +16,7 @@ import { parse as parseYaml, stringify } from 'yaml'
 import { clauseAnchors, idFromText } from '../model/anchors.ts'
 import { isCalendarDate } from '../model/calendar-date.ts'
 import { directives } from '../directives/catalogue.ts'
+import { type ClauseIdentity, matchClauseIds } from './match-clauses.ts'
 import { schemaComment } from './new-policy.ts'
 
 /**
@@ -37,6 +38,8 @@ export interface ImportOptions {
   readonly today: string
   /** The schemas, relative to the policy directory, for editors that read `yaml-language-server` comments. */
   readonly schemaDirectory?: string
+  /** The clauses of the version before, in a history (`import --git`): a clause keeps its id when its heading changes. */
+  readonly previousClauses?: readonly ClauseIdentity[]
 }
 
 export type ImportNoteKind =
@@ -69,6 +72,10 @@ export interface ImportResult {
   /** The files of the policy directory, by their path in it. */
   readonly files: ReadonlyMap<string, string>
   readonly notes: readonly ImportNote[]
+  /** The clauses, in order: what the next version of a history is matched against. */
+  readonly clauses: readonly ClauseIdentity[]
+  /** The last-updated or effective date the text states, if it states one (else lastUpdated is `today`). */
+  readonly statedDate: string | null
 }
 
 interface FrontMatter {
@@ -287,6 +294,7 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
       break
     }
   }
+  const dateStated = lastUpdated
   if (lastUpdated === null) {
     lastUpdated = options.today
     notes.push({ kind: 'last-updated-missing', line: null, message: `The text states no last-updated or effective date: lastUpdated is ${options.today}; correct it in policy.yaml.` })
@@ -327,13 +335,19 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
 
   // Ids: from the headings, unique; the anchors the page had (GitHub's slugs) are rewritten in links.
   const used = new Set<string>()
-  const anchors = new Map<string, string>()
-  const githubSlugger = new GithubSlugger()
-  const clauses = sections.map((section) => {
+  const proposed = sections.map((section) => {
     const base = clauseIdFrom(section.title) || 'clause'
     let id = base
     for (let count = 2; used.has(id); count += 1) id = `${base.slice(0, 60)}-${count}`
     used.add(id)
+    return { proposed: id, title: section.title, text: toString({ type: 'root', children: section.body } as Root) }
+  })
+  // In a history, a clause keeps the id it had in the version before, whatever its heading now.
+  const ids = options.previousClauses ? matchClauseIds(options.previousClauses, proposed) : proposed.map((clause) => clause.proposed)
+  const anchors = new Map<string, string>()
+  const githubSlugger = new GithubSlugger()
+  const clauses = sections.map((section, index) => {
+    const id = ids[index] ?? 'clause'
     // The page's anchors (GitHub's slugs, counted over the page) and the clause's own (counted in the clause).
     const formerToNew = new Map<string, string>()
     if (section.heading) {
@@ -414,6 +428,6 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
     const frontMatter = { id: clause.id, title: clause.title, ...(Object.keys(aliases).length > 0 && { aliases }) }
     files.set(`clauses/${clause.id}.md`, `---\n${stringify(frontMatter, { lineWidth: 0 })}---\n\n${body === '' ? 'TODO' : body}\n`)
   }
-  return { files, notes }
+  return { files, notes, clauses: clauses.map((clause, index) => ({ id: clause.id, title: clause.title, text: proposed[index]?.text ?? '' })), statedDate: dateStated }
 }
 

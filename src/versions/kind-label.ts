@@ -1,10 +1,12 @@
-import type { ChangeKind, DecidedBy } from '../model/release.ts'
+import type { DecidedBy, ProvedKind } from '../model/release.ts'
 
-const labels: Readonly<Record<ChangeKind, string>> = {
+const labels: Readonly<Record<ProvedKind, string>> = {
   initial: 'First release',
   substantive: 'Substantive change',
   editorial: 'Editorial change',
   technical: 'Technical change',
+  // Only an imported history records it: the tool cannot judge a rewording, and nobody was asked.
+  reworded: 'Reworded, not reviewed',
 }
 
 /**
@@ -14,7 +16,7 @@ const labels: Readonly<Record<ChangeKind, string>> = {
  * `short` gives the kind's own word ("editorial, as judged by the editor"), for the command line and
  * the feed.
  */
-export function kindLabel(kind: ChangeKind, decidedBy: DecidedBy | null | undefined, options: { readonly short?: boolean } = {}): string {
-  const name = options.short ? kind : labels[kind]
+export function kindLabel(kind: ProvedKind, decidedBy: DecidedBy | null | undefined, options: { readonly short?: boolean } = {}): string {
+  const name = options.short ? (kind === 'reworded' ? 'reworded, not reviewed' : kind) : labels[kind]
   return decidedBy === 'editor' ? `${name}, as judged by the editor` : name
 }

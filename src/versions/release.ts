@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { canonicalJson, digestOf, digestOfFormat1 } from '../compile/digest.ts'
 import type { PolicyDiff } from '../model/diff.ts'
 import type { PolicyDocument } from '../model/policy-document.ts'
-import { type ChangeKind, type DecidedBy, type Release, type ReleaseFormat, releaseFormat } from '../model/release.ts'
+import { type DecidedBy, type ImportedFrom, type ProvedKind, type Release, type ReleaseFormat, releaseFormat } from '../model/release.ts'
 
 export function integrityOf(record: Omit<Release, 'integrity'> | Release): string {
   const { integrity: _ignored, ...rest } = record as Release
@@ -11,7 +11,7 @@ export function integrityOf(record: Omit<Release, 'integrity'> | Release): strin
 }
 
 /** A new release after `previous` (null for the first), linked to it by its integrity. */
-export function createRelease(fields: { version: string; effective: string; released: string; source?: string; summary: string; kind: ChangeKind; decidedBy: DecidedBy; previous: Release | null; document: PolicyDocument }): Release {
+export function createRelease(fields: { version: string; effective: string; released: string; source?: string; summary: string; kind: ProvedKind; decidedBy: DecidedBy; imported?: ImportedFrom; previous: Release | null; document: PolicyDocument }): Release {
   const record = {
     format: releaseFormat,
     version: fields.version,
@@ -20,6 +20,7 @@ export function createRelease(fields: { version: string; effective: string; rele
     summary: fields.summary,
     kind: fields.kind,
     decidedBy: fields.decidedBy,
+    ...(fields.imported !== undefined && { imported: fields.imported }),
     ...(fields.source !== undefined && { source: fields.source }),
     previous: fields.previous?.version ?? null,
     ...(fields.previous && { previousIntegrity: fields.previous.integrity }),

@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process'
+import { printable } from '../diagnostics/format.ts'
+import type { HistoryVersion } from '../history/replay-history.ts'
+import { isCalendarDate } from '../model/calendar-date.ts'
+import { UsageError } from './shared.ts'
+
+/** The largest version of a policy read from a history, as `import` reads a file. */
+const maxVersionBytes = 4 * 1024 * 1024
+
+// Nothing of the user's or the repository's configuration that could run a program or ask a
+// question: no pager, no prompt, no system configuration; output in plain bytes.
+const gitEnvironment = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' }
+
+function git(repository: string, args: readonly string[], maxBuffer = 64 * 1024 * 1024): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    execFile('git', ['-C', repository, '--no-pager', '-c', 'core.fsmonitor=false', ...args], { encoding: 'buffer', maxBuffer, env: gitEnvironment, windowsHide: true }, (error, stdout, stderr) => {
+      if (error) reject(Object.assign(error, { stderr: stderr.toString('utf8') }))
+      else resolve(stdout)
+    })
+  })
+}
+
+/** A commit that changed the file, newest first as git lists it. */
+interface Change {
+  readonly commit: string
+  readonly committed: string
+  readonly subject: string
+  readonly path: string
+}
+
+/**
+ * Every version of one file in a git repository, oldest first: the commits of the first-parent
+ * history (what the branch published: a merged pull request is one version) that changed it,
+ * following its renames; a commit that deleted it has no version. Versions committed before
+ * `since` are left out.
+ */
+export async function readGitHistory(repository: string, file: string, options: { readonly since?: string } = {}): Promise<HistoryVersion[]> {
+  const shown = printable(repository)
+  await git(repository, ['rev-parse', '--git-dir']).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code === 'ENOENT') throw new UsageError('cannot run git: is it installed?')
+    throw new UsageError(`${shown} is not a git repository (${printable(firstLine((error as { stderr?: string }).stderr ?? ''))})`)
+  })
+  // A literal pathspec: the path is a file's name, never a pattern or a magic word.
+  const log = await git(repository, ['log', '--first-parent', '--follow', '-z', '--format=%x01%H%x00%cI%x00%s', '--name-only', '--', `:(literal)${file}`]).catch((error: unknown) => {
+    throw new UsageError(`git log of ${printable(file)} in ${shown} failed: ${printable(firstLine((error as { stderr?: string }).stderr ?? ''))}`)
+  })
+  const changes = parseLog(log.toString('utf8'))
+  if (changes.length === 0) throw new UsageError(`no commit of ${shown} changed ${printable(file)} (the path is relative to the repository's top directory)`)
+  const versions: HistoryVersion[] = []
+  for (const change of changes.reverse()) {
+    if (options.since !== undefined && change.committed < options.since) continue
+    const blob = await git(repository, ['cat-file', 'blob', `${change.commit}:${change.path}`], maxVersionBytes).catch((error: unknown) => {
+      // The commit deleted the file (git lists it among the commits that changed it).
+      if (/does not exist|not a valid object|Not a valid object name|path .* does not exist/i.test((error as { stderr?: string }).stderr ?? '')) return null
+      if ((error as { code?: unknown }).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') throw new UsageError(`refusing ${printable(change.path)} at commit ${change.commit}: more than ${maxVersionBytes} bytes`)
+      throw error
+    })
+    if (blob === null) continue
+    let text: string
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(blob)
+    } catch {
+      throw new UsageError(`refusing ${printable(change.path)} at commit ${change.commit}: it is not UTF-8 text`)
+    }
+    versions.push({ ...change, text })
+  }
+  return versions
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0] ?? ''
+}
+
+/**
+ * `git log -z --format=%x01%H%x00%cI%x00%s --name-only`: per commit, \x01, its id, its date, its
+ * subject and, after a line break, the file's path at that commit, each ended by NUL.
+ */
+export function parseLog(output: string): Change[] {
+  const tokens = output.split('\0')
+  const changes: Change[] = []
+  for (let index = 0; index + 3 < tokens.length; index += 4) {
+    const [marker = '', date = '', subject = '', name = ''] = tokens.slice(index, index + 4)
+    // The record's marker, \x01, then the commit's id (SHA-1 or SHA-256).
+    const record = marker.replace(/^\n/, '')
+    const commit = record.startsWith('\u0001') ? /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.exec(record.slice(1))?.[0] : undefined
+    const committed = date.slice(0, 10)
+    const path = name.replace(/^\n/, '')
+    if (commit === undefined || !isCalendarDate(committed) || path === '') throw new UsageError(`unexpected output of git log near \`${printable(marker.slice(0, 60))}\``)
+    changes.push({ commit, committed, subject, path })
+  }
+  return changes
+}

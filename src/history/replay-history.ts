@@ -1,0 +1,148 @@
+import { isMap, parseDocument } from 'yaml'
+import { compile } from '../compile/compile.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { ImportedFrom, Release } from '../model/release.ts'
+import { importHtml, importMarkdown, type ImportOptions, type ImportResult } from '../source/import-markdown.ts'
+import type { ClauseIdentity } from '../source/match-clauses.ts'
+import type { SourceFile } from '../source/source-file.ts'
+import { proveKind } from '../versions/release-kind.ts'
+import { createRelease } from '../versions/release.ts'
+import { nextVersionId } from '../versions/version-id.ts'
+
+/** One version of a policy in a git history: the file as one commit left it. */
+export interface HistoryVersion {
+  /** The commit's full id. */
+  readonly commit: string
+  /** The file's path in the repository at that commit. */
+  readonly path: string
+  /** The commit's date, YYYY-MM-DD, as its committer's clock gave it. */
+  readonly committed: string
+  /** The first line of the commit's message, as its author wrote it (untrusted). */
+  readonly subject: string
+  readonly text: string
+}
+
+/**
+ * Each version imported as one policy directory would be, oldest first, with clause ids kept
+ * across the history: a clause keeps the id it had in the version before when its heading changes
+ * (src/source/match-clauses.ts).
+ */
+export function importVersions(versions: readonly HistoryVersion[], options: Omit<ImportOptions, 'previousClauses' | 'today'>): ImportResult[] {
+  const results: ImportResult[] = []
+  let previousClauses: readonly ClauseIdentity[] | undefined
+  for (const version of versions) {
+    const read = /\.x?html?$/i.test(version.path) ? importHtml : importMarkdown
+    // A text that states no date was last updated on the day it was committed.
+    const result = read(version.text, { ...options, today: version.committed, ...(previousClauses && { previousClauses }) })
+    results.push(result)
+    previousClauses = result.clauses
+  }
+  return results
+}
+
+/** What became of one version of the history. */
+export type VersionOutcome =
+  | { readonly kind: 'released'; readonly version: HistoryVersion; readonly release: Release; readonly note?: string }
+  | { readonly kind: 'unchanged'; readonly version: HistoryVersion; readonly as: string }
+  | { readonly kind: 'refused'; readonly version: HistoryVersion; readonly diagnostics: readonly Diagnostic[]; readonly sources: readonly SourceFile[] }
+
+export interface ReplayOptions {
+  readonly splitLevel: number | 'auto'
+  readonly baseUrl?: string
+  /** The day the releases are recorded (`released`), and that "in the future" is judged against. */
+  readonly today: string
+  /**
+   * The policy directory's own files: policy.yaml gives everything the text does not say (the
+   * controller, contacts, supervisory authority, language, date format), data.yaml the structured
+   * data, compliance.yaml the rule settings; each version gives its title, date and clauses.
+   */
+  readonly base: { readonly policy: SourceFile; readonly data: SourceFile; readonly compliance?: SourceFile }
+}
+
+const shortCommit = (commit: string) => commit.slice(0, 12)
+
+/**
+ * A history replayed as releases, oldest first: each version compiled with the policy directory's
+ * own structured data, its kind the one the tool proves from the version before (`reworded`, not
+ * reviewed, where it cannot judge; technical where nothing a reader sees changed), its effective
+ * date the one its text states, else its commit's. A commit that left the text as it was (a move) is
+ * no release; a version with errors is refused, and the next is compared with the last release made.
+ */
+export function replayHistory(versions: readonly HistoryVersion[], options: ReplayOptions): VersionOutcome[] {
+  const language = languageOf(options.base.policy.text)
+  const imported = importVersions(versions, { splitLevel: options.splitLevel, language, ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }) })
+  const outcomes: VersionOutcome[] = []
+  const releases: Release[] = []
+  let lastText: string | undefined
+  versions.forEach((version, index) => {
+    const result = imported[index]
+    if (!result) return
+    const last = releases.at(-1)
+    const { effective, effectiveFrom } = effectiveDate(result.statedDate, version.committed, last)
+    const sources = versionSources(version, result, effective, options.base)
+    const compiled = compile({ ...sources, releases: [], diagnostics: [] }, { today: options.today })
+    if (!compiled.output) {
+      outcomes.push({ kind: 'refused', version, diagnostics: compiled.diagnostics, sources: compiled.sources })
+      return
+    }
+    const draft = compiled.output.draft
+    // A commit that only moved the file leaves its text as it was: no new version. One that changed
+    // its bytes but nothing a reader sees (spacing, Markdown's syntax, front matter) is a version,
+    // a technical change, as published.
+    if (last && lastText === version.text) {
+      outcomes.push({ kind: 'unchanged', version, as: last.version })
+      return
+    }
+    lastText = version.text
+    const id = nextVersionId(effective, releases.map((release) => release.version))
+    const kind = proveKind(last?.document ?? null, draft, { from: last?.version ?? null, to: id }).kind
+    const from: ImportedFrom = { path: version.path, committed: version.committed, effectiveFrom }
+    const release = createRelease({ version: id, effective, released: options.today, source: version.commit, summary: summaryOf(version), kind, decidedBy: 'computed', imported: from, previous: last ?? null, document: draft })
+    releases.push(release)
+    const note =
+      effectiveFrom === 'text' || result.statedDate === null
+        ? undefined
+        : `its text states ${result.statedDate}, before release ${last?.version ?? ''} took effect: it takes effect on ${effectiveFrom === 'commit' ? 'the day it was committed' : 'the same day as that release'}, ${effective}`
+    outcomes.push({ kind: 'released', version, release, ...(note !== undefined && { note }) })
+  })
+  return outcomes
+}
+
+/**
+ * The date a version takes effect: the one its text states, else the day it was committed; never
+ * before the release before it took effect (a history cannot go back: a text that states an older
+ * date, such as a revert, takes effect when it was committed).
+ */
+export function effectiveDate(stated: string | null, committed: string, last: Release | undefined): { readonly effective: string; readonly effectiveFrom: ImportedFrom['effectiveFrom'] } {
+  if (stated !== null && (!last || stated >= last.effective)) return { effective: stated, effectiveFrom: 'text' }
+  if (!last || committed >= last.effective) return { effective: committed, effectiveFrom: 'commit' }
+  return { effective: last.effective, effectiveFrom: 'previous' }
+}
+
+/** A release's summary: where it came from, in the words of its commit, and what it does not say. */
+function summaryOf(version: HistoryVersion): string {
+  const subject = version.subject.replace(/[\p{Cc}\u2028\u2029\s]+/gu, ' ').trim().slice(0, 200)
+  return `Imported from ${version.path} at commit ${shortCommit(version.commit)} of ${version.committed}${subject === '' ? '' : ` (“${subject}”)`}. The text is the commit’s; the controller, contacts, supervisory authority and structured data are those the policy directory gave at import, not read from the history. Its kind is the one the tool proves: nobody reviewed it.`
+}
+
+/** The files of one version: the policy directory's, with the version's title, date and clauses. */
+function versionSources(version: HistoryVersion, result: ImportResult, effective: string, base: ReplayOptions['base']): { policy: SourceFile; data: SourceFile; compliance?: SourceFile; clauses: SourceFile[] } {
+  const prefix = `${shortCommit(version.commit)}:`
+  const imported = parseDocument(result.files.get('policy.yaml') ?? '')
+  const policy = parseDocument(base.policy.text)
+  for (const field of ['title', 'clauses'] as const) policy.set(field, imported.get(field))
+  policy.set('lastUpdated', effective)
+  const clauses = [...result.files].filter(([name]) => name.startsWith('clauses/')).map(([name, text]) => ({ path: `${prefix}${name}`, name, text }))
+  return {
+    policy: { path: `${prefix}policy.yaml`, name: 'policy.yaml', text: policy.toString({ lineWidth: 0 }) },
+    data: base.data,
+    ...(base.compliance && { compliance: base.compliance }),
+    clauses: clauses.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+  }
+}
+
+function languageOf(policyText: string): string {
+  const document = parseDocument(policyText)
+  const language = isMap(document.contents) ? document.get('language') : undefined
+  return typeof language === 'string' ? language : 'en-GB'
+}

@@ -1,0 +1,84 @@
+/** A clause as a history knows it: its id, its heading and its text. */
+export interface ClauseIdentity {
+  readonly id: string
+  readonly title: string
+  readonly text: string
+}
+
+/** How alike two texts must be for a clause to keep its id under a new heading: half their words. */
+export const sameClauseSimilarity = 0.5
+
+/**
+ * The ids a version's clauses take in a history: a clause keeps the id it had in the version before
+ * when its heading gives the same id or is the same heading, or, when its heading changed, when its text is the same clause's
+ * (half its words or more shared, the nearest in place first), so that a retitle is a retitle and not a
+ * clause removed and another added. The other clauses take the id their heading gives (`proposed`,
+ * unique already).
+ */
+export function matchClauseIds(previous: readonly ClauseIdentity[], current: ReadonlyArray<{ readonly proposed: string; readonly title: string; readonly text: string }>): string[] {
+  const ids: Array<string | undefined> = current.map(() => undefined)
+  const taken = new Set<string>()
+  const previousIds = new Set(previous.map((clause) => clause.id))
+  current.forEach((clause, index) => {
+    if (previousIds.has(clause.proposed)) {
+      ids[index] = clause.proposed
+      taken.add(clause.proposed)
+    }
+  })
+  // A heading as it was, whatever id the clause had (one kept through an earlier retitle).
+  const titleKey = (title: string) => title.trim().toLowerCase()
+  current.forEach((clause, index) => {
+    if (ids[index] !== undefined) return
+    const same = previous.find((before) => !taken.has(before.id) && titleKey(before.title) === titleKey(clause.title))
+    if (!same) return
+    ids[index] = same.id
+    taken.add(same.id)
+  })
+  const candidates: Array<{ readonly index: number; readonly id: string; readonly score: number }> = []
+  const words = current.map((clause) => wordCounts(clause.text))
+  previous.forEach((before, position) => {
+    if (taken.has(before.id)) return
+    const beforeWords = wordCounts(before.text)
+    current.forEach((clause, index) => {
+      if (ids[index] !== undefined) return
+      // A clause of a few words is too short to be recognised by them: its heading tells.
+      const short = beforeWords.total < 5 || (words[index]?.total ?? 0) < 5
+      const similarity = short ? similarityOf(wordCounts(before.title), wordCounts(clause.title)) : similarityOf(beforeWords, words[index] ?? wordCounts(''))
+      if (similarity < sameClauseSimilarity) return
+      // Among equally alike texts, the one nearest in place.
+      candidates.push({ index, id: before.id, score: similarity - Math.abs(index - position) / 1000 })
+    })
+  })
+  candidates.sort((a, b) => b.score - a.score || a.index - b.index || (a.id < b.id ? -1 : 1))
+  for (const candidate of candidates) {
+    if (ids[candidate.index] !== undefined || taken.has(candidate.id)) continue
+    ids[candidate.index] = candidate.id
+    taken.add(candidate.id)
+  }
+  // No other clause has a proposed id (they are unique), and none of the version before has it
+  // either: such a clause would have kept it above.
+  return current.map((clause, index) => ids[index] ?? clause.proposed)
+}
+
+interface WordCounts {
+  readonly counts: ReadonlyMap<string, number>
+  readonly total: number
+}
+
+function wordCounts(text: string): WordCounts {
+  const counts = new Map<string, number>()
+  let total = 0
+  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    counts.set(word, (counts.get(word) ?? 0) + 1)
+    total += 1
+  }
+  return { counts, total }
+}
+
+/** The share of words two texts have in common (Dice's coefficient over the words, counted): 1 for equal texts, 0 for none in common. */
+function similarityOf(a: WordCounts, b: WordCounts): number {
+  if (a.total + b.total === 0) return 1
+  let common = 0
+  for (const [word, count] of a.counts) common += Math.min(count, b.counts.get(word) ?? 0)
+  return (2 * common) / (a.total + b.total)
+}

@@ -1,0 +1,253 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { beforeAll, describe, expect, test } from 'vitest'
+import type { Release } from '../src/model/release.ts'
+import { diffDocuments } from '../src/versions/diff.ts'
+import { compareVersionIds } from '../src/versions/version-id.ts'
+import { removedAfterAll } from './helpers/fixture-policy.ts'
+import { makeGitRepository, type TestCommit } from './helpers/git-repository.ts'
+import { runCli } from './helpers/run-cli.ts'
+
+// `clausewright import --git`: a policy's history in a git repository, replayed as releases.
+const temporary = removedAfterAll()
+
+const first = `# Example privacy notice
+
+Last updated: January 5, 2020
+
+## Who we are
+
+Example Ltd runs example.com. Write to [privacy@example.com](mailto:privacy@example.com) with any question.
+
+## Cookies
+
+We use cookies to keep you signed in and to remember your settings between your visits to the site.
+
+## Sharing
+
+* We share account data with our payment processor.
+* We share nothing else with anyone.
+`
+const retitled = first.replace('## Cookies', '## Cookies and similar technologies').replace('January 5, 2020', 'March 2, 2020')
+// Only the Markdown's spelling changes: a reader sees the same list.
+const respelled = retitled.replaceAll('\n* ', '\n- ')
+// The text states the first date again (a revert would), and a word changes.
+const reverted = respelled.replace('March 2, 2020', 'January 5, 2020').replace('any question', 'any questions')
+
+const history: TestCommit[] = [
+  { path: 'policies/privacy.md', text: first, date: '2020-01-10', message: 'First privacy notice' },
+  { path: 'legal/privacy.md', from: 'policies/privacy.md', date: '2020-03-01', message: 'Move the notice' },
+  { path: 'legal/privacy.md', text: retitled, date: '2020-03-02', message: 'Retitle the cookie section' },
+  { path: 'legal/privacy.md', text: respelled, date: '2020-03-02', minute: 5, message: 'Lists with dashes\u0007 <b>bold</b>' },
+  { path: 'legal/privacy.md', text: reverted, date: '2020-04-01', message: 'Questions, plural' },
+]
+
+let repository = ''
+let commits: string[] = []
+
+beforeAll(async () => {
+  const directory = await mkdtemp(path.join(tmpdir(), 'clausewright-git-'))
+  temporary.push(directory)
+  repository = path.join(directory, 'repository')
+  makeGitRepository(repository, history)
+  commits = execFileSync('git', ['-C', repository, 'rev-list', '--reverse', 'HEAD'], { encoding: 'utf8' }).trim().split('\n')
+})
+
+async function workspace(): Promise<string> {
+  const directory = await mkdtemp(path.join(tmpdir(), 'clausewright-history-'))
+  temporary.push(directory)
+  return directory
+}
+
+const importGit = (cwd: string, ...more: string[]) => runCli(['import', '--git', repository, '--path', 'legal/privacy.md', '--name', 'Example Ltd', '--today', '2026-11-30', ...more], cwd)
+
+/** What a person does after the first run: says what the text does not. */
+async function fillPlaceholders(cwd: string): Promise<void> {
+  const file = path.join(cwd, 'policy', 'policy.yaml')
+  const text = await readFile(file, 'utf8')
+  const filled = text
+    .replace('"TODO: what people write to this address for"', 'Questions about privacy')
+    .replace('"TODO: the data protection authority people can complain to"', 'Example supervisory authority')
+    .replace('https://TODO.invalid/', 'https://authority.example/')
+  expect(filled.replace(/^#.*\n/gm, '')).not.toContain('TODO')
+  await writeFile(file, filled)
+}
+
+async function releasesIn(cwd: string): Promise<Release[]> {
+  const directory = path.join(cwd, 'policy', 'releases')
+  const names = await readdir(directory)
+  const releases = await Promise.all(names.map(async (name) => JSON.parse(await readFile(path.join(directory, name), 'utf8')) as Release))
+  return releases.sort((a, b) => compareVersionIds(a.version, b.version))
+}
+
+describe('into a new directory', () => {
+  test('the newest version is written with the ids the history kept, its TODOs to replace', async () => {
+    const cwd = await workspace()
+    const result = await importGit(cwd)
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain(`clausewright: imported the newest of 5 commits of legal/privacy.md in ${repository} (commit ${commits[4]?.slice(0, 12)}) into policy/.`)
+    expect(result.stderr).toContain('then run this command again: it records the history as releases')
+    // The retitled clause kept the id of its first heading; the new heading's anchor is an alias of it.
+    expect((await readdir(path.join(cwd, 'policy', 'clauses'))).sort()).toEqual(['cookies.md', 'introduction.md', 'sharing.md', 'who-we-are.md'])
+    const cookies = await readFile(path.join(cwd, 'policy', 'clauses', 'cookies.md'), 'utf8')
+    expect(cookies).toContain('id: cookies\ntitle: Cookies and similar technologies\naliases:\n  cookies-and-similar-technologies: cookies\n')
+    const policy = await readFile(path.join(cwd, 'policy', 'policy.yaml'), 'utf8')
+    expect(policy).toContain('lastUpdated: 2020-01-05\n')
+    expect(policy).toContain('TODO')
+    expect(existsSync(path.join(cwd, 'policy', 'releases'))).toBe(false)
+  })
+})
+
+describe('into a policy without releases', () => {
+  let cwd = ''
+  let releases: Release[] = []
+  let stderr = ''
+  beforeAll(async () => {
+    cwd = await workspace()
+    expect((await importGit(cwd)).code).toBe(0)
+    await fillPlaceholders(cwd)
+    const result = await importGit(cwd, '--report', 'report.json')
+    expect(result.code).toBe(0)
+    stderr = result.stderr
+    releases = await releasesIn(cwd)
+  })
+
+  test('each commit that changed the text is a release, its version id the date its text states', () => {
+    expect(releases.map((release) => release.version)).toEqual(['2020-01-05', '2020-03-02', '2020-03-02.2', '2020-04-01'])
+    expect(stderr).toContain(`${commits[1]?.slice(0, 12)} (2020-03-01): no release, the text is release 2020-01-05’s (the commit changed the file’s name or mode, not its text)`)
+    expect(stderr).toContain('clausewright: imported 5 commits of legal/privacy.md')
+    expect(stderr).toContain('as 4 releases into policy/releases/.')
+  })
+
+  test('each release records its commit, the file’s path then, and where its date came from', () => {
+    expect(releases.map((release) => release.source)).toEqual([commits[0], commits[2], commits[3], commits[4]])
+    expect(releases.map((release) => release.imported)).toEqual([
+      { path: 'policies/privacy.md', committed: '2020-01-10', effectiveFrom: 'text' },
+      { path: 'legal/privacy.md', committed: '2020-03-02', effectiveFrom: 'text' },
+      { path: 'legal/privacy.md', committed: '2020-03-02', effectiveFrom: 'text' },
+      // Its text states January 5 again, before the release before it took effect: the commit's date.
+      { path: 'legal/privacy.md', committed: '2020-04-01', effectiveFrom: 'commit' },
+    ])
+    expect(releases.map((release) => release.released)).toEqual(['2026-11-30', '2026-11-30', '2026-11-30', '2026-11-30'])
+    expect(stderr).toContain('release 2020-04-01, reworded, not reviewed; its text states 2020-01-05, before release 2020-03-02.2 took effect: it takes effect on the day it was committed, 2020-04-01')
+  })
+
+  test('each kind is the one the tool proves, a rewording "reworded, not reviewed"', () => {
+    expect(releases.map((release) => [release.kind, release.decidedBy])).toEqual([
+      ['initial', 'computed'],
+      ['reworded', 'computed'],
+      ['technical', 'computed'],
+      ['reworded', 'computed'],
+    ])
+    expect(stderr).toContain('release 2020-03-02.2, technical\n')
+  })
+
+  test('a retitled clause is a retitle, under the id it had', () => {
+    const [, second] = releases
+    const before = releases[0]
+    if (!before || !second) throw new Error('two releases expected')
+    const cookies = diffDocuments(before.document, second.document, { from: before.version, to: second.version }).clauses.find((change) => change.id === 'cookies')
+    expect(cookies?.status).toContain('retitled')
+    expect([cookies?.from?.title, cookies?.to?.title]).toEqual(['Cookies', 'Cookies and similar technologies'])
+  })
+
+  test('the summary says where the release came from, in the commit’s words made one plain line', () => {
+    expect(releases[2]?.summary).toBe(
+      `Imported from legal/privacy.md at commit ${commits[3]?.slice(0, 12)} of 2020-03-02 (“Lists with dashes <b>bold</b>”). The text is the commit’s; the controller, contacts, supervisory authority and structured data are those the policy directory gave at import, not read from the history. Its kind is the one the tool proves: nobody reviewed it.`,
+    )
+  })
+
+  test('the policy with its imported history checks, and the report lists every commit', async () => {
+    const check = await runCli(['check', '--today', '2026-11-30'], cwd)
+    expect(check.stdout + check.stderr).not.toMatch(/:\d+:\d+ error /)
+    expect(check.code).toBe(0)
+    const report = JSON.parse(await readFile(path.join(cwd, 'report.json'), 'utf8')) as { versions: Array<{ outcome: string; version?: string; effectiveFrom?: string }> }
+    expect(report.versions.map((version) => [version.outcome, version.version ?? null, version.effectiveFrom ?? null])).toEqual([
+      ['released', '2020-01-05', 'text'],
+      ['unchanged', null, null],
+      ['released', '2020-03-02', 'text'],
+      ['released', '2020-03-02.2', 'text'],
+      ['released', '2020-04-01', 'commit'],
+    ])
+  })
+
+  test('a policy that has releases is refused, and nothing changes', async () => {
+    const result = await importGit(cwd)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe('clausewright: nothing imported: policy/ has releases already (4); a history is imported only into a policy without releases, whose first release it becomes\n')
+    expect(await releasesIn(cwd)).toEqual(releases)
+  })
+})
+
+test('a policy with errors (its TODOs left) is refused before any version is read into it', async () => {
+  const cwd = await workspace()
+  await importGit(cwd)
+  const result = await importGit(cwd)
+  expect(result.code).toBe(1)
+  expect(result.stderr).toContain('placeholder-left')
+  expect(result.stderr).toContain('clausewright: nothing imported: the policy in policy/ has errors (above); each version takes from it what its text does not say\n')
+  expect(existsSync(path.join(cwd, 'policy', 'releases'))).toBe(false)
+})
+
+test('a version with errors is named with its errors, and no release is written', async () => {
+  const cwd = await workspace()
+  const broken = path.join(cwd, 'broken')
+  makeGitRepository(broken, [
+    { path: 'privacy.md', text: first, date: '2020-01-10', message: 'First' },
+    { path: 'privacy.md', text: first.replace('nobody else', 'nobody else <iframe src="https://example.com"></iframe>').replace('with anyone.', 'with anyone.\n\n<script>alert(1)</script>'), date: '2020-02-10', message: 'Second' },
+    { path: 'privacy.md', text: reverted, date: '2020-04-01', message: 'Third' },
+  ])
+  const run = (...more: string[]) => runCli(['import', '--git', broken, '--path', 'privacy.md', '--name', 'Example Ltd', '--today', '2026-11-30', ...more], cwd)
+  expect((await run()).code).toBe(0)
+  await fillPlaceholders(cwd)
+  const result = await run()
+  expect(result.code).toBe(1)
+  expect(result.stderr).toMatch(/\(2020-02-10\): refused, \d+ errors \(below\)/)
+  expect(result.stderr).toContain('raw-html')
+  expect(result.stderr).toContain('clausewright: nothing imported: 1 of 3 versions have errors (above)\n')
+  expect(existsSync(path.join(cwd, 'policy', 'releases'))).toBe(false)
+})
+
+test('--since leaves out the versions committed before it: the first one after is the first release', async () => {
+  const cwd = await workspace()
+  expect((await importGit(cwd, '--since', '2020-03-02')).code).toBe(0)
+  await fillPlaceholders(cwd)
+  expect((await importGit(cwd, '--since', '2020-03-02')).code).toBe(0)
+  expect((await releasesIn(cwd)).map((release) => [release.version, release.kind])).toEqual([
+    ['2020-03-02', 'initial'],
+    ['2020-03-02.2', 'technical'],
+    ['2020-04-01', 'reworded'],
+  ])
+})
+
+describe('refusals', () => {
+  test.each([
+    [['import', '--path', 'legal/privacy.md'], 'unexpected --path without --git <repository>'],
+    [['import', '--since', '2020-01-01', 'file.md'], 'unexpected --since without --git <repository>'],
+    [['import', '--git', '.', 'file.md'], 'expected either a file to import or --git <repository>, not both'],
+    [['import', '--git', '.'], 'missing --path <file>: the policy’s file in the repository'],
+    [['import', '--git', '.', '--path', 'a.md', '--since', '2020-02-30'], 'unexpected --since `2020-02-30`, expected a date that exists, YYYY-MM-DD'],
+  ])('%j: %s', async (args, message) => {
+    const result = await runCli(args, await workspace())
+    expect(result.code).toBe(2)
+    expect(result.stderr.split('\n')[0]).toBe(`clausewright: ${message}`)
+  })
+
+  test('a directory that is no git repository', async () => {
+    const cwd = await workspace()
+    const result = await runCli(['import', '--git', cwd, '--path', 'a.md'], cwd)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(new RegExp(`^clausewright: ${cwd.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a git repository`))
+  })
+
+  test.each([['never/there.md'], [':(glob)**/*.md'], ['*.md']])('a path no commit changed, read as a name and never as a pattern: %j', async (file) => {
+    const cwd = await workspace()
+    const result = await runCli(['import', '--git', repository, '--path', file], cwd)
+    expect(result.code).toBe(2)
+    expect(result.stderr.split('\n')[0]).toBe(`clausewright: no commit of ${repository} changed ${file} (the path is relative to the repository's top directory)`)
+    expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+  })
+})
