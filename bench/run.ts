@@ -22,6 +22,8 @@ import type { Release } from '../src/model/release.ts'
 import { openDiffCache } from '../src/versions/diff-cache.ts'
 import { writeSyntheticPolicy } from '../scripts/synthetic-policy.ts'
 import { markdownWorstCases } from './markdown-worst-cases.ts'
+import { corpusDirectory, corpusHistory, corpusPaths, corpusVersions, filledPolicy } from '../test/helpers/corpus-history.ts'
+import { makeGitRepository } from '../test/helpers/git-repository.ts'
 import { bareUnified, loadReleaseDocuments, render, renderSteps } from './stages.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -303,6 +305,48 @@ async function main(): Promise<void> {
     const proveEach = () => timed(() => releases.forEach((release, index) => index > 0 && falseClaim(releases[index - 1] as Release, release)))
     const [kinds, whole] = await sideBySide(quick ? 3 : 7, [proveEach, () => timed(() => checkPolicy(sources, { today: '2100-01-01' }))])
     rows.push({ figure: 'the kinds of 500 releases proved, 499 consecutive pairs diffed (what `check` adds for `release-kind-false`)', ours: kinds, baselineName: '`check` of the same 500-release policy in process, the proof included', baseline: whole })
+  }
+
+  // 10. A whole history imported (`import --git` of GitHub's 88 versions in ../shared/corpus) and
+  // built, against a plain Astro build of the same number of pages.
+  if (section('history')) {
+    if (corpusVersions.length === 0) {
+      notes.push(`The history import was not measured: the corpus is not at ${corpusDirectory}.`)
+    } else {
+      log(`history: import --git of ${corpusVersions.length} versions`)
+      const history = path.join(work, 'history-import')
+      await rm(history, { recursive: true, force: true })
+      const repository = path.join(history, 'repository')
+      makeGitRepository(repository, corpusHistory())
+      const importArgs = (dir: string) => ['bin/clausewright.js', 'import', '--git', repository, '--path', corpusPaths[2], '--dir', dir, '--name', 'GitHub, Inc.', '--language', 'en-US', '--today', '2026-11-30']
+      // The first run writes the newest version, whose placeholders a person fills in once.
+      const prepared = path.join(history, 'prepared')
+      processTime(importArgs(path.join(prepared, 'policy')))
+      const policyFile = path.join(prepared, 'policy', 'policy.yaml')
+      await writeFile(policyFile, filledPolicy(await readFile(policyFile, 'utf8')))
+      let copy = 0
+      const freshCopy = async () => {
+        const directory = path.join(history, `run-${copy++}`)
+        await cp(prepared, directory, { recursive: true })
+        return directory
+      }
+      // Each run imports into a copy of the prepared policy (the copy is not timed).
+      const importInto = async () => processTime(importArgs(path.join(await freshCopy(), 'policy')))
+      const runs = quick ? 1 : 3
+      const built = await freshCopy()
+      processTime(importArgs(path.join(built, 'policy')))
+      const pages = 4 + corpusVersions.length * 2
+      const plain = path.join(history, 'plain')
+      await writePlainAstro(plain, built, pages)
+      const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs')
+      const plainBuild = () => processTime([astro, 'build', '--root', plain, '--silent'], { cwd: plain })
+      const ourBuild = ['bin/clausewright.js', 'build', '--quiet', '--no-cache', '--dir', path.join(built, 'policy'), '--out', path.join(built, 'dist'), '--today', '2026-11-30']
+      const [imported, importBaseline] = await sideBySide(runs, [importInto, plainBuild], 0)
+      rows.push({ figure: `\`import --git\` of ${corpusVersions.length} versions of a real policy (GitHub's privacy statement, ${corpusVersions.length} releases written)`, ours: imported, baselineName: `plain Astro 7 build of ${pages} pages from Markdown`, baseline: importBaseline })
+      const [site, siteBaseline] = await sideBySide(runs, [() => processTime(ourBuild), plainBuild], 0)
+      rows.push({ figure: `site build of that imported history, \`--no-cache\` (${pages} pages)`, ours: site, baselineName: `plain Astro 7 build of ${pages} pages from Markdown`, baseline: siteBaseline, target: 1.5, rss: [await peakRss(ourBuild), await peakRss([astro, 'build', '--root', plain, '--silent'], { cwd: plain })] })
+      await rm(history, { recursive: true, force: true })
+    }
   }
 
   await writeReport()

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -10,37 +10,17 @@ import type { PolicyDiff } from '../../src/model/diff.ts'
 import type { PolicyDocument } from '../../src/model/policy-document.ts'
 import type { Release } from '../../src/model/release.ts'
 import { compareVersionIds } from '../../src/versions/version-id.ts'
-import { removedAfterAll, repoRoot } from '../helpers/fixture-policy.ts'
-import { makeGitRepository, type TestCommit } from '../helpers/git-repository.ts'
+import { removedAfterAll } from '../helpers/fixture-policy.ts'
+import { corpusDirectory, corpusHistory, corpusPaths, corpusVersions, filledPolicy } from '../helpers/corpus-history.ts'
+import { makeGitRepository } from '../helpers/git-repository.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 // The whole published history of GitHub's privacy statement (../shared/corpus: 88 versions,
 // 2017–2026), committed one version a commit, dated, and moved twice as the real file was; then
 // replayed by `clausewright import --git` and built.
 const temporary = removedAfterAll()
-const corpus = path.join(repoRoot, '..', 'shared', 'corpus', 'github-privacy-statement')
-const names = existsSync(corpus) ? readdirSync(corpus).filter((name) => name.endsWith('.md')) : []
-// `2019-07-02.md`, then `2019-07-02.2.md`: the order the versions were committed in.
-const order = (name: string) => ({ date: name.slice(0, 10), n: Number(name.slice(11, -3) || '1') })
-const versions = names.sort((a, b) => (order(a).date < order(b).date ? -1 : order(a).date > order(b).date ? 1 : order(a).n - order(b).n))
-
-// The file's paths, as in github/site-policy (the corpus's README); the dates of the moves are ours.
-const paths = ['Policies/github-privacy-statement.md', 'Policies/privacy-policies/github-privacy-statement.md', 'Policies/privacy-policies/github-general-privacy-statement.md'] as const
-const pathOn = (date: string): 0 | 1 | 2 => (date < '2021-01-01' ? 0 : date < '2024-02-01' ? 1 : 2)
-
-function corpusHistory(): TestCommit[] {
-  const commits: TestCommit[] = []
-  let at: 0 | 1 | 2 = 0
-  for (const name of versions) {
-    const { date, n } = order(name)
-    if (pathOn(date) !== at) {
-      commits.push({ path: paths[pathOn(date)], from: paths[at], date, message: `Move the privacy statement to ${paths[pathOn(date)]}` })
-      at = pathOn(date)
-    }
-    commits.push({ path: paths[at], text: readFileSync(path.join(corpus, name), 'utf8'), date, minute: n, message: `Privacy statement of ${name.slice(0, -3)}` })
-  }
-  return commits
-}
+const versions = corpusVersions
+const paths = corpusPaths
 
 /** The words a reader reads in a clause: its HTML as a browser renders it (hast-util-to-text), in runs of letters and digits. */
 const wordsOfHtml = (html: string) => wordsOf(toText(fromHtml(html, { fragment: true })))
@@ -63,7 +43,7 @@ describe('the history of GitHub’s privacy statement, replayed by import --git'
   const dist = () => path.join(cwd, 'dist')
 
   beforeAll(async () => {
-    expect(versions, `the corpus in ${corpus}`).toHaveLength(88)
+    expect(versions, `the corpus in ${corpusDirectory}`).toHaveLength(88)
     cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-corpus-history-'))
     temporary.push(cwd)
     const repository = path.join(cwd, 'site-policy')
@@ -71,17 +51,10 @@ describe('the history of GitHub’s privacy statement, replayed by import --git'
     const run = (...more: string[]) =>
       runCli(['import', '--git', repository, '--path', paths[2], '--name', 'GitHub, Inc.', '--language', 'en-US', '--base-url', 'https://docs.github.com/en/site-policy/privacy-policies/github-general-privacy-statement', '--today', '2026-11-30', ...more], cwd)
     expect((await run()).code).toBe(0)
-    // What a person adds that the text does not say (test values, not GitHub's): the newest
-    // version links to no email address, and names no supervisory authority.
+    // What a person adds that the text does not say: the newest version links to no email
+    // address, and names no supervisory authority.
     const file = path.join(cwd, 'policy', 'policy.yaml')
-    const policy = await readFile(file, 'utf8')
-    await writeFile(
-      file,
-      policy
-        .replace('contacts: []', 'contacts:\n  - id: contact\n    description: Questions about privacy\n    email: privacy@example.com')
-        .replace('"TODO: the data protection authority people can complain to"', 'Example supervisory authority')
-        .replace('https://TODO.invalid/', 'https://authority.example/'),
-    )
+    await writeFile(file, filledPolicy(await readFile(file, 'utf8')))
     imported = await run('--report', 'report.json')
     const directory = path.join(cwd, 'policy', 'releases')
     releases = (await Promise.all((await readdir(directory)).map(async (name) => JSON.parse(await readFile(path.join(directory, name), 'utf8')) as Release))).sort((a, b) => compareVersionIds(a.version, b.version))
