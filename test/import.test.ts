@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { clauseIdFrom, importHtml, importMarkdown, type ImportOptions, statedDate } from '../src/source/import-markdown.ts'
+import { compile } from '../src/compile/compile.ts'
+import { readPolicy } from '../src/source/read-policy.ts'
 import { removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
 import { runCli } from './helpers/run-cli.ts'
 
@@ -108,8 +110,31 @@ test('relative links are resolved against --base-url, or left and reported; mail
   expect(clause(resolved, 'one')).toContain('[Terms](https://acme.example/legal/terms/) and [support](https://acme.example/support)')
   const left = imported(source)
   expect(clause(left, 'one')).toContain('[Terms](../terms/) and [support](/support)')
-  expect(kinds(left).filter((kind) => kind === 'link-relative')).toHaveLength(2)
+  expect(left.notes.filter((note) => note.kind === 'link-relative' || note.kind === 'link-site-path').map((note) => note.message)).toEqual([
+    "The relative link `../terms/` was left as it is, which check refuses (it would lead elsewhere from each page of the policy's site): give --base-url to resolve it.",
+    "The link `/support` is kept as a path from the site's root: it leads to that page of the site that publishes the policy (give --base-url to make it absolute).",
+  ])
   expect(left.files.get('policy.yaml')).toContain('contacts:\n  - id: contact\n    description: "TODO: what people write to this address for"\n    email: privacy@acme.example\nsupervisoryAuthority:')
+})
+
+test('a path from the site’s root passes check and is published as written; one relative to the page is refused', async () => {
+  const result = imported('## One\n\n[Terms](../terms/) and [support](/support).\n\n## Two\n\nx\n', { name: 'Acme' })
+  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
+  temporary.push(cwd)
+  for (const [file, text] of result.files) {
+    await mkdir(path.dirname(path.join(cwd, 'policy', file)), { recursive: true })
+    await writeFile(path.join(cwd, 'policy', file), text)
+  }
+  const check = await runCli(['check', '--format', 'json', '--today', '2026-11-29'], cwd)
+  const unsafe = (JSON.parse(check.stdout) as Array<{ ruleId: string; message: string }>).filter((item) => item.ruleId === 'unsafe-url').map((item) => item.message)
+  expect(unsafe).toEqual(['Unexpected link URL with a relative URL, expected https:, http:, mailto:, #anchor or /path'])
+  await writeFile(path.join(cwd, 'policy', 'clauses', 'one.md'), (await readFile(path.join(cwd, 'policy', 'clauses', 'one.md'), 'utf8')).replace('[Terms](../terms/) and ', ''))
+  // What the text does not say, filled in.
+  const policyFile = path.join(cwd, 'policy', 'policy.yaml')
+  await writeFile(policyFile, (await readFile(policyFile, 'utf8')).replace('contacts: []', 'contacts:\n  - id: privacy\n    description: Privacy questions\n    email: privacy@acme.example').replace('"TODO: the data protection authority people can complain to"', 'Authority').replace('https://TODO.invalid/', 'https://authority.example/'))
+  const compiled = compile(await readPolicy('policy', { cwd }), { today: '2026-11-29' })
+  expect(compiled.diagnostics.filter((item) => item.severity === 'error')).toEqual([])
+  expect(compiled.output?.draft.clauses.find((item) => item.id === 'one')?.html).toContain('<a href="/support">support</a>')
 })
 
 test('a colon before one of our directives’ names stays text: written escaped, it reads as written and checks clean', async () => {

@@ -72,7 +72,7 @@ export function sanitizeTree(tree: Root, schema: Schema = sanitizeSchema): Root 
           !urlProperties.has(name) ||
           // Stryker disable next-line ConditionalExpression: equivalent when forced false, the sanitizer has already dropped undefined and null values
           value === undefined || value === null ||
-          (typeof value === 'string' && judgeUrl(value, { allowAnchor: true }).safe),
+          (typeof value === 'string' && judgeUrl(value, { allowAnchor: true, allowSitePath: true }).safe),
       ),
     )
   })

@@ -4,7 +4,7 @@ import { judgeUrl } from '../model/url.ts'
 import { locate } from '../yaml/locate.ts'
 import type { SemanticRule } from './context.ts'
 
-const hint = 'Use an https:, http: or mailto: URL, or #clause-id for a link inside the policy.'
+const hint = 'Use an https:, http: or mailto: URL, #clause-id for a link inside the policy, or /path for a page of the site that publishes it.'
 
 /** URLs in policy.yaml and in clause links, images and definitions. */
 export const unsafeUrl: SemanticRule = {
@@ -39,9 +39,10 @@ export const unsafeUrl: SemanticRule = {
       visit(text.tree, (node) => {
         if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return
         const url = (node as { url: string }).url
-        const verdict = judgeUrl(url, { allowAnchor: node.type !== 'image' })
+        const link = node.type !== 'image'
+        const verdict = judgeUrl(url, { allowAnchor: link, allowSitePath: link })
         if (!verdict.safe) {
-          found.push(diagnostic('unsafe-url', text.file, text.spanOf(node), `Unexpected ${node.type === 'image' ? 'image' : 'link'} URL with ${verdict.reason}, expected https:, http:, mailto: or #anchor`, { hint }))
+          found.push(diagnostic('unsafe-url', text.file, text.spanOf(node), `Unexpected ${link ? 'link' : 'image'} URL with ${verdict.reason}, expected ${link ? 'https:, http:, mailto:, #anchor or /path' : 'https:, http:, mailto: or #anchor'}`, { hint }))
         } else if (node.type === 'image') {
           found.push(
             diagnostic('unsafe-url', text.file, text.spanOf(node), 'Unexpected image from another site, expected no remote images: a remote image in a privacy policy tells that site who reads it', {

@@ -52,6 +52,7 @@ export type ImportNoteKind =
   | 'html-left'
   | 'link-resolved'
   | 'link-relative'
+  | 'link-site-path'
   | 'anchor-rewritten'
   | 'anchor-missing'
   | 'heading-folded'
@@ -399,8 +400,10 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
       } else if (resolved !== undefined) {
         notes.push({ kind: 'link-resolved', line: lineOf(link, offset), message: `The relative link \`${url}\` became \`${resolved}\`.` })
         link.url = resolved
+      } else if (url.startsWith('/')) {
+        notes.push({ kind: 'link-site-path', line: lineOf(link, offset), message: `The link \`${url}\` is kept as a path from the site's root: it leads to that page of the site that publishes the policy (give --base-url to make it absolute).` })
       } else {
-        notes.push({ kind: 'link-relative', line: lineOf(link, offset), message: `The relative link \`${url}\` was left as it is: give --base-url to resolve it.` })
+        notes.push({ kind: 'link-relative', line: lineOf(link, offset), message: `The relative link \`${url}\` was left as it is, which check refuses (it would lead elsewhere from each page of the policy's site): give --base-url to resolve it.` })
       }
       return undefined
     })

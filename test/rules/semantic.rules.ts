@@ -252,11 +252,11 @@ ruleTester.run('broken-anchor', brokenAnchor, {
   ],
 })
 
-const urlHint = 'Use an https:, http: or mailto: URL, or #clause-id for a link inside the policy.'
+const urlHint = 'Use an https:, http: or mailto: URL, #clause-id for a link inside the policy, or /path for a page of the site that publishes it.'
 ruleTester.run('unsafe-url', unsafeUrl, {
   valid: [
     { name: 'the base policy' },
-    { name: 'links of every allowed kind, and a local image', ...inRights('[a](https://example.org/) [b](http://example.org/) [c](mailto:a@example.org) [d](#intro)') },
+    { name: 'links of every allowed kind, and a local image', ...inRights('[a](https://example.org/) [b](http://example.org/) [c](mailto:a@example.org) [d](#intro) [e](/support)') },
     { name: 'every URL of policy.yaml', ...change(replace('policy.yaml', '  name: Example\n', '  name: Example\n  website: https://example.org/\n'), replace('policy.yaml', '    email: privacy@example.com\n', '    email: privacy@example.com\n    url: mailto:privacy@example.org\n')) },
   ],
   invalid: [
@@ -273,10 +273,21 @@ ruleTester.run('unsafe-url', unsafeUrl, {
       name: 'a link, a remote image, an image by anchor and a definition',
       change: { replace: [replace('clauses/rights.md', 'Write to', '[a](javascript:alert(1)) ![i](https://example.org/i.png) ![j](#x) [d][d] Write to'), replace('clauses/rights.md', 'ICO].', 'ICO].\n\n[d]: data:text/html,x\n')] },
       errors: [
-        { file: 'policy/clauses/rights.md', line: 8, column: 1, endLine: 8, endColumn: 25, message: 'Unexpected link URL with the scheme `javascript:`, expected https:, http:, mailto: or #anchor', hint: urlHint },
+        { file: 'policy/clauses/rights.md', line: 8, column: 1, endLine: 8, endColumn: 25, message: 'Unexpected link URL with the scheme `javascript:`, expected https:, http:, mailto:, #anchor or /path', hint: urlHint },
         { file: 'policy/clauses/rights.md', line: 8, column: 26, endLine: 8, endColumn: 57, message: 'Unexpected image from another site, expected no remote images: a remote image in a privacy policy tells that site who reads it', hint: 'Remove the image.' },
         { file: 'policy/clauses/rights.md', line: 8, column: 58, endLine: 8, endColumn: 66, message: 'Unexpected image URL with an in-page anchor where a full URL is expected, expected https:, http:, mailto: or #anchor', hint: urlHint },
-        { file: 'policy/clauses/rights.md', line: 10, column: 1, endLine: 10, endColumn: 22, message: 'Unexpected link URL with the scheme `data:`, expected https:, http:, mailto: or #anchor', hint: urlHint },
+        { file: 'policy/clauses/rights.md', line: 10, column: 1, endLine: 10, endColumn: 22, message: 'Unexpected link URL with the scheme `data:`, expected https:, http:, mailto:, #anchor or /path', hint: urlHint },
+      ],
+    },
+    {
+      // A path from the site's root leads to a page of the site; one relative to the page leads
+      // elsewhere from each page of the policy's site, and an image from the site tells it who reads.
+      name: 'a link relative to the page, one to another host, and an image from the site',
+      ...inRights('[t](../terms/) [u](//evil.example/x) ![l](/logo.png)'),
+      errors: [
+        { file: 'policy/clauses/rights.md', line: 8, column: 1, endLine: 8, endColumn: 15, message: 'Unexpected link URL with a relative URL, expected https:, http:, mailto:, #anchor or /path', hint: urlHint },
+        { file: 'policy/clauses/rights.md', line: 8, column: 16, endLine: 8, endColumn: 37, message: 'Unexpected link URL with a protocol-relative URL, expected https:, http:, mailto:, #anchor or /path', hint: urlHint },
+        { file: 'policy/clauses/rights.md', line: 8, column: 38, endLine: 8, endColumn: 53, message: 'Unexpected image URL with a path without a host, expected https:, http:, mailto: or #anchor', hint: urlHint },
       ],
     },
   ],
@@ -605,8 +616,8 @@ ruleTester.run('unsafe-url', unsafeUrl, {
       name: 'a bare xmpp: address, an autolink literal with a scheme outside the allow-list, placed where it is written',
       ...inRights('Or xmpp:privacy@example.org/phone, or (xmpp:a@example.org).'),
       errors: [
-        { file: 'policy/clauses/rights.md', line: 8, column: 4, endLine: 8, endColumn: 34, message: 'Unexpected link URL with the scheme `xmpp:`, expected https:, http:, mailto: or #anchor', hint: urlHint },
-        { file: 'policy/clauses/rights.md', line: 8, column: 40, endLine: 8, endColumn: 58, message: 'Unexpected link URL with the scheme `xmpp:`, expected https:, http:, mailto: or #anchor', hint: urlHint },
+        { file: 'policy/clauses/rights.md', line: 8, column: 4, endLine: 8, endColumn: 34, message: 'Unexpected link URL with the scheme `xmpp:`, expected https:, http:, mailto:, #anchor or /path', hint: urlHint },
+        { file: 'policy/clauses/rights.md', line: 8, column: 40, endLine: 8, endColumn: 58, message: 'Unexpected link URL with the scheme `xmpp:`, expected https:, http:, mailto:, #anchor or /path', hint: urlHint },
       ],
     },
   ],

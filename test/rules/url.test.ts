@@ -3,7 +3,7 @@ import { judgeUrl } from '../../src/model/url.ts'
 
 // The URL judgement in the typescript-eslint rule-tester style: valid cases, then invalid cases each
 // with the exact reason, one case per boundary of the judgement (written to kill its mutants).
-const valid: ReadonlyArray<{ readonly url: string; readonly allowAnchor?: boolean }> = [
+const valid: ReadonlyArray<{ readonly url: string; readonly allowAnchor?: boolean; readonly allowSitePath?: boolean }> = [
   { url: 'https://example.org/privacy' },
   { url: 'http://example.org/' },
   { url: 'mailto:privacy@example.org' },
@@ -13,9 +13,12 @@ const valid: ReadonlyArray<{ readonly url: string; readonly allowAnchor?: boolea
   { url: 'https://example.org/a\\\\b' },
   { url: '#your-rights', allowAnchor: true },
   { url: ' \t#your-rights', allowAnchor: true },
+  { url: '/support', allowSitePath: true },
+  { url: '/', allowSitePath: true },
+  { url: '/path/javascript:alert(1)', allowSitePath: true },
 ]
 
-const invalid: ReadonlyArray<{ readonly url: string; readonly allowAnchor?: boolean; readonly reason: string }> = [
+const invalid: ReadonlyArray<{ readonly url: string; readonly allowAnchor?: boolean; readonly allowSitePath?: boolean; readonly reason: string }> = [
   { url: '#your-rights', reason: 'an in-page anchor where a full URL is expected' },
   { url: '\n#your-rights', reason: 'an in-page anchor where a full URL is expected' },
   { url: '//evil.example/x', reason: 'a protocol-relative URL' },
@@ -25,9 +28,15 @@ const invalid: ReadonlyArray<{ readonly url: string; readonly allowAnchor?: bool
   { url: '/\t/evil.example/x', reason: 'a protocol-relative URL' },
   { url: '//evil.example/x', allowAnchor: true, reason: 'a protocol-relative URL' },
   { url: 'privacy.html', reason: 'a relative URL' },
-  { url: '/privacy', allowAnchor: true, reason: 'a relative URL' },
+  { url: '/privacy', allowAnchor: true, reason: 'a path without a host' },
+  { url: '//evil.example/x', allowSitePath: true, reason: 'a protocol-relative URL' },
+  { url: '/\\evil.example/x', allowSitePath: true, reason: 'a protocol-relative URL' },
+  { url: '../terms/', allowSitePath: true, reason: 'a relative URL' },
+  { url: 'terms.md', allowSitePath: true, reason: 'a relative URL' },
+  { url: '#x', allowSitePath: true, reason: 'an in-page anchor where a full URL is expected' },
+  { url: 'javascript:alert(1)', allowSitePath: true, reason: 'the scheme `javascript:`' },
   { url: '', reason: 'a relative URL' },
-  { url: '/path/javascript:alert(1)', reason: 'a relative URL' },
+  { url: '/path/javascript:alert(1)', reason: 'a path without a host' },
   { url: '1https://example.org/', reason: 'a relative URL' },
   { url: 'java\u00a0script:alert(1)', reason: 'a relative URL' },
   { url: 'java!script:alert(1)', reason: 'a relative URL' },
@@ -49,11 +58,11 @@ const invalid: ReadonlyArray<{ readonly url: string; readonly allowAnchor?: bool
 ]
 
 describe('judgeUrl', () => {
-  test.each(valid)('valid: $url (allowAnchor: $allowAnchor)', ({ url, allowAnchor = false }) => {
-    expect(judgeUrl(url, { allowAnchor })).toEqual({ safe: true })
+  test.each(valid)('valid: $url (allowAnchor: $allowAnchor, allowSitePath: $allowSitePath)', ({ url, allowAnchor = false, allowSitePath }) => {
+    expect(judgeUrl(url, { allowAnchor, ...(allowSitePath !== undefined && { allowSitePath }) })).toEqual({ safe: true })
   })
 
-  test.each(invalid)('invalid: $url (allowAnchor: $allowAnchor)', ({ url, allowAnchor = false, reason }) => {
-    expect(judgeUrl(url, { allowAnchor })).toEqual({ safe: false, reason })
+  test.each(invalid)('invalid: $url (allowAnchor: $allowAnchor, allowSitePath: $allowSitePath)', ({ url, allowAnchor = false, allowSitePath, reason }) => {
+    expect(judgeUrl(url, { allowAnchor, ...(allowSitePath !== undefined && { allowSitePath }) })).toEqual({ safe: false, reason })
   })
 })
