@@ -75,7 +75,7 @@ export const rules = {
   'date-invalid': { severity: 'error', description: 'A date that is not a real calendar date (YYYY-MM-DD).' },
   'date-in-future': { severity: 'error', description: 'A last-updated date more than a year after today (a change may be announced ahead, not by years: a typo).' },
   'unknown-dpv-term': { severity: 'error', description: 'A `dpv` term of a data category that the DPV personal data vocabulary does not define.' },
-  'unsafe-url': { severity: 'error', description: 'A URL with a scheme other than https:, http: or mailto:, or a protocol-relative one.' },
+  'unsafe-url': { severity: 'error', description: 'A URL with a scheme other than https:, http: or mailto:, a protocol-relative one, or one relative to the page (a link may be a path from the site’s root, /support).' },
   'release-modified': { severity: 'error', description: 'A released version was edited after its release: its content no longer matches its digests, or it names an older format than the release before it.' },
   'release-unsafe-html': { severity: 'error', description: 'A release file holds HTML that differs from its sanitised form (a script, an event handler…): not what `clausewright release` writes.' },
   'release-link-broken': { severity: 'error', description: 'A release whose `previousIntegrity` differs from the integrity of the release before it: that release was rewritten, hashes and all.' },
