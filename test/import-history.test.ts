@@ -243,6 +243,19 @@ describe('refusals', () => {
     expect(result.stderr).toMatch(new RegExp(`^clausewright: ${cwd.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a git repository`))
   })
 
+  test('a history in which the file had a path with a control character', async () => {
+    const cwd = await workspace()
+    const strange = path.join(cwd, 'strange')
+    makeGitRepository(strange, [
+      { path: 'privacy\u001b[31m.md', text: first, date: '2020-01-10', message: 'First' },
+      { path: 'privacy.md', from: 'privacy\u001b[31m.md', date: '2020-02-10', message: 'Renamed' },
+    ])
+    const result = await runCli(['import', '--git', strange, '--path', 'privacy.md'], cwd)
+    expect(result.code).toBe(2)
+    expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing the history: at commit ${execFileSync('git', ['-C', strange, 'rev-list', '--max-parents=0', 'HEAD'], { encoding: 'utf8' }).trim()} the file's path \`privacy\u241b[31m.md\` holds a control character or is longer than 1000 characters`)
+    expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+  })
+
   test.each([['never/there.md'], [':(glob)**/*.md'], ['*.md']])('a path no commit changed, read as a name and never as a pattern: %j', async (file) => {
     const cwd = await workspace()
     const result = await runCli(['import', '--git', repository, '--path', file], cwd)

@@ -86,6 +86,8 @@ export function parseLog(output: string): Change[] {
     const committed = date.slice(0, 10)
     const path = name.replace(/^\n/, '')
     if (commit === undefined || !isCalendarDate(committed) || path === '') throw new UsageError(`unexpected output of git log near \`${printable(marker.slice(0, 60))}\``)
+    // The path is recorded in each release (`imported.path`) and its summary: one plain line.
+    if (/[\p{Cc}\u2028\u2029]/u.test(path) || path.length > 1000) throw new UsageError(`refusing the history: at commit ${commit} the file's path \`${printable(path.slice(0, 200))}\` holds a control character or is longer than 1000 characters`)
     changes.push({ commit, committed, subject, path })
   }
   return changes

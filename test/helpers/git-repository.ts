@@ -22,6 +22,9 @@ export function makeGitRepository(directory: string, commits: readonly TestCommi
   const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' }
   execFileSync('git', ['-C', directory, 'init', '-q', '-b', 'main'], { env, stdio: 'ignore' })
   const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`
+  // fast-import's quoted paths are C-style: a backslash, a quote and a control character escaped (octal).
+  // eslint-disable-next-line no-control-regex
+  const quoted = (file: string) => `"${file.replace(/["\\]/g, '\\$&').replace(/[\u0000-\u001f\u007f]/g, (character) => `\\${character.charCodeAt(0).toString(8).padStart(3, '0')}`)}"`
   const stream = commits
     .map((commit, index) => {
       const seconds = Date.parse(`${commit.date}T12:${String(commit.minute ?? 0).padStart(2, '0')}:00Z`) / 1000
@@ -29,8 +32,8 @@ export function makeGitRepository(directory: string, commits: readonly TestCommi
       return [
         `commit refs/heads/main\nmark :${index + 1}\nauthor ${who}\ncommitter ${who}\n${data(commit.message)}`,
         index > 0 ? `from :${index}\n` : '',
-        commit.from !== undefined ? `R ${JSON.stringify(commit.from)} ${JSON.stringify(commit.path)}\n` : '',
-        commit.text !== undefined ? `M 100644 inline ${JSON.stringify(commit.path)}\n${data(commit.text)}` : '',
+        commit.from !== undefined ? `R ${quoted(commit.from)} ${quoted(commit.path)}\n` : '',
+        commit.text !== undefined ? `M 100644 inline ${quoted(commit.path)}\n${data(commit.text)}` : '',
         '\n',
       ].join('')
     })
