@@ -36,7 +36,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'tests', include: ['test/**/*.test.ts'], exclude: [...notHere, ...sharedBuildFiles, ...mockingFiles], isolate: false, globalSetup: ['test/helpers/global-setup.ts'] },
+        test: { name: 'tests', include: ['test/**/*.test.ts'], exclude: [...notHere, ...sharedBuildFiles, ...mockingFiles], isolate: false, globalSetup: ['test/helpers/global-setup.ts', 'test/helpers/shared-fixtures.ts'] },
       },
       {
         extends: true,
