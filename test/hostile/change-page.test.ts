@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { HtmlValidate } from 'html-validate'
@@ -9,20 +9,10 @@ import { readPolicy } from '../../src/source/read-policy.ts'
 import { findExecutableVectors, vectorsInHtml } from '../helpers/executable-vectors.ts'
 import { forgedDocument } from '../helpers/forge-release.ts'
 import { editPolicy, removedAfterAll, repoRoot } from '../helpers/fixture-policy.ts'
+import { optsmHistorySite } from '../helpers/optsm-history-site.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 const temporary = removedAfterAll()
-
-// A clause that check accepts: a quote in the text, then a link whose title holds markup. Each is
-// escaped by the renderer; removing ids from the HTML with a pattern took the text's `id="` as the
-// start of an attribute and ended it inside the title, which freed the markup on the change page.
-const clause = `---
-id: extra
-title: Extra
----
-
-Hello id="[our site](https://example.com "<img src=x onerror=document.body.className='PWNED'>")
-`
 
 /** The OPTSM policy in a temporary directory. */
 async function optsmCopy(): Promise<string> {
@@ -32,25 +22,13 @@ async function optsmCopy(): Promise<string> {
   return cwd
 }
 
-// The one site this file builds also holds the cases of the change page's structure (issue #13):
-// an item inserted in a list, a word changed in a long clause. Their block diffs are in
-// test/change-blocks.test.ts; this asserts the page around them.
+// The site this file reads also holds the cases of the change page's structure (issue #13): an item
+// inserted in a list, a word changed in a long clause. Their block diffs are in
+// test/change-blocks.test.ts; this asserts the page around them. It is built once for the run, with
+// release-judgement.test.ts's release after this one (test/helpers/optsm-history-site.ts).
 test('an added clause whose text looks like an attribute runs nothing on its change page', async () => {
-  const cwd = await optsmCopy()
-  await editPolicy(cwd, 'policy.yaml', 'lastUpdated: 2019-01-25', 'lastUpdated: 2020-01-01')
-  await editPolicy(cwd, 'policy.yaml', '  - complaints\n', '  - complaints\n  - extra\n')
-  await writeFile(path.join(cwd, 'policy/clauses/extra.md'), clause)
-  await editPolicy(cwd, 'clauses/legitimate-interests.md', '- We may process your information to protect you', '- We may measure how visitors use our website, to improve it.\n- We may process your information to protect you')
-  await editPolicy(cwd, 'clauses/information-collected.md', 'telephone, post, or social media', 'telephone, letter, or social media')
-  // The untitled opening clause: named on the page by its place, never by its id.
-  await editPolicy(cwd, 'clauses/identity.md', 'is a company registered in', 'is a private company registered in')
-  await editPolicy(cwd, 'policy.yaml', '  - security\n  - duty-to-inform\n', '  - duty-to-inform\n  - security\n')
-  await editPolicy(cwd, 'clauses/security.md', 'title: IS PERSONAL INFORMATION ABOUT ME SECURE?', 'title: HOW WE KEEP YOUR INFORMATION SAFE')
-  await editPolicy(cwd, 'data.yaml', 'purposes:\n', 'purposes:\n  - id: site-analytics\n    group: website\n    text: to measure how visitors use our website, with your consent;\n    lawfulBasis: [consent]\n    dataCategories: [cookie-information, ip-address, pages-visited]\n')
-
-  const released = await runCli(['release', '--summary', 'A clause added.', '--kind', 'substantive', '--today', '2026-11-29'], cwd)
-  expect(released.code, released.stderr).toBe(0)
-  const built = await runCli(['build', '--quiet', '--today', '2026-11-29'], cwd)
+  const { cwd, releasedFirst, built } = await optsmHistorySite(temporary)
+  expect(releasedFirst.code, releasedFirst.stderr).toBe(0)
   expect(built.code, built.stderr).toBe(0)
   expect(await findExecutableVectors(path.join(cwd, 'dist'))).toEqual([])
 
@@ -75,7 +53,7 @@ test('an added clause whose text looks like an attribute runs nothing on its cha
   const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off', 'long-title': 'off', 'no-trailing-whitespace': 'off' } })
   const report = await validator.validateString(page, 'changes/2020-01-01/index.html')
   expect(report.results.flatMap((result) => result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.message}`))).toEqual([])
-})
+}, 120_000)
 
 test('a forged release’s clause reaches its change page without what runs', async () => {
   const cwd = await optsmCopy()
