@@ -10,7 +10,7 @@
 // would have resolved them on the day the lock was written.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -102,7 +102,27 @@ export function writeConsumerProject(directory: string, options: ConsumerOptions
 }
 
 /** `npm ci --offline` in the project: from npm's cache only. */
-export function installConsumer(directory: string): { status: number | null; output: string } {
-  const result = spawnSync('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: directory, encoding: 'utf8' })
+export function installConsumer(directory: string, env: NodeJS.ProcessEnv = process.env): { status: number | null; output: string } {
+  const result = spawnSync('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: directory, encoding: 'utf8', env })
   return { status: result.status, output: `${result.stdout}${result.stderr}` }
+}
+
+/** The files `npm pack` reads: the checkout's, without the compiled lib/ and the bundle. */
+const packedFrom = ['bin', 'src', 'site', 'schema', 'scripts', 'astro.config.mjs', 'package.json', 'package-lock.json', 'README.md', 'tsconfig.json', 'tsconfig.build.json', '.gitignore']
+
+/**
+ * `npm pack` (its prepack compiles the package) of a copy of this checkout in `work`, so that the
+ * compiled lib/ and src/.bundle/ it makes stay out of the checkout. The copy uses this checkout's
+ * node_modules. Returns the tarball and the files it holds.
+ */
+export function packCopy(work: string, env: NodeJS.ProcessEnv = process.env): { tarball: string; files: string[] } {
+  const source = path.join(work, 'source')
+  for (const entry of packedFrom) cpSync(path.join(root, entry), path.join(source, entry), { recursive: true, filter: (file) => !file.includes(`${path.sep}.bundle`) })
+  symlinkSync(path.join(root, 'node_modules'), path.join(source, 'node_modules'), 'dir')
+  const pack = spawnSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: source, encoding: 'utf8', env })
+  if (pack.status !== 0) throw new Error(`npm pack failed: ${pack.stderr}`)
+  // Before the JSON report, npm prints what the scripts it ran printed.
+  const [report] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('\n[') + 1)) as Array<{ filename: string; files: Array<{ path: string }> }>
+  if (!report) throw new Error(`npm pack reported no tarball: ${pack.stdout}`)
+  return { tarball: path.join(work, report.filename), files: report.files.map((file) => file.path) }
 }

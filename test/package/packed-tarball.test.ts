@@ -4,12 +4,12 @@
 // Slow (a pack, two installs, two site builds: see README, Development), so not part of `npm test`:
 // `npm run test:package`, which CI runs (.ci/run).
 import { spawnSync } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { installConsumer, writeConsumerProject } from '../../scripts/consumer-project.ts'
+import { installConsumer, packCopy, writeConsumerProject } from '../../scripts/consumer-project.ts'
 import { findExecutableVectors } from '../helpers/executable-vectors.ts'
 import { removedAfterAll, repoRoot } from '../helpers/fixture-policy.ts'
 
@@ -23,23 +23,13 @@ function run(command: string, args: readonly string[], cwd: string): { code: num
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-/** The files `npm pack` reads, copied: the pack compiles into lib/ and bundles into src/.bundle/, which stay out of the checkout. */
-const packedFrom = ['bin', 'src', 'site', 'schema', 'scripts', 'astro.config.mjs', 'package.json', 'package-lock.json', 'README.md', 'tsconfig.json', 'tsconfig.build.json', '.gitignore']
-
 let tarball = ''
 let packed: string[] = []
 
 beforeAll(async () => {
   const work = await mkdtemp(path.join(tmpdir(), 'clausewright-pack-'))
   made.push(work)
-  const source = path.join(work, 'source')
-  for (const entry of packedFrom) await cp(path.join(repoRoot, entry), path.join(source, entry), { recursive: true, filter: (file) => !file.includes(`${path.sep}.bundle`) })
-  await symlink(path.join(repoRoot, 'node_modules'), path.join(source, 'node_modules'), 'dir')
-  const pack = run('npm', ['pack', '--json', '--pack-destination', work], source)
-  expect(pack.code, pack.stderr).toBe(0)
-  const [report] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>
-  tarball = path.join(work, report?.filename ?? '')
-  packed = (report?.files ?? []).map((file) => file.path)
+  ;({ tarball, files: packed } = packCopy(work, shellEnv))
 }, 180_000)
 
 /** What `clausewright init` leaves for the user, filled as a user would: each TODO replaced by their own words, and a contact. */
@@ -82,7 +72,7 @@ describe('installed without astro (check only)', () => {
     project = await mkdtemp(path.join(tmpdir(), 'clausewright-check-only-'))
     made.push(project)
     writeConsumerProject(project, { tarball, withAstro: false })
-    const install = installConsumer(project)
+    const install = installConsumer(project, shellEnv)
     expect(install.status, install.output).toBe(0)
   }, 180_000)
 
@@ -123,7 +113,7 @@ describe('installed with astro', () => {
     project = await mkdtemp(path.join(tmpdir(), 'clausewright-with-astro-'))
     made.push(project)
     writeConsumerProject(project, { tarball, withAstro: true })
-    const install = installConsumer(project)
+    const install = installConsumer(project, shellEnv)
     expect(install.status, install.output).toBe(0)
   }, 300_000)
 
