@@ -120,9 +120,6 @@ async function main(): Promise<void> {
   rows.push({ figure: '`clausewright check` (OPTSM), whole process', ours: check, baselineName: 'the same libraries imported from one bundle, as the CLI loads them', baseline: bundledImportOnly, rss: [checkRss, await peakRss([bundledFloor])] })
   notes.push('`clausewright check` runs the bundle `npm install` makes of the CLI and the packages it uses (scripts/bundle-cli.ts); the first baseline imports those packages as installed, file by file (the target is set against it), the second from one bundle: the difference to the second is the work of check itself, with cold code (the CLI also keeps the V8 compile cache, which the baselines do not).')
 
-  // 1b. The package installed from its tarball, and how check is started (installFigures).
-  if (section('install')) await installFigures(log)
-
   // 2. Schema compilation at start-up against a precompiled standalone validator.
   log('schemas: ajv compile vs standalone')
   const schemas = await Promise.all(['policy', 'data', 'clause', 'policy-document', 'release'].map(async (name) => JSON.parse(await readFile(path.join(root, 'schema', `${name}.schema.json`), 'utf8')) as { $id: string }))
@@ -268,6 +265,9 @@ async function main(): Promise<void> {
       '',
     ])
   }
+
+  // The package installed from its tarball, and how check is started (installFigures).
+  if (section('install')) await installFigures(log)
 
   // 8. A flood of diagnostics: 105,000 broken links in 150 clauses, reported with the budget on
   // diagnostics (src/diagnostics/limit-diagnostics.ts) and without it, as before it (every

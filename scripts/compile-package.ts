@@ -38,7 +38,9 @@ for (const entry of await readdir(path.join(root, 'site'), { recursive: true, wi
   const relative = path.relative(path.join(root, 'site'), path.join(entry.parentPath, entry.name))
   const target = path.join(lib, 'site', relative)
   await mkdir(path.dirname(target), { recursive: true })
-  await writeFile(target, pointAtCompiled(await readFile(path.join(entry.parentPath, entry.name), 'utf8')))
+  // Only code imports modules; anything else (styles, an image) is copied byte for byte.
+  if (/\.(astro|[cm]?[jt]s)$/.test(entry.name)) await writeFile(target, pointAtCompiled(await readFile(path.join(entry.parentPath, entry.name), 'utf8')))
+  else await cp(path.join(entry.parentPath, entry.name), target)
 }
 await writeFile(path.join(lib, 'astro.config.mjs'), pointAtCompiled(await readFile(path.join(root, 'astro.config.mjs'), 'utf8')))
 
