@@ -87,6 +87,11 @@ describe('installed without astro (check only)', () => {
     await fillPlaceholders(project)
     const check = run('npx', ['clausewright', 'check'], project)
     expect(check.code, check.stdout).toBe(0)
+    // The library entry, as README's "Using it as a library" uses it.
+    await writeFile(path.join(project, 'usage.mjs'), "import { compile, readPolicy } from 'clausewright'\nconst result = compile(await readPolicy('policy'))\nconsole.log(JSON.stringify({ errors: result.diagnostics.filter((d) => d.severity === 'error').length, digest: result.output?.document.digest }))\n")
+    const library = run('node', ['usage.mjs'], project)
+    expect(library.code, library.stderr).toBe(0)
+    expect(JSON.parse(library.stdout)).toEqual({ errors: 0, digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) })
     for (const args of [['release', '--summary', 'The first version.'], ['show', '--format', 'json'], ['diff']]) {
       const command = run('npx', ['clausewright', ...args], project)
       expect(command.code, `${args[0]}: ${command.stderr}`).toBe(0)
