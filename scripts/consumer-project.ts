@@ -108,7 +108,7 @@ export function installConsumer(directory: string, env: NodeJS.ProcessEnv = proc
 }
 
 /** The files `npm pack` reads: the checkout's, without the compiled lib/ and the bundle. */
-const packedFrom = ['bin', 'src', 'site', 'schema', 'scripts', 'astro.config.mjs', 'package.json', 'package-lock.json', 'README.md', 'tsconfig.json', 'tsconfig.build.json', '.gitignore']
+const packedFrom = ['bin', 'src', 'site', 'schema', 'scripts', 'docs', 'astro.config.mjs', 'package.json', 'package-lock.json', 'README.md', 'tsconfig.json', 'tsconfig.build.json', '.gitignore']
 
 /**
  * `npm pack` (its prepack compiles the package) of a copy of this checkout in `work`, so that the

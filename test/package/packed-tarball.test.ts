@@ -51,7 +51,7 @@ async function fillPlaceholders(project: string): Promise<void> {
 
 describe('the packed tarball', () => {
   it('holds the compiled JavaScript, its declarations, the schemas and the site, and no TypeScript source nor test', () => {
-    expect(packed).toEqual(expect.arrayContaining(['package.json', 'README.md', 'bin/clausewright.js', 'lib/package.json', 'lib/astro.config.mjs', 'lib/src/cli/main.js', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/astro/integration.js', 'lib/src/astro/integration.d.ts', 'lib/src/astro/astro-build.mjs', 'lib/src/validate/generated/validators.js', 'lib/schema/policy.schema.json', 'lib/schema/diff.schema.json', 'lib/site/routes/index.astro', 'lib/site/components/Layout.astro', 'lib/site/styles/site.css', 'lib/site/content.config.ts']))
+    expect(packed).toEqual(expect.arrayContaining(['package.json', 'README.md', 'bin/clausewright.js', 'lib/package.json', 'lib/astro.config.mjs', 'lib/src/cli/main.js', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/astro/integration.js', 'lib/src/astro/integration.d.ts', 'lib/src/astro/astro-build.mjs', 'lib/src/validate/generated/validators.js', 'lib/schema/policy.schema.json', 'lib/schema/diff.schema.json', 'lib/site/routes/index.astro', 'lib/site/components/Layout.astro', 'lib/site/styles/site.css', 'lib/site/content.config.ts', 'docs/rules/placeholder-left.md']))
     expect(packed.filter((file) => /(^|\/)test\/|\.test\.|^src\/|^scripts\/|\.bundle|\.tsbuildinfo$/.test(file))).toEqual([])
     // TypeScript only as declarations, and the site's own files, which Astro transpiles.
     expect(packed.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.startsWith('lib/site/'))).toEqual([])
