@@ -10,7 +10,7 @@ import { listFiles, writeFiles } from '../emit/write-output.ts'
 import type { PageCache } from './page-cache.ts'
 import { buildSiteEntries } from './site-data.ts'
 
-/** The Astro project of the site: this repository's root (astro.config.mjs, site/). */
+/** The Astro project of the site: this repository's root (astro.config.mjs, site/), or lib/ in the installed package (scripts/compile-package.ts). */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
 
 /**
@@ -23,7 +23,7 @@ export function assertAstroInstalled(from: string = projectRoot): void {
   try {
     createRequire(path.join(from, 'package.json')).resolve('astro/package.json')
   } catch {
-    throw new ClausewrightError('astro-missing', 'building the site needs Astro, which is not installed: `npm install astro` (Astro 7) beside clausewright, then build again. `check`, `diff`, `release`, `show`, `import` and `init` work without it.')
+    throw new ClausewrightError('astro-missing', 'building the site needs Astro, which is not installed: `npm install astro@7` beside clausewright, then build again. `check`, `diff`, `release`, `show`, `import` and `init` work without it.')
   }
 }
 

@@ -106,7 +106,7 @@ describe('installed without astro (check only)', () => {
   it('refuses build with a clear message and no stack trace (exit 2), writing nothing', () => {
     const build = run('npx', ['clausewright', 'build'], project)
     expect(build.code).toBe(2)
-    expect(build.stderr).toMatch(/^clausewright: building the site needs Astro, which is not installed: `npm install astro`/)
+    expect(build.stderr).toMatch(/^clausewright: building the site needs Astro, which is not installed: `npm install astro@7` beside clausewright/)
     expect(build.stderr).not.toMatch(/\n\s+at /)
     expect(existsSync(path.join(project, 'dist'))).toBe(false)
   }, 60_000)
