@@ -2,7 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.astro/', 'coverage/', '.tmp/', 'test/fixtures/', 'test/golden/', 'src/validate/generated/', 'src/.bundle/'] },
+  { ignores: ['node_modules/', 'dist/', '.astro/', 'coverage/', '.tmp/', 'test/fixtures/', 'test/golden/', 'src/validate/generated/', 'src/.bundle/', 'lib/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

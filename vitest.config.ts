@@ -8,7 +8,7 @@ const sharedBuildFiles = ['test/build.test.ts', 'test/site.test.ts', 'test/web-f
 // others share one module graph per worker, which saved a third of the CPU of the files that do
 // not build (a fresh graph per file is most of a small file's cost).
 const mockingFiles = ['test/build-site.test.ts', 'test/hostile/disk-faults.test.ts', 'test/unit/read-inside-without-proc.test.ts']
-const notHere = ['test/browser/**', 'test/corpus/**', 'node_modules/**']
+const notHere = ['test/browser/**', 'test/corpus/**', 'test/package/**', 'node_modules/**']
 
 // Vitest takes the projects one after another, by name (a worker is kept for the next file only if
 // it is of the same project), and within a project the longest files first. The files that build

@@ -15,7 +15,7 @@ const only = process.env['MUTATION_TESTS']?.split(',').filter((glob) => glob !==
 export default defineConfig({
   test: {
     include: only && only.length > 0 ? only : ['test/**/*.test.ts'],
-    exclude: ['test/browser/**', 'test/build.test.ts', 'test/site.test.ts', 'test/build-site.test.ts', 'test/bin.test.ts', 'node_modules/**'],
+    exclude: ['test/browser/**', 'test/build.test.ts', 'test/site.test.ts', 'test/build-site.test.ts', 'test/bin.test.ts', 'test/package/**', 'node_modules/**'],
     testTimeout: 30_000,
     globalSetup: ['test/helpers/global-setup.ts'],
   },

@@ -4,8 +4,9 @@
 import { spawnSync } from 'node:child_process'
 import { build } from 'esbuild'
 import { nodeBundle } from '../scripts/bundle-options.ts'
+import { installConsumer, packCopy, writeConsumerProject } from '../scripts/consumer-project.ts'
 import { cpus, loadavg, totalmem } from 'node:os'
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildSiteEntries } from '../src/astro/site-data.ts'
@@ -268,6 +269,9 @@ async function main(): Promise<void> {
     ])
   }
 
+  // The package installed from its tarball, and how check is started (installFigures).
+  if (section('install')) await installFigures(log)
+
   // 8. A flood of diagnostics: 105,000 broken links in 150 clauses, reported with the budget on
   // diagnostics (src/diagnostics/limit-diagnostics.ts) and without it, as before it (every
   // diagnostic printed, and its "did you mean" searched among the 150 clause anchors); and the
@@ -397,6 +401,63 @@ async function writeReport(): Promise<void> {
   // A partial run (--only=…) does not replace the full report.
   await writeFile(only ? path.join(work, 'results-partial.md') : path.join(root, 'bench', 'results.md'), report)
   process.stdout.write(report)
+}
+
+// The package installed from its tarball (scripts/consumer-project.ts: `npm ci --offline`
+// from npm's cache, with the versions this repository locks): for check only, against the whole
+// install with astro for build; then how `check` is started, in the checkout and installed.
+async function installFigures(log: (text: string) => void): Promise<void> {
+  log('install: the packed tarball, without and with astro')
+  const packing = path.join(work, 'package')
+  await rm(packing, { recursive: true, force: true })
+  await mkdir(packing, { recursive: true })
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|INIT_CWD$)/i.test(name)))
+  const { tarball } = packCopy(packing, env)
+  const project = (withAstro: boolean) => path.join(packing, withAstro ? 'with-astro' : 'check-only')
+  const install = async (withAstro: boolean) => {
+    await rm(project(withAstro), { recursive: true, force: true })
+    await mkdir(project(withAstro))
+    writeConsumerProject(project(withAstro), { tarball, withAstro })
+    return timed(() => {
+      const result = installConsumer(project(withAstro), env)
+      if (result.status !== 0) throw new Error(`the install failed: ${result.output}`)
+    })
+  }
+  const [checkOnly, full] = await sideBySide(quick ? 3 : 5, [() => install(false), () => install(true)], 0)
+  rows.push({ figure: 'install of the packed tarball for check only (`npm ci --offline`, npm’s cache warm)', ours: checkOnly, baselineName: 'the same with astro (for build)', baseline: full })
+  const [small, large] = [await installedSize(project(false)), await installedSize(project(true))]
+  notes.push(`The installs from the tarball: for check only ${small.packages} packages, ${(small.bytes / 2 ** 20).toFixed(1)} MB in node_modules; with astro ${large.packages} packages, ${(large.bytes / 2 ** 20).toFixed(1)} MB (the sizes of the files, not of the blocks they take).`)
+
+  log('install: how check is started')
+  const installed = project(false)
+  await cp(path.join(root, 'policy'), path.join(installed, 'policy'), { recursive: true })
+  const started = (command: string, args: readonly string[], cwd: string) => () =>
+    timed(() => {
+      const result = spawnSync(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] })
+      if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr.toString()}`)
+    })
+  const runs = quick ? 5 : 11
+  const [viaNpx, viaNpmRun, direct] = await sideBySide(runs, [started('npx', ['clausewright', 'check'], root), started('npm', ['run', '--silent', 'check'], root), started(node, ['bin/clausewright.js', 'check'], root)])
+  rows.push({ figure: '`npx clausewright check` (OPTSM), in the checkout', ours: viaNpx, baselineName: '`node bin/clausewright.js check`', baseline: direct })
+  rows.push({ figure: '`npm run check` (OPTSM), in the checkout', ours: viaNpmRun, baselineName: '`node bin/clausewright.js check`', baseline: direct })
+  const [installedNpx, installedDirect, checkoutDirect] = await sideBySide(runs, [started('npx', ['clausewright', 'check'], installed), started(node, ['node_modules/clausewright/bin/clausewright.js', 'check'], installed), started(node, ['bin/clausewright.js', 'check'], root)])
+  rows.push({ figure: '`npx clausewright check` (OPTSM), installed from the tarball', ours: installedNpx, baselineName: '`node node_modules/clausewright/bin/clausewright.js check` there', baseline: installedDirect })
+  rows.push({ figure: '`node node_modules/clausewright/bin/clausewright.js check` (OPTSM), installed: the compiled modules', ours: installedDirect, baselineName: '`node bin/clausewright.js check` in the checkout: the bundle', baseline: checkoutDirect })
+}
+
+/** The packages in a project's node_modules and the bytes of their files. */
+async function installedSize(project: string): Promise<{ packages: number; bytes: number }> {
+  let bytes = 0
+  const packages = new Set<string>()
+  for (const entry of await readdir(path.join(project, 'node_modules'), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const file = path.join(entry.parentPath, entry.name)
+    bytes += (await lstat(file)).size
+    // A package: node_modules/<name>/package.json or node_modules/@scope/<name>/package.json.
+    const [parent, grandparent] = [path.basename(path.dirname(entry.parentPath)), path.basename(path.dirname(path.dirname(entry.parentPath)))]
+    if (entry.name === 'package.json' && (parent === 'node_modules' || (parent.startsWith('@') && grandparent === 'node_modules'))) packages.add(entry.parentPath)
+  }
+  return { packages: packages.size, bytes }
 }
 
 await main()

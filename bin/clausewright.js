@@ -1,16 +1,21 @@
 #!/usr/bin/env node
-// The CLI. It runs the bundle made by `npm install` (scripts/bundle-cli.ts) while the bundle is
-// newer than every source file; otherwise the TypeScript sources, through Node's type stripping
-// (Node >= 22.18; the project pins Node 24), so an edited source is never shadowed by a stale bundle.
-import { readdirSync, statSync } from 'node:fs'
+// The CLI. Installed from the package, it runs the compiled JavaScript in lib/ (scripts/compile-package.ts;
+// the package holds no src/). In a checkout, it runs the bundle made by `npm install`
+// (scripts/bundle-cli.ts) while the bundle is newer than every source file; otherwise the TypeScript
+// sources, through Node's type stripping (Node >= 22.18; the project pins Node 24), so an edited
+// source is never shadowed by a stale bundle.
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import module from 'node:module'
 import { fileURLToPath } from 'node:url'
 
 const root = new URL('../', import.meta.url)
+const checkout = existsSync(new URL('src/cli/main.ts', root))
 // V8 keeps the compiled code of the modules between runs (Node checks it against each source): a
 // tenth of a `check` (bench/results.md). Where the directory cannot be written, Node goes on without.
 // A path, not the URL's pathname: that is percent-encoded (a project in "a b" would cache in "a%20b").
-module.enableCompileCache?.(fileURLToPath(new URL('node_modules/.cache/clausewright/compile-cache', root)))
+// Installed, the package's own directory is not ours to write in: Node's default (the temporary directory).
+if (checkout) module.enableCompileCache?.(fileURLToPath(new URL('node_modules/.cache/clausewright/compile-cache', root)))
+else module.enableCompileCache?.()
 const bundle = new URL('src/.bundle/main.js', root)
 
 function newestSource() {
@@ -32,7 +37,7 @@ function bundleIsFresh() {
   }
 }
 
-const { main } = bundleIsFresh() ? await import(bundle.href) : await import('../src/cli/main.ts')
+const { main } = !checkout ? await import('../lib/src/cli/main.js') : bundleIsFresh() ? await import(bundle.href) : await import('../src/cli/main.ts')
 
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

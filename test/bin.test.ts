@@ -49,10 +49,33 @@ test('a project whose path holds a space keeps V8’s code in its own node_modul
   await mkdir(path.join(root, 'src', '.bundle'), { recursive: true })
   await mkdir(path.join(root, 'schema'))
   await cp(path.join(repoRoot, 'bin', 'clausewright.js'), path.join(root, 'bin', 'clausewright.js'))
+  await mkdir(path.join(root, 'src', 'cli'))
   await writeFile(path.join(root, 'package.json'), '{ "type": "module" }\n')
+  await writeFile(path.join(root, 'src', 'cli', 'main.ts'), mainModule('sources'))
+  const old = new Date(Date.now() - 60_000)
+  for (const file of ['package.json', 'src/cli/main.ts']) await utimes(path.join(root, file), old, old)
   await writeFile(path.join(root, 'src', '.bundle', 'main.js'), mainModule('bundle'))
   const { stdout } = await run(process.execPath, [path.join(root, 'bin', 'clausewright.js')], { env: { ...process.env, NODE_COMPILE_CACHE: undefined } })
   expect(stdout).toBe('bundle\n')
   expect(await readdir(parent)).toEqual(['a project'])
   expect(await readdir(path.join(root, 'node_modules', '.cache', 'clausewright', 'compile-cache'))).not.toEqual([])
+})
+
+// Installed from the package there is no src/: the bin runs the compiled modules in lib/
+// (scripts/compile-package.ts), and keeps V8's code where Node keeps it by default, not in the
+// installed package, which is not the project's to write in.
+test('installed from the package, the bin runs the compiled lib/ and writes nothing into the package', async () => {
+  const parent = await mkdtemp(path.join(tmpdir(), 'clausewright-bin-'))
+  temporary.push(parent)
+  const root = path.join(parent, 'clausewright')
+  await mkdir(path.join(root, 'bin'), { recursive: true })
+  await mkdir(path.join(root, 'lib', 'src', 'cli'), { recursive: true })
+  await cp(path.join(repoRoot, 'bin', 'clausewright.js'), path.join(root, 'bin', 'clausewright.js'))
+  await writeFile(path.join(root, 'package.json'), '{ "type": "module" }\n')
+  await writeFile(path.join(root, 'lib', 'src', 'cli', 'main.js'), mainModule('compiled'))
+  const cacheParent = await mkdtemp(path.join(tmpdir(), 'clausewright-bin-tmp-'))
+  temporary.push(cacheParent)
+  const { stdout } = await run(process.execPath, [path.join(root, 'bin', 'clausewright.js')], { env: { ...process.env, NODE_COMPILE_CACHE: undefined, TMPDIR: cacheParent } })
+  expect(stdout).toBe('compiled\n')
+  expect((await readdir(root)).sort()).toEqual(['bin', 'lib', 'package.json'])
 })

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { cp, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
-import module from 'node:module'
+import module, { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { CompiledPolicy } from '../compile/compile.ts'
@@ -11,8 +11,22 @@ import { listFiles, writeFiles } from '../emit/write-output.ts'
 import type { PageCache } from './page-cache.ts'
 import { buildSiteEntries } from './site-data.ts'
 
-/** The Astro project of the site: this repository's root (astro.config.mjs, site/). */
+/** The Astro project of the site: this repository's root (astro.config.mjs, site/), or lib/ in the installed package (scripts/compile-package.ts). */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
+
+/**
+ * Refuses a build where Astro is not installed: the package leaves `astro` to the site (an optional
+ * peer dependency), so that `check`, `diff`, `release` and the rest install without it. Said before
+ * anything starts, not as the Astro child's stack trace. `from` is where Astro is looked for (the
+ * project's root, where the child runs; a test's directory).
+ */
+export function assertAstroInstalled(from: string = projectRoot): void {
+  try {
+    createRequire(path.join(from, 'package.json')).resolve('astro/package.json')
+  } catch {
+    throw new ClausewrightError('astro-missing', 'building the site needs Astro, which is not installed: `npm install astro@7` beside clausewright, then build again. `check`, `diff`, `release`, `show`, `import` and `init` work without it.')
+  }
+}
 
 export interface SiteBuildOptions {
   /** Absolute path of the policy directory. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { PolicyDiff } from '../model/diff.ts'
@@ -29,11 +30,19 @@ export function policyCacheName(policyDirectory: string): string {
 }
 
 // A change to the diff's code, or to the library under it, makes every cached diff stale. The
-// paths are the same from src/versions/ and from the CLI bundle in src/.bundle/.
+// paths are the same from src/versions/, from the CLI bundle in src/.bundle/ and from the compiled
+// package (lib/src/versions/, where the modules are .js and jsdiff may sit in a node_modules above).
 const implementation = (() => {
   const hash = createHash('sha256')
-  for (const file of ['../versions/diff.ts', '../versions/reader-words.ts', '../vocab/gdpr.ts', '../compile/digest.ts', '../compile/readable-content.ts', '../render/format-date.ts']) hash.update(readFileSync(new URL(file, import.meta.url)))
-  hash.update(readFileSync(new URL('../../node_modules/diff/package.json', import.meta.url)))
+  const readModule = (name: string) => {
+    try {
+      return readFileSync(new URL(`${name}.ts`, import.meta.url))
+    } catch {
+      return readFileSync(new URL(`${name}.js`, import.meta.url))
+    }
+  }
+  for (const name of ['../versions/diff', '../versions/reader-words', '../vocab/gdpr', '../compile/digest', '../compile/readable-content', '../render/format-date']) hash.update(readModule(name))
+  hash.update(readFileSync(createRequire(import.meta.url).resolve('diff/package.json')))
   return hash.digest('hex')
 })()
 

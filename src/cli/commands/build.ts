@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { compile } from '../../compile/compile.ts'
 import { formatDiagnostics, sourceTexts } from '../../diagnostics/format.ts'
 import { countOf } from '../../diagnostics/words.ts'
-import { projectRoot, startSiteBuild } from '../../astro/build-site.ts'
+import { assertAstroInstalled, projectRoot, startSiteBuild } from '../../astro/build-site.ts'
 import { openPageCache, siteFingerprint } from '../../astro/page-cache.ts'
 import { assertOutsidePolicyAndOutput, assertSafeOutput, replaceDirectory } from '../../emit/write-output.ts'
 import { readPolicy } from '../../source/read-policy.ts'
@@ -70,6 +70,7 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
     if (!values.quiet) io.stderr(`${printable(text)}\n`)
   }
 
+  assertAstroInstalled()
   const policyDirectory = path.resolve(io.cwd, values.dir)
   // Refused before Astro starts: a refused output is left exactly as it was.
   await assertSafeOutput(values.out, { cwd: io.cwd, policyDirectory: values.dir })
