@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro'
 import { clausewrightLoader, type LoaderOptions } from './loader.ts'
+import { announcePolicyRoot, readPolicyRoot } from './policy-root.ts'
 
 export { clausewrightLoader }
 
@@ -7,6 +8,9 @@ export interface IntegrationOptions extends LoaderOptions {
   /** Where the policy's pages are mounted in the site (default: `/`), e.g. `/privacy/`. */
   readonly base?: string
 }
+
+/** Said once by a build without a site URL (the CLI says the same). */
+export const noSiteWarning = 'no site URL (`site` in the Astro configuration): the canonical links, the feed, versions.json and the JSON-LD identifiers of the policy are relative, and no other site can link to its versions'
 
 const routes = [
   ['', 'index.astro'],
@@ -25,14 +29,25 @@ const routes = [
  */
 export default function clausewright(options: IntegrationOptions = {}): AstroIntegration {
   const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/')
+  let building = false
   return {
     name: 'clausewright',
     hooks: {
-      'astro:config:setup': ({ injectRoute, updateConfig }) => {
+      'astro:config:setup': ({ command, injectRoute, updateConfig }) => {
+        building = command === 'build'
         for (const [pattern, entrypoint] of routes) {
           injectRoute({ pattern: `${base}${pattern}`, entrypoint: new URL(`../../site/routes/${entrypoint}`, import.meta.url), prerender: true })
         }
         updateConfig({ vite: { define: { __CLAUSEWRIGHT_BASE__: JSON.stringify(base) } } })
+      },
+      // The site URL is Astro's `site`, for the policy's identifiers as for Astro's canonical links
+      // (`clausewright build --site` sets it): read once the configuration is final.
+      'astro:config:done': ({ config, logger }) => {
+        const reading = readPolicyRoot(config, base)
+        announcePolicyRoot(reading)
+        if ('problem' in reading) throw new Error(reading.problem)
+        // clausewright build says it itself, once.
+        if (building && config.site === undefined && !process.env['CLAUSEWRIGHT_SITE_ENTRIES']) logger.warn(noSiteWarning)
       },
     },
   }

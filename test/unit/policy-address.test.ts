@@ -1,4 +1,6 @@
-import { describe, expect, test } from 'vitest'
+import { afterAll, describe, expect, test, vi } from 'vitest'
+import clausewright from '../../src/astro/integration.ts'
+import { announcedPolicyRoot, readPolicyRoot } from '../../src/astro/policy-root.ts'
 import { isAbsoluteRoot, nodeIri, parseSiteUrl, policyIri, policyRoot, versionIri } from '../../src/model/policy-address.ts'
 
 describe('parseSiteUrl', () => {
@@ -62,5 +64,42 @@ describe('the policy’s addresses', () => {
     // An id the schemas refuse still makes one fragment, never two parts or a query.
     expect(nodeIri(version, 'data', 'a/b?c#d')).toBe(`${version}#data/a%2Fb%3Fc%23d`)
     expect(versionIri('/', '2019-01-25')).toBe('/versions/2019-01-25/')
+  })
+})
+
+describe('the integration reads the site URL from Astro’s configuration', () => {
+  // What it announces is the process's (policy-root.ts): not left to another test file of this worker.
+  afterAll(() => {
+    Reflect.deleteProperty(globalThis, Symbol.for('clausewright.policy-root'))
+  })
+  const logger = () => ({ warn: vi.fn(), info: vi.fn(), error: vi.fn() })
+  /** Runs the integration's configuration hooks as Astro would, for `command`. */
+  function configure(config: { site?: string; base: string }, command: 'build' | 'dev', base = '/privacy/') {
+    const integration = clausewright({ base })
+    const setup = integration.hooks['astro:config:setup'] as unknown as (options: object) => void
+    setup({ command, injectRoute: () => undefined, updateConfig: () => undefined })
+    const log = logger()
+    const done = integration.hooks['astro:config:done'] as unknown as (options: object) => void
+    done({ config, logger: log })
+    return log
+  }
+
+  test('under Astro’s base and the mount point, for the loader', () => {
+    expect(readPolicyRoot({ site: 'https://policy.example', base: '/docs' }, '/privacy/')).toEqual({ root: 'https://policy.example/docs/privacy/' })
+    expect(readPolicyRoot({ base: '/' }, '/')).toEqual({ root: '/' })
+    const log = configure({ site: 'https://policy.example', base: '/' }, 'build')
+    expect(announcedPolicyRoot()).toBe('https://policy.example/privacy/')
+    expect(log.warn).not.toHaveBeenCalled()
+  })
+
+  test('a build without a site URL warns once; `astro dev` does not', () => {
+    expect(configure({ base: '/' }, 'build').warn.mock.calls).toEqual([[expect.stringMatching(/^no site URL \(`site` in the Astro configuration\)/)]])
+    expect(announcedPolicyRoot()).toBe('/privacy/')
+    expect(configure({ base: '/' }, 'dev').warn).not.toHaveBeenCalled()
+  })
+
+  test('a site URL it refuses stops the build, saying why', () => {
+    expect(() => configure({ site: 'javascript:alert(1)//', base: '/' }, 'build')).toThrow('unexpected site URL `javascript:alert(1)//` (`site` in the Astro configuration, or --site): its scheme is `javascript:`, not https: or http:; expected')
+    expect(announcedPolicyRoot()).toBeUndefined()
   })
 })
