@@ -1,5 +1,6 @@
 import { mkdir, readdir, readlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { HtmlValidate } from 'html-validate'
 import { expect, test } from 'vitest'
 import { compile } from '../src/compile/compile.ts'
 import { outputMarker, outputMarkerText } from '../src/emit/write-output.ts'
@@ -173,4 +174,7 @@ test('with --site, every link and identifier is absolute under it; the pages the
     expect((jsonLd as Record<string, unknown>)['@id'], page).toBe(`${site}versions/2019-01-25/`)
   }
   expect(await findExecutableVectors(out)).toEqual([])
+  // og:url is RDFa's `property`, which HTML allows on <meta> (as test/site.test.ts validates the pages without it).
+  const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off', 'long-title': 'off', 'no-trailing-whitespace': 'off' } })
+  for (const page of pages) expect((await validator.validateString(files[page] ?? '', page)).results.flatMap((report) => report.messages.map((message) => message.message)), page).toEqual([])
 }, 60_000)

@@ -67,7 +67,9 @@ export function policyIri(root: string): string {
 
 /**
  * The IRI of one version of the policy: the address of its page (`versions/<id>/`), which never
- * changes. A draft has none of its own; it is given the one it will have once released on its date.
+ * changes. A draft published has no page there: a policy never released is published under the
+ * version it will have once released on its date, a preview (`build --draft`) as version `draft`,
+ * which no release can be.
  */
 export function versionIri(root: string, version: string): string {
   return addressOf(root, `versions/${encodeURIComponent(version)}/`)
