@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
-import jsonld from 'jsonld'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { compile } from '../src/compile/compile.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
 import { makePolicy, repoRoot } from './helpers/fixture-policy.ts'
+import { objectsOf, type Triple, triplesOf } from './helpers/json-ld.ts'
 
 const today = '2026-11-25'
 
@@ -18,11 +18,6 @@ async function compileAt(cwd: string) {
 
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020
 const validateDocument = addFormats(new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true })).compile(JSON.parse(readFileSync(path.join(repoRoot, 'schema', 'policy-document.schema.json'), 'utf8')))
-
-/** A JSON-LD document loader that refuses the network: every context must be inline. */
-const offlineLoader = (url: string): never => {
-  throw new Error(`JSON-LD processing tried to load ${url}`)
-}
 
 const policies = { optsm: repoRoot, base: '' }
 
@@ -60,7 +55,6 @@ test('the digest follows the content, not the HTML', async () => {
 })
 
 describe('JSON-LD', () => {
-  type Triple = readonly [subject: string, predicate: string, object: string]
   const gdpr = 'https://w3id.org/dpv/legal/eu/gdpr#'
   const dpv = 'https://w3id.org/dpv#'
   const schema = 'https://schema.org/'
@@ -70,19 +64,11 @@ describe('JSON-LD', () => {
    * The OPTSM JSON-LD as RDF triples, expanded by a real JSON-LD processor that may not use the
    * network, as read from the site (its IRIs are paths from the site's root: it has no site URL).
    */
-  async function triples(): Promise<Triple[]> {
+  async function triples(): Promise<readonly Triple[]> {
     const output = await compileAt(repoRoot)
-    const nquads = (await jsonld.toRDF(JSON.parse(output.files.get('policy.jsonld') ?? ''), { format: 'application/n-quads', documentLoader: offlineLoader as never, base: 'https://policy.test/policy.jsonld' })) as unknown as string
-    return nquads
-      .split('\n')
-      .filter((line) => line.length > 0)
-      .map((line) => {
-        const match = /^(\S+) (\S+) (.*) \.$/.exec(line)
-        if (!match) throw new Error(`not an N-Quad: ${line}`)
-        return [match[1] ?? '', match[2] ?? '', match[3] ?? ''] as const
-      })
+    return triplesOf(JSON.parse(output.files.get('policy.jsonld') ?? ''), 'https://policy.test/policy.jsonld')
   }
-  const objects = (graph: readonly Triple[], subject: string | undefined, predicate: string) => graph.filter(([s, p]) => s === subject && p === `<${predicate}>`).map(([, , o]) => o).sort()
+  const objects = objectsOf
   const subjectWith = (graph: readonly Triple[], predicate: string, object: string) => graph.find(([, p, o]) => p === `<${predicate}>` && o === object)?.[0]
 
   test('the OPTSM purposes carry the lawful bases the text states', async () => {
