@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
 import { compile } from '../src/compile/compile.ts'
+import { toJsonLd } from '../src/compile/to-json-ld.ts'
 import type { PolicyData } from '../src/model/types.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
 import { gdprIri, lawfulBases, personalDataIri, rightReferences } from '../src/vocab/gdpr.ts'
@@ -34,7 +35,22 @@ function nodesOf(value: unknown): Array<Record<string, unknown>> {
   return [object, ...Object.entries(object).flatMap(([key, inner]) => (key === '@type' ? [] : nodesOf(inner)))]
 }
 
-const policies = { optsm: async () => repoRoot, base: async () => makePolicy() }
+const policies = {
+  optsm: async () => repoRoot,
+  base: async () => makePolicy(),
+  // What neither has: a purpose with a recipient, descriptions of a category and a recipient, a
+  // category of the base policy's without a DPV term.
+  'every optional field': async () =>
+    makePolicy({
+      description: 'the optional fields the JSON-LD carries',
+      replace: [
+        { file: 'data.yaml', find: '    dpv: EmailAddress\n', with: '    description: The address you subscribe with.\n    dpv: EmailAddress\n' },
+        { file: 'data.yaml', find: 'purposes:\n', with: '  - id: preferences\n    label: Your newsletter preferences\n    sources: [data-subject]\npurposes:\n' },
+        { file: 'data.yaml', find: '    dataCategories: [email-address]\n', with: '    dataCategories: [email-address, preferences]\n    recipients: [hosting]\n' },
+        { file: 'data.yaml', find: '    kind: service-provider\n', with: '    kind: service-provider\n    description: It stores the website and the list of subscribers.\n' },
+      ],
+    }),
+}
 
 describe.each(Object.keys(policies) as Array<keyof typeof policies>)('the JSON-LD of the %s policy', (name) => {
   // Where a reader fetched it from: the site has no URL (as OPTSM's has none), so the IRIs are
@@ -79,7 +95,16 @@ describe.each(Object.keys(policies) as Array<keyof typeof policies>)('the JSON-L
       expect(objectsOf(graph, node, `${schema}name`)).toEqual([text(category.label)])
       const types = objectsOf(graph, node, rdfType)
       expect(types).toEqual([`<${dpv}PersonalData>`, ...(category.dpv === undefined ? [] : [`<${personalDataIri(category.dpv)}>`])].sort())
+      expect(objectsOf(graph, node, `${schema}description`)).toEqual(category.description === undefined ? [] : [text(category.description)])
     }
+    const recipientNodes = new Map<string, string>()
+    for (const recipient of data.recipients) {
+      const node = nodeOf(recipient.id, `${dpv}Recipient`, `${dpv}hasRecipient`)
+      recipientNodes.set(recipient.id, node)
+      expect(objectsOf(graph, node, `${schema}name`)).toEqual([text(recipient.label)])
+      expect(objectsOf(graph, node, `${schema}description`)).toEqual(recipient.description === undefined ? [] : [text(recipient.description)])
+    }
+
     const categoryNode = (id: string) => subjectsWith(graph, `${schema}identifier`, text(id)).find((subject) => objectsOf(graph, subject, rdfType).includes(`<${dpv}PersonalData>`))
 
     expect(data.purposes.length).toBeGreaterThan(0)
@@ -95,11 +120,7 @@ describe.each(Object.keys(policies) as Array<keyof typeof policies>)('the JSON-L
         expect(objectsOf(graph, interest, `${schema}description`), purpose.id).toEqual([text(purpose.legitimateInterest)])
       }
       expect(objectsOf(graph, process, `${dpv}hasPersonalData`), purpose.id).toEqual([...new Set(purpose.dataCategories ?? [])].map(categoryNode).sort())
-    }
-
-    for (const recipient of data.recipients) {
-      const node = nodeOf(recipient.id, `${dpv}Recipient`, `${dpv}hasRecipient`)
-      expect(objectsOf(graph, node, `${schema}name`)).toEqual([text(recipient.label)])
+      expect(objectsOf(graph, process, `${dpv}hasRecipient`), purpose.id).toEqual((purpose.recipients ?? []).map((id) => recipientNodes.get(id)).sort())
     }
 
     expect(data.rights.length).toBeGreaterThan(0)
@@ -150,4 +171,21 @@ describe('the policy’s address', () => {
     for (const id of ids(feed)) expect(id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/)
     expect(relative.files.get('changes.atom')).toContain('<link rel="self" type="application/atom+xml" href="changes.atom"/>')
   })
+
+  test('without a root, the paths are from the site’s root', async () => {
+    const { document } = await compileAt(await makePolicy())
+    expect(toJsonLd(document)).toEqual(toJsonLd(document, { root: '/' }))
+    expect(toJsonLd(document)['@id']).toBe('/versions/2020-02-29/')
+  })
+
+  test('a class IRI is written in a prefix of the context only where it reads back as itself', async () => {
+    const { document } = await compileAt(await makePolicy())
+    const [category] = document.dataCategories
+    if (!category) throw new Error('the base policy has a data category')
+    // A release's document comes from a file: its DPV IRI may be any (a forged one, or another vocabulary's).
+    const classes = ['https://w3id.org/dpv/pd#EmailAddress', 'https://vocab.example/terms#Thing', 'https://w3id.org/dpv/pd#//elsewhere/x', 'https://w3id.org/dpv/pd#a b']
+    const written = toJsonLd({ ...document, dataCategories: classes.map((dpv, index) => ({ ...category, id: `category-${index}`, dpv })) })
+    expect((written['dpv:hasPersonalData'] as Array<{ '@type': string[] }>).map((node) => node['@type'][1])).toEqual(['pd:EmailAddress', ...classes.slice(1)])
+  })
 })
+

@@ -102,7 +102,7 @@ export function toJsonLd(document: PolicyDocument, options: JsonLdOptions = {}):
         ...purpose.lawfulBasis.map((basis) => ({ '@id': basis.iri })),
         ...(purpose.legitimateInterest === null ? [] : [{ '@id': iri('process', purpose.id, 'legitimate-interest'), '@type': 'dpv:LegitimateInterest', 'schema:description': purpose.legitimateInterest }]),
       ],
-      'dpv:hasPersonalData': uniqueBy(purpose.dataCategories, (id) => id).map((id) => ({ '@id': iri('data', id) })),
+      'dpv:hasPersonalData': purpose.dataCategories.map((id) => ({ '@id': iri('data', id) })),
       'dpv:hasDataController': { '@id': controller },
       'dpv:hasRecipient': purpose.recipients.map((id) => ({ '@id': iri('recipient', id) })),
     })),
@@ -135,16 +135,6 @@ function compactIri(iri: string): string {
     if (iri.startsWith(namespace) && /^[A-Za-z0-9-]+$/.test(iri.slice(namespace.length))) return `${prefix}:${iri.slice(namespace.length)}`
   }
   return iri
-}
-
-function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>()
-  return items.filter((item) => {
-    const value = key(item)
-    if (seen.has(value)) return false
-    seen.add(value)
-    return true
-  })
 }
 
 /**

@@ -16,7 +16,7 @@ const maxSiteUrlLength = 2000
 
 /**
  * Judges a site URL (untrusted: a command line, a configuration) and normalises it: `https:` or
- * `http:`, a host, no user name or password, no query or fragment, at most 2,000 characters; the
+ * `http:` (which the URL parser takes only with a host), no user name or password, no query or fragment, at most 2,000 characters; the
  * URL as the WHATWG parser serialises it (every character a link cannot carry percent-encoded),
  * with a trailing slash.
  */
@@ -29,11 +29,11 @@ export function parseSiteUrl(text: string): SiteUrlVerdict {
   const url = URL.parse(text)
   if (!url) return { ok: false, reason: 'it is not an absolute URL' }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: `its scheme is \`${url.protocol}\`, not https: or http:` }
-  if (url.hostname === '') return { ok: false, reason: 'it has no host' }
   if (url.username !== '' || url.password !== '') return { ok: false, reason: 'it carries a user name or password' }
-  // `https://example.com/?` has an empty query but a `?`: the text is judged, not only the parts.
-  if (url.search !== '' || text.includes('?')) return { ok: false, reason: 'it has a query (`?…`)' }
-  if (url.hash !== '' || text.includes('#')) return { ok: false, reason: 'it has a fragment (`#…`)' }
+  // The text, not the parsed parts: `https://example.com/?` has an empty query, but a `?`. Past the
+  // scheme, a `?` can only begin a query, and a `#` a fragment.
+  if (text.includes('?')) return { ok: false, reason: 'it has a query (`?…`)' }
+  if (text.includes('#')) return { ok: false, reason: 'it has a fragment (`#…`)' }
   return { ok: true, url: url.href.endsWith('/') ? url.href : `${url.href}/` }
 }
 
@@ -44,7 +44,8 @@ export function parseSiteUrl(text: string): SiteUrlVerdict {
  * page's canonical link, the path replaces any path of the site URL.
  */
 export function policyRoot(options: { readonly site?: string | undefined; readonly path: string }): string {
-  const path = `/${options.path.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/')
+  const trimmed = options.path.replace(/^\/+|\/+$/g, '')
+  const path = trimmed === '' ? '/' : `/${trimmed}/`
   // Percent-encoded as a URL would be, with or without a site.
   const encoded = new URL(path, 'https://site.invalid').pathname
   return options.site === undefined ? encoded : new URL(encoded, options.site).href

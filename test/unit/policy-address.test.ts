@@ -21,6 +21,11 @@ describe('parseSiteUrl', () => {
     ['mailto:privacy@policy.example', 'its scheme is `mailto:`, not https: or http:'],
     ['file:///srv/site/', 'its scheme is `file:`, not https: or http:'],
     ['https://:secret@policy.example/', 'it carries a user name or password'],
+    ['https://token@policy.example/', 'it carries a user name or password'],
+    ['https://policy.example/?a=1', 'it has a query (`?…`)'],
+    ['https://policy.example?', 'it has a query (`?…`)'],
+    ['https://policy.example/#top', 'it has a fragment (`#…`)'],
+    ['https://policy.example#', 'it has a fragment (`#…`)'],
     ['/privacy/', 'it is not an absolute URL'],
     ['', 'it is not an absolute URL'],
     ['https://policy.example/\tx', 'it contains a space or a control character'],
@@ -30,8 +35,8 @@ describe('parseSiteUrl', () => {
 
   test('takes 2,000 characters, not one more', () => {
     const at = (length: number) => `https://policy.example/${'a'.repeat(length - 'https://policy.example/'.length)}`
-    expect(parseSiteUrl(at(2000)).ok).toBe(true)
-    expect(parseSiteUrl(at(2001)).ok).toBe(false)
+    expect(parseSiteUrl(at(2000))).toEqual({ ok: true, url: `${at(2000)}/` })
+    expect(parseSiteUrl(at(2001))).toEqual({ ok: false, reason: 'it is longer than 2000 characters' })
   })
 })
 
