@@ -8,6 +8,7 @@ export { compile, type CompiledPolicy, type CompileOptions, type CompileResult }
 export { type DiffCache, openDiffCache, releasePairKey } from './versions/diff-cache.ts'
 export { buildPolicyDocument } from './compile/policy-document.ts'
 export { documentFormat, type PolicyDocument } from './model/policy-document.ts'
-export { jsonForScript, jsonLdContext, toJsonLd } from './compile/to-json-ld.ts'
+export { jsonForScript, jsonLdContext, type JsonLdOptions, toJsonLd } from './compile/to-json-ld.ts'
+export { nodeIri, parseSiteUrl, policyIri, policyRoot, versionIri } from './model/policy-address.ts'
 export { listFiles, replaceDirectory, writeFiles } from './emit/write-output.ts'
 export { renderPolicy, type RenderedClause, type RenderedPolicy } from './render/render-policy.ts'

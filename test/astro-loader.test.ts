@@ -160,7 +160,7 @@ function fakeAstro(first: PolicySources) {
     store,
     meta: { get: () => undefined, set: () => undefined, has: () => false, delete: () => undefined },
     logger,
-    config: { root: pathToFileURL(`${root}/`) } as LoaderContext['config'],
+    config: { root: pathToFileURL(`${root}/`), base: '/' } as LoaderContext['config'],
     // As Astro's: the collection schema (the loader's, when the collection gives none) parses the data.
     parseData: async ({ id, data }) => {
       parsed.push(id)

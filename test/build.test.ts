@@ -1,7 +1,11 @@
 import { mkdir, readdir, readlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { HtmlValidate } from 'html-validate'
 import { expect, test } from 'vitest'
+import { compile } from '../src/compile/compile.ts'
 import { outputMarker, outputMarkerText } from '../src/emit/write-output.ts'
+import { readPolicy } from '../src/source/read-policy.ts'
+import { findExecutableVectors } from './helpers/executable-vectors.ts'
 import { makePolicy, removedAfterAll } from './helpers/fixture-policy.ts'
 import { buildWithBin, optsmBuild, optsmCopy } from './helpers/shared-builds.ts'
 import { readTree } from './helpers/site.ts'
@@ -34,6 +38,13 @@ test('build writes the artefacts, with progress on stderr', async () => {
   // The full list of files is asserted by test/site.test.ts.
   expect(Object.keys(await readTree(path.join(result.cwd, 'dist')))).toEqual(expect.arrayContaining(['index.html', 'policy.json', 'versions/2019-01-25/index.html']))
 })
+
+test('without a site URL (OPTSM’s astro.config.mjs has none), build says once, in one line, that the links and identifiers are relative', async () => {
+  const result = await optsmBuild()
+  const warnings = result.stderr.split('\n').filter((line) => line.includes('site URL'))
+  expect(warnings).toEqual(['clausewright: warning: no site URL (`site` in astro.config.mjs, or --site): the canonical links, the feed, versions.json and the JSON-LD identifiers are relative, no other site can link to a version, and there is no sitemap.xml'])
+})
+
 
 test.concurrent('a second build takes the diffs and the pages of the releases from the cache; the output is the same', async () => {
   // The shared OPTSM build is the cold one: it ran with a cache of its own, empty before it.
@@ -133,3 +144,37 @@ test('a build that fails half-way leaves the previous output as it was', async (
   expect(await readTree(path.join(cwd, 'dist'))).toEqual({ 'index.html': 'the previous build', [outputMarker]: outputMarkerText(['index.html']) })
   expect((await readdir(cwd)).sort()).toEqual(['dist', 'policy'])
 })
+
+test('with --site, every link and identifier is absolute under it; the pages the cache kept for another address are rendered anew', async () => {
+  // The shared build's cache holds the pages of its release, made without a site URL. Last in the
+  // file, not concurrent: the build empties that cache (it was kept for another address), which
+  // the test of a warm build reads.
+  const cold = await optsmBuild()
+  const site = 'https://policy.example/'
+  const result = await build(cold.cwd, ['--out', 'sited', '--site', 'https://policy.example'], { CLAUSEWRIGHT_CACHE_DIR: cold.cacheDirectory })
+  expect([result.code, result.code === 0 ? '' : result.stderr]).toEqual([0, ''])
+  expect(result.stderr).not.toContain('site URL')
+  expect(result.stderr).toMatch(/compiled 14 clauses and 1 release \(\d+ ms; 1 of 1 diffs from the cache\)\n/)
+  const out = path.join(cold.cwd, 'sited')
+  const files = await readTree(out)
+  // The machine files are those compile makes for the address.
+  const output = compile(await readPolicy('policy', { cwd: cold.cwd }), { today: '2026-11-25', root: site }).output
+  for (const file of ['policy.jsonld', 'versions.json', 'changes.atom', 'policy.json']) expect(files[file], file).toBe(output?.files.get(file))
+  const pages = Object.keys(files).filter((file) => file.endsWith('.html'))
+  expect(pages).toHaveLength(6)
+  for (const page of pages) {
+    const html = files[page] ?? ''
+    const address = `${site}${page.replace(/index\.html$/, '')}`
+    expect(html, page).toContain(`<link rel="canonical" href="${address}"><meta property="og:url" content="${address}">`)
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1] ?? 'null') as unknown
+    const ids = JSON.stringify(jsonLd).match(/"@id":"[^"]*"/g) ?? []
+    expect(ids.length, page).toBeGreaterThan(50)
+    for (const id of ids) expect(id, page).toMatch(/^"@id":"https:\/\//)
+    // A version's pages (its page, its change page) carry its JSON-LD; the others the policy's.
+    expect((jsonLd as Record<string, unknown>)['@id'], page).toBe(`${site}versions/2019-01-25/`)
+  }
+  expect(await findExecutableVectors(out)).toEqual([])
+  // og:url is RDFa's `property`, which HTML allows on <meta> (as test/site.test.ts validates the pages without it).
+  const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off', 'long-title': 'off', 'no-trailing-whitespace': 'off' } })
+  for (const page of pages) expect((await validator.validateString(files[page] ?? '', page)).results.flatMap((report) => report.messages.map((message) => message.message)), page).toEqual([])
+}, 60_000)

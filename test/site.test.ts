@@ -244,7 +244,7 @@ function astroBuild(args: readonly string[], cwd: string, env: Record<string, st
 
 // One `astro build` of a site that mounts the integration (no clausewright CLI): a real Astro build
 // with the content layer costs seconds of CPU, so the one build answers both questions of mounting.
-test('mounted in another Astro site under /privacy/ (no clausewright CLI): every link stays under the mount point, the pages are those `clausewright build` makes there, and the endpoints serve the compiler’s files byte for byte', async () => {
+test('mounted in another Astro site under /privacy/ (no clausewright CLI): every link stays under the mount point, the pages are those `clausewright build` makes there, under the site URL of its configuration, and the endpoints serve the compiler’s files byte for byte', async () => {
   const { mkdir, mkdtemp, writeFile } = await import('node:fs/promises')
   const { compile } = await import('../src/compile/compile.ts')
   const { readPolicy } = await import('../src/source/read-policy.ts')
@@ -258,7 +258,8 @@ test('mounted in another Astro site under /privacy/ (no clausewright CLI): every
   temporary.push(host)
   await mkdir(path.join(host, 'src', 'pages'), { recursive: true })
   const source = (file: string) => JSON.stringify(path.join(repoRoot, file))
-  await writeFile(path.join(host, 'astro.config.mjs'), `import clausewright from ${source('src/astro/integration.ts')}\nexport default { integrations: [clausewright({ base: '/privacy/' })] }\n`)
+  // Its own site URL, which the integration reads from Astro's configuration (without a trailing slash, as often written).
+  await writeFile(path.join(host, 'astro.config.mjs'), `import clausewright from ${source('src/astro/integration.ts')}\nexport default { site: 'https://policy.example', integrations: [clausewright({ base: '/privacy/' })] }\n`)
   await writeFile(path.join(host, 'src', 'content.config.ts'), `import { defineCollection } from 'astro:content'\nimport { clausewrightLoader } from ${source('src/astro/integration.ts')}\nexport const collections = { clausewright: defineCollection({ loader: clausewrightLoader({ policyDir: ${source('policy')} }) }) }\n`)
   await writeFile(path.join(host, 'src', 'pages', 'index.astro'), '<!doctype html><html lang="en"><head><title>Host</title></head><body><a href="/privacy/">Privacy</a></body></html>\n')
   const result = await astroBuild(['--root', host], host)
@@ -277,16 +278,24 @@ test('mounted in another Astro site under /privacy/ (no clausewright CLI): every
     }
   }
   // The CLI hands the pages the entries it compiled; the loader puts them in Astro's content
-  // store: either way, the same pages, but for the mount point in their links.
+  // store: either way, the same pages, but for the mount point in their links, and the site URL
+  // in their canonical link, og:url, JSON-LD identifiers and printed address (which the shared
+  // build, without one, writes as paths from the site's root).
   // The files of a site's root (404.html, robots.txt) are the host site's, not the policy's.
   expect(site.files.filter((file) => /^(privacy\/)?(404\.html|robots\.txt|sitemap\.xml)$/.test(file))).toEqual([])
+  const root = 'https://policy.example/privacy/'
   const optsmPages = optsm.pages.filter((page) => page.file !== '404.html')
   expect(policyPages.map((page) => page.file)).toEqual(optsmPages.map((page) => `privacy/${page.file}`))
   for (const page of policyPages) {
     const made = optsmPages.find((other) => `privacy/${other.file}` === page.file)?.html
-    expect(page.html, page.file).toBe(made?.replaceAll('href="/', 'href="/privacy/').replace(/(printed from )\//, '$1/privacy/'))
+    const mounted = made
+      ?.replace(/<link rel="canonical" href="\/([^"]*)">/, (_link, address: string) => `<link rel="canonical" href="${root}${address}"><meta property="og:url" content="${root}${address}">`)
+      .replaceAll('"@id":"/', `"@id":"${root}`)
+      .replaceAll('href="/', 'href="/privacy/')
+      .replace(/(printed from )\//, `$1${root}`)
+    expect(page.html, page.file).toBe(mounted)
   }
-  const files = compile(await readPolicy('policy', { cwd: repoRoot })).output?.files ?? new Map<string, string>()
+  const files = compile(await readPolicy('policy', { cwd: repoRoot }), { root }).output?.files ?? new Map<string, string>()
   for (const file of ['policy.json', 'policy.jsonld', 'versions.json', 'changes.atom', 'versions/2019-01-25.json']) {
     expect(await readFile(path.join(host, 'dist', 'privacy', file), 'utf8'), file).toBe(files.get(file))
   }

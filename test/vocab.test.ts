@@ -54,4 +54,14 @@ test('every DPV term in the OPTSM JSON-LD exists', async () => {
     return !known[prefix]?.has(name)
   })
   expect(unknown).toEqual([])
+  // Nor one the extract marks as deprecated, or to be (dpv:PersonalDataHandling: use dpv:Process).
+  const deprecated = new Set(
+    ['dpv.csv', 'pd.csv', 'eu-gdpr.csv'].flatMap((file) =>
+      readExtract(file)
+        .split('\n')
+        .flatMap((line) => (/deprecat/i.test(line) ? [`${file.replace('.csv', '')}:${/^"([^"]+)"/.exec(line)?.[1]}`] : [])),
+    ),
+  )
+  expect(deprecated.has('dpv:PersonalDataHandling')).toBe(true)
+  expect([...used].filter((term) => deprecated.has(term))).toEqual([])
 })

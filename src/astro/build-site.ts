@@ -32,12 +32,20 @@ export interface SiteBuildOptions {
   /** Absolute path of the policy directory. */
   readonly policyDirectory: string
   readonly quiet: boolean
+  /** The site URL of `--site` (normalised by `parseSiteUrl`), set as Astro's `site` for this build. */
+  readonly site?: string | undefined
 }
 
 /** An Astro build of the site, started before the policy is compiled: its pages wait for it. */
 export interface SiteBuild {
   /** Where Astro builds, inside the project (removed when the build finishes or is cancelled). */
   readonly workDirectory: string
+  /**
+   * Where the policy's pages are published (policy-address.ts), as the integration read it from
+   * Astro's configuration: a URL with a site URL, else a path. Rejected when the site URL is
+   * refused, or when the build failed before it was read.
+   */
+  readonly policyRoot: Promise<string>
   /**
    * Hands the pages the compiled policy (its entries, in a file: the content loader does not
    * compile it a second time, and nothing passes through Astro's content store) and writes its
@@ -70,6 +78,7 @@ export async function startSiteBuild(options: SiteBuildOptions): Promise<SiteBui
   const astro = runAstroBuild(astroOut, entriesFile, options)
   // A failure before `finish` is reported by `finish`; `cancel` ignores it.
   astro.done.catch(() => undefined)
+  astro.policyRoot.catch(() => undefined)
   const cleanUp = async () => {
     await rm(astroOut, { recursive: true, force: true })
     await rm(`${astroOut}-cache`, { recursive: true, force: true })
@@ -77,6 +86,7 @@ export async function startSiteBuild(options: SiteBuildOptions): Promise<SiteBui
   }
   return {
     workDirectory: astroOut,
+    policyRoot: astro.policyRoot,
     async finish(output, outDirectory, pageCache) {
       try {
         // Written aside and renamed: the pages never read half a file.
@@ -162,6 +172,8 @@ export function siteBuildFailure(how: string, log: string): ClausewrightError {
 
 interface AstroRun {
   readonly done: Promise<void>
+  /** The root the child's integration read (see SiteBuild). */
+  readonly policyRoot: Promise<string>
   /** Prints Astro's log so far, and from now on, unless quiet (before, it would interleave with the diagnostics). */
   showLog(): void
   stop(): Promise<void>
@@ -178,6 +190,15 @@ function compileCacheOfChild(): { NODE_COMPILE_CACHE?: string } {
   return directory ? { NODE_COMPILE_CACHE: path.dirname(directory) } : {}
 }
 
+/** The message of the child's integration (policy-root.ts), if `message` is one. */
+function policyRootMessage(message: unknown): { root: string } | { problem: string } | undefined {
+  if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== 'clausewright:policy-root') return undefined
+  const { root, problem } = message as { root?: unknown; problem?: unknown }
+  if (typeof root === 'string') return { root }
+  if (typeof problem === 'string') return { problem }
+  return undefined
+}
+
 function runAstroBuild(outDirectory: string, entriesFile: string, options: SiteBuildOptions): AstroRun {
   // The child watches its parent: it ends when the CLI dies, even by SIGKILL (watch-parent.mjs).
   const watchParent = pathToFileURL(path.join(projectRoot, 'src', 'astro', 'watch-parent.mjs')).href
@@ -185,8 +206,8 @@ function runAstroBuild(outDirectory: string, entriesFile: string, options: SiteB
   const args = ['--import', watchParent, astroBuild, projectRoot, outDirectory, options.quiet ? 'silent' : 'info']
   const child = spawn(process.execPath, args, {
     cwd: projectRoot,
-    env: { ...process.env, ...compileCacheOfChild(), CLAUSEWRIGHT_PARENT_PID: String(process.pid), CLAUSEWRIGHT_POLICY_DIR: options.policyDirectory, CLAUSEWRIGHT_SITE_ENTRIES: entriesFile, CLAUSEWRIGHT_ASTRO_CACHE_DIR: `${outDirectory}-cache`, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...compileCacheOfChild(), CLAUSEWRIGHT_PARENT_PID: String(process.pid), CLAUSEWRIGHT_POLICY_DIR: options.policyDirectory, CLAUSEWRIGHT_SITE_ENTRIES: entriesFile, CLAUSEWRIGHT_ASTRO_CACHE_DIR: `${outDirectory}-cache`, ASTRO_TELEMETRY_DISABLED: '1', CLAUSEWRIGHT_SITE: options.site ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
   // Astro's log is progress: it goes to standard error, like ours, and stdout stays clean.
   let held: Buffer[] | undefined = []
@@ -196,8 +217,8 @@ function runAstroBuild(outDirectory: string, entriesFile: string, options: SiteB
     else process.stderr.write(chunk)
   }
   let errors = ''
-  child.stdout.on('data', log)
-  child.stderr.on('data', (chunk: Buffer) => {
+  child.stdout?.on('data', log)
+  child.stderr?.on('data', (chunk: Buffer) => {
     errors += chunk.toString()
     log(chunk)
   })
@@ -208,8 +229,21 @@ function runAstroBuild(outDirectory: string, entriesFile: string, options: SiteB
       else reject(siteBuildFailure(signal ?? `exit ${code}`, errors))
     })
   })
+  const policyRoot = new Promise<string>((resolve, reject) => {
+    child.on('message', (message: unknown) => {
+      const reading = policyRootMessage(message)
+      if (reading === undefined) return
+      if ('root' in reading) resolve(reading.root)
+      else reject(new ClausewrightError('site-url', reading.problem))
+    })
+    // Ended before it said: its failure (once ended, `done` is settled).
+    child.on('close', () => {
+      done.then(() => reject(new ClausewrightError('site-build-failed', 'the Astro build of the site ended without reading where the policy is published')), reject)
+    })
+  })
   return {
     done,
+    policyRoot,
     showLog() {
       for (const chunk of held ?? []) process.stderr.write(chunk)
       held = undefined

@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro'
 import { clausewrightLoader, type LoaderOptions } from './loader.ts'
+import { announcePolicyRoot, readPolicyRoot } from './policy-root.ts'
 
 export { clausewrightLoader }
 
@@ -13,6 +14,9 @@ export interface IntegrationOptions extends LoaderOptions {
    */
   readonly rootFiles?: boolean
 }
+
+/** Said once by a build without a site URL (the CLI says the same). */
+export const noSiteWarning = 'no site URL (`site` in the Astro configuration): the canonical links, the feed, versions.json and the JSON-LD identifiers of the policy are relative, no other site can link to its versions, and there is no sitemap.xml'
 
 const routes = [
   ['', 'index.astro'],
@@ -38,10 +42,12 @@ const rootRoutes = [
  */
 export default function clausewright(options: IntegrationOptions = {}): AstroIntegration {
   const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/')
+  let building = false
   return {
     name: 'clausewright',
     hooks: {
-      'astro:config:setup': ({ injectRoute, updateConfig }) => {
+      'astro:config:setup': ({ command, injectRoute, updateConfig }) => {
+        building = command === 'build'
         const mounted: Array<readonly [string, string]> = [
           ...routes.map(([pattern, entrypoint]) => [`${base}${pattern}`, entrypoint] as const),
           ...((options.rootFiles ?? base === '/') ? rootRoutes.map(([pattern, entrypoint]) => [`/${pattern}`, entrypoint] as const) : []),
@@ -50,6 +56,15 @@ export default function clausewright(options: IntegrationOptions = {}): AstroInt
           injectRoute({ pattern, entrypoint: new URL(`../../site/routes/${entrypoint}`, import.meta.url), prerender: true })
         }
         updateConfig({ vite: { define: { __CLAUSEWRIGHT_BASE__: JSON.stringify(base) } } })
+      },
+      // The site URL is Astro's `site`, for the policy's identifiers as for Astro's canonical links
+      // (`clausewright build --site` sets it): read once the configuration is final.
+      'astro:config:done': ({ config, logger }) => {
+        const reading = readPolicyRoot(config, base)
+        announcePolicyRoot(reading)
+        if ('problem' in reading) throw new Error(reading.problem)
+        // clausewright build says it itself, once.
+        if (building && config.site === undefined && !process.env['CLAUSEWRIGHT_SITE_ENTRIES']) logger.warn(noSiteWarning)
       },
     },
   }

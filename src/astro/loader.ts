@@ -5,6 +5,8 @@ import { printable } from '../diagnostics/format.ts'
 import { countOf } from '../diagnostics/words.ts'
 import type { PolicySources, ReadOptions } from '../source/read-policy.ts'
 import { latestWins } from './latest-wins.ts'
+import { announcedPolicyRoot } from './policy-root.ts'
+import { policyRoot } from '../model/policy-address.ts'
 import type { SiteEntry } from './site-data.ts'
 import { type ErrorEntryData, siteEntrySchema } from './site-schema.ts'
 
@@ -56,7 +58,11 @@ export function clausewrightLoader(options: LoaderOptions = {}, read?: PolicyRea
       // build of a site that mounts the policy publishes the releases, as `clausewright build` does.
       const draft = watcher !== undefined
       const sync = async (): Promise<void> => {
-        const result = compile(await (read ?? readPolicy)(directory, { cwd: root }), { draft })
+        // Where the pages are published, as the integration read it from Astro's configuration
+        // (read at each sync: `astro dev` reads the configuration again when it changes); without
+        // the integration, which mounts the pages, under Astro's `base`.
+        const publishedAt = announcedPolicyRoot() ?? policyRoot({ path: config.base })
+        const result = compile(await (read ?? readPolicy)(directory, { cwd: root }), { draft, root: publishedAt })
         if (!result.output) {
           const errors = result.diagnostics.filter((item) => item.severity === 'error')
           const message = formatDiagnostics(errors, 'pretty', { texts: sourceTexts(result.sources) })

@@ -136,7 +136,7 @@ export function buildSiteEntries(output: CompiledPolicy, options: SiteEntryOptio
     entries.push({
       id: `version/${release.version}`,
       // The clauses' HTML travels once, as the rendered HTML: the pages read the rest of the document.
-      data: { release: summarise(release), standing, document: withoutClauseBodies(document), jsonLdScript: jsonForScript(toJsonLd(document)) },
+      data: { release: summarise(release), standing, document: withoutClauseBodies(document), jsonLdScript: jsonForScript(toJsonLd(document, { root: output.root })) },
       html: clausesHtml(document),
     })
     const diff = output.changes[index]

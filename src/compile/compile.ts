@@ -6,6 +6,7 @@ import type { SourceFile } from '../source/source-file.ts'
 import { buildPolicyDocument } from './policy-document.ts'
 import type { PolicyDocument } from '../model/policy-document.ts'
 import { toJsonLd } from './to-json-ld.ts'
+import { addressOf, isAbsoluteRoot } from '../model/policy-address.ts'
 import { diffDocuments } from '../versions/diff.ts'
 import type { PolicyDiff } from '../model/diff.ts'
 import { type DiffCache, releasePairKey } from '../versions/diff-cache.ts'
@@ -18,7 +19,8 @@ import { standingsOn, type VersionStanding, versionInForce } from '../versions/s
 export const draftVersion = 'draft'
 import { currentDigestOf, recordedKind } from '../versions/release.ts'
 
-export interface CompiledPolicy {
+/** What compile makes of the policy before it is given an address: all but the artefacts. */
+export interface CompiledContent {
   /**
    * The document published as the policy (index.html, policy.json, policy.jsonld): the release in
    * force today (`current`), exactly as released; or, before any release takes effect, the first
@@ -37,23 +39,37 @@ export interface CompiledPolicy {
   readonly unreleasedSince: Release | undefined
   /** The working source's document, with the last-updated date as its version. */
   readonly draft: PolicyDocument
-  readonly jsonLd: object
   /** The releases, oldest first. */
   readonly releases: readonly Release[]
   /** The diff of each release from the one before it (same order as `releases`). */
   readonly changes: readonly PolicyDiff[]
+}
+
+/** The compiled policy, published under `root`: with its JSON-LD and the machine files. */
+export interface CompiledPolicy extends CompiledContent {
+  /** Where the policy's pages are published (policy-address.ts): a URL with a site URL, else a path. */
+  readonly root: string
+  readonly jsonLd: object
   /** The artefacts by path relative to the output directory, in a fixed order. */
   readonly files: ReadonlyMap<string, string>
 }
 
-export interface CompileResult {
+interface Checked {
   readonly diagnostics: readonly Diagnostic[]
   /** The parsed source files, for code frames. */
   readonly sources: readonly SourceFile[]
   /** The releases that passed their integrity checks, oldest first (even when the draft has errors). */
   readonly releases: readonly Release[]
+}
+
+export interface CompileResult extends Checked {
   /** Undefined when the policy has errors: nothing is compiled from a broken policy. */
   readonly output?: CompiledPolicy
+}
+
+export interface ContentResult extends Checked {
+  /** Undefined when the policy has errors. */
+  readonly content?: CompiledContent
 }
 
 export interface CompileOptions extends CheckOptions {
@@ -61,6 +77,12 @@ export interface CompileOptions extends CheckOptions {
   readonly diffCache?: DiffCache
   /** Publish the draft as a preview (version `draft`) instead of the release in force (`build --draft`). */
   readonly draft?: boolean
+  /**
+   * Where the policy's pages are published (`policyRoot`): with a site URL, an absolute URL, and
+   * every link of the machine files and IRI of the JSON-LD is absolute; else the path from the
+   * site's root (default `/`), and the links stay relative.
+   */
+  readonly root?: string
 }
 
 // The schemas are published beside the artefacts so that consumers can validate what they fetch.
@@ -72,6 +94,15 @@ const schemaTexts = new Map(publishedSchemas.map((name) => [`schema/${name}`, re
  * The same sources give byte-identical artefacts, whatever the time zone, locale or directory.
  */
 export function compile(sources: PolicySources, options: CompileOptions = {}): CompileResult {
+  const { content, ...checked } = compileContent(sources, options)
+  return content ? { ...checked, output: publishAt(content, options.root) } : checked
+}
+
+/**
+ * compile, all but the artefacts that say where the policy is published (`publishAt`): so that
+ * `clausewright build` compiles while Astro reads its configuration, which gives the address.
+ */
+export function compileContent(sources: PolicySources, options: Omit<CompileOptions, 'root'> = {}): ContentResult {
   const checked = checkPolicy(sources, options)
   const { policy, data, releases } = checked.context
   const rendered = checked.renderDraft()
@@ -87,7 +118,6 @@ export function compile(sources: PolicySources, options: CompileOptions = {}): C
   const preview = options.draft === true || releases.length === 0
   const shown = preview ? undefined : (current ?? releases[0])
   const document = shown ? withReading(shown, draft) : options.draft === true ? { ...draft, version: draftVersion } : draft
-  const jsonLd = toJsonLd(document)
   // Each release's diff from the one before, computed once for the JSON files and the site.
   const changes = releases.map((release, position) => {
     const previous = position > 0 ? releases[position - 1] : undefined
@@ -98,13 +128,20 @@ export function compile(sources: PolicySources, options: CompileOptions = {}): C
     options.diffCache?.set(key, diff)
     return diff
   })
+  return { diagnostics: checked.diagnostics, sources: checked.files, releases, content: { document, shown, preview, current, standings, unreleasedSince, draft, releases, changes } }
+}
+
+/** The compiled policy published under `root` (see CompileOptions): its JSON-LD and its machine files. */
+export function publishAt(content: CompiledContent, root = '/'): CompiledPolicy {
+  const { document, releases, changes, standings, draft } = content
+  const jsonLd = toJsonLd(document, { root })
   const files = new Map<string, string>([
     ['policy.json', `${JSON.stringify(document, null, 2)}\n`],
     ['policy.jsonld', `${JSON.stringify(jsonLd, null, 2)}\n`],
-    ...versionFiles(releases, changes, standings, { policyId: policy.id, title: policy.title }),
+    ...versionFiles(releases, changes, standings, { policyId: draft.id, title: draft.title, root }),
     ...schemaTexts,
   ])
-  return { diagnostics: checked.diagnostics, sources: checked.files, releases, output: { document, shown, preview, current, standings, unreleasedSince, draft, jsonLd, releases, changes, files } }
+  return { ...content, root, jsonLd, files }
 }
 
 /**
@@ -120,7 +157,10 @@ function withReading(release: Release, draft: PolicyDocument): PolicyDocument {
 }
 
 /** versions.json, versions/<id>.json, changes/<id>.json and changes.atom, from the releases. */
-function versionFiles(releases: readonly Release[], changes: readonly PolicyDiff[], standings: readonly VersionStanding[], feed: { policyId: string; title: string }): Array<[string, string]> {
+function versionFiles(releases: readonly Release[], changes: readonly PolicyDiff[], standings: readonly VersionStanding[], feed: { policyId: string; title: string; root: string }): Array<[string, string]> {
+  // Relative to versions.json and the feed, which lie at the root, unless the root is a URL.
+  const baseUrl = isAbsoluteRoot(feed.root) ? feed.root : undefined
+  const link = (path: string) => (baseUrl === undefined ? path : addressOf(baseUrl, path))
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
   const standingOf = new Map(standings.map((standing) => [standing.version, standing]))
   const index = {
@@ -140,13 +180,13 @@ function versionFiles(releases: readonly Release[], changes: readonly PolicyDiff
       decidedBy: release.decidedBy ?? null,
       digest: release.digest,
       previous: release.previous,
-      links: { document: `versions/${release.version}.json`, changes: `changes/${release.version}.json`, page: `versions/${release.version}/`, changesPage: `changes/${release.version}/` },
+      links: { document: link(`versions/${release.version}.json`), changes: link(`changes/${release.version}.json`), page: link(`versions/${release.version}/`), changesPage: link(`changes/${release.version}/`) },
     })),
   }
   return [
     ['versions.json', json(index)],
     ...releases.map((release): [string, string] => [`versions/${release.version}.json`, json(release.document)]),
     ...releases.map((release, position): [string, string] => [`changes/${release.version}.json`, json(changes[position])]),
-    ['changes.atom', renderFeed(releases, { ...feed, changes })],
+    ['changes.atom', renderFeed(releases, { policyId: feed.policyId, title: feed.title, changes, ...(baseUrl !== undefined && { baseUrl }) })],
   ]
 }

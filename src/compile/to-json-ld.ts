@@ -1,6 +1,7 @@
 import type { RecipientKind } from '../model/types.ts'
 import { namespaces } from '../vocab/gdpr.ts'
 import type { PolicyDocument } from '../model/policy-document.ts'
+import { nodeIri, type PolicyNodeKind, policyIri, versionIri } from '../model/policy-address.ts'
 
 /**
  * The JSON-LD 1.1 context, inlined so that no reader needs the network. DPV publishes no context
@@ -21,24 +22,36 @@ const recipientTypes: Record<RecipientKind, string[]> = {
 
 type JsonLd = Record<string, unknown>
 
+export interface JsonLdOptions {
+  /** Where the policy's pages are published (`policyRoot`): a URL, or a path from the site's root (default `/`). */
+  readonly root?: string
+}
+
 /**
- * The policy as linked data: schema.org for the document and its publisher, DPV for the
- * processing (one dpv:PersonalDataHandling per purpose). Nodes are blank nodes named after
- * their ids (`_:purpose-marketing`), so the document stands alone wherever it is served.
+ * One version of the policy as linked data: schema.org for the document and its publisher, DPV
+ * for the processing (one dpv:Process per purpose, with its dpv:Purpose). Every node has an IRI,
+ * none is blank: the version is its page's address, the policy the address of the policy's page,
+ * and what the version says a fragment of the version's IRI (policy-address.ts), so that another
+ * system can store "accepted version X" or "consented to purpose Y of version X" and find it again.
+ * Every data category is there, typed dpv:PersonalData and, where it has one, its DPV `pd:` class.
  */
-export function toJsonLd(document: PolicyDocument): JsonLd {
-  const controller = '_:controller'
+export function toJsonLd(document: PolicyDocument, options: JsonLdOptions = {}): JsonLd {
+  const root = options.root ?? '/'
+  const version = versionIri(root, document.version)
+  const iri = (kind: PolicyNodeKind, ...path: string[]) => nodeIri(version, kind, ...path)
+  const controller = iri('controller')
   const emails = document.contacts.flatMap((contact) => (contact.email === undefined ? [] : [contact.email]))
   const company = document.controller.companyNumber
   return {
     '@context': jsonLdContext,
-    '@id': '_:policy',
+    '@id': version,
     '@type': ['schema:WebPage', 'schema:DigitalDocument', 'dpv:PrivacyNotice'],
     'schema:name': document.title,
     'schema:identifier': document.id,
     'schema:version': document.version,
     'schema:dateModified': { '@value': document.lastUpdated, '@type': 'xsd:date' },
     'schema:inLanguage': document.language,
+    'schema:exampleOfWork': { '@id': policyIri(root), '@type': 'schema:CreativeWork', 'schema:identifier': document.id, 'schema:name': document.title },
     'schema:publisher': { '@id': controller },
     'schema:author': {
       '@id': controller,
@@ -47,6 +60,7 @@ export function toJsonLd(document: PolicyDocument): JsonLd {
       ...(document.controller.name !== undefined && { 'schema:name': document.controller.name }),
       ...(company !== undefined && {
         'schema:identifier': {
+          '@id': iri('controller', 'company-number'),
           '@type': 'schema:PropertyValue',
           'schema:propertyID': document.controller.registry === undefined ? 'company number' : `company number (${document.controller.registry})`,
           'schema:value': company,
@@ -55,7 +69,7 @@ export function toJsonLd(document: PolicyDocument): JsonLd {
       ...(emails.length > 0 && { 'schema:email': emails }),
       ...(document.controller.website !== undefined && { 'schema:url': { '@id': document.controller.website } }),
       'schema:contactPoint': document.contacts.map((contact) => ({
-        '@id': `_:contact-${contact.id}`,
+        '@id': iri('contact', contact.id),
         '@type': 'schema:ContactPoint',
         'schema:contactType': contact.description,
         ...(contact.email !== undefined && { 'schema:email': contact.email }),
@@ -64,7 +78,7 @@ export function toJsonLd(document: PolicyDocument): JsonLd {
       })),
     },
     'schema:hasPart': document.clauses.map((clause, index) => ({
-      '@id': `_:clause-${clause.id}`,
+      '@id': iri('clause', clause.id),
       '@type': 'schema:WebPageElement',
       'schema:identifier': clause.id,
       ...(clause.title !== null && { 'schema:name': clause.title }),
@@ -72,36 +86,41 @@ export function toJsonLd(document: PolicyDocument): JsonLd {
       'schema:text': clause.text,
     })),
     'dpv:hasDataController': { '@id': controller },
-    'dpv:hasPersonalDataHandling': document.purposes.map((purpose) => {
-      const categories = purpose.dataCategories.flatMap((id) => {
-        const iri = document.dataCategories.find((category) => category.id === id)?.dpv
-        return iri ? [{ '@id': iri }] : []
-      })
-      return {
-        '@id': `_:purpose-${purpose.id}`,
-        '@type': 'dpv:PersonalDataHandling',
-        'schema:identifier': purpose.id,
-        'dpv:hasPurpose': { '@type': 'dpv:Purpose', 'schema:description': purpose.text },
-        'dpv:hasLegalBasis': [
-          ...purpose.lawfulBasis.map((basis) => ({ '@id': basis.iri })),
-          ...(purpose.legitimateInterest === null ? [] : [{ '@type': 'dpv:LegitimateInterest', 'schema:description': purpose.legitimateInterest }]),
-        ],
-        'dpv:hasPersonalData': uniqueBy(categories, (item) => item['@id']),
-        'dpv:hasDataController': { '@id': controller },
-        'dpv:hasRecipient': purpose.recipients.map((id) => ({ '@id': `_:recipient-${id}` })),
-      }
-    }),
-    'dpv:hasRecipient': document.recipients.map((recipient) => ({
-      '@id': `_:recipient-${recipient.id}`,
-      '@type': recipientTypes[recipient.kind],
-      'schema:name': recipient.label,
+    'dpv:hasPersonalData': document.dataCategories.map((category) => ({
+      '@id': iri('data', category.id),
+      '@type': category.dpv === null ? 'dpv:PersonalData' : ['dpv:PersonalData', compactIri(category.dpv)],
+      'schema:identifier': category.id,
+      'schema:name': category.label,
+      ...(category.description !== null && { 'schema:description': category.description }),
     })),
-    'dpv:hasRight': uniqueBy(
-      document.rights.map((right) => ({ '@id': right.iri })),
-      (item) => item['@id'],
-    ),
+    'dpv:hasProcess': document.purposes.map((purpose) => ({
+      '@id': iri('process', purpose.id),
+      '@type': 'dpv:Process',
+      'schema:identifier': purpose.id,
+      'dpv:hasPurpose': { '@id': iri('purpose', purpose.id), '@type': 'dpv:Purpose', 'schema:identifier': purpose.id, 'schema:description': purpose.text },
+      'dpv:hasLegalBasis': [
+        ...purpose.lawfulBasis.map((basis) => ({ '@id': basis.iri })),
+        ...(purpose.legitimateInterest === null ? [] : [{ '@id': iri('process', purpose.id, 'legitimate-interest'), '@type': 'dpv:LegitimateInterest', 'schema:description': purpose.legitimateInterest }]),
+      ],
+      'dpv:hasPersonalData': purpose.dataCategories.map((id) => ({ '@id': iri('data', id) })),
+      'dpv:hasDataController': { '@id': controller },
+      'dpv:hasRecipient': purpose.recipients.map((id) => ({ '@id': iri('recipient', id) })),
+    })),
+    'dpv:hasRecipient': document.recipients.map((recipient) => ({
+      '@id': iri('recipient', recipient.id),
+      '@type': recipientTypes[recipient.kind],
+      'schema:identifier': recipient.id,
+      'schema:name': recipient.label,
+      ...(recipient.description !== null && { 'schema:description': recipient.description }),
+    })),
+    'dpv:hasRight': document.rights.map((right) => ({
+      '@id': iri('right', right.id),
+      '@type': ['dpv:DataSubjectRight', compactIri(right.iri)],
+      'schema:identifier': right.id,
+      ...(right.text !== null && { 'schema:description': right.text }),
+    })),
     'dpv:hasAuthority': {
-      '@id': '_:supervisory-authority',
+      '@id': iri('supervisory-authority'),
       '@type': ['schema:GovernmentOrganization', 'dpv:Authority'],
       'schema:name': document.supervisoryAuthority.name,
       ...(document.supervisoryAuthority.shortName !== undefined && { 'schema:alternateName': document.supervisoryAuthority.shortName }),
@@ -110,14 +129,12 @@ export function toJsonLd(document: PolicyDocument): JsonLd {
   }
 }
 
-function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>()
-  return items.filter((item) => {
-    const value = key(item)
-    if (seen.has(value)) return false
-    seen.add(value)
-    return true
-  })
+/** `pd:EmailAddress` for `https://w3id.org/dpv/pd#EmailAddress`: an IRI in a namespace of the context, as the context writes it. */
+function compactIri(iri: string): string {
+  for (const [prefix, namespace] of Object.entries(namespaces)) {
+    if (iri.startsWith(namespace) && /^[A-Za-z0-9-]+$/.test(iri.slice(namespace.length))) return `${prefix}:${iri.slice(namespace.length)}`
+  }
+  return iri
 }
 
 /**

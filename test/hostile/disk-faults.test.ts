@@ -43,7 +43,9 @@ vi.mock('node:child_process', async (importOriginal) => {
     const script = args.findIndex((arg) => arg.endsWith(path.join('src', 'astro', 'astro-build.mjs')))
     if (script === -1) return original.spawn(command, args, options)
     const page = "require('node:fs').writeFileSync(require('node:path').join(process.argv[1], 'index.html'), '<!doctype html><title>A page</title>')"
-    return original.spawn(process.execPath, ['-e', astro.endless ? 'setTimeout(() => undefined, 60_000)' : page, String(args[script + 2])], options)
+    // It tells the CLI where the policy is published, as the integration in Astro's child does (policy-root.ts).
+    const configured = "process.channel.unref(); process.send({ type: 'clausewright:policy-root', root: '/' });"
+    return original.spawn(process.execPath, ['-e', `${configured} ${astro.endless ? 'setTimeout(() => undefined, 60_000)' : page}`, String(args[script + 2])], options)
   }) as typeof original.spawn
   return { ...original, default: { ...original, spawn }, spawn }
 })
