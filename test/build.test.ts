@@ -160,8 +160,14 @@ test('with --site, every link and identifier is absolute under it; the pages the
   // The machine files are those compile makes for the address.
   const output = compile(await readPolicy('policy', { cwd: cold.cwd }), { today: '2026-11-25', root: site }).output
   for (const file of ['policy.jsonld', 'versions.json', 'changes.atom', 'policy.json']) expect(files[file], file).toBe(output?.files.get(file))
-  const pages = Object.keys(files).filter((file) => file.endsWith('.html'))
+  // The 404 page is no address of its own: no canonical link, no og:url.
+  expect(files['404.html']).not.toMatch(/rel="canonical"|og:url/)
+  const pages = Object.keys(files).filter((file) => file.endsWith('.html') && file !== '404.html')
   expect(pages).toHaveLength(6)
+  // With the site URL, the sitemap lists the pages to index, absolute, and robots.txt names it.
+  expect(files['robots.txt']).toContain(`Sitemap: ${site}sitemap.xml`)
+  expect(files['sitemap.xml']).toContain(`<loc>${site}</loc>`)
+  expect(files['sitemap.xml']).toContain(`<loc>${site}versions/2019-01-25/</loc>`)
   for (const page of pages) {
     const html = files[page] ?? ''
     const address = `${site}${page.replace(/index\.html$/, '')}`
