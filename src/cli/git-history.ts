@@ -8,12 +8,24 @@ import { UsageError } from './shared.ts'
 const maxVersionBytes = 4 * 1024 * 1024
 
 // Nothing of the user's or the repository's configuration that could run a program or ask a
-// question: no pager, no prompt, no system configuration; output in plain bytes.
-const gitEnvironment = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' }
+// question: no pager, no prompt, no system configuration, no signature verified (gpg.program), no
+// object fetched from a partial clone's promisor remote (its upload-pack); output in plain bytes.
+// The caller's GIT_* variables (GIT_DIR in a hook) would name another repository than `-C`'s.
+const gitEnvironment = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GIT_'))),
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_PAGER: 'cat',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_NO_LAZY_FETCH: '1',
+  GIT_PROTOCOL_FROM_USER: '0',
+  LC_ALL: 'C',
+}
+// On the command line, so that they override the repository's own configuration.
+const gitSettings = ['core.fsmonitor=false', 'log.showSignature=false', 'protocol.allow=never', ...['file', 'git', 'ssh', 'http', 'https', 'ext'].map((name) => `protocol.${name}.allow=never`)].flatMap((setting) => ['-c', setting])
 
 function git(repository: string, args: readonly string[], maxBuffer = 64 * 1024 * 1024): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    execFile('git', ['-C', repository, '--no-pager', '-c', 'core.fsmonitor=false', ...args], { encoding: 'buffer', maxBuffer, env: gitEnvironment, windowsHide: true }, (error, stdout, stderr) => {
+    execFile('git', ['-C', repository, '--no-pager', ...gitSettings, ...args], { encoding: 'buffer', maxBuffer, env: gitEnvironment, windowsHide: true }, (error, stdout, stderr) => {
       if (error) reject(Object.assign(error, { stderr: stderr.toString('utf8') }))
       else resolve(stdout)
     })
@@ -53,7 +65,8 @@ export async function readGitHistory(repository: string, file: string, options: 
       // The commit deleted the file (git lists it among the commits that changed it).
       if (/does not exist|not a valid object|Not a valid object name|path .* does not exist/i.test((error as { stderr?: string }).stderr ?? '')) return null
       if ((error as { code?: unknown }).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') throw new UsageError(`refusing ${printable(change.path)} at commit ${change.commit}: more than ${maxVersionBytes} bytes`)
-      throw error
+      // Such as a partial clone's missing object, never fetched.
+      throw new UsageError(`cannot read ${printable(change.path)} at commit ${change.commit}: ${printable(firstLine((error as { stderr?: string }).stderr ?? ''))}`)
     })
     if (blob === null) continue
     let text: string
