@@ -273,7 +273,7 @@ describe('refusals', () => {
     ])
     const result = await runCli(['import', '--git', strange, '--path', 'privacy.md'], cwd)
     expect(result.code).toBe(2)
-    expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing the history: at commit ${execFileSync('git', ['-C', strange, 'rev-list', '--max-parents=0', 'HEAD'], { encoding: 'utf8' }).trim()} the file's path \`privacy\u241b[31m.md\` holds a control character or is longer than 1000 characters`)
+    expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing the history: at commit ${execFileSync('git', ['-C', strange, 'rev-list', '--max-parents=0', 'HEAD'], { encoding: 'utf8' }).trim()} the file's path \`privacy\u241b[31m.md\` holds a control or invisible character or is longer than 1000 characters`)
     expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
   })
 

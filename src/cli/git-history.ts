@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { printable } from '../diagnostics/format.ts'
 import type { HistoryVersion } from '../history/replay-history.ts'
 import { isCalendarDate } from '../model/calendar-date.ts'
+import { findCharacterProblems } from '../source/find-invisible-characters.ts'
 import { UsageError } from './shared.ts'
 
 /** The largest version of a policy read from a history, as `import` reads a file. */
@@ -99,8 +100,11 @@ export function parseLog(output: string): Change[] {
     const committed = date.slice(0, 10)
     const path = name.replace(/^\n/, '')
     if (commit === undefined || !isCalendarDate(committed) || path === '') throw new UsageError(`unexpected output of git log near \`${printable(marker.slice(0, 60))}\``)
-    // The path is recorded in each release (`imported.path`) and its summary: one plain line.
-    if (/[\p{Cc}\u2028\u2029]/u.test(path) || path.length > 1000) throw new UsageError(`refusing the history: at commit ${commit} the file's path \`${printable(path.slice(0, 200))}\` holds a control character or is longer than 1000 characters`)
+    // The path is recorded in each release (`imported.path`) and its summary, which check holds to
+    // the rules of policy text: one plain line, no bidirectional or zero-width character.
+    if (/[\p{Cc}\u2028\u2029]/u.test(path) || findCharacterProblems(path).length > 0 || path.length > 1000) {
+      throw new UsageError(`refusing the history: at commit ${commit} the file's path \`${printable(path.slice(0, 200))}\` holds a control or invisible character or is longer than 1000 characters`)
+    }
     changes.push({ commit, committed, subject, path })
   }
   return changes

@@ -3,6 +3,7 @@ import { compile } from '../compile/compile.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { latestAnnouncedDate } from '../model/calendar-date.ts'
 import type { ImportedFrom, Release } from '../model/release.ts'
+import { findCharacterProblems } from '../source/find-invisible-characters.ts'
 import { importHtml, importMarkdown, type ImportOptions, type ImportResult } from '../source/import-markdown.ts'
 import type { ClauseIdentity } from '../source/match-clauses.ts'
 import type { SourceFile } from '../source/source-file.ts'
@@ -131,7 +132,16 @@ function announcedTooFarAhead(stated: string, committed: string): boolean {
 
 /** A release's summary: where it came from, in the words of its commit, and what it does not say. */
 function summaryOf(version: HistoryVersion): string {
-  const subject = version.subject.replace(/[\p{Cc}\u2028\u2029\s]+/gu, ' ').trim().slice(0, 200)
+  // Without the characters check refuses in a release (bidirectional controls, zero-width ones),
+  // and cut between characters, never inside a surrogate pair.
+  let visible = ''
+  let from = 0
+  for (const problem of findCharacterProblems(version.subject)) {
+    visible += version.subject.slice(from, problem.index)
+    from = problem.index + problem.character.length
+  }
+  visible += version.subject.slice(from)
+  const subject = [...visible.replace(/[\p{Cc}\u2028\u2029\s]+/gu, ' ').trim()].slice(0, 200).join('')
   return `Imported from ${version.path} at commit ${shortCommit(version.commit)} of ${version.committed}${subject === '' ? '' : ` (“${subject}”)`}. The text is the commit’s; the controller, contacts, supervisory authority and structured data are those the policy directory gave at import, not read from the history. Its kind is the one the tool proves: nobody reviewed it.`
 }
 

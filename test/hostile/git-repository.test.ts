@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from 'vitest'
@@ -77,5 +77,53 @@ test('a partial clone whose promisor remote names its own upload-pack: no object
   expect(existsSync(marker)).toBe(false)
   expect(result.code).toBe(2)
   expect(result.stderr.split('\n')[0]).toMatch(new RegExp(`^clausewright: cannot read privacy\\.md at commit ${git(repository, 'rev-parse', 'HEAD')}: `))
+  expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+})
+
+/** The second run's policy: what a person fills in after the first. */
+async function fillPlaceholders(cwd: string): Promise<void> {
+  const file = path.join(cwd, 'policy', 'policy.yaml')
+  const text = await readFile(file, 'utf8')
+  await writeFile(
+    file,
+    text
+      .replace('contacts: []', 'contacts:\n  - id: privacy\n    description: Questions about privacy\n    email: privacy@example.com')
+      .replace('"TODO: the data protection authority people can complain to"', 'Example supervisory authority')
+      .replace('https://TODO.invalid/', 'https://authority.example/'),
+  )
+}
+
+test('a commit message with bidirectional and zero-width characters, cut at 200 characters inside an emoji: the releases hold none of them, and check passes them', async () => {
+  const cwd = await workspace()
+  const repository = path.join(cwd, 'repository')
+  makeGitRepository(repository, [
+    { path: 'privacy.md', text, date: '2020-01-10', message: 'First' },
+    { path: 'privacy.md', text: text.replace('anyone else', 'anybody else'), date: '2020-02-10', message: 'Reword \u202eevil\u202c and\u200b hide\ufeff' },
+    // The summary keeps 200 characters of the message: here the 200th is one of two UTF-16 units.
+    { path: 'privacy.md', text: text.replace('anyone else', 'anybody at all'), date: '2020-04-10', message: `${'a'.repeat(199)}\u{1f600}\u{1f600}` },
+  ])
+  const run = () => runCli(['import', '--git', repository, '--path', 'privacy.md', '--name', 'Example Ltd', '--today', '2026-11-30'], cwd)
+  expect((await run()).code).toBe(0)
+  await fillPlaceholders(cwd)
+  const imported = await run()
+  expect(imported.stderr).toContain('as 3 releases into policy/releases/')
+  expect(imported.code).toBe(0)
+  const check = await runCli(['check', '--today', '2026-11-30'], cwd)
+  expect(check.stdout + check.stderr).not.toMatch(/:\d+:\d+ error /)
+  expect(check.code).toBe(0)
+  const summaries = await Promise.all(['2020-01-05.2', '2020-01-05.3'].map(async (version) => (JSON.parse(await readFile(path.join(cwd, 'policy', 'releases', `${version}.json`), 'utf8')) as { summary: string }).summary))
+  expect(summaries.map((summary) => /\(“(.*)”\)/u.exec(summary)?.[1])).toEqual(['Reword evil and hide', `${'a'.repeat(199)}\u{1f600}`])
+})
+
+test('a history in which the file had a path with a bidirectional or zero-width character (recorded in each release) is refused, named with its commit', async () => {
+  const cwd = await workspace()
+  const repository = path.join(cwd, 'repository')
+  makeGitRepository(repository, [
+    { path: 'pri\u202evacy\u200b.md', text, date: '2020-01-10', message: 'First' },
+    { path: 'privacy.md', from: 'pri\u202evacy\u200b.md', date: '2020-03-10', message: 'Move' },
+  ])
+  const result = await runCli(['import', '--git', repository, '--path', 'privacy.md'], cwd)
+  expect(result.code).toBe(2)
+  expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing the history: at commit ${git(repository, 'rev-list', '--max-parents=0', 'HEAD')} the file's path \`pri\ufffdvacy\u200b.md\` holds a control or invisible character or is longer than 1000 characters`)
   expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
 })
