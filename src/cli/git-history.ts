@@ -100,6 +100,9 @@ export function parseLog(output: string): Change[] {
     const committed = date.slice(0, 10)
     const path = name.replace(/^\n/, '')
     if (commit === undefined || !isCalendarDate(committed) || path === '') throw new UsageError(`unexpected output of git log near \`${printable(marker.slice(0, 60))}\``)
+    // git gives a path's bytes as they are: one that is not UTF-8 could not be read back by its
+    // decoded name, and its versions would pass for deleted ones.
+    if (path.includes('\ufffd')) throw new UsageError(`refusing the history: at commit ${commit} the file's path \`${printable(path.slice(0, 200))}\` is not UTF-8`)
     // The path is recorded in each release (`imported.path`) and its summary, which check holds to
     // the rules of policy text: one plain line, no bidirectional or zero-width character.
     if (/[\p{Cc}\u2028\u2029]/u.test(path) || findCharacterProblems(path).length > 0 || path.length > 1000) {

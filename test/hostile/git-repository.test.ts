@@ -127,3 +127,18 @@ test('a history in which the file had a path with a bidirectional or zero-width 
   expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing the history: at commit ${git(repository, 'rev-list', '--max-parents=0', 'HEAD')} the file's path \`pri\ufffdvacy\u200b.md\` holds a control or invisible character or is longer than 1000 characters`)
   expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
 })
+
+test('a history in which the file had a path that is not UTF-8 is refused, named with its commit, not read as a version deleted', async () => {
+  const cwd = await workspace()
+  const repository = path.join(cwd, 'repository')
+  makeGitRepository(repository, [{ path: 'privacy.md', text, date: '2020-01-10', message: 'First' }])
+  // Moved to a name in Latin-1 (0xE9, é, octal 351 in fast-import's quoting), changed, and moved back.
+  const commit = (message: string, change: string, from = '') => `commit refs/heads/main\ncommitter T <t@example.com> 1580000000 +0000\ndata ${message.length}\n${message}\n${from}${change}\n`
+  const changed = text.replace('anyone else', 'anybody else')
+  const stream = [commit('Latin-1', 'R "privacy.md" "priv\\351.md"\n', 'from refs/heads/main^0\n'), commit('Reword', `M 100644 inline "priv\\351.md"\ndata ${Buffer.byteLength(changed)}\n${changed}\n`), commit('Back', 'R "priv\\351.md" "privacy.md"\n')].join('')
+  execFileSync('git', ['-C', repository, 'fast-import', '--quiet'], { input: stream, stdio: ['pipe', 'ignore', 'pipe'] })
+  const result = await runCli(['import', '--git', repository, '--path', 'privacy.md'], cwd)
+  expect(result.code).toBe(2)
+  expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing the history: at commit ${git(repository, 'rev-parse', 'HEAD~1')} the file's path \`priv\ufffd.md\` is not UTF-8`)
+  expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+})
