@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -140,5 +140,56 @@ test('a history in which the file had a path that is not UTF-8 is refused, named
   const result = await runCli(['import', '--git', repository, '--path', 'privacy.md'], cwd)
   expect(result.code).toBe(2)
   expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing the history: at commit ${git(repository, 'rev-parse', 'HEAD~1')} the file's path \`priv\ufffd.md\` is not UTF-8`)
+  expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+})
+
+/** A repository made by git itself, one commit a step: a step changes the work tree, then all of it is committed. */
+function repositoryOf(directory: string, steps: ReadonlyArray<readonly [string, (tree: string) => void]>): string[] {
+  const repository = path.join(directory, 'repository')
+  execFileSync('git', ['init', '-q', '-b', 'main', repository])
+  for (const [message, step] of steps) {
+    step(repository)
+    git(repository, 'add', '-A')
+    git(repository, '-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', message)
+  }
+  return git(repository, 'rev-list', '--reverse', 'HEAD').split('\n')
+}
+
+test('a file that became a directory, and a file again: the directory’s files are no version of it', async () => {
+  const cwd = await workspace()
+  const commits = repositoryOf(cwd, [
+    ['File', (tree) => writeFileSync(path.join(tree, 'privacy.md'), text)],
+    ['Directory', (tree) => {
+      rmSync(path.join(tree, 'privacy.md'))
+      mkdirSync(path.join(tree, 'privacy.md'))
+      writeFileSync(path.join(tree, 'privacy.md', 'inside.md'), '# Not the policy\n\nInjected text.\n')
+    }],
+    ['Changed inside', (tree) => writeFileSync(path.join(tree, 'privacy.md', 'inside.md'), '# Not the policy\n\nMore injected text.\n')],
+    ['File again', (tree) => {
+      rmSync(path.join(tree, 'privacy.md'), { recursive: true })
+      writeFileSync(path.join(tree, 'privacy.md'), text.replace('anyone else', 'anybody else'))
+    }],
+  ])
+  const result = await runCli(['import', '--git', path.join(cwd, 'repository'), '--path', 'privacy.md'], cwd)
+  expect(result.stderr).toContain(`imported the newest of 2 commits of privacy.md in ${path.join(cwd, 'repository')} (commit ${commits[3]?.slice(0, 12)}) into policy/.`)
+  expect(result.code).toBe(0)
+})
+
+test('a file that became a symbolic link is refused, named with its commit: its text would be the link’s target', async () => {
+  const cwd = await workspace()
+  const commits = repositoryOf(cwd, [
+    ['File', (tree) => writeFileSync(path.join(tree, 'privacy.md'), text)],
+    ['Link', (tree) => {
+      rmSync(path.join(tree, 'privacy.md'))
+      symlinkSync('/etc/passwd', path.join(tree, 'privacy.md'))
+    }],
+    ['File again', (tree) => {
+      rmSync(path.join(tree, 'privacy.md'))
+      writeFileSync(path.join(tree, 'privacy.md'), text)
+    }],
+  ])
+  const result = await runCli(['import', '--git', path.join(cwd, 'repository'), '--path', 'privacy.md'], cwd)
+  expect(result.code).toBe(2)
+  expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing privacy.md at commit ${commits[1]}: it is a symbolic link, not a file`)
   expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
 })
