@@ -1,10 +1,11 @@
-import { execFileSync } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { expect, test } from 'vitest'
-import { removedAfterAll } from '../helpers/fixture-policy.ts'
+import { removedAfterAll, repoRoot } from '../helpers/fixture-policy.ts'
 import { makeGitRepository } from '../helpers/git-repository.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
@@ -192,4 +193,15 @@ test('a file that became a symbolic link is refused, named with its commit: its 
   expect(result.code).toBe(2)
   expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing privacy.md at commit ${commits[1]}: it is a symbolic link, not a file`)
   expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+})
+
+test('GIT_DIR and the other GIT_* variables of the caller (a hook sets them) do not make git read another repository than --git', async () => {
+  const cwd = await workspace()
+  const wanted = path.join(cwd, 'wanted')
+  const other = path.join(cwd, 'other')
+  makeGitRepository(wanted, [{ path: 'privacy.md', text, date: '2020-01-10', message: 'Wanted' }])
+  makeGitRepository(other, [{ path: 'privacy.md', text: text.replace('Privacy notice', 'Another notice'), date: '2020-01-10', message: 'Other' }])
+  const cli = path.join(repoRoot, 'bin', 'clausewright.js')
+  const { stderr } = await promisify(execFile)(process.execPath, [cli, 'import', '--git', wanted, '--path', 'privacy.md'], { cwd, env: { ...process.env, GIT_DIR: path.join(other, '.git'), GIT_WORK_TREE: other } })
+  expect(stderr).toContain(`(commit ${git(wanted, 'rev-parse', 'HEAD').slice(0, 12)}) into policy/.`)
 })
