@@ -146,7 +146,7 @@ describe('strikethrough and autolink literals', () => {
     expect(mailto.ruleIds).toEqual([])
     expect(mailto.html('schemes')).toContain('<p>Write to <a href="mailto:privacy@example.com">mailto:privacy@example.com</a> or mailto:nobody.</p>')
     const xmpp = await compileWith({ schemes: 'Write to mailto:privacy@example.com or xmpp:privacy@example.com.\n' })
-    expect(xmpp.messages).toEqual(['unsafe-url 6:40 Unexpected link URL with the scheme `xmpp:`, expected https:, http:, mailto: or #anchor'])
+    expect(xmpp.messages).toEqual(['unsafe-url 6:40 Unexpected link URL with the scheme `xmpp:`, expected https:, http:, mailto:, #anchor or /path'])
   })
 
   test('a character written as a reference beside an autolink literal is reported where it is written', async () => {
