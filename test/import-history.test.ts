@@ -211,6 +211,27 @@ test('a version with errors is named with its errors, and no release is written'
   expect(existsSync(path.join(cwd, 'policy', 'releases'))).toBe(false)
 })
 
+test('a text that states a date more than a year after its commit (a typo) takes effect when it was committed, and does not hold back the versions after it', async () => {
+  const cwd = await workspace()
+  const typo = path.join(cwd, 'typo')
+  makeGitRepository(typo, [
+    { path: 'privacy.md', text: first, date: '2020-01-10', message: 'First' },
+    { path: 'privacy.md', text: first.replace('January 5, 2020', 'January 5, 2024').replace('any question', 'any questions'), date: '2020-02-10', message: 'Typo in the year' },
+    { path: 'privacy.md', text: first.replace('January 5, 2020', 'March 5, 2021').replace('any question', 'any query'), date: '2021-03-01', message: 'Third' },
+  ])
+  const run = () => runCli(['import', '--git', typo, '--path', 'privacy.md', '--name', 'Example Ltd', '--today', '2026-11-30'], cwd)
+  expect((await run()).code).toBe(0)
+  await fillPlaceholders(cwd)
+  const result = await run()
+  expect(result.code).toBe(0)
+  expect(result.stderr).toContain('its text states 2024-01-05, more than a year after it was committed: it takes effect on the day it was committed, 2020-02-10')
+  expect((await releasesIn(cwd)).map((release) => [release.version, release.imported?.effectiveFrom])).toEqual([
+    ['2020-01-05', 'text'],
+    ['2020-02-10', 'commit'],
+    ['2021-03-05', 'text'],
+  ])
+})
+
 test('--since leaves out the versions committed before it: the first one after is the first release', async () => {
   const cwd = await workspace()
   expect((await importGit(cwd, '--since', '2020-03-02')).code).toBe(0)
@@ -252,7 +273,7 @@ describe('refusals', () => {
     ])
     const result = await runCli(['import', '--git', strange, '--path', 'privacy.md'], cwd)
     expect(result.code).toBe(2)
-    expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing the history: at commit ${execFileSync('git', ['-C', strange, 'rev-list', '--max-parents=0', 'HEAD'], { encoding: 'utf8' }).trim()} the file's path \`privacy\u241b[31m.md\` holds a control character or is longer than 1000 characters`)
+    expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing the history: at commit ${execFileSync('git', ['-C', strange, 'rev-list', '--max-parents=0', 'HEAD'], { encoding: 'utf8' }).trim()} the file's path \`privacy\u241b[31m.md\` holds a control or invisible character or is longer than 1000 characters`)
     expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
   })
 

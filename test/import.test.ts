@@ -91,6 +91,19 @@ test('HTML comments are removed; <br> is a line break, or a space in a table cel
   expect(result.notes.find((note) => note.kind === 'html-left')?.message).toBe('The HTML `<video src="x"> </video>` has no Markdown equivalent: it was left, and check reports it (raw-html).')
 })
 
+test('HTML in a heading that becomes a title is left out of it, as a reader sees the heading, and said so; the page’s anchor kept is the one GitHub gave', () => {
+  const result = imported('# Privacy <img src=x onerror=alert(1)>\n\n## Who <img src=y onerror=alert(2)> we are\n\nAcme.\n\n## Other\n\nMore.\n\n### A <img src=z> part\n\nText.\n')
+  expect(result.files.get('policy.yaml')).toContain('\ntitle: Privacy\n')
+  expect(clause(result, 'who-we-are')).toBe('---\nid: who-we-are\ntitle: Who we are\naliases:\n  who--we-are: who-we-are\n---\n\nAcme.\n')
+  const notes = result.notes.filter((note) => note.kind === 'html-left').map((note) => [note.line, note.message])
+  expect(notes).toEqual([
+    [1, 'The HTML `<img src=x onerror=alert(1)>` in the heading “Privacy” is left out of its title, which is plain text.'],
+    [3, 'The HTML `<img src=y onerror=alert(2)>` in the heading “Who we are” is left out of its title, which is plain text.'],
+    // A heading inside a clause keeps its HTML, which check reports.
+    [11, 'The HTML `<img src=z>` has no Markdown equivalent: it was left, and check reports it (raw-html).'],
+  ])
+})
+
 test('links to the page’s anchors lead to the clauses and their headings; one to no heading keeps its words as text', () => {
   const result = imported('## Changes & questions\n\nSee [rights](#your-rights), [cookies](#cookie-choices) and [gone](#nowhere).\n\n## Your rights\n\n### Cookie choices\n\nOff.\n')
   expect(clause(result, 'changes-questions')).toContain('See [rights](#your-rights), [cookies](#your-rights--cookie-choices) and gone.')

@@ -1,7 +1,9 @@
 import { isMap, parseDocument } from 'yaml'
 import { compile } from '../compile/compile.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { latestAnnouncedDate } from '../model/calendar-date.ts'
 import type { ImportedFrom, Release } from '../model/release.ts'
+import { findCharacterProblems } from '../source/find-invisible-characters.ts'
 import { importHtml, importMarkdown, type ImportOptions, type ImportResult } from '../source/import-markdown.ts'
 import type { ClauseIdentity } from '../source/match-clauses.ts'
 import type { SourceFile } from '../source/source-file.ts'
@@ -99,10 +101,11 @@ export function replayHistory(versions: readonly HistoryVersion[], options: Repl
     const from: ImportedFrom = { path: version.path, committed: version.committed, effectiveFrom }
     const release = createRelease({ version: id, effective, released: options.today, source: version.commit, summary: summaryOf(version), kind, decidedBy: 'computed', imported: from, previous: last ?? null, document: draft })
     releases.push(release)
+    const stated = result.statedDate
     const note =
-      effectiveFrom === 'text' || result.statedDate === null
+      effectiveFrom === 'text' || stated === null
         ? undefined
-        : `its text states ${result.statedDate}, before release ${last?.version ?? ''} took effect: it takes effect on ${effectiveFrom === 'commit' ? 'the day it was committed' : 'the same day as that release'}, ${effective}`
+        : `its text states ${stated}, ${announcedTooFarAhead(stated, version.committed) ? 'more than a year after it was committed' : `before release ${last?.version ?? ''} took effect`}: it takes effect on ${effectiveFrom === 'commit' ? 'the day it was committed' : 'the same day as that release'}, ${effective}`
     outcomes.push({ kind: 'released', version, release, ...(note !== undefined && { note }) })
   })
   return outcomes
@@ -114,14 +117,31 @@ export function replayHistory(versions: readonly HistoryVersion[], options: Repl
  * date, such as a revert, takes effect when it was committed).
  */
 export function effectiveDate(stated: string | null, committed: string, last: Release | undefined): { readonly effective: string; readonly effectiveFrom: ImportedFrom['effectiveFrom'] } {
-  if (stated !== null && (!last || stated >= last.effective)) return { effective: stated, effectiveFrom: 'text' }
+  if (stated !== null && (!last || stated >= last.effective) && !announcedTooFarAhead(stated, committed)) return { effective: stated, effectiveFrom: 'text' }
   if (!last || committed >= last.effective) return { effective: committed, effectiveFrom: 'commit' }
   return { effective: last.effective, effectiveFrom: 'previous' }
 }
 
+/**
+ * A change may be announced up to a year ahead (date-in-future): a text that states a later date
+ * than that after its commit (a mistyped year) would hold back every version after it.
+ */
+function announcedTooFarAhead(stated: string, committed: string): boolean {
+  return stated > latestAnnouncedDate(committed)
+}
+
 /** A release's summary: where it came from, in the words of its commit, and what it does not say. */
 function summaryOf(version: HistoryVersion): string {
-  const subject = version.subject.replace(/[\p{Cc}\u2028\u2029\s]+/gu, ' ').trim().slice(0, 200)
+  // Without the characters check refuses in a release (bidirectional controls, zero-width ones),
+  // and cut between characters, never inside a surrogate pair.
+  let visible = ''
+  let from = 0
+  for (const problem of findCharacterProblems(version.subject)) {
+    visible += version.subject.slice(from, problem.index)
+    from = problem.index + problem.character.length
+  }
+  visible += version.subject.slice(from)
+  const subject = [...visible.replace(/[\p{Cc}\u2028\u2029\s]+/gu, ' ').trim()].slice(0, 200).join('')
   return `Imported from ${version.path} at commit ${shortCommit(version.commit)} of ${version.committed}${subject === '' ? '' : ` (“${subject}”)`}. The text is the commit’s; the controller, contacts, supervisory authority and structured data are those the policy directory gave at import, not read from the history. Its kind is the one the tool proves: nobody reviewed it.`
 }
 

@@ -41,7 +41,8 @@ export interface ImportedFrom {
   readonly committed: string
   /**
    * Where the effective date was read: the text's own "Last updated" or "Effective" line (`text`),
-   * else the commit's date (`commit`); `previous`: the release before it's, when both the text's
+   * else the commit's date (`commit`), also when the text's date is more than a year after the
+   * commit (a mistyped year); `previous`: the release before it's, when both the text's
    * date and the commit's lie before that release took effect, where a history cannot go back.
    */
   readonly effectiveFrom: 'text' | 'commit' | 'previous'

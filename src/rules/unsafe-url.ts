@@ -4,7 +4,9 @@ import { judgeUrl } from '../model/url.ts'
 import { locate } from '../yaml/locate.ts'
 import type { SemanticRule } from './context.ts'
 
-const hint = 'Use an https:, http: or mailto: URL, #clause-id for a link inside the policy, or /path for a page of the site that publishes it.'
+const hint = 'Use an https:, http: or mailto: URL, or #clause-id for a link inside the policy.'
+// Only a clause's link may lead to a page of the site: policy.yaml and images refuse /path.
+const linkHint = 'Use an https:, http: or mailto: URL, #clause-id for a link inside the policy, or /path for a page of the site that publishes it.'
 
 /** URLs in policy.yaml and in clause links, images and definitions. */
 export const unsafeUrl: SemanticRule = {
@@ -42,7 +44,7 @@ export const unsafeUrl: SemanticRule = {
         const link = node.type !== 'image'
         const verdict = judgeUrl(url, { allowAnchor: link, allowSitePath: link })
         if (!verdict.safe) {
-          found.push(diagnostic('unsafe-url', text.file, text.spanOf(node), `Unexpected ${link ? 'link' : 'image'} URL with ${verdict.reason}, expected ${link ? 'https:, http:, mailto:, #anchor or /path' : 'https:, http:, mailto: or #anchor'}`, { hint }))
+          found.push(diagnostic('unsafe-url', text.file, text.spanOf(node), `Unexpected ${link ? 'link' : 'image'} URL with ${verdict.reason}, expected ${link ? 'https:, http:, mailto:, #anchor or /path' : 'https:, http:, mailto: or #anchor'}`, { hint: link ? linkHint : hint }))
         } else if (node.type === 'image') {
           found.push(
             diagnostic('unsafe-url', text.file, text.spanOf(node), 'Unexpected image from another site, expected no remote images: a remote image in a privacy policy tells that site who reads it', {

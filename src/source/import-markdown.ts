@@ -228,6 +228,11 @@ export function importHtml(source: string, options: ImportOptions): ImportResult
   return importTree(tree, pageTitle === '' ? null : { title: pageTitle, from: 'the page’s <title>' }, 0, notes, options)
 }
 
+/** A heading as a title: the words a reader sees, without its raw HTML (a title is plain text). */
+function titleOf(heading: Heading): string {
+  return toString(heading, { includeHtml: false }).replace(/\s+/g, ' ').trim()
+}
+
 function importTree(tree: Root, given: { readonly title: string; readonly from: string } | null, offset: number, notes: ImportNote[], options: ImportOptions): ImportResult {
 
   // HTML comments go; other HTML becomes Markdown where it has an equivalent.
@@ -260,12 +265,15 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
   visit(tree, 'html', (_node, _index, parent) => {
     if (parent) holders.add(parent)
   })
+  const headingHtml = new Map<Heading, { readonly line: number | null; readonly shown: string }>()
   for (const parent of holders) {
     const first = parent.children.find((child) => child.type === 'html')
     const shown = parent.children.filter((child): child is Html => child.type === 'html').map((child) => child.value).join(' ').slice(0, 60).replace(/\s+/g, ' ')
     const converted = childrenAsMarkdown(parent)
     if (converted === null) {
-      notes.push({ kind: 'html-left', line: lineOf(first ?? parent, offset), message: `The HTML \`${shown}\` has no Markdown equivalent: it was left, and check reports it (raw-html).` })
+      // A heading that becomes a title says so below; one that stays inside a clause, here.
+      if (parent.type === 'heading') headingHtml.set(parent as Heading, { line: lineOf(first ?? parent, offset), shown })
+      else notes.push({ kind: 'html-left', line: lineOf(first ?? parent, offset), message: `The HTML \`${shown}\` has no Markdown equivalent: it was left, and check reports it (raw-html).` })
       continue
     }
     parent.children = converted as never[]
@@ -275,8 +283,10 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
   // The title: the front matter's (the page's), else a first-level heading (which then leaves the text).
   let title = given?.title ?? null
   const firstHeading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1)
+  let titleHeading: Heading | undefined
   if (title === null && firstHeading) {
-    title = toString(firstHeading).trim()
+    titleHeading = firstHeading
+    title = titleOf(firstHeading)
     tree.children.splice(tree.children.indexOf(firstHeading), 1)
     notes.push({ kind: 'title', line: lineOf(firstHeading, offset), message: `The title is the first heading, “${title}”.` })
   } else if (title !== null) {
@@ -322,7 +332,7 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
         current.body.push({ ...node, depth: Math.min(6, level + 1) as Heading['depth'] })
         continue
       }
-      current = { heading: node, title: toString(node).trim(), body: [] }
+      current = { heading: node, title: titleOf(node), body: [] }
       sections.push(current)
       continue
     }
@@ -332,6 +342,15 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
       notes.push({ kind: 'introduction', line: lineOf(node, offset), message: 'The text before the first heading is a clause of its own, titled “Introduction” (a heading the policy did not have: retitle it as you wish).' })
     }
     current.body.push(node)
+  }
+
+  const titles = new Set<Heading>([...(titleHeading ? [titleHeading] : []), ...sections.flatMap((section) => (section.heading ? [section.heading] : []))])
+  for (const [heading, { line, shown }] of headingHtml) {
+    notes.push(
+      titles.has(heading)
+        ? { kind: 'html-left', line, message: `The HTML \`${shown}\` in the heading “${titleOf(heading)}” is left out of its title, which is plain text.` }
+        : { kind: 'html-left', line, message: `The HTML \`${shown}\` has no Markdown equivalent: it was left, and check reports it (raw-html).` },
+    )
   }
 
   // Ids: from the headings, unique; the anchors the page had (GitHub's slugs) are rewritten in links.
@@ -352,7 +371,8 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
     // The page's anchors (GitHub's slugs, counted over the page) and the clause's own (counted in the clause).
     const formerToNew = new Map<string, string>()
     if (section.heading) {
-      const anchor = githubSlugger.slug(toString(section.heading))
+      // GitHub's anchor is made from the heading as rendered, its HTML not text.
+      const anchor = githubSlugger.slug(toString(section.heading, { includeHtml: false }))
       formerToNew.set(anchor, id)
       if (anchor !== id) notes.push({ kind: 'clause-id', line: lineOf(section.heading, offset), message: `The clause “${section.title}” has the id \`${id}\`; the page's anchor \`#${anchor}\` is kept as an alias of it.` })
     }

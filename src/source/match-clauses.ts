@@ -10,29 +10,29 @@ export const sameClauseSimilarity = 0.5
 
 /**
  * The ids a version's clauses take in a history: a clause keeps the id it had in the version before
- * when its heading gives the same id or is the same heading, or, when its heading changed, when its text is the same clause's
- * (half its words or more shared, the nearest in place first), so that a retitle is a retitle and not a
- * clause removed and another added. The other clauses take the id their heading gives (`proposed`,
- * unique already).
+ * when its heading is the same heading, or gives the same id, or, when its heading changed, when
+ * its text is the same clause's (half its words or more shared, the nearest in place first), so
+ * that a retitle is a retitle and not a clause removed and another added. The other clauses take
+ * the id their heading gives (`proposed`, unique already), or the next free one (`-2`) when a clause
+ * kept that id through a retitle.
  */
 export function matchClauseIds(previous: readonly ClauseIdentity[], current: ReadonlyArray<{ readonly proposed: string; readonly title: string; readonly text: string }>): string[] {
   const ids: Array<string | undefined> = current.map(() => undefined)
   const taken = new Set<string>()
-  const previousIds = new Set(previous.map((clause) => clause.id))
-  current.forEach((clause, index) => {
-    if (previousIds.has(clause.proposed)) {
-      ids[index] = clause.proposed
-      taken.add(clause.proposed)
-    }
-  })
-  // A heading as it was, whatever id the clause had (one kept through an earlier retitle).
+  // A heading as it was, whatever id the clause had (one kept through an earlier retitle): first,
+  // so that a new clause whose heading gives that id does not take it from the clause.
   const titleKey = (title: string) => title.trim().toLowerCase()
   current.forEach((clause, index) => {
-    if (ids[index] !== undefined) return
     const same = previous.find((before) => !taken.has(before.id) && titleKey(before.title) === titleKey(clause.title))
     if (!same) return
     ids[index] = same.id
     taken.add(same.id)
+  })
+  const previousIds = new Set(previous.map((clause) => clause.id))
+  current.forEach((clause, index) => {
+    if (ids[index] !== undefined || taken.has(clause.proposed) || !previousIds.has(clause.proposed)) return
+    ids[index] = clause.proposed
+    taken.add(clause.proposed)
   })
   const candidates: Array<{ readonly index: number; readonly id: string; readonly score: number }> = []
   const words = current.map((clause) => wordCounts(clause.text))
@@ -55,9 +55,18 @@ export function matchClauseIds(previous: readonly ClauseIdentity[], current: Rea
     ids[candidate.index] = candidate.id
     taken.add(candidate.id)
   }
-  // No other clause has a proposed id (they are unique), and none of the version before has it
-  // either: such a clause would have kept it above.
-  return current.map((clause, index) => ids[index] ?? clause.proposed)
+  // A proposed id is unique among the version's, and one of the version before is kept above unless
+  // another clause kept it by its heading: that clause's heading gives the next free one.
+  const used = new Set([...taken, ...current.map((clause) => clause.proposed)])
+  return current.map((clause, index) => {
+    const kept = ids[index]
+    if (kept !== undefined) return kept
+    if (!taken.has(clause.proposed)) return clause.proposed
+    let id = clause.proposed
+    for (let count = 2; used.has(id); count += 1) id = `${clause.proposed.slice(0, 60)}-${count}`
+    used.add(id)
+    return id
+  })
 }
 
 interface WordCounts {

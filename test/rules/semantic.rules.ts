@@ -253,6 +253,8 @@ ruleTester.run('broken-anchor', brokenAnchor, {
 })
 
 const urlHint = 'Use an https:, http: or mailto: URL, #clause-id for a link inside the policy, or /path for a page of the site that publishes it.'
+// policy.yaml and images take no path from the site's root: their hint offers none.
+const fieldHint = 'Use an https:, http: or mailto: URL, or #clause-id for a link inside the policy.'
 ruleTester.run('unsafe-url', unsafeUrl, {
   valid: [
     { name: 'the base policy' },
@@ -264,9 +266,9 @@ ruleTester.run('unsafe-url', unsafeUrl, {
       name: 'URLs of policy.yaml',
       ...change(replace('policy.yaml', 'https://ico.org.uk/make-a-complaint/', 'javascript:alert(1)'), replace('policy.yaml', '  name: Example\n', '  name: Example\n  website: ftp://example.org/\n'), replace('policy.yaml', '    email: privacy@example.com\n', '    email: privacy@example.com\n    url: data:text/html,x\n')),
       errors: [
-        { file: 'policy/policy.yaml', line: 9, column: 12, endLine: 9, endColumn: 30, message: 'Unexpected URL with the scheme `ftp:`, expected https:, http: or mailto:', hint: urlHint },
-        { file: 'policy/policy.yaml', line: 16, column: 10, endLine: 16, endColumn: 26, message: 'Unexpected URL with the scheme `data:`, expected https:, http: or mailto:', hint: urlHint },
-        { file: 'policy/policy.yaml', line: 19, column: 8, endLine: 19, endColumn: 27, message: 'Unexpected URL with the scheme `javascript:`, expected https:, http: or mailto:', hint: urlHint },
+        { file: 'policy/policy.yaml', line: 9, column: 12, endLine: 9, endColumn: 30, message: 'Unexpected URL with the scheme `ftp:`, expected https:, http: or mailto:', hint: fieldHint },
+        { file: 'policy/policy.yaml', line: 16, column: 10, endLine: 16, endColumn: 26, message: 'Unexpected URL with the scheme `data:`, expected https:, http: or mailto:', hint: fieldHint },
+        { file: 'policy/policy.yaml', line: 19, column: 8, endLine: 19, endColumn: 27, message: 'Unexpected URL with the scheme `javascript:`, expected https:, http: or mailto:', hint: fieldHint },
       ],
     },
     {
@@ -275,7 +277,7 @@ ruleTester.run('unsafe-url', unsafeUrl, {
       errors: [
         { file: 'policy/clauses/rights.md', line: 8, column: 1, endLine: 8, endColumn: 25, message: 'Unexpected link URL with the scheme `javascript:`, expected https:, http:, mailto:, #anchor or /path', hint: urlHint },
         { file: 'policy/clauses/rights.md', line: 8, column: 26, endLine: 8, endColumn: 57, message: 'Unexpected image from another site, expected no remote images: a remote image in a privacy policy tells that site who reads it', hint: 'Remove the image.' },
-        { file: 'policy/clauses/rights.md', line: 8, column: 58, endLine: 8, endColumn: 66, message: 'Unexpected image URL with an in-page anchor where a full URL is expected, expected https:, http:, mailto: or #anchor', hint: urlHint },
+        { file: 'policy/clauses/rights.md', line: 8, column: 58, endLine: 8, endColumn: 66, message: 'Unexpected image URL with an in-page anchor where a full URL is expected, expected https:, http:, mailto: or #anchor', hint: fieldHint },
         { file: 'policy/clauses/rights.md', line: 10, column: 1, endLine: 10, endColumn: 22, message: 'Unexpected link URL with the scheme `data:`, expected https:, http:, mailto:, #anchor or /path', hint: urlHint },
       ],
     },
@@ -287,7 +289,7 @@ ruleTester.run('unsafe-url', unsafeUrl, {
       errors: [
         { file: 'policy/clauses/rights.md', line: 8, column: 1, endLine: 8, endColumn: 15, message: 'Unexpected link URL with a relative URL, expected https:, http:, mailto:, #anchor or /path', hint: urlHint },
         { file: 'policy/clauses/rights.md', line: 8, column: 16, endLine: 8, endColumn: 37, message: 'Unexpected link URL with a protocol-relative URL, expected https:, http:, mailto:, #anchor or /path', hint: urlHint },
-        { file: 'policy/clauses/rights.md', line: 8, column: 38, endLine: 8, endColumn: 53, message: 'Unexpected image URL with a path without a host, expected https:, http:, mailto: or #anchor', hint: urlHint },
+        { file: 'policy/clauses/rights.md', line: 8, column: 38, endLine: 8, endColumn: 53, message: 'Unexpected image URL with a path without a host, expected https:, http:, mailto: or #anchor', hint: fieldHint },
       ],
     },
   ],

@@ -57,3 +57,12 @@ test('clauses of a few words are recognised by their heading', () => {
 test('without a version before, every clause takes its heading’s id', () => {
   expect(matchClauseIds([], [proposed('Cookies', cookies)])).toEqual(['cookies'])
 })
+
+test('a new clause whose heading gives the id of another, kept through a retitle, does not take it from the clause whose heading and text it is', () => {
+  const kept: ClauseIdentity[] = [
+    { id: 'cookies', title: 'Tracking technologies', text: cookies },
+    { id: 'sharing', title: 'Sharing', text: sharing },
+  ]
+  const current = [proposed('Cookies', 'Entirely new words about something else altogether here'), proposed('Tracking technologies', cookies), proposed('Sharing', sharing)]
+  expect(matchClauseIds(kept, current)).toEqual(['cookies-2', 'cookies', 'sharing'])
+})

@@ -8,6 +8,8 @@ import { makePolicy, removedAfterAll } from '../helpers/fixture-policy.ts'
 // place, message and hint of what it reports, and the safe URLs it lets through. (An anchor or a
 // protocol-relative URL in policy.yaml fails its schema's `uri` format first: the rule never sees one.)
 const temporary = removedAfterAll()
+const hint = 'Use an https:, http: or mailto: URL, or #clause-id for a link inside the policy.'
+// Only a clause's link may lead to a page of the site (/path): its hint says so.
 const linkHint = 'Use an https:, http: or mailto: URL, #clause-id for a link inside the policy, or /path for a page of the site that publishes it.'
 
 const clauseEdit = {
@@ -53,16 +55,16 @@ const withRule = (found: ReadonlyArray<Record<string, unknown>>) => found.map((i
 const inClause = [
   { file: 'policy/clauses/rights.md', at: '10:44-10:61', message: 'Unexpected link URL with the scheme `vbscript:`, expected https:, http:, mailto:, #anchor or /path', hint: linkHint },
   { file: 'policy/clauses/rights.md', at: '12:1-12:41', message: 'Unexpected image from another site, expected no remote images: a remote image in a privacy policy tells that site who reads it', hint: 'Remove the image.' },
-  { file: 'policy/clauses/rights.md', at: '12:42-12:60', message: 'Unexpected image URL with an in-page anchor where a full URL is expected, expected https:, http:, mailto: or #anchor', hint: linkHint },
+  { file: 'policy/clauses/rights.md', at: '12:42-12:60', message: 'Unexpected image URL with an in-page anchor where a full URL is expected, expected https:, http:, mailto: or #anchor', hint },
   { file: 'policy/clauses/rights.md', at: '14:1-14:23', message: 'Unexpected link URL with the scheme `data:`, expected https:, http:, mailto:, #anchor or /path', hint: linkHint },
 ]
 
 // In the rule's own order: policy.yaml's controller, authority and contacts, then the Markdown.
 test('every unsafe URL, where it is, what is wrong and what to do', () => {
   expect(reported(sources)).toEqual(withRule([
-    { file: 'policy/policy.yaml', at: '11:12-11:31', message: 'Unexpected URL with the scheme `javascript:`, expected https:, http: or mailto:', hint: linkHint },
-    { file: 'policy/policy.yaml', at: '24:8-24:26', message: 'Unexpected URL with the scheme `ftp:`, expected https:, http: or mailto:', hint: linkHint },
-    { file: 'policy/policy.yaml', at: '21:10-21:20', message: 'Unexpected URL with the scheme `vbscript:`, expected https:, http: or mailto:', hint: linkHint },
+    { file: 'policy/policy.yaml', at: '11:12-11:31', message: 'Unexpected URL with the scheme `javascript:`, expected https:, http: or mailto:', hint },
+    { file: 'policy/policy.yaml', at: '24:8-24:26', message: 'Unexpected URL with the scheme `ftp:`, expected https:, http: or mailto:', hint },
+    { file: 'policy/policy.yaml', at: '21:10-21:20', message: 'Unexpected URL with the scheme `vbscript:`, expected https:, http: or mailto:', hint },
     ...inClause,
   ]))
 })

@@ -27,8 +27,8 @@ its id through the history when its heading changes (matched by its text). Into 
 does not exist or is empty, the newest version is written as above, with those ids: replace its
 TODOs, then run the same command again. Into a policy directory without releases, each version
 becomes a release: its text from the commit, everything else (controller, contacts, supervisory
-authority, data.yaml) from the directory; its effective date the one its text states, else the
-commit's; its source the commit's id; its kind the one the tool proves, "reworded, not reviewed"
+authority, data.yaml) from the directory; its effective date the one its text states, else (or
+when that is more than a year after the commit) the commit's; its source the commit's id; its kind the one the tool proves, "reworded, not reviewed"
 where it cannot judge. Nothing is written when a version has errors (each is listed), and a policy
 that has releases is refused.
 
