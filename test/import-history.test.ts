@@ -41,7 +41,7 @@ const history: TestCommit[] = [
   { path: 'policies/privacy.md', text: first, date: '2020-01-10', message: 'First privacy notice' },
   { path: 'legal/privacy.md', from: 'policies/privacy.md', date: '2020-03-01', message: 'Move the notice' },
   { path: 'legal/privacy.md', text: retitled, date: '2020-03-02', message: 'Retitle the cookie section' },
-  { path: 'legal/privacy.md', text: respelled, date: '2020-03-02', minute: 5, message: 'Lists with dashes\u0007 <b>bold</b>' },
+  { path: 'legal/privacy.md', text: respelled, date: '2020-03-02', minute: 5, message: 'Lists with dashes\u0007 <b>bold</b> <script>alert(1)</script>' },
   { path: 'legal/privacy.md', text: reverted, date: '2020-04-01', message: 'Questions, plural' },
 ]
 
@@ -154,9 +154,9 @@ describe('into a policy without releases', () => {
     expect([cookies?.from?.title, cookies?.to?.title]).toEqual(['Cookies', 'Cookies and similar technologies'])
   })
 
-  test('the summary says where the release came from, in the commit’s words made one plain line', () => {
+  test('the summary says where the release came from, in the commit’s words made one plain line without markup', () => {
     expect(releases[2]?.summary).toBe(
-      `Imported from legal/privacy.md at commit ${commits[3]?.slice(0, 12)} of 2020-03-02 (“Lists with dashes <b>bold</b>”). The text is the commit’s; the controller, contacts, supervisory authority and structured data are those the policy directory gave at import, not read from the history. Its kind is the one the tool proves: nobody reviewed it.`,
+      `Imported from legal/privacy.md at commit ${commits[3]?.slice(0, 12)} of 2020-03-02 (“Lists with dashes bold alert(1)”). The text is the commit’s; the controller, contacts, supervisory authority and structured data are those the policy directory gave at import, not read from the history. Its kind is the one the tool proves: nobody reviewed it.`,
     )
   })
 
@@ -203,11 +203,15 @@ test('a version with errors is named with its errors, and no release is written'
   const run = (...more: string[]) => runCli(['import', '--git', broken, '--path', 'privacy.md', '--name', 'Example Ltd', '--today', '2026-11-30', ...more], cwd)
   expect((await run()).code).toBe(0)
   await fillPlaceholders(cwd)
-  const result = await run()
+  const result = await run('--report', 'report.json')
   expect(result.code).toBe(1)
   expect(result.stderr).toMatch(/\(2020-02-10\): refused, \d+ errors \(below\)/)
   expect(result.stderr).toContain('raw-html')
-  expect(result.stderr).toContain('clausewright: nothing imported: 1 of 3 versions have errors (above)\n')
+  expect(result.stderr).toContain('clausewright: nothing imported: 1 of 3 versions have errors (above), each listed in the report\n')
+  // The report says what each version would have become, and the errors of the one refused.
+  const report = JSON.parse(await readFile(path.join(cwd, 'report.json'), 'utf8')) as { versions: Array<{ outcome: string; errors?: Array<{ rule: string }> }> }
+  expect(report.versions.map((version) => version.outcome)).toEqual(['released', 'refused', 'released'])
+  expect(report.versions[1]?.errors?.map((error) => error.rule)).toContain('raw-html')
   expect(existsSync(path.join(cwd, 'policy', 'releases'))).toBe(false)
 })
 
@@ -264,6 +268,30 @@ describe('refusals', () => {
     expect(result.stderr).toMatch(new RegExp(`^clausewright: ${cwd.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a git repository`))
   })
 
+  test('a history longer than any policy’s is refused before its texts are read; --since takes a part of it', async () => {
+    const cwd = await workspace()
+    const long = path.join(cwd, 'long')
+    makeGitRepository(long, Array.from({ length: 5001 }, (_, index) => ({ path: 'privacy.md', text: `${first}\n${index}\n`, date: '2020-01-10', minute: index % 60, message: `Version ${index}` })))
+    const result = await runCli(['import', '--git', long, '--path', 'privacy.md'], cwd)
+    expect(result.code).toBe(2)
+    expect(result.stderr.split('\n')[0]).toBe('clausewright: refusing the history of privacy.md: 5001 commits changed it, more than the 5000 a policy\'s history may have (--since YYYY-MM-DD takes the later ones)')
+    expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+    const part = await runCli(['import', '--git', long, '--path', 'privacy.md', '--since', '2020-01-11'], cwd)
+    expect(part.stderr).toContain('no version of privacy.md')
+  }, 60_000)
+
+  test('a path with markup is refused, as one with a control character', async () => {
+    const cwd = await workspace()
+    const marked = path.join(cwd, 'marked')
+    makeGitRepository(marked, [
+      { path: 'privacy<img src=x onerror=alert(1)>.md', text: first, date: '2020-01-10', message: 'First' },
+      { path: 'privacy.md', from: 'privacy<img src=x onerror=alert(1)>.md', date: '2020-02-10', message: 'Renamed' },
+    ])
+    const result = await runCli(['import', '--git', marked, '--path', 'privacy.md'], cwd)
+    expect(result.code).toBe(2)
+    expect(result.stderr.split('\n')[0]).toMatch(/^clausewright: refusing the history: at commit [0-9a-f]{40} the file's path `privacy<img src=x onerror=alert\(1\)>\.md` holds a control or invisible character, < or >, or is longer than 1000 characters$/)
+  })
+
   test('a history in which the file had a path with a control character', async () => {
     const cwd = await workspace()
     const strange = path.join(cwd, 'strange')
@@ -273,7 +301,7 @@ describe('refusals', () => {
     ])
     const result = await runCli(['import', '--git', strange, '--path', 'privacy.md'], cwd)
     expect(result.code).toBe(2)
-    expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing the history: at commit ${execFileSync('git', ['-C', strange, 'rev-list', '--max-parents=0', 'HEAD'], { encoding: 'utf8' }).trim()} the file's path \`privacy\u241b[31m.md\` holds a control or invisible character or is longer than 1000 characters`)
+    expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing the history: at commit ${execFileSync('git', ['-C', strange, 'rev-list', '--max-parents=0', 'HEAD'], { encoding: 'utf8' }).trim()} the file's path \`privacy\u241b[31m.md\` holds a control or invisible character, < or >, or is longer than 1000 characters`)
     expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
   })
 

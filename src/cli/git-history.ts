@@ -5,6 +5,9 @@ import { isCalendarDate } from '../model/calendar-date.ts'
 import { findCharacterProblems } from '../source/find-invisible-characters.ts'
 import { UsageError } from './shared.ts'
 
+/** The most versions a history may have: GitHub's statement has 88 in nine years. */
+const maxVersions = 5000
+
 /** The largest version of a policy read from a history, as `import` reads a file. */
 const maxVersionBytes = 4 * 1024 * 1024
 
@@ -55,9 +58,14 @@ export async function readGitHistory(repository: string, file: string, options: 
   })
   // A literal pathspec: the path is a file's name, never a pattern or a magic word.
   const log = await git(repository, ['log', '--first-parent', '--follow', '-z', '--format=%x01%H%x00%cI%x00%s', '--name-only', '--', `:(literal)${file}`]).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') throw new UsageError(`refusing the history of ${printable(file)} in ${shown}: its log is longer than 64 MiB (--since YYYY-MM-DD takes the later commits)`)
     throw new UsageError(`git log of ${printable(file)} in ${shown} failed: ${printable(firstLine((error as { stderr?: string }).stderr ?? ''))}`)
   })
   const changes = parseLog(log.toString('utf8'), file)
+  // Every version, its import and its release are held at once: a history longer than any policy's
+  // is refused before its texts are read (--since takes a part of it).
+  const kept = options.since === undefined ? changes : changes.filter((change) => change.committed >= (options.since ?? ''))
+  if (kept.length > maxVersions) throw new UsageError(`refusing the history of ${printable(file)}: ${kept.length} commits changed it, more than the ${maxVersions} a policy's history may have (--since YYYY-MM-DD takes the later ones)`)
   if (changes.length === 0) throw new UsageError(`no commit of ${shown} changed ${printable(file)} (the path is relative to the repository's top directory)`)
   const versions: HistoryVersion[] = []
   for (const change of changes.reverse()) {
@@ -140,8 +148,9 @@ export function parseLog(output: string, file: string): Change[] {
     if (path.includes('\ufffd')) throw new UsageError(`refusing the history: at commit ${commit} the file's path \`${printable(path.slice(0, 200))}\` is not UTF-8`)
     // The path is recorded in each release (`imported.path`) and its summary, which check holds to
     // the rules of policy text: one plain line, no bidirectional or zero-width character.
-    if (/[\p{Cc}\u2028\u2029]/u.test(path) || findCharacterProblems(path).length > 0 || path.length > 1000) {
-      throw new UsageError(`refusing the history: at commit ${commit} the file's path \`${printable(path.slice(0, 200))}\` holds a control or invisible character or is longer than 1000 characters`)
+    // Nor markup: the JSON files publish it as it is, and another system could show it as HTML.
+    if (/[\p{Cc}\u2028\u2029<>]/u.test(path) || findCharacterProblems(path).length > 0 || path.length > 1000) {
+      throw new UsageError(`refusing the history: at commit ${commit} the file's path \`${printable(path.slice(0, 200))}\` holds a control or invisible character, < or >, or is longer than 1000 characters`)
     }
     changes.push({ commit, committed, subject, path })
   }

@@ -141,7 +141,9 @@ function summaryOf(version: HistoryVersion): string {
     from = problem.index + problem.character.length
   }
   visible += version.subject.slice(from)
-  const subject = [...visible.replace(/[\p{Cc}\u2028\u2029\s]+/gu, ' ').trim()].slice(0, 200).join('')
+  // Nor markup: a summary is plain text, which the JSON files publish as it is (as import takes a
+  // heading's words without its HTML).
+  const subject = [...visible.replace(/<[^>]*>?/g, ' ').replace(/[\p{Cc}\u2028\u2029\s]+/gu, ' ').trim()].slice(0, 200).join('')
   return `Imported from ${version.path} at commit ${shortCommit(version.commit)} of ${version.committed}${subject === '' ? '' : ` (“${subject}”)`}. The text is the commit’s; the controller, contacts, supervisory authority and structured data are those the policy directory gave at import, not read from the history. Its kind is the one the tool proves: nobody reviewed it.`
 }
 

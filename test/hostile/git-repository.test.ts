@@ -125,7 +125,7 @@ test('a history in which the file had a path with a bidirectional or zero-width 
   ])
   const result = await runCli(['import', '--git', repository, '--path', 'privacy.md'], cwd)
   expect(result.code).toBe(2)
-  expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing the history: at commit ${git(repository, 'rev-list', '--max-parents=0', 'HEAD')} the file's path \`pri\ufffdvacy\u200b.md\` holds a control or invisible character or is longer than 1000 characters`)
+  expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing the history: at commit ${git(repository, 'rev-list', '--max-parents=0', 'HEAD')} the file's path \`pri\ufffdvacy\u200b.md\` holds a control or invisible character, < or >, or is longer than 1000 characters`)
   expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
 })
 

@@ -73,7 +73,9 @@ export async function importHistory(options: HistoryImport, io: Io): Promise<num
   const refused = outcomes.filter((outcome) => outcome.kind === 'refused')
   if (refused.length > 0) {
     for (const outcome of refused) printErrors(io, outcome)
-    io.stderr(`clausewright: nothing imported: ${refused.length} of ${versions.length} versions have errors (above)\n`)
+    // The report is no part of the policy: it says what each version became, refusals with their errors.
+    await report?.write({ source: options.file, versions: outcomes.map(reportOf) })
+    io.stderr(`clausewright: nothing imported: ${refused.length} of ${versions.length} versions have errors (above)${report ? ', each listed in the report' : ''}\n`)
     return 1
   }
   const releases = outcomes.flatMap((outcome) => (outcome.kind === 'released' ? [outcome.release] : []))
