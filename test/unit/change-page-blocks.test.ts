@@ -139,6 +139,21 @@ describe('the words of a changed block', () => {
   })
 })
 
+describe('changes beside a line break or inside a link', () => {
+  test('a line break between two changes stays between them: each change on its own side', () => {
+    expect(diff('<p>x alpha<br>beta y</p>', '<p>x gamma<br>delta y</p>')).toBe('<p class="cw-changed">x <del>alpha</del><ins>gamma</ins><br><del>beta</del><ins>delta</ins> y</p>')
+  })
+
+  test('a word changed in a link that kept its target has no note; a link in emphasis whose target changed names only the link’s targets', () => {
+    expect(diff('<p>See <a href="https://a.example/">our old page</a> now.</p>', '<p>See <a href="https://a.example/">our new page</a> now.</p>')).toBe(
+      '<p class="cw-changed">See <a href="https://a.example/">our </a><a href="https://a.example/"><del>old</del></a><a href="https://a.example/"><ins>new</ins></a><a href="https://a.example/"> page</a> now.</p>',
+    )
+    expect(diff('<p>See <em><a href="https://a.example/">our page</a></em> now.</p>', '<p>See <em><a href="https://b.example/">our page</a></em> now.</p>')).toBe(
+      '<p class="cw-changed">See <em><a href="https://a.example/"><del>our page</del></a></em><em><a href="https://b.example/"><ins>our page</ins></a></em> <span class="cw-link-note">(link: <del>https://a.example/</del> → <ins>https://b.example/</ins>)</span> now.</p>',
+    )
+  })
+})
+
 describe('what is folded says what it holds', () => {
   test('a clause of every kind of block, folded whole, counted by kind', () => {
     const body = 'loose words\n<h4>H</h4>\n<pre><code>x</code></pre>\n<hr>\n<hr>\n<table>\n<tbody>\n<tr>\n<td>a</td>\n</tr>\n</tbody>\n</table>\n<blockquote>\n<p>q</p>\n</blockquote>\n<blockquote>\n<p>r</p>\n</blockquote>\n<ol>\n<li>o</li>\n</ol>\n<dl>\n<dt>t</dt>\n</dl>\n<div>d</div>\n<pre><code>y</code></pre>'
@@ -152,6 +167,13 @@ describe('what is folded says what it holds', () => {
     [['block', 'block'], '2 unchanged blocks'],
   ])('%j is summed up as “%s”', (nouns, summary) => {
     expect(unchangedSummary(nouns)).toBe(summary)
+  })
+
+  test('the heading a change is under stays visible when it is the second block', () => {
+    const body = (last: string) => `<p>Intro.</p>\n<h3>About</h3>\n<p>a</p>\n<p>b</p>\n<p>c</p>\n<p>d ${last}</p>`
+    expect(diff(body('one'), body('two'))).toBe(
+      '<details><summary>1 unchanged paragraph</summary>\n<p>Intro.</p></details>\n<h3>About</h3>\n<details><summary>2 unchanged paragraphs</summary>\n<p>a</p>\n<p>b</p></details>\n<p>c</p>\n<p class="cw-changed">d <del>one</del><ins>two</ins></p>',
+    )
   })
 
   test('two blocks of context on each side when asked', () => {
