@@ -89,6 +89,26 @@ describe('which blocks are one block changed', () => {
   })
 })
 
+describe('what a reader cannot see is no change', () => {
+  test('line breaks at the start and end of a paragraph, and a space doubled across emphasis, leave it unchanged (folded)', () => {
+    expect(diff('<p>We keep your data.</p>\n<p>Old.</p>', '<p>\nWe keep your data.\n</p>\n<p>New.</p>', 0)).toBe(
+      '<details><summary>1 unchanged paragraph</summary>\n<p>\nWe keep your data.\n</p></details>\n<p class="cw-removed"><del>Old.</del></p>\n<p class="cw-inserted"><ins>New.</ins></p>',
+    )
+    expect(diff('<p>We keep <em>your</em> data.</p>\n<p>Old.</p>', '<p>We keep <em> your</em> data.</p>\n<p>New.</p>', 0)).toBe(
+      '<details><summary>1 unchanged paragraph</summary>\n<p>We keep <em> your</em> data.</p></details>\n<p class="cw-removed"><del>Old.</del></p>\n<p class="cw-inserted"><ins>New.</ins></p>',
+    )
+  })
+
+  test('a paragraph of words replaced by one without any is one removed and one inserted', () => {
+    expect(diff('<p>Words here.</p>', '<p>—</p>')).toBe('<p class="cw-removed"><del>Words here.</del></p>\n<p class="cw-inserted"><ins>—</ins></p>')
+  })
+
+  test('without the clause’s id, a heading without an id and the blocks stay; a section inside keeps no reference to an id', () => {
+    expect(collapsedHtml('<h2>Plain heading</h2>\n<p>x</p>')).toBe('<details><summary>1 unchanged heading and 1 paragraph</summary>\n<h2>Plain heading</h2>\n<p>x</p></details>')
+    expect(diff('<section aria-labelledby="s"><h3 id="s">S</h3><p>a b</p></section>', '<section aria-labelledby="s"><h3 id="s">S</h3><p>a c</p></section>')).toBe('<section><h3>S</h3>\n<p class="cw-changed">a <del>b</del><ins>c</ins></p></section>')
+  })
+})
+
 describe('a list item with words and a list inside', () => {
   const item = (body: string) => `<ul>\n<li>${body}</li>\n</ul>`
   const nested = '\n<ul>\n<li>x</li>\n</ul>\n'
