@@ -43,6 +43,22 @@ test('`mailto:` before an address of digits, capitals, `+`, `-`, `.` and `_` is 
   expect(firstBlock('See xmailto:a@example.com and 9mailto:b@example.com')).toEqual({ 'paragraph 0-51': ['text "See xmailto:a@example.com and 9mailto:b@example.com" 0-51'] })
 })
 
+test('an address after `mailto:` that starts with A, Z, a or z is linked whole, never read as a directive', () => {
+  expect(firstBlock('Ask mailto:Ada@example.com, mailto:Zed@example.com, mailto:abe@example.com or mailto:zoe@example.com.')).toEqual({
+    'paragraph 0-101': [
+      'text "Ask " 0-4',
+      { 'link <mailto:Ada@example.com> 4-26': ['text "mailto:Ada@example.com" 4-26'] },
+      'text ", " 26-28',
+      { 'link <mailto:Zed@example.com> 28-50': ['text "mailto:Zed@example.com" 28-50'] },
+      'text ", " 50-52',
+      { 'link <mailto:abe@example.com> 52-74': ['text "mailto:abe@example.com" 52-74'] },
+      'text " or " 74-78',
+      { 'link <mailto:zoe@example.com> 78-100': ['text "mailto:zoe@example.com" 78-100'] },
+      'text "." 100-101',
+    ],
+  })
+})
+
 test('a text of data.yaml has neither tables nor footnotes: their marks are words', () => {
   expect(parseMarkdownText('| a |\n| - |\n| b |\n\nnote[^1]\n\n[^1]: x').children.map((node) => outline(node as Node))).toEqual([
     { 'paragraph 0-17': ['text "| a |\\n| - |\\n| b |" 0-17'] },
