@@ -78,6 +78,11 @@ test.each<[string, (document: Writable) => void, string[]]>([
   ],
   ['a right’s statement given where there was none', (d) => void (d.rights = mapped(d.rights, 'complaint', (item) => ({ ...item, text: 'Complain to the ICO.', html: 'Complain to the ICO.' }))), ['The policy now gives its own statement of the right to lodge a complaint with a supervisory authority (GDPR Art. 77): “Complain to the ICO”.']],
   ['a right told of in another section', (d) => void (d.rights = mapped(d.rights, 'access', (item) => ({ ...item, clause: 'complaints' }))), ['The policy now tells you of the right of access (GDPR Art. 15) in the section “WHAT IF I HAVE A COMPLAINT?”.']],
+  ['a purpose’s data with one more kind and none removed', (d) => void (d.purposes = mapped(d.purposes, 'contract-performance', (item) => ({ ...item, dataCategories: [...item.dataCategories, 'ip-address'] }))), ['We now also use your Device IP address “for purposes necessary for the performance of our contract with you / with our clients”.']],
+  ['a right told of in the untitled first section', (d) => void (d.rights = mapped(d.rights, 'access', (item) => ({ ...item, clause: 'identity' }))), ['The policy now tells you of the right of access (GDPR Art. 15) in the untitled section at position 1.']],
+  ['the controller’s name', (d) => void (d.controller = { ...d.controller, name: 'OPTSM Ltd' }), ['The controller’s name changed from “OPTSM” to “OPTSM Ltd”.']],
+  ['the controller’s registry', (d) => void (d.controller = { ...d.controller, registry: 'Scotland' }), ['The controller’s registry changed from “England and Wales” to “Scotland”.']],
+  ['the controller’s country', (d) => void (d.controller = { ...d.controller, country: 'GB' }), ['The controller’s country changed from none to “GB”.']],
   ['a contact’s telephone number given', (d) => void (d.contacts = mapped(d.contacts, 'main', (item) => ({ ...item, telephone: '+44 20 7946 0000' }))), ['The telephone number of the contact “Our main address for the purposes of this website” changed from none to +44 20 7946 0000.']],
   ['a contact’s postal address given', (d) => void (d.contacts = mapped(d.contacts, 'main', (item) => ({ ...item, postalAddress: '1 High Street, London.' }))), ['The postal address of the contact “Our main address for the purposes of this website” changed from none to “1 High Street, London”.']],
   [
