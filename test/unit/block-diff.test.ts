@@ -145,9 +145,9 @@ describe('hostile HTML', () => {
   })
 
   test('inline markup nested deeper than the stack can follow is said, not shown, and stops nothing', () => {
-    const nested = (word: string) => `<p>${'<em>'.repeat(5000)}${word}${'</em>'.repeat(5000)}</p>`
+    const nested = (word: string) => `<p>${'<em>'.repeat(25000)}${word}${'</em>'.repeat(25000)}</p>`
     expect(blockDiffHtml(nested('one'), nested('two'))).toBe(tooDeepHtml)
-    expect(collapsedHtml(`<p>${'<em>'.repeat(5000)}x${'</em>'.repeat(5000)}</p>`)).toBe(tooDeepHtml)
+    expect(collapsedHtml(`<p>${'<em>'.repeat(25000)}x${'</em>'.repeat(25000)}</p>`)).toBe(tooDeepHtml)
   })
 
   test('a forged class name is dropped: only the marks of the change', () => {
