@@ -48,6 +48,17 @@ test('a heading that gives the id of the version before takes it, and the retitl
   expect(matchClauseIds(before, [proposed('Tracking', cookies), proposed('Sharing', sharing), proposed('Cookies', 'A short new note on cookies that says little of anything')])).toEqual(['tracking', 'sharing', 'cookies'])
 })
 
+test('of two clauses of the version before alike to a retitled one, the more alike gives it its id, whatever their order', () => {
+  const words = sharing.split(' ')
+  // Two thirds of the sharing text against all of it: the second clause of the version before is the more alike.
+  const partly: ClauseIdentity[] = [
+    { id: 'partly', title: 'Partly', text: [...words.slice(0, 12), ...'one two three four five six'.split(' ')].join(' ') },
+    { id: 'wholly', title: 'Wholly', text: sharing },
+  ]
+  expect(matchClauseIds(partly, [proposed('Renamed', sharing)])).toEqual(['wholly'])
+  expect(matchClauseIds([...partly].reverse(), [proposed('Renamed', sharing)])).toEqual(['wholly'])
+})
+
 test('clauses of a few words are recognised by their heading', () => {
   const short: ClauseIdentity[] = [{ id: 'contact-us', title: 'Contact us', text: 'Write to us' }]
   expect(matchClauseIds(short, [proposed('How to contact us', 'Call us')])).toEqual(['contact-us'])
