@@ -13,6 +13,8 @@ import { type Io, printErrors } from '../shared.ts'
 
 export interface HistoryImport {
   readonly repository: string
+  /** The repository as the command line named it, for messages. */
+  readonly shownRepository: string
   readonly file: string
   readonly since?: string
   readonly dir: string
@@ -34,7 +36,7 @@ export async function importHistory(options: HistoryImport, io: Io): Promise<num
   const shown = printable(options.dir)
   const directory = path.resolve(io.cwd, options.dir)
   const policyFile = await stat(path.join(directory, 'policy.yaml')).catch(() => undefined)
-  const source = `${printable(options.file)} in ${printable(options.repository)}`
+  const source = `${printable(options.file)} in ${printable(options.shownRepository)}`
   if (versions.length === 0) {
     io.stderr(`clausewright: nothing imported: no version of ${source} was committed on ${options.since ?? ''} or later\n`)
     return 1

@@ -91,7 +91,7 @@ export async function runImport(argv: readonly string[], io: Io): Promise<number
   const name = values.name === undefined ? undefined : newPolicyOptions.name(values.name)
   const today = newPolicyOptions.today(values.today)
   if (values.git !== undefined) {
-    return importHistory({ repository: path.resolve(io.cwd, values.git), file: values.path ?? '', ...(values.since !== undefined && { since: values.since }), dir: values.dir, splitLevel, ...(baseUrl !== undefined && { baseUrl }), ...(name !== undefined && { name }), language: values.language, today, ...(values.report !== undefined && { report: values.report }) }, io)
+    return importHistory({ repository: path.resolve(io.cwd, values.git), shownRepository: values.git, file: values.path ?? '', ...(values.since !== undefined && { since: values.since }), dir: values.dir, splitLevel, ...(baseUrl !== undefined && { baseUrl }), ...(name !== undefined && { name }), language: values.language, today, ...(values.report !== undefined && { report: values.report }) }, io)
   }
 
   const buffer = await readFile(path.resolve(io.cwd, file)).catch((error: unknown) => {
