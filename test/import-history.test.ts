@@ -9,7 +9,7 @@ import { diffDocuments } from '../src/versions/diff.ts'
 import { compareVersionIds } from '../src/versions/version-id.ts'
 import { removedAfterAll } from './helpers/fixture-policy.ts'
 import { makeGitRepository, type TestCommit } from './helpers/git-repository.ts'
-import { runCli } from './helpers/run-cli.ts'
+import { type CliResult, runCli } from './helpers/run-cli.ts'
 
 // `clausewright import --git`: a policy's history in a git repository, replayed as releases.
 const temporary = removedAfterAll()
@@ -74,6 +74,19 @@ async function fillPlaceholders(cwd: string): Promise<void> {
     .replace('https://TODO.invalid/', 'https://authority.example/')
   expect(filled.replace(/^#.*\n/gm, '')).not.toContain('TODO')
   await writeFile(file, filled)
+}
+
+/**
+ * A repository of the given commits (of `privacy.md`) in the workspace, imported once into
+ * `policy/` and its placeholders filled: what is left is the run that records the history.
+ */
+async function preparedHistory(cwd: string, commits: readonly TestCommit[]): Promise<(...more: string[]) => Promise<CliResult>> {
+  const repository = path.join(cwd, 'repository')
+  makeGitRepository(repository, commits)
+  const run = (...more: string[]) => runCli(['import', '--git', repository, '--path', 'privacy.md', '--name', 'Example Ltd', '--today', '2026-11-30', ...more], cwd)
+  expect((await run()).code).toBe(0)
+  await fillPlaceholders(cwd)
+  return run
 }
 
 async function releasesIn(cwd: string): Promise<Release[]> {
@@ -194,15 +207,11 @@ test('a policy with errors (its TODOs left) is refused before any version is rea
 
 test('a version with errors is named with its errors, and no release is written', async () => {
   const cwd = await workspace()
-  const broken = path.join(cwd, 'broken')
-  makeGitRepository(broken, [
+  const run = await preparedHistory(cwd, [
     { path: 'privacy.md', text: first, date: '2020-01-10', message: 'First' },
     { path: 'privacy.md', text: first.replace('nobody else', 'nobody else <iframe src="https://example.com"></iframe>').replace('with anyone.', 'with anyone.\n\n<script>alert(1)</script>'), date: '2020-02-10', message: 'Second' },
     { path: 'privacy.md', text: reverted, date: '2020-04-01', message: 'Third' },
   ])
-  const run = (...more: string[]) => runCli(['import', '--git', broken, '--path', 'privacy.md', '--name', 'Example Ltd', '--today', '2026-11-30', ...more], cwd)
-  expect((await run()).code).toBe(0)
-  await fillPlaceholders(cwd)
   const result = await run('--report', 'report.json')
   expect(result.code).toBe(1)
   expect(result.stderr).toMatch(/\(2020-02-10\): refused, \d+ errors \(below\)/)
@@ -217,15 +226,11 @@ test('a version with errors is named with its errors, and no release is written'
 
 test('a text that states a date more than a year after its commit (a typo) takes effect when it was committed, and does not hold back the versions after it', async () => {
   const cwd = await workspace()
-  const typo = path.join(cwd, 'typo')
-  makeGitRepository(typo, [
+  const run = await preparedHistory(cwd, [
     { path: 'privacy.md', text: first, date: '2020-01-10', message: 'First' },
     { path: 'privacy.md', text: first.replace('January 5, 2020', 'January 5, 2024').replace('any question', 'any questions'), date: '2020-02-10', message: 'Typo in the year' },
     { path: 'privacy.md', text: first.replace('January 5, 2020', 'March 5, 2021').replace('any question', 'any query'), date: '2021-03-01', message: 'Third' },
   ])
-  const run = () => runCli(['import', '--git', typo, '--path', 'privacy.md', '--name', 'Example Ltd', '--today', '2026-11-30'], cwd)
-  expect((await run()).code).toBe(0)
-  await fillPlaceholders(cwd)
   const result = await run()
   expect(result.code).toBe(0)
   expect(result.stderr).toContain('its text states 2024-01-05, more than a year after it was committed: it takes effect on the day it was committed, 2020-02-10')
