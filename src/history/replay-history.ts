@@ -1,4 +1,4 @@
-import { isMap, parseDocument } from 'yaml'
+import { parseDocument } from 'yaml'
 import { compile } from '../compile/compile.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { latestAnnouncedDate } from '../model/calendar-date.ts'
@@ -71,8 +71,9 @@ const shortCommit = (commit: string) => commit.slice(0, 12)
  * no release; a version with errors is refused, and the next is compared with the last release made.
  */
 export function replayHistory(versions: readonly HistoryVersion[], options: ReplayOptions): VersionOutcome[] {
-  const language = languageOf(options.base.policy.text)
-  const imported = importVersions(versions, { splitLevel: options.splitLevel, language, ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }) })
+  // Of each version's policy.yaml only the title and the clauses are read (the rest is the
+  // directory's): the language given to the import is written nowhere.
+  const imported = importVersions(versions, { splitLevel: options.splitLevel, language: 'und', ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }) })
   const outcomes: VersionOutcome[] = []
   const releases: Release[] = []
   let lastText: string | undefined
@@ -103,9 +104,11 @@ export function replayHistory(versions: readonly HistoryVersion[], options: Repl
     releases.push(release)
     const stated = result.statedDate
     const note =
-      effectiveFrom === 'text' || stated === null
+      effectiveFrom === 'text' || (stated === null && effectiveFrom === 'commit')
         ? undefined
-        : `its text states ${stated}, ${announcedTooFarAhead(stated, version.committed) ? 'more than a year after it was committed' : `before release ${last?.version ?? ''} took effect`}: it takes effect on ${effectiveFrom === 'commit' ? 'the day it was committed' : 'the same day as that release'}, ${effective}`
+        : stated === null
+          ? `it states no date, and was committed before release ${last?.version ?? ''} took effect: it takes effect on the same day as that release, ${effective}`
+          : `its text states ${stated}, ${announcedTooFarAhead(stated, version.committed) ? 'more than a year after it was committed' : `before release ${last?.version ?? ''} took effect`}: it takes effect on ${effectiveFrom === 'commit' ? 'the day it was committed' : 'the same day as that release'}, ${effective}`
     outcomes.push({ kind: 'released', version, release, ...(note !== undefined && { note }) })
   })
   return outcomes
@@ -161,10 +164,4 @@ function versionSources(version: HistoryVersion, result: ImportResult, effective
     ...(base.compliance && { compliance: base.compliance }),
     clauses: clauses.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
   }
-}
-
-function languageOf(policyText: string): string {
-  const document = parseDocument(policyText)
-  const language = isMap(document.contents) ? document.get('language') : undefined
-  return typeof language === 'string' ? language : 'en-GB'
 }
