@@ -224,6 +224,20 @@ test('a version with errors is named with its errors, and no release is written'
   expect(existsSync(path.join(cwd, 'policy', 'releases'))).toBe(false)
 })
 
+test('a version nested far deeper than a policy may hold is refused at its commit and line, as import refuses a file, and nothing is written', async () => {
+  const cwd = await workspace()
+  const deep = path.join(cwd, 'deep')
+  makeGitRepository(deep, [
+    { path: 'privacy.md', text: first, date: '2020-01-10', message: 'First' },
+    { path: 'privacy.md', text: `${first}\n${'>'.repeat(5000)} x\n`, date: '2020-02-10', message: 'Deep' },
+  ])
+  const result = await runCli(['import', '--git', deep, '--path', 'privacy.md'], cwd)
+  expect(result.code).toBe(2)
+  const deepCommit = execFileSync('git', ['-C', deep, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()
+  expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing privacy.md at commit ${deepCommit}: line 18 nests quotations or lists far deeper than the 16 levels a policy may hold`)
+  expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+})
+
 test('a text that states a date more than a year after its commit (a typo) takes effect when it was committed, and does not hold back the versions after it', async () => {
   const cwd = await workspace()
   const run = await preparedHistory(cwd, [

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { latestAnnouncedDate } from '../model/calendar-date.ts'
 import type { ImportedFrom, Release } from '../model/release.ts'
 import { findCharacterProblems } from '../source/find-invisible-characters.ts'
-import { importHtml, importMarkdown, type ImportOptions, type ImportResult } from '../source/import-markdown.ts'
+import { type ImportOptions, ImportRefusal, type ImportResult, importPublished } from '../source/import-markdown.ts'
 import type { ClauseIdentity } from '../source/match-clauses.ts'
 import type { SourceFile } from '../source/source-file.ts'
 import { proveKind } from '../versions/release-kind.ts'
@@ -25,7 +25,8 @@ export interface HistoryVersion {
 }
 
 /**
- * Each version imported as one policy directory would be, oldest first, with clause ids kept
+ * Each version imported as one policy directory would be (`importPublished`: refused, naming its
+ * path and commit, where `import` would refuse the file), oldest first, with clause ids kept
  * across the history: a clause keeps the id it had in the version before when its heading changes
  * (src/source/match-clauses.ts).
  */
@@ -33,9 +34,14 @@ export function importVersions(versions: readonly HistoryVersion[], options: Omi
   const results: ImportResult[] = []
   let previousClauses: readonly ClauseIdentity[] | undefined
   for (const version of versions) {
-    const read = /\.x?html?$/i.test(version.path) ? importHtml : importMarkdown
-    // A text that states no date was last updated on the day it was committed.
-    const result = read(version.text, { ...options, today: version.committed, ...(previousClauses && { previousClauses }) })
+    let result: ImportResult
+    try {
+      // A text that states no date was last updated on the day it was committed.
+      result = importPublished(version.text, version.path, { ...options, today: version.committed, ...(previousClauses && { previousClauses }) })
+    } catch (error) {
+      if (error instanceof ImportRefusal) throw new ImportRefusal(`${version.path} at commit ${version.commit}: ${error.message}`)
+      throw error
+    }
     results.push(result)
     previousClauses = result.clauses
   }

@@ -16,6 +16,8 @@ import { parse as parseYaml, stringify } from 'yaml'
 import { clauseAnchors, idFromText } from '../model/anchors.ts'
 import { isCalendarDate } from '../model/calendar-date.ts'
 import { directives } from '../directives/catalogue.ts'
+import { findExcessiveMarkdownNesting } from '../markdown/parse-clause.ts'
+import { budgets } from './budgets.ts'
 import { type ClauseIdentity, matchClauseIds } from './match-clauses.ts'
 import { schemaComment } from './new-policy.ts'
 
@@ -231,6 +233,28 @@ export function importHtml(source: string, options: ImportOptions): ImportResult
 /** A heading as a title: the words a reader sees, without its raw HTML (a title is plain text). */
 function titleOf(heading: Heading): string {
   return toString(heading, { includeHtml: false }).replace(/\s+/g, ' ').trim()
+}
+
+/** Why a published text cannot be imported: its own fault, not the tool's (a usage error to the command line). */
+export class ImportRefusal extends Error {}
+
+/**
+ * One published text imported: an HTML page by its name or by how it begins, else Markdown.
+ * Markdown nested far deeper than check allows (nesting-too-deep, by the same estimate that
+ * parseClause makes first) is refused at its line before any parser walks it; a page nested
+ * deeper than the parsers' recursion can follow is refused when its stack runs out.
+ */
+export function importPublished(source: string, name: string, options: ImportOptions): ImportResult {
+  const html = /\.x?html?$/i.test(name) || /^\s*(?:<!doctype html|<html[\s>])/i.test(source)
+  const tooDeep = html ? undefined : findExcessiveMarkdownNesting(source)
+  if (tooDeep !== undefined) throw new ImportRefusal(`line ${source.slice(0, tooDeep).split('\n').length} nests quotations or lists far deeper than the ${budgets.maxMarkdownDepth} levels a policy may hold`)
+  try {
+    return (html ? importHtml : importMarkdown)(source, options)
+  } catch (error) {
+    // The syntax trees are walked recursively: a page of elements nested thousands deep exhausts the stack.
+    if (error instanceof RangeError) throw new ImportRefusal('it is nested too deeply to be read (thousands of quotations, lists or elements one inside another)')
+    throw error
+  }
 }
 
 function importTree(tree: Root, given: { readonly title: string; readonly from: string } | null, offset: number, notes: ImportNote[], options: ImportOptions): ImportResult {

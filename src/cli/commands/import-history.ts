@@ -3,13 +3,14 @@ import path from 'node:path'
 import { compile } from '../../compile/compile.ts'
 import { printable } from '../../diagnostics/format.ts'
 import { importVersions, replayHistory, type VersionOutcome } from '../../history/replay-history.ts'
+import { ImportRefusal } from '../../source/import-markdown.ts'
 import { readPolicy, releasesDirectoryName } from '../../source/read-policy.ts'
 import { kindLabel } from '../../versions/kind-label.ts'
 import { currentDigestOf, serializeRelease } from '../../versions/release.ts'
 import { readGitHistory } from '../git-history.ts'
 import { formatNotes, reportFile } from '../import-report.ts'
 import { schemasFrom, writePolicyDirectory } from '../new-directory.ts'
-import { type Io, printErrors } from '../shared.ts'
+import { type Io, printErrors, UsageError } from '../shared.ts'
 
 export interface HistoryImport {
   readonly repository: string
@@ -32,6 +33,16 @@ export interface HistoryImport {
  * without releases, every version as a release.
  */
 export async function importHistory(options: HistoryImport, io: Io): Promise<number> {
+  try {
+    return await importVersionsOf(options, io)
+  } catch (error) {
+    // A version import would refuse as a file (nested far too deep), named with its commit.
+    if (error instanceof ImportRefusal) throw new UsageError(`refusing ${printable(error.message)}`)
+    throw error
+  }
+}
+
+async function importVersionsOf(options: HistoryImport, io: Io): Promise<number> {
   const versions = await readGitHistory(options.repository, options.file, { ...(options.since !== undefined && { since: options.since }) })
   const shown = printable(options.dir)
   const directory = path.resolve(io.cwd, options.dir)

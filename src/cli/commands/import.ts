@@ -2,9 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { printable } from '../../diagnostics/format.ts'
-import { findExcessiveMarkdownNesting } from '../../markdown/parse-clause.ts'
-import { budgets } from '../../source/budgets.ts'
-import { importHtml, importMarkdown, type ImportNote, type ImportOptions, type ImportResult } from '../../source/import-markdown.ts'
+import { type ImportNote, type ImportOptions, ImportRefusal, type ImportResult, importPublished } from '../../source/import-markdown.ts'
 import { formatNotes, reportFile } from '../import-report.ts'
 import { schemasFrom, writePolicyDirectory } from '../new-directory.ts'
 import { importHistory } from './import-history.ts'
@@ -104,20 +102,13 @@ export async function runImport(argv: readonly string[], io: Io): Promise<number
   } catch {
     throw new UsageError(`refusing ${printable(file)}: it is not UTF-8 text (save it as UTF-8 first)`)
   }
-  // An HTML page by its name, or by how it begins.
-  const html = /\.x?html?$/i.test(file) || /^\s*(?:<!doctype html|<html[\s>])/i.test(source)
   const directory = path.resolve(io.cwd, values.dir)
   const importOptions: ImportOptions = { splitLevel, language: values.language, today, ...(baseUrl !== undefined && { baseUrl }), ...(name !== undefined && { name }), ...schemasFrom(directory) }
-  // Markdown nested far deeper than check allows (nesting-too-deep, by the same estimate that
-  // parseClause makes first) is refused here at its line, before any parser walks it.
-  const tooDeep = html ? undefined : findExcessiveMarkdownNesting(source)
-  if (tooDeep !== undefined) throw new UsageError(`refusing ${printable(file)}: line ${source.slice(0, tooDeep).split('\n').length} nests quotations or lists far deeper than the ${budgets.maxMarkdownDepth} levels a policy may hold`)
   let result: ImportResult
   try {
-    result = (html ? importHtml : importMarkdown)(source, importOptions)
+    result = importPublished(source, file, importOptions)
   } catch (error) {
-    // The syntax trees are walked recursively: a page of elements nested thousands deep exhausts the stack.
-    if (error instanceof RangeError) throw new UsageError(`refusing ${printable(file)}: it is nested too deeply to be read (thousands of quotations, lists or elements one inside another)`)
+    if (error instanceof ImportRefusal) throw new UsageError(`refusing ${printable(file)}: ${error.message}`)
     throw error
   }
   const shown = printable(values.dir)
