@@ -64,12 +64,12 @@ export async function readGitHistory(repository: string, file: string, options: 
   const changes = parseLog(log.toString('utf8'), file)
   // Every version, its import and its release are held at once: a history longer than any policy's
   // is refused before its texts are read (--since takes a part of it).
-  const kept = options.since === undefined ? changes : changes.filter((change) => change.committed >= (options.since ?? ''))
+  const since = options.since
+  const kept = since === undefined ? changes : changes.filter((change) => change.committed >= since)
   if (kept.length > maxVersions) throw new UsageError(`refusing the history of ${printable(file)}: ${kept.length} commits changed it, more than the ${maxVersions} a policy's history may have (--since YYYY-MM-DD takes the later ones)`)
   if (changes.length === 0) throw new UsageError(`no commit of ${shown} changed ${printable(file)} (the path is relative to the repository's top directory)`)
   const versions: HistoryVersion[] = []
-  for (const change of changes.reverse()) {
-    if (options.since !== undefined && change.committed < options.since) continue
+  for (const change of kept.reverse()) {
     const blob = await readFileAt(repository, change)
     if (blob === null) continue
     let text: string

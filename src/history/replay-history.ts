@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml'
+import { type Document, parseDocument } from 'yaml'
 import { compile } from '../compile/compile.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { latestAnnouncedDate } from '../model/calendar-date.ts'
@@ -80,6 +80,8 @@ export function replayHistory(versions: readonly HistoryVersion[], options: Repl
   // Of each version's policy.yaml only the title and the clauses are read (the rest is the
   // directory's): the language given to the import is written nowhere.
   const imported = importVersions(versions, { splitLevel: options.splitLevel, language: 'und', ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }) })
+  // Parsed once; each version edits a copy of it.
+  const basePolicy = parseDocument(options.base.policy.text)
   const outcomes: VersionOutcome[] = []
   const releases: Release[] = []
   let lastText: string | undefined
@@ -88,7 +90,7 @@ export function replayHistory(versions: readonly HistoryVersion[], options: Repl
     if (!result) return
     const last = releases.at(-1)
     const { effective, effectiveFrom } = effectiveDate(result.statedDate, version.committed, last)
-    const sources = versionSources(version, result, effective, options.base)
+    const sources = versionSources(version, result, effective, options.base, basePolicy)
     const compiled = compile({ ...sources, releases: [], diagnostics: [] }, { today: options.today })
     if (!compiled.output) {
       outcomes.push({ kind: 'refused', version, diagnostics: compiled.diagnostics, sources: compiled.sources })
@@ -157,11 +159,11 @@ function summaryOf(version: HistoryVersion): string {
 }
 
 /** The files of one version: the policy directory's, with the version's title, date and clauses. */
-function versionSources(version: HistoryVersion, result: ImportResult, effective: string, base: ReplayOptions['base']): { policy: SourceFile; data: SourceFile; compliance?: SourceFile; clauses: SourceFile[] } {
+function versionSources(version: HistoryVersion, result: ImportResult, effective: string, base: ReplayOptions['base'], basePolicy: Document): { policy: SourceFile; data: SourceFile; compliance?: SourceFile; clauses: SourceFile[] } {
   const prefix = `${shortCommit(version.commit)}:`
-  const imported = parseDocument(result.files.get('policy.yaml') ?? '')
-  const policy = parseDocument(base.policy.text)
-  for (const field of ['title', 'clauses'] as const) policy.set(field, imported.get(field))
+  const policy = basePolicy.clone()
+  policy.set('title', result.title)
+  policy.set('clauses', result.clauses.map((clause) => clause.id))
   policy.set('lastUpdated', effective)
   const clauses = [...result.files].filter(([name]) => name.startsWith('clauses/')).map(([name, text]) => ({ path: `${prefix}${name}`, name, text }))
   return {

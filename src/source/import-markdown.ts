@@ -77,6 +77,8 @@ export interface ImportResult {
   readonly notes: readonly ImportNote[]
   /** The clauses, in order: what the next version of a history is matched against. */
   readonly clauses: readonly ClauseIdentity[]
+  /** The policy's title, as policy.yaml holds it. */
+  readonly title: string
   /** The last-updated or effective date the text states, if it states one (else lastUpdated is `today`). */
   readonly statedDate: string | null
 }
@@ -475,6 +477,6 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
     const frontMatter = { id: clause.id, title: clause.title, ...(Object.keys(aliases).length > 0 && { aliases }) }
     files.set(`clauses/${clause.id}.md`, `---\n${stringify(frontMatter, { lineWidth: 0 })}---\n\n${body === '' ? 'TODO' : body}\n`)
   }
-  return { files, notes, clauses: clauses.map((clause, index) => ({ id: clause.id, title: clause.title, text: proposed[index]?.text ?? '' })), statedDate: dateStated }
+  return { files, notes, title, clauses: clauses.map((clause, index) => ({ id: clause.id, title: clause.title, text: proposed[index]?.text ?? '' })), statedDate: dateStated }
 }
 
