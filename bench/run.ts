@@ -23,7 +23,8 @@ import type { Release } from '../src/model/release.ts'
 import { openDiffCache } from '../src/versions/diff-cache.ts'
 import { writeSyntheticPolicy } from '../scripts/synthetic-policy.ts'
 import { markdownWorstCases } from './markdown-worst-cases.ts'
-import { corpusDirectory, corpusHistory, corpusPaths, corpusVersions, filledPolicy } from '../test/helpers/corpus-history.ts'
+import { corpusDirectory, corpusHistory, corpusPaths, corpusVersions } from '../test/helpers/corpus-history.ts'
+import { fillPlaceholders } from '../test/helpers/placeholders.ts'
 import { makeGitRepository } from '../test/helpers/git-repository.ts'
 import { bareUnified, loadReleaseDocuments, render, renderSteps } from './stages.ts'
 
@@ -327,8 +328,7 @@ async function main(): Promise<void> {
       // The first run writes the newest version, whose placeholders a person fills in once.
       const prepared = path.join(history, 'prepared')
       processTime(importArgs(path.join(prepared, 'policy')), { succeeds: true })
-      const policyFile = path.join(prepared, 'policy', 'policy.yaml')
-      await writeFile(policyFile, filledPolicy(await readFile(policyFile, 'utf8')))
+      await fillPlaceholders(prepared)
       let copy = 0
       const freshCopy = async () => {
         const directory = path.join(history, `run-${copy++}`)

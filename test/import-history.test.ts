@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
@@ -9,6 +9,7 @@ import { diffDocuments } from '../src/versions/diff.ts'
 import { compareVersionIds } from '../src/versions/version-id.ts'
 import { removedAfterAll } from './helpers/fixture-policy.ts'
 import { makeGitRepository, type TestCommit } from './helpers/git-repository.ts'
+import { fillPlaceholders } from './helpers/placeholders.ts'
 import { type CliResult, runCli } from './helpers/run-cli.ts'
 
 // `clausewright import --git`: a policy's history in a git repository, replayed as releases.
@@ -63,18 +64,6 @@ async function workspace(): Promise<string> {
 }
 
 const importGit = (cwd: string, ...more: string[]) => runCli(['import', '--git', repository, '--path', 'legal/privacy.md', '--name', 'Example Ltd', '--today', '2026-11-30', ...more], cwd)
-
-/** What a person does after the first run: says what the text does not. */
-async function fillPlaceholders(cwd: string): Promise<void> {
-  const file = path.join(cwd, 'policy', 'policy.yaml')
-  const text = await readFile(file, 'utf8')
-  const filled = text
-    .replace('"TODO: what people write to this address for"', 'Questions about privacy')
-    .replace('"TODO: the data protection authority people can complain to"', 'Example supervisory authority')
-    .replace('https://TODO.invalid/', 'https://authority.example/')
-  expect(filled.replace(/^#.*\n/gm, '')).not.toContain('TODO')
-  await writeFile(file, filled)
-}
 
 /**
  * A repository of the given commits (of `privacy.md`) in the workspace, imported once into
@@ -299,28 +288,21 @@ describe('refusals', () => {
     expect(part.stderr).toContain('no version of privacy.md')
   }, 60_000)
 
-  test('a path with markup is refused, as one with a control character', async () => {
+  // The path is recorded in each release and its summary: plain text, one line.
+  test.each([
+    ['markup', 'privacy<img src=x onerror=alert(1)>.md', 'privacy<img src=x onerror=alert(1)>.md'],
+    ['a control character', 'privacy\u001b[31m.md', 'privacy\u241b[31m.md'],
+  ])('a history in which the file had a path with %s is refused, named with its commit, and nothing is written', async (_kind, former, shown) => {
     const cwd = await workspace()
-    const marked = path.join(cwd, 'marked')
-    makeGitRepository(marked, [
-      { path: 'privacy<img src=x onerror=alert(1)>.md', text: first, date: '2020-01-10', message: 'First' },
-      { path: 'privacy.md', from: 'privacy<img src=x onerror=alert(1)>.md', date: '2020-02-10', message: 'Renamed' },
+    const renamed = path.join(cwd, 'renamed')
+    makeGitRepository(renamed, [
+      { path: former, text: first, date: '2020-01-10', message: 'First' },
+      { path: 'privacy.md', from: former, date: '2020-02-10', message: 'Renamed' },
     ])
-    const result = await runCli(['import', '--git', marked, '--path', 'privacy.md'], cwd)
+    const result = await runCli(['import', '--git', renamed, '--path', 'privacy.md'], cwd)
     expect(result.code).toBe(2)
-    expect(result.stderr.split('\n')[0]).toMatch(/^clausewright: refusing the history: at commit [0-9a-f]{40} the file's path `privacy<img src=x onerror=alert\(1\)>\.md` holds a control or invisible character, < or >, or is longer than 1000 characters$/)
-  })
-
-  test('a history in which the file had a path with a control character', async () => {
-    const cwd = await workspace()
-    const strange = path.join(cwd, 'strange')
-    makeGitRepository(strange, [
-      { path: 'privacy\u001b[31m.md', text: first, date: '2020-01-10', message: 'First' },
-      { path: 'privacy.md', from: 'privacy\u001b[31m.md', date: '2020-02-10', message: 'Renamed' },
-    ])
-    const result = await runCli(['import', '--git', strange, '--path', 'privacy.md'], cwd)
-    expect(result.code).toBe(2)
-    expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing the history: at commit ${execFileSync('git', ['-C', strange, 'rev-list', '--max-parents=0', 'HEAD'], { encoding: 'utf8' }).trim()} the file's path \`privacy\u241b[31m.md\` holds a control or invisible character, < or >, or is longer than 1000 characters`)
+    const commit = execFileSync('git', ['-C', renamed, 'rev-list', '--max-parents=0', 'HEAD'], { encoding: 'utf8' }).trim()
+    expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing the history: at commit ${commit} the file's path \`${shown}\` holds a control or invisible character, < or >, or is longer than 1000 characters`)
     expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
   })
 

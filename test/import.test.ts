@@ -7,6 +7,7 @@ import { clauseIdFrom, importHtml, importMarkdown, type ImportOptions, statedDat
 import { compile } from '../src/compile/compile.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
 import { removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
+import { fillPlaceholders } from './helpers/placeholders.ts'
 import { runCli } from './helpers/run-cli.ts'
 
 // `clausewright import`: one published policy (Markdown) into a policy directory, its text kept,
@@ -143,8 +144,7 @@ test('a path from the site’s root passes check and is published as written; on
   expect(unsafe).toEqual(['Unexpected link URL with a relative URL, expected https:, http:, mailto:, #anchor or /path'])
   await writeFile(path.join(cwd, 'policy', 'clauses', 'one.md'), (await readFile(path.join(cwd, 'policy', 'clauses', 'one.md'), 'utf8')).replace('[Terms](../terms/) and ', ''))
   // What the text does not say, filled in.
-  const policyFile = path.join(cwd, 'policy', 'policy.yaml')
-  await writeFile(policyFile, (await readFile(policyFile, 'utf8')).replace('contacts: []', 'contacts:\n  - id: privacy\n    description: Privacy questions\n    email: privacy@acme.example').replace('"TODO: the data protection authority people can complain to"', 'Authority').replace('https://TODO.invalid/', 'https://authority.example/'))
+  await fillPlaceholders(cwd)
   const compiled = compile(await readPolicy('policy', { cwd }), { today: '2026-11-29' })
   expect(compiled.diagnostics.filter((item) => item.severity === 'error')).toEqual([])
   expect(compiled.output?.draft.clauses.find((item) => item.id === 'one')?.html).toContain('<a href="/support">support</a>')

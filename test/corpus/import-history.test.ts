@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { diffArrays } from 'diff'
@@ -11,7 +11,8 @@ import type { PolicyDocument } from '../../src/model/policy-document.ts'
 import type { Release } from '../../src/model/release.ts'
 import { compareVersionIds } from '../../src/versions/version-id.ts'
 import { removedAfterAll } from '../helpers/fixture-policy.ts'
-import { corpusDirectory, corpusHistory, corpusPaths, corpusVersions, filledPolicy } from '../helpers/corpus-history.ts'
+import { corpusDirectory, corpusHistory, corpusPaths, corpusVersions } from '../helpers/corpus-history.ts'
+import { fillPlaceholders } from '../helpers/placeholders.ts'
 import { makeGitRepository } from '../helpers/git-repository.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
@@ -53,8 +54,7 @@ describe('the history of GitHub’s privacy statement, replayed by import --git'
     expect((await run()).code).toBe(0)
     // What a person adds that the text does not say: the newest version links to no email
     // address, and names no supervisory authority.
-    const file = path.join(cwd, 'policy', 'policy.yaml')
-    await writeFile(file, filledPolicy(await readFile(file, 'utf8')))
+    await fillPlaceholders(cwd)
     imported = await run('--report', 'report.json')
     const directory = path.join(cwd, 'policy', 'releases')
     releases = (await Promise.all((await readdir(directory)).map(async (name) => JSON.parse(await readFile(path.join(directory, name), 'utf8')) as Release))).sort((a, b) => compareVersionIds(a.version, b.version))

@@ -32,11 +32,3 @@ export function corpusHistory(): TestCommit[] {
   }
   return commits
 }
-
-/** What a person adds to the first run's policy.yaml that the text does not say (test values, not GitHub's). */
-export function filledPolicy(policy: string): string {
-  return policy
-    .replace('contacts: []', 'contacts:\n  - id: contact\n    description: Questions about privacy\n    email: privacy@example.com')
-    .replace('"TODO: the data protection authority people can complain to"', 'Example supervisory authority')
-    .replace('https://TODO.invalid/', 'https://authority.example/')
-}

@@ -1,12 +1,13 @@
 import { execFile, execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { expect, test } from 'vitest'
 import { removedAfterAll, repoRoot } from '../helpers/fixture-policy.ts'
 import { makeGitRepository } from '../helpers/git-repository.ts'
+import { fillPlaceholders } from '../helpers/placeholders.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 // `import --git` reads a repository someone else may have made: its configuration is theirs, and
@@ -80,19 +81,6 @@ test('a partial clone whose promisor remote names its own upload-pack: no object
   expect(result.stderr.split('\n')[0]).toMatch(new RegExp(`^clausewright: cannot read privacy\\.md at commit ${git(repository, 'rev-parse', 'HEAD')}: `))
   expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
 })
-
-/** The second run's policy: what a person fills in after the first. */
-async function fillPlaceholders(cwd: string): Promise<void> {
-  const file = path.join(cwd, 'policy', 'policy.yaml')
-  const text = await readFile(file, 'utf8')
-  await writeFile(
-    file,
-    text
-      .replace('contacts: []', 'contacts:\n  - id: privacy\n    description: Questions about privacy\n    email: privacy@example.com')
-      .replace('"TODO: the data protection authority people can complain to"', 'Example supervisory authority')
-      .replace('https://TODO.invalid/', 'https://authority.example/'),
-  )
-}
 
 test('a commit message with bidirectional and zero-width characters, cut at 200 characters inside an emoji: the releases hold none of them, and check passes them', async () => {
   const cwd = await workspace()
