@@ -29,6 +29,17 @@ export function idFromText(text: string, maxLength: number): string {
   return asciiSlug(text).slice(0, maxLength).replace(/-+$/, '')
 }
 
+/**
+ * `id`, or where `used` holds it the first of `id-2`, `id-3`… that it does not (the stem cut so
+ * that the id stays within 64 characters); added to `used`.
+ */
+export function freeId(id: string, used: Set<string>): string {
+  let free = id
+  for (let count = 2; used.has(free); count += 1) free = `${id.slice(0, 60)}-${count}`
+  used.add(free)
+  return free
+}
+
 function asciiSlug(text: string): string {
   return text
     .normalize('NFKD')

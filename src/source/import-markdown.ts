@@ -13,7 +13,7 @@ import { toString } from 'mdast-util-to-string'
 import { gfm } from 'micromark-extension-gfm'
 import { EXIT, SKIP, visit } from 'unist-util-visit'
 import { parse as parseYaml, stringify } from 'yaml'
-import { clauseAnchors, idFromText } from '../model/anchors.ts'
+import { clauseAnchors, freeId, idFromText } from '../model/anchors.ts'
 import { isCalendarDate } from '../model/calendar-date.ts'
 import { directives } from '../directives/catalogue.ts'
 import { findExcessiveMarkdownNesting } from '../markdown/parse-clause.ts'
@@ -382,10 +382,7 @@ function importTree(tree: Root, given: { readonly title: string; readonly from: 
   // Ids: from the headings, unique; the anchors the page had (GitHub's slugs) are rewritten in links.
   const used = new Set<string>()
   const proposed = sections.map((section) => {
-    const base = clauseIdFrom(section.title) || 'clause'
-    let id = base
-    for (let count = 2; used.has(id); count += 1) id = `${base.slice(0, 60)}-${count}`
-    used.add(id)
+    const id = freeId(clauseIdFrom(section.title) || 'clause', used)
     return { proposed: id, title: section.title, text: toString({ type: 'root', children: section.body } as Root) }
   })
   // In a history, a clause keeps the id it had in the version before, whatever its heading now.

@@ -1,3 +1,5 @@
+import { freeId } from '../model/anchors.ts'
+
 /** A clause as a history knows it: its id, its heading and its text. */
 export interface ClauseIdentity {
   readonly id: string
@@ -61,11 +63,7 @@ export function matchClauseIds(previous: readonly ClauseIdentity[], current: Rea
   return current.map((clause, index) => {
     const kept = ids[index]
     if (kept !== undefined) return kept
-    if (!taken.has(clause.proposed)) return clause.proposed
-    let id = clause.proposed
-    for (let count = 2; used.has(id); count += 1) id = `${clause.proposed.slice(0, 60)}-${count}`
-    used.add(id)
-    return id
+    return taken.has(clause.proposed) ? freeId(clause.proposed, used) : clause.proposed
   })
 }
 
