@@ -1,19 +1,18 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, readFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { Release } from '../src/model/release.ts'
 import { diffDocuments } from '../src/versions/diff.ts'
 import { compareVersionIds } from '../src/versions/version-id.ts'
-import { removedAfterAll } from './helpers/fixture-policy.ts'
+import { temporaryDirectories } from './helpers/fixture-policy.ts'
 import { makeGitRepository, type TestCommit } from './helpers/git-repository.ts'
 import { fillPlaceholders } from './helpers/placeholders.ts'
 import { type CliResult, runCli } from './helpers/run-cli.ts'
 
 // `clausewright import --git`: a policy's history in a git repository, replayed as releases.
-const temporary = removedAfterAll()
+const workspace = temporaryDirectories('clausewright-history-')
 
 const first = `# Example privacy notice
 
@@ -50,18 +49,11 @@ let repository = ''
 let commits: string[] = []
 
 beforeAll(async () => {
-  const directory = await mkdtemp(path.join(tmpdir(), 'clausewright-git-'))
-  temporary.push(directory)
-  repository = path.join(directory, 'repository')
+  repository = path.join(await workspace(), 'repository')
   makeGitRepository(repository, history)
   commits = execFileSync('git', ['-C', repository, 'rev-list', '--reverse', 'HEAD'], { encoding: 'utf8' }).trim().split('\n')
 })
 
-async function workspace(): Promise<string> {
-  const directory = await mkdtemp(path.join(tmpdir(), 'clausewright-history-'))
-  temporary.push(directory)
-  return directory
-}
 
 const importGit = (cwd: string, ...more: string[]) => runCli(['import', '--git', repository, '--path', 'legal/privacy.md', '--name', 'Example Ltd', '--today', '2026-11-30', ...more], cwd)
 

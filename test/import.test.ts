@@ -1,18 +1,17 @@
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { clauseIdFrom, importHtml, importMarkdown, type ImportOptions, statedDate } from '../src/source/import-markdown.ts'
 import { compile } from '../src/compile/compile.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
-import { removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
+import { repoRoot, temporaryDirectories } from './helpers/fixture-policy.ts'
 import { fillPlaceholders } from './helpers/placeholders.ts'
 import { runCli } from './helpers/run-cli.ts'
 
 // `clausewright import`: one published policy (Markdown) into a policy directory, its text kept,
 // each change of form a note; tried on every version of a real policy's history (../shared/corpus).
-const temporary = removedAfterAll()
+const workspace = temporaryDirectories('clausewright-import-')
 const options: ImportOptions = { splitLevel: 'auto', language: 'en-US', today: '2026-11-29' }
 
 const imported = (source: string, more: Partial<ImportOptions> = {}) => importMarkdown(source, { ...options, ...more })
@@ -133,8 +132,7 @@ test('relative links are resolved against --base-url, or left and reported; mail
 
 test('a path from the site’s root passes check and is published as written; one relative to the page is refused', async () => {
   const result = imported('## One\n\n[Terms](../terms/) and [support](/support).\n\n## Two\n\nx\n', { name: 'Acme' })
-  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
-  temporary.push(cwd)
+  const cwd = await workspace()
   for (const [file, text] of result.files) {
     await mkdir(path.dirname(path.join(cwd, 'policy', file)), { recursive: true })
     await writeFile(path.join(cwd, 'policy', file), text)
@@ -153,8 +151,7 @@ test('a path from the site’s root passes check and is published as written; on
 test('a colon before one of our directives’ names stays text: written escaped, it reads as written and checks clean', async () => {
   const result = imported('## A\n\nWrite to:email or see:data, at 10:30am.\n\n## B\n\nx\n', { name: 'Acme' })
   expect(clause(result, 'a')).toContain('\nWrite to\\:email or see\\:data, at 10:30am.\n')
-  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
-  temporary.push(cwd)
+  const cwd = await workspace()
   for (const [file, text] of result.files) {
     await mkdir(path.dirname(path.join(cwd, 'policy', file)), { recursive: true })
     await writeFile(path.join(cwd, 'policy', file), text)
@@ -176,8 +173,7 @@ test.each([
   [[], 'clausewright: expected one file to import, got 0'],
   [['policy.md', 'other.md'], 'clausewright: expected one file to import, got 2'],
 ])('clausewright import %j is a usage error that writes nothing', async (args, message) => {
-  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
-  temporary.push(cwd)
+  const cwd = await workspace()
   await writeFile(path.join(cwd, 'policy.md'), '## One\n\nx\n\n## Two\n\ny\n')
   const result = await runCli(['import', ...(args.some((arg) => arg.endsWith('.md')) || args.length === 0 ? args : ['policy.md', ...args])], cwd)
   expect(result.code).toBe(2)
@@ -186,8 +182,7 @@ test.each([
 })
 
 test.each(['1', '6'])('--split-level %s, the ends of the range, is taken', async (level) => {
-  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
-  temporary.push(cwd)
+  const cwd = await workspace()
   await writeFile(path.join(cwd, 'policy.md'), '# A\n\nx\n\n###### B\n\ny\n')
   const result = await runCli(['import', 'policy.md', '--split-level', level], cwd)
   expect(result.code, result.stderr).toBe(0)
@@ -219,8 +214,7 @@ test('an HTML page without <main> or <article>: its body less navigation, header
 })
 
 test('clausewright import writes the directory and the report, and refuses a directory that is not empty', async () => {
-  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
-  temporary.push(cwd)
+  const cwd = await workspace()
   await writeFile(path.join(cwd, 'policy.md'), '---\ntitle: Acme privacy\n---\n\n## One\n\nEffective date: January 2, 2024\n\n## Two\n\nText.\n')
   const result = await runCli(['import', 'policy.md', '--name', 'Acme Ltd', '--report', 'report.json'], cwd)
   expect(result.code, result.stderr).toBe(0)
@@ -243,8 +237,7 @@ test('clausewright import writes the directory and the report, and refuses a dir
 })
 
 test('clausewright import refuses a --report file that exists, before it writes the policy, and leaves that file as it was', async () => {
-  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
-  temporary.push(cwd)
+  const cwd = await workspace()
   await writeFile(path.join(cwd, 'policy.md'), '## One\n\nText.\n\n## Two\n\nText.\n')
   await writeFile(path.join(cwd, 'notes.json'), 'mine\n')
   const result = await runCli(['import', 'policy.md', '--report', 'notes.json'], cwd)
@@ -262,8 +255,7 @@ test.each([
   [['--language', 'English'], 'clausewright: unexpected --language `English`, expected a BCP 47 language tag such as en-GB'],
   [['--today', '2026-02-30'], 'clausewright: unexpected --today `2026-02-30`, expected a date that exists, YYYY-MM-DD'],
 ])('clausewright import %j says what is wrong, as init does', async (options, message) => {
-  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
-  temporary.push(cwd)
+  const cwd = await workspace()
   await writeFile(path.join(cwd, 'policy.md'), '## One\n\nText.\n')
   const result = await runCli(['import', 'policy.md', ...options], cwd)
   expect(result.code).toBe(2)
@@ -272,8 +264,7 @@ test.each([
 })
 
 test('clausewright import leads editors to the schemas, as init does: policy.yaml and data.yaml start with a yaml-language-server line', async () => {
-  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
-  temporary.push(cwd)
+  const cwd = await workspace()
   await writeFile(path.join(cwd, 'policy.md'), '## One\n\nText.\n\n## Two\n\nText.\n')
   expect((await runCli(['import', 'policy.md', '--dir', 'nested/policy'], cwd)).code).toBe(0)
   for (const [file, schema] of [['policy.yaml', 'policy.schema.json'], ['data.yaml', 'data.schema.json']] as const) {
@@ -287,8 +278,7 @@ test('a link that cannot be resolved against --base-url is left as it is, and sa
   const result = importMarkdown('## One\n\nSee [this](//[x) and [that](/legal).\n\n## Two\n\nText.\n', { ...options, baseUrl: 'https://acme.example/privacy' })
   expect(result.files.get('clauses/one.md')).toContain('See [this](//\\[x) and [that](https://acme.example/legal).')
   expect(result.notes.filter((note) => note.kind === 'link-relative').map((note) => note.message)).toEqual(['The relative link `//[x` cannot be resolved against https://acme.example/privacy: it was left as it is.'])
-  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
-  temporary.push(cwd)
+  const cwd = await workspace()
   await writeFile(path.join(cwd, 'policy.md'), '## One\n\n[that](/legal)\n\n## Two\n\nText.\n')
   const refused = await runCli(['import', 'policy.md', '--base-url', 'https://['], cwd)
   expect(refused.code).toBe(2)
@@ -298,8 +288,7 @@ test('a link that cannot be resolved against --base-url is left as it is, and sa
 })
 
 test('clausewright import refuses a --report in a directory that does not exist, before it writes the policy', async () => {
-  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
-  temporary.push(cwd)
+  const cwd = await workspace()
   await writeFile(path.join(cwd, 'policy.md'), '## One\n\nText.\n\n## Two\n\nText.\n')
   await writeFile(path.join(cwd, 'afile'), '')
   for (const report of ['missing/notes.json', 'afile/notes.json']) {
@@ -311,8 +300,7 @@ test('clausewright import refuses a --report in a directory that does not exist,
 })
 
 test('clausewright import refuses a file that is not UTF-8 with a usage error, not an internal one', async () => {
-  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
-  temporary.push(cwd)
+  const cwd = await workspace()
   await writeFile(path.join(cwd, 'policy.md'), Buffer.from([0x23, 0x20, 0xe9, 0x0a]))
   const result = await runCli(['import', 'policy.md'], cwd)
   expect(result.code).toBe(2)
@@ -322,8 +310,7 @@ test('clausewright import refuses a file that is not UTF-8 with a usage error, n
 })
 
 test('clausewright import refuses Markdown nested deeper than a policy may hold, at its line, with a usage error, not an internal one', async () => {
-  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-import-'))
-  temporary.push(cwd)
+  const cwd = await workspace()
   // 16 levels are imported (check allows them); 40 are refused by the estimate parseClause makes first.
   await writeFile(path.join(cwd, 'fine.md'), `## One\n\n${'>'.repeat(16)} x\n\n## Two\n\nText.\n`)
   expect((await runCli(['import', 'fine.md', '--dir', 'fine'], cwd)).code).toBe(0)

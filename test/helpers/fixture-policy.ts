@@ -60,3 +60,13 @@ export function removedAfterAll(): string[] {
   })
   return directories
 }
+
+/** A maker of new temporary directories (`<tmp>/<prefix>…`), each removed after the file's tests. */
+export function temporaryDirectories(prefix: string): () => Promise<string> {
+  const directories = removedAfterAll()
+  return async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), prefix))
+    directories.push(directory)
+    return directory
+  }
+}

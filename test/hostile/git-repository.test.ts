@@ -1,18 +1,17 @@
 import { execFile, execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { mkdtemp, readFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { expect, test } from 'vitest'
-import { removedAfterAll, repoRoot } from '../helpers/fixture-policy.ts'
+import { repoRoot, temporaryDirectories } from '../helpers/fixture-policy.ts'
 import { makeGitRepository } from '../helpers/git-repository.ts'
 import { fillPlaceholders } from '../helpers/placeholders.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 // `import --git` reads a repository someone else may have made: its configuration is theirs, and
 // nothing in it may run a program.
-const temporary = removedAfterAll()
+const workspace = temporaryDirectories('clausewright-hostile-git-')
 
 const text = `# Privacy notice
 
@@ -23,11 +22,6 @@ Last updated: January 5, 2020
 Example Ltd runs example.com and keeps the data of its customers safe from anyone else.
 `
 
-async function workspace(): Promise<string> {
-  const directory = await mkdtemp(path.join(tmpdir(), 'clausewright-hostile-git-'))
-  temporary.push(directory)
-  return directory
-}
 
 const git = (repository: string, ...args: string[]) => execFileSync('git', ['-C', repository, ...args], { encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' } }).trim()
 
