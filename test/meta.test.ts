@@ -53,3 +53,10 @@ test('every rule has its docs page, a compliance rule with its provision, and ev
     for (const heading of ['**Provision:** GDPR', '## Why it matters', '## What it checks', '## How to fix it', '## Example that is reported', '## Example that passes']) expect(page, rule.id).toContain(heading)
   }
 })
+
+test('the tests load the production builds of the libraries, as the CLI does (vitest.config.ts)', () => {
+  // micromark's development build, which Vite's `development` condition selects, asserts as it
+  // parses: the timings and the code run would not be the CLI's.
+  expect(import.meta.resolve('micromark')).toMatch(/\/node_modules\/micromark\/index\.js$/)
+  expect(import.meta.resolve('mdast-util-from-markdown')).toMatch(/\/node_modules\/mdast-util-from-markdown\/index\.js$/)
+})
