@@ -11,6 +11,7 @@ import type { Root } from 'mdast'
 import type { PolicyData, PolicySource } from './model/types.ts'
 import type { LoadedClause } from './markdown/loaded-clause.ts'
 import type { MarkdownText, RuleContext } from './rules/context.ts'
+import { createMarkdownMeter } from './markdown/markdown-complexity.ts'
 import { mapSpan, parseDataText } from './markdown/parse-data-text.ts'
 import { semanticRules } from './rules/index.ts'
 import { findInvisibleCharacters } from './source/find-invisible-characters.ts'
@@ -152,8 +153,9 @@ function dataTexts(parsed: ParsedYaml, data: Partial<PolicyData>, texts: Map<str
     ...(data.purposes ?? []).map((_, index) => ['purposes', index, 'text']),
     ...(data.rights ?? []).flatMap((right, index) => (right.statement === undefined ? [] : [['rights', index, 'statement']])),
   ]
+  const meter = createMarkdownMeter()
   return paths.flatMap((path) => {
-    const text = parseDataText(parsed, path)
+    const text = parseDataText(parsed, path, meter)
     if (text) texts.set(text.value, text.tree)
     return text ? [{ file: parsed.file.path, tree: text.tree, source: text.value, spanOf: (node: Parameters<typeof mapSpan>[1]) => mapSpan(text, node) }] : []
   })

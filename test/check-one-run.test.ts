@@ -48,3 +48,16 @@ test('eight errors of eight kinds in different files are all reported in one run
   ])
   expect(result.code).toBe(1)
 })
+
+test('a policy checked again in the same process (astro dev, on each save) gets the same diagnostics: the Markdown budget of data.yaml is each check’s own', async () => {
+  const { readPolicy } = await import('../src/source/read-policy.ts')
+  const { checkPolicy } = await import('../src/check.ts')
+  // 7,000 marks (each `(` and `)` counts one) of the 12,000 one data.yaml may have: twice over, if
+  // the second check counted on from the first, they would be too many.
+  const root = await makePolicy({ description: 'a long purpose', replace: [{ file: 'data.yaml', find: 'text: to send you our newsletter;', with: `text: to send you our newsletter ${'()'.repeat(3_500)};` }] })
+  temporary.push(root)
+  const diagnose = async () => checkPolicy(await readPolicy('policy', { cwd: root }), { today: '2026-11-25' }).diagnostics.map((item) => `${item.ruleId} ${item.file}`)
+  const first = await diagnose()
+  expect(first).not.toContain('markdown-too-complex policy/data.yaml')
+  expect(await diagnose()).toEqual(first)
+})

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
-import { memoizeByText } from '../render/memoize-by-text.ts'
+import { memoizeByText } from '../model/memoize.ts'
 
 /**
  * What a reader can see or follow in a fragment of the policy's HTML, as a small tree: the words,

@@ -8,9 +8,10 @@ import { budgets } from '../source/budgets.ts'
 import { createMarkdownMeter } from './markdown-complexity.ts'
 import { proseDirectivesAsText } from './prose-directives.ts'
 import { remarkClauseGfm, withAutolinkPositions } from './gfm.ts'
-import { createLocator, type Locator, type SourceFile } from '../source/source-file.ts'
+import { memoizeBy } from '../model/memoize.ts'
+import { createLocator, type Locator, sourceKey, type SourceFile } from '../source/source-file.ts'
 import { validateYaml } from '../validate/validate-yaml.ts'
-import { parseYaml, type ParsedYaml } from '../yaml/parse-yaml.ts'
+import { parsedTextsLength, parseYamlRegion, type ParsedYaml } from '../yaml/parse-yaml.ts'
 
 export interface ClauseFrontMatter {
   readonly id: string
@@ -36,8 +37,14 @@ export function parseClauseMarkdown(text: string): Root {
   return proseDirectivesAsText(withAutolinkPositions(parser.parse(text), text), text)
 }
 
-/** Parses a clause file: Markdown with directives, and YAML front matter read by the one YAML parser. */
-export function parseClause(file: SourceFile): ParsedClause {
+/**
+ * Parses a clause file: Markdown with directives, and YAML front matter read by the one YAML
+ * parser. Remembered by the file's path, name and text (see memoizeBy): `astro dev` checks the
+ * whole policy again when one clause changed.
+ */
+export const parseClause: (file: SourceFile) => ParsedClause = memoizeBy(sourceKey, parseClauseFile, parsedTextsLength)
+
+function parseClauseFile(file: SourceFile): ParsedClause {
   const locator = createLocator(file.text)
   const diagnostics: Diagnostic[] = []
 
@@ -89,7 +96,7 @@ export function parseClause(file: SourceFile): ParsedClause {
 function parseFrontMatter(file: SourceFile, node: Yaml, locator: Locator): ParsedYaml {
   const start = node.position?.start.offset ?? 0
   const contentStart = file.text.indexOf('\n', start) + 1
-  return parseYaml(file, { offset: contentStart, text: node.value }, locator)
+  return parseYamlRegion(file, { offset: contentStart, text: node.value }, locator)
 }
 
 /** Nesting of block quotes and lists, estimated line by line before micromark sees the text. */

@@ -5,8 +5,9 @@ import { unified } from 'unified'
 import { isScalar, Scalar } from 'yaml'
 import type { Point, Span } from '../diagnostics/diagnostic.ts'
 import { createLocator } from '../source/source-file.ts'
-import type { ParsedYaml } from '../yaml/parse-yaml.ts'
-import { createMarkdownMeter, type MarkdownExcess, type MarkdownMeter } from './markdown-complexity.ts'
+import { memoizeByText } from '../model/memoize.ts'
+import { parsedTextsLength, type ParsedYaml } from '../yaml/parse-yaml.ts'
+import type { MarkdownExcess, MarkdownMeter } from './markdown-complexity.ts'
 import { nodeAt } from '../yaml/node-at.ts'
 import { proseDirectivesAsText } from './prose-directives.ts'
 import { remarkDataTextGfm, withAutolinkPositions } from './gfm.ts'
@@ -29,20 +30,21 @@ export interface DataText {
 
 export const dataTextParser = unified().use(remarkParse).use(remarkDataTextGfm).use(remarkDirective).freeze()
 
-/** A Markdown text of data.yaml (GFM without tables and footnotes), its autolinks placed; prose that looks like a directive stays text. */
-export function parseMarkdownText(text: string): Root {
-  return proseDirectivesAsText(withAutolinkPositions(dataTextParser.parse(text), text), text)
-}
-
-// The texts of one data.yaml share one budget, like the Markdown of one clause file.
-const meters = new WeakMap<ParsedYaml, MarkdownMeter>()
+/**
+ * A Markdown text of data.yaml (GFM without tables and footnotes), its autolinks placed; prose
+ * that looks like a directive stays text. Remembered by its text (see memoizeBy): data.yaml is
+ * checked again whole when any file of the policy changed (`astro dev`).
+ */
+export const parseMarkdownText: (text: string) => Root = memoizeByText((text: string) => proseDirectivesAsText(withAutolinkPositions(dataTextParser.parse(text), text), text), parsedTextsLength)
 
 /**
  * Parses the Markdown of a YAML string value (unless the file's texts exceed the Markdown budgets:
  * then the tree is empty and says where, for the rule markdown-too-complex) with the clause parser, keeping positions: exact for
  * plain and quoted one-line values and literal blocks (`|`), the start of the value otherwise.
+ * The texts of one data.yaml share one budget, like the Markdown of one clause file: `meter` is
+ * the file's, for one check (a parsed file is shared by every check of the same text).
  */
-export function parseDataText(parsed: ParsedYaml, path: ReadonlyArray<string | number>): DataText | undefined {
+export function parseDataText(parsed: ParsedYaml, path: ReadonlyArray<string | number>, meter: MarkdownMeter): DataText | undefined {
   const node = parsed.document ? nodeAt(parsed.document, path) : undefined
   if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined
   const text = parsed.file.text
@@ -58,8 +60,6 @@ export function parseDataText(parsed: ParsedYaml, path: ReadonlyArray<string | n
     const first = parsed.spanOf([contentStart, contentStart])?.start.line ?? start.line
     toFile = (point) => ({ line: first + point.line - 1, column: indent + point.column })
   }
-  let meter = meters.get(parsed)
-  if (!meter) meters.set(parsed, (meter = createMarkdownMeter()))
   const excess = meter.measure(node.value)
   if (excess) {
     const { offset, ...reason } = excess

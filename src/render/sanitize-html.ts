@@ -1,7 +1,7 @@
 import { fromHtml } from 'hast-util-from-html'
 import { toHtml } from 'hast-util-to-html'
 import { visit } from 'unist-util-visit'
-import { memoizeByText } from './memoize-by-text.ts'
+import { memoizeByText } from '../model/memoize.ts'
 import { sanitizeTree } from './sanitize.ts'
 
 /**

@@ -10,6 +10,11 @@ export interface SourceFile {
   readonly text: string
 }
 
+/** What tells one source file from another, as a text: its paths and its text, whole. */
+export function sourceKey(file: SourceFile): string {
+  return `${file.path}\u0000${file.name}\u0000${file.text}`
+}
+
 /** Converts string offsets to 1-based points (UTF-16 columns); built once per file. */
 export interface Locator {
   toPoint(offset: number): Point

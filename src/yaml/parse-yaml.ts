@@ -12,7 +12,8 @@ import {
 import { type Diagnostic, diagnostic, type Span } from '../diagnostics/diagnostic.ts'
 import type { RuleId } from '../diagnostics/rules.ts'
 import { budgets } from '../source/budgets.ts'
-import { createLocator, type Locator, type SourceFile } from '../source/source-file.ts'
+import { memoizeBy } from '../model/memoize.ts'
+import { createLocator, type Locator, sourceKey, type SourceFile } from '../source/source-file.ts'
 
 /**
  * The one YAML configuration of Clausewright, for policy files and front matter alike:
@@ -50,10 +51,25 @@ export interface YamlRegion {
   readonly text: string
 }
 
+/**
+ * The most text whose parse is remembered: a parsed tree is many times the size of its text. The
+ * files of a policy fit several times over (budgets.maxPolicyBytes); a long history's releases
+ * take turns.
+ */
+export const parsedTextsLength = 4 * 1024 * 1024
+
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype'])
 const yaml11Booleans = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/
 
-export function parseYaml(file: SourceFile, region: YamlRegion = { offset: 0, text: file.text }, locator: Locator = createLocator(file.text)): ParsedYaml {
+/**
+ * Parses a YAML file: policy.yaml, data.yaml, compliance.yaml, a release. Remembered by the file's
+ * path, name and text (see memoizeBy): a release file is read again by the checks that place their
+ * findings in it, and `astro dev` checks the whole policy again when one file changed.
+ */
+export const parseYaml: (file: SourceFile) => ParsedYaml = memoizeBy(sourceKey, (file: SourceFile) => parseYamlRegion(file, { offset: 0, text: file.text }, createLocator(file.text)), parsedTextsLength)
+
+/** Parses the YAML of a region of a file (a clause's front matter), placed in the file's coordinates. */
+export function parseYamlRegion(file: SourceFile, region: YamlRegion, locator: Locator): ParsedYaml {
   const diagnostics: Diagnostic[] = []
   const spanOf: ParsedYaml['spanOf'] = (range) => {
     if (!range) return undefined

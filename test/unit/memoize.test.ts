@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { memoizeByText } from '../../src/render/memoize-by-text.ts'
+import { memoizeByText } from '../../src/model/memoize.ts'
 import { digestOf } from '../../src/compile/digest.ts'
 import { type ReadableNode, readableContent, wordsOf } from '../../src/compile/readable-content.ts'
 

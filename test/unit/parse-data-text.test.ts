@@ -1,6 +1,7 @@
 import type { Link } from 'mdast'
 import { visit } from 'unist-util-visit'
 import { describe, expect, test } from 'vitest'
+import { createMarkdownMeter } from '../../src/markdown/markdown-complexity.ts'
 import { mapSpan, parseDataText } from '../../src/markdown/parse-data-text.ts'
 import { parseYaml } from '../../src/yaml/parse-yaml.ts'
 
@@ -8,7 +9,7 @@ import { parseYaml } from '../../src/yaml/parse-yaml.ts'
 // link in a purpose's text is reported at its place in data.yaml, whichever way the value is written.
 function linkIn(yaml: string) {
   const parsed = parseYaml({ path: 'policy/data.yaml', name: 'data.yaml', text: yaml })
-  const text = parseDataText(parsed, ['purposes', 0, 'text'])
+  const text = parseDataText(parsed, ['purposes', 0, 'text'], createMarkdownMeter())
   let link: Link | undefined
   if (text) visit(text.tree, 'link', (node) => void (link = node))
   const span = text && link ? mapSpan(text, link) : undefined

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { budgets } from '../../src/source/budgets.ts'
 import { createLocator } from '../../src/source/source-file.ts'
-import { parseYaml } from '../../src/yaml/parse-yaml.ts'
+import { parseYaml, parseYamlRegion } from '../../src/yaml/parse-yaml.ts'
 
 // The one YAML reader of policy files and front matter: its value, and each diagnostic with its
 // rule, severity, span, message and hint, on small texts.
@@ -139,7 +139,7 @@ describe('spans', () => {
   test('in a region of a file (front matter), at its place in the file', () => {
     const text = '---\nid: a\nanswer: yes\n---\n\nText.\n'
     const region = { offset: 4, text: 'id: a\nanswer: yes\n' }
-    const result = parseYaml({ path: 'policy/clauses/a.md', name: 'clauses/a.md', text }, region)
+    const result = parseYamlRegion({ path: 'policy/clauses/a.md', name: 'clauses/a.md', text }, region, createLocator(text))
     expect(result.value).toEqual({ id: 'a', answer: 'yes' })
     expect(result.diagnostics.map((item) => [item.file, item.span])).toEqual([['policy/clauses/a.md', { start: { line: 3, column: 9 }, end: { line: 3, column: 12 } }]])
     expect(result.spanOf([0, 2])).toEqual({ start: { line: 2, column: 1 }, end: { line: 2, column: 3 } })
@@ -154,7 +154,7 @@ describe('spans', () => {
 
   test('a locator given is used', () => {
     const text = 'a: yes\n'
-    const result = parseYaml({ path: 'p.yaml', name: 'p.yaml', text }, { offset: 0, text }, { toPoint: (offset) => ({ line: 100, column: offset }) })
+    const result = parseYamlRegion({ path: 'p.yaml', name: 'p.yaml', text }, { offset: 0, text }, { toPoint: (offset) => ({ line: 100, column: offset }) })
     expect(result.diagnostics[0]?.span).toEqual({ start: { line: 100, column: 3 }, end: { line: 100, column: 6 } })
     expect(createLocator(text).toPoint(3)).toEqual({ line: 1, column: 4 })
   })
