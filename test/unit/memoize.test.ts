@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest'
-import { memoizeByText } from '../../src/model/memoize.ts'
+import { memoizeBy, memoizeByText } from '../../src/model/memoize.ts'
+import { parseClause } from '../../src/markdown/parse-clause.ts'
+import { parseYaml } from '../../src/yaml/parse-yaml.ts'
 import { digestOf } from '../../src/compile/digest.ts'
 import { type ReadableNode, readableContent, wordsOf } from '../../src/compile/readable-content.ts'
 
@@ -102,4 +104,51 @@ test('the readable content of a clause, remembered for the next reader, stays wh
   }).toThrow(TypeError)
   expect(digestOf(document)).toBe(digest)
   expect(wordsOf(readableContent(html))).toBe('We do not sell your data.')
+})
+
+test('an input is known by the key made of it: inputs of one key share a result, and the keys count towards the bound', () => {
+  const asked: string[] = []
+  const memo = memoizeBy(
+    (file: { path: string; text: string }) => `${file.path}\u0000${file.text}`,
+    (file) => {
+      asked.push(file.path)
+      return { words: file.text.split(' ').length }
+    },
+    12,
+  )
+  const first = memo({ path: 'a.md', text: 'one two' })
+  expect(memo({ path: 'a.md', text: 'one two' })).toBe(first)
+  // The same text in another file is another input (a diagnostic names its file).
+  expect(memo({ path: 'b.md', text: 'one two' })).not.toBe(first)
+  expect(asked).toEqual(['a.md', 'b.md'])
+  // Two keys of 12 characters: the first is forgotten.
+  memo({ path: 'a.md', text: 'one two' })
+  expect(asked).toEqual(['a.md', 'b.md', 'a.md'])
+})
+
+test('objects of classes in a result are left as they are, and what they hold is not reached: a library shares them', () => {
+  class Shared {
+    tags: string[] = ['int']
+  }
+  const shared = new Shared()
+  const memo = memoizeByText((text) => ({ text, shared }))
+  const result = memo('x')
+  expect(Object.isFrozen(result)).toBe(true)
+  expect(Object.isFrozen(shared) || Object.isFrozen(shared.tags)).toBe(false)
+})
+
+test('a file parsed again is answered from memory, by its path, name and text, and a caller cannot change what the next one reads', () => {
+  const file = { path: 'policy/clauses/a.md', name: 'clauses/a.md', text: '---\nid: a\ntitle: A\n---\n\nWe do not sell.\n' }
+  const clause = parseClause(file)
+  expect(parseClause({ ...file })).toBe(clause)
+  expect(parseClause({ ...file, path: 'other/clauses/a.md' }).diagnostics).toEqual(clause.diagnostics)
+  expect(parseClause({ ...file, path: 'other/clauses/a.md' })).not.toBe(clause)
+  expect(() => (clause.tree?.children as unknown[]).pop()).toThrow(TypeError)
+  const yaml = { path: 'policy/policy.yaml', name: 'policy.yaml', text: 'title: A\n' }
+  const parsed = parseYaml(yaml)
+  expect(parseYaml({ ...yaml })).toBe(parsed)
+  expect(parseYaml({ ...yaml, text: 'title: B\n' }).value).toEqual({ title: 'B' })
+  expect(() => {
+    ;(parsed.value as { title: string }).title = 'B'
+  }).toThrow(TypeError)
 })
