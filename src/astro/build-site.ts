@@ -64,7 +64,7 @@ export interface SiteBuild {
  * It starts at once, so that Astro starts up (about 1.5 s) while the policy compiles on the other
  * core; its pages wait for the entries file (site/lib/site.ts).
  */
-export async function startSiteBuild(options: SiteBuildOptions): Promise<SiteBuild> {
+export async function startSiteBuild(options: SiteBuildOptions, runAstro: AstroRunner = runAstroBuild): Promise<SiteBuild> {
   // Astro prerenders from chunks that import the project's packages, and places some of its work
   // by the working directory: so it runs as a child process in the project, building inside it,
   // and the result is moved out.
@@ -75,7 +75,7 @@ export async function startSiteBuild(options: SiteBuildOptions): Promise<SiteBui
   const astroOut = path.join(workspace, workName('site-'))
   await mkdir(astroOut)
   const entriesFile = `${astroOut}-entries.json`
-  const astro = runAstroBuild(astroOut, entriesFile, options)
+  const astro = runAstro(astroOut, entriesFile, options)
   // A failure before `finish` is reported by `finish`; `cancel` ignores it.
   astro.done.catch(() => undefined)
   astro.policyRoot.catch(() => undefined)
@@ -170,7 +170,15 @@ export function siteBuildFailure(how: string, log: string): ClausewrightError {
   return new ClausewrightError('site-build-failed', message, cause ? { cause } : undefined)
 }
 
-interface AstroRun {
+/**
+ * Astro's build of the site into `outDirectory`, which renders the pages once the entries are in
+ * `entriesFile` (see SiteBuild): `runAstroBuild`, a child process. The tests of what the CLI does
+ * around the build (where the output goes, a full disk, builds at the same time) replay a recorded
+ * one (test/helpers/replayed-astro.ts).
+ */
+export type AstroRunner = (outDirectory: string, entriesFile: string, options: SiteBuildOptions) => AstroRun
+
+export interface AstroRun {
   readonly done: Promise<void>
   /** The root the child's integration read (see SiteBuild). */
   readonly policyRoot: Promise<string>
@@ -199,7 +207,7 @@ function policyRootMessage(message: unknown): { root: string } | { problem: stri
   return undefined
 }
 
-function runAstroBuild(outDirectory: string, entriesFile: string, options: SiteBuildOptions): AstroRun {
+export function runAstroBuild(outDirectory: string, entriesFile: string, options: SiteBuildOptions): AstroRun {
   // The child watches its parent: it ends when the CLI dies, even by SIGKILL (watch-parent.mjs).
   const watchParent = pathToFileURL(path.join(projectRoot, 'src', 'astro', 'watch-parent.mjs')).href
   const astroBuild = path.join(projectRoot, 'src', 'astro', 'astro-build.mjs')

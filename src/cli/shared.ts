@@ -1,5 +1,6 @@
 import { appendFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { AstroRunner } from '../astro/build-site.ts'
 import { isCalendarDate, todayInUtc } from '../model/calendar-date.ts'
 import { formatJobSummary } from '../diagnostics/job-summary.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
@@ -15,6 +16,8 @@ export interface Io {
   readonly cwd: string
   readonly isTty?: boolean
   readonly isStderrTty?: boolean
+  /** How `build` runs Astro's build of the site: a child process (runAstroBuild) unless a test gives another. */
+  readonly runAstro?: AstroRunner
 }
 
 /** A mistake in the command line: exit status 2, with the help pointer. */

@@ -1,3 +1,4 @@
+import type { AstroRunner } from '../../src/astro/build-site.ts'
 import { main } from '../../src/cli/main.ts'
 
 export interface CliResult {
@@ -6,8 +7,11 @@ export interface CliResult {
   readonly stderr: string
 }
 
-/** Runs the CLI in this process with captured output: for tests of behaviour, not of the process. */
-export async function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
+/**
+ * Runs the CLI in this process with captured output: for tests of behaviour, not of the process.
+ * `build` runs Astro's build through `runAstro` when given (test/helpers/replayed-astro.ts).
+ */
+export async function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}, runAstro?: AstroRunner): Promise<CliResult> {
   let stdout = ''
   let stderr = ''
   const code = await main(args, {
@@ -22,6 +26,7 @@ export async function runCli(args: readonly string[], cwd: string, env: Record<s
     cwd,
     isTty: false,
     isStderrTty: false,
+    ...(runAstro && { runAstro }),
   })
   return { code, stdout, stderr }
 }

@@ -7,10 +7,14 @@ import { expect, test } from 'vitest'
 import { listFiles, outputMarker, outputMarkerText, replaceDirectory } from '../../src/emit/write-output.ts'
 import { findExecutableVectors } from '../helpers/executable-vectors.ts'
 import { makePolicy, removedAfterAll } from '../helpers/fixture-policy.ts'
+import { replayedAstro, replayedToday } from '../helpers/replayed-astro.ts'
 import { runCli } from '../helpers/run-cli.ts'
 
 // Faults of the machine the build runs on: a reader of the output during a rebuild, builds at the
-// same time, a disk that refuses writes (a build killed half-way: killed-build.test.ts).
+// same time, a disk that refuses writes (a build killed half-way: killed-build.test.ts). The builds
+// are the CLI's, whole, in this process; Astro's part of them is a real build of the same policy,
+// recorded once and replayed (test/helpers/replayed-astro.ts): its pages are written to Astro's own
+// work directory, never to the output, so what is tested here is what the CLI does with them.
 const temporary = removedAfterAll()
 
 async function project(): Promise<string> {
@@ -19,8 +23,10 @@ async function project(): Promise<string> {
   return cwd
 }
 
+const astro = await replayedAstro(temporary)
+
 async function build(cwd: string, args: readonly string[] = []) {
-  return runCli(['build', '--quiet', '--today', '2026-11-25', ...args], cwd)
+  return runCli(['build', '--quiet', '--today', replayedToday, ...args], cwd, {}, astro)
 }
 
 /**
@@ -129,7 +135,7 @@ test('a reader of dist/index.html never finds it missing while the output is rep
   await expectGenerations(cwd)
 }, 60_000)
 
-test('two builds into one new dist at the same time both complete, dist one of them whole; across a real rebuild after them, the site stays readable', async () => {
+test('two builds into one new dist at the same time both complete, dist one of them whole; across a rebuild after them, the site stays readable', async () => {
   const cwd = await project()
   await mkdir(path.join(cwd, 'dist'))
   const results = await Promise.all([build(cwd), build(cwd)])
@@ -141,7 +147,7 @@ test('two builds into one new dist at the same time both complete, dist one of t
   expect(first).toBe(outputMarkerText(await listFiles(path.join(cwd, 'dist'))).replace(`${outputMarker}\n`, ''))
   expect(await findExecutableVectors(path.join(cwd, 'dist'))).toEqual([])
   // A next build finds an earlier output there, and replaces it under a reader of the site (the
-  // first test replaces it 150 times; this one with a real build). The reader reads as fast as it
+  // first test replaces it 150 times; this one with a build). The reader reads as fast as it
   // can while it runs (seconds of a core): at a lower priority, it reads on the time the build
   // leaves rather than on its.
   const stop = path.join(cwd, 'stop')
@@ -272,4 +278,13 @@ test.runIf(canMount)('a read-only file system (a tmpfs remounted read-only) is r
     expect(result.stderr).toMatch(new RegExp(`^clausewright: could not write the output \`${out}\`: the file system is read-only \\(EROFS\\) at \`${mountPoint}/\\.site-\\d+-[0-9a-f]{8}\`; the previous output is as it was\n$`))
     expect(await read()).toEqual(before)
   })
+})
+
+test('the replayed Astro build refuses to stand for a build of another policy: the test would read pages of a policy it did not build', async () => {
+  const cwd = await project()
+  await writeFile(path.join(cwd, 'policy', 'clauses', 'intro.md'), (await readFile(path.join(cwd, 'policy', 'clauses', 'intro.md'), 'utf8')).replace('---\n\n', '---\n\nChanged. '))
+  const result = await build(cwd)
+  expect(result.code).not.toBe(0)
+  expect(result.stderr).toContain('these entries are another policy’s')
+  expect(await readdir(cwd)).toEqual(['policy'])
 })

@@ -91,7 +91,7 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
   const cacheDirectory = cacheVariable === undefined ? defaultCacheDirectory : path.resolve(io.cwd, cacheVariable)
   if (values.cache) await assertOutsidePolicyAndOutput(cacheDirectory, cacheVariable === undefined ? cacheDirectory : `CLAUSEWRIGHT_CACHE_DIR=${cacheVariable}`, { policy: policyDirectory, out: path.resolve(io.cwd, values.out) })
   // Astro starts up while the policy is read and compiled; it is stopped if the policy has errors.
-  const siteBuild = await startSiteBuild({ policyDirectory, quiet: values.quiet, site })
+  const siteBuild = await startSiteBuild({ policyDirectory, quiet: values.quiet, site }, io.runAstro)
   // Started now, read while the policy compiles; without it, nothing is taken from the page cache.
   const fingerprint = values.cache ? siteFingerprint(projectRoot).catch(() => undefined) : undefined
   let written: string[] = []
