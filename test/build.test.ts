@@ -1,12 +1,11 @@
-import { mkdir, readdir, readlink, writeFile } from 'node:fs/promises'
+import { readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { HtmlValidate } from 'html-validate'
 import { expect, test } from 'vitest'
 import { compile } from '../src/compile/compile.ts'
-import { outputMarker, outputMarkerText } from '../src/emit/write-output.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
 import { findExecutableVectors } from './helpers/executable-vectors.ts'
-import { makePolicy, removedAfterAll } from './helpers/fixture-policy.ts'
+import { removedAfterAll } from './helpers/fixture-policy.ts'
 import { buildWithBin, optsmBuild, optsmCopy } from './helpers/shared-builds.ts'
 import { readTree } from './helpers/site.ts'
 
@@ -16,13 +15,6 @@ const temporary = removedAfterAll()
 
 const build = buildWithBin
 const copyOfOptsm = () => optsmCopy(temporary)
-
-/** A `dist` as an earlier build left it: its pages and the marker that lists them. */
-async function previousOutput(cwd: string, pages: readonly string[] = ['index.html']): Promise<void> {
-  await mkdir(path.join(cwd, 'dist'))
-  for (const page of pages) await writeFile(path.join(cwd, 'dist', page), page === 'index.html' ? 'the previous build' : 'from an older build')
-  await writeFile(path.join(cwd, 'dist', outputMarker), outputMarkerText(pages))
-}
 
 test('build writes the artefacts, with progress on stderr', async () => {
   // The OPTSM site built once for the run (test/helpers/shared-builds.ts).
@@ -93,57 +85,6 @@ test.concurrent('a cache that cannot be written never fails the build: it warns,
   expect(Object.keys(await readTree(path.join(cwd, 'public', 'site')))).toHaveLength(23)
   // --quiet leaves the warnings out: test/hostile/disk-faults.test.ts, without a real Astro build.
 }, 60_000)
-
-test.concurrent('a policy with errors writes nothing and leaves the previous output untouched', async () => {
-  const cwd = await makePolicy({ description: 'a broken reference', replace: [{ file: 'data.yaml', find: 'dataCategories: [email-address]', with: 'dataCategories: [nothing]' }] })
-  temporary.push(cwd)
-  await previousOutput(cwd)
-  const result = await build(cwd, ['--quiet'])
-  expect(result.code).toBe(1)
-  expect(result.stderr).toContain('policy/data.yaml:16:22 error Unexpected data category `nothing`')
-  expect(result.stderr).toContain('nothing was written to dist')
-  expect(await readTree(path.join(cwd, 'dist'))).toEqual({ 'index.html': 'the previous build', [outputMarker]: outputMarkerText(['index.html']) })
-  expect((await readdir(cwd)).sort()).toEqual(['dist', 'policy'])
-}, 60_000)
-
-test.concurrent('a successful build replaces the previous output as a whole', async () => {
-  const cwd = await makePolicy()
-  temporary.push(cwd)
-  await previousOutput(cwd, ['index.html', 'stale.html'])
-  const result = await build(cwd, ['--quiet'])
-  expect(result).toEqual({ code: 0, stdout: '', stderr: '' })
-  expect(Object.keys(await readTree(path.join(cwd, 'dist')))).not.toContain('stale.html')
-  // dist is now a link to the generation beside it; the directory it was stays beside it, for
-  // readers that had just opened it, until the next build.
-  const [first, second, ...rest] = (await readdir(cwd)).sort()
-  expect(rest).toEqual(['dist', 'policy'])
-  const current = await readlink(path.join(cwd, 'dist'))
-  const retired = current === first ? second : first
-  expect([current, retired]).toEqual(expect.arrayContaining([expect.stringMatching(/^\.dist-\d+-[0-9a-f]{8}$/)]))
-  expect(Object.keys(await readTree(path.join(cwd, retired ?? '')))).toEqual([outputMarker, 'index.html', 'stale.html'])
-}, 60_000)
-
-test.each([['.'], ['policy'], ['policy/out'], ['..']])('--out %s is refused, exit 2', async (out) => {
-  const cwd = await makePolicy()
-  temporary.push(cwd)
-  const result = await build(cwd, ['--out', out])
-  expect(result.code).toBe(2)
-  expect(result.stderr).toContain(`refusing to write the output to \`${out}\``)
-})
-
-test('a build that fails half-way leaves the previous output as it was', async () => {
-  const { replaceDirectory } = await import('../src/emit/write-output.ts')
-  const cwd = await makePolicy()
-  temporary.push(cwd)
-  await previousOutput(cwd)
-  const failing = replaceDirectory('dist', { cwd, policyDirectory: 'policy' }, async (staging) => {
-    await writeFile(path.join(staging, 'index.html'), 'half a build')
-    throw new Error('a page threw')
-  })
-  await expect(failing).rejects.toThrow('a page threw')
-  expect(await readTree(path.join(cwd, 'dist'))).toEqual({ 'index.html': 'the previous build', [outputMarker]: outputMarkerText(['index.html']) })
-  expect((await readdir(cwd)).sort()).toEqual(['dist', 'policy'])
-})
 
 test('with --site, every link and identifier is absolute under it; the pages the cache kept for another address are rendered anew', async () => {
   // The shared build's cache holds the pages of its release, made without a site URL. Last in the

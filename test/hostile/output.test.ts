@@ -3,11 +3,12 @@ import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFi
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { expect, test } from 'vitest'
-import { outputMarker, replaceDirectory } from '../../src/emit/write-output.ts'
+import { outputMarker, outputMarkerText, replaceDirectory } from '../../src/emit/write-output.ts'
 import { findExecutableVectors } from '../helpers/executable-vectors.ts'
 import { makePolicy, removedAfterAll } from '../helpers/fixture-policy.ts'
 import { replayedAstro, replayedToday } from '../helpers/replayed-astro.ts'
 import { runCli } from '../helpers/run-cli.ts'
+import { readTree } from '../helpers/site.ts'
 
 // `--out` is replaced as a whole, so it must be an earlier output and nothing else: each attack
 // below exited 0 and destroyed what it named. Every refusal happens before anything is written,
@@ -151,11 +152,75 @@ test('a link named like an output that points at a directory without the marker 
   expect(await snapshot(cwd)).toEqual(before)
 })
 
+/**
+ * `build` of the base fixture, whole, in this process; Astro's part of it is a real build of the
+ * same policy, recorded once and replayed (test/helpers/replayed-astro.ts).
+ */
+async function replayedBuild(cwd: string, args: readonly string[] = []) {
+  return runCli(['build', '--quiet', '--today', replayedToday, ...args], cwd, {}, await replayedAstro(temporary))
+}
+
+/** A `dist` as an earlier build left it: its pages and the marker that lists them. */
+async function previousOutput(cwd: string, pages: readonly string[] = ['index.html']): Promise<void> {
+  await mkdir(path.join(cwd, 'dist'))
+  for (const page of pages) await writeFile(path.join(cwd, 'dist', page), page === 'index.html' ? 'the previous build' : 'from an older build')
+  await writeFile(path.join(cwd, 'dist', outputMarker), outputMarkerText(pages))
+}
+
+test('a policy with errors writes nothing and leaves the previous output untouched', async () => {
+  const cwd = await makePolicy({ description: 'a broken reference', replace: [{ file: 'data.yaml', find: 'dataCategories: [email-address]', with: 'dataCategories: [nothing]' }] })
+  temporary.push(cwd)
+  await previousOutput(cwd)
+  const result = await replayedBuild(cwd)
+  expect(result.code).toBe(1)
+  expect(result.stderr).toContain('policy/data.yaml:16:22 error Unexpected data category `nothing`')
+  expect(result.stderr).toContain('nothing was written to dist')
+  expect(await readTree(path.join(cwd, 'dist'))).toEqual({ 'index.html': 'the previous build', [outputMarker]: outputMarkerText(['index.html']) })
+  expect((await readdir(cwd)).sort()).toEqual(['dist', 'policy'])
+})
+
+test('a successful build replaces the previous output as a whole', async () => {
+  const cwd = await makePolicy()
+  temporary.push(cwd)
+  await previousOutput(cwd, ['index.html', 'stale.html'])
+  const result = await replayedBuild(cwd)
+  expect(result).toEqual({ code: 0, stdout: '', stderr: '' })
+  expect(Object.keys(await readTree(path.join(cwd, 'dist')))).not.toContain('stale.html')
+  // dist is now a link to the generation beside it; the directory it was stays beside it, for
+  // readers that had just opened it, until the next build.
+  const [first, second, ...rest] = (await readdir(cwd)).sort()
+  expect(rest).toEqual(['dist', 'policy'])
+  const current = await readlink(path.join(cwd, 'dist'))
+  const retired = current === first ? second : first
+  expect([current, retired]).toEqual(expect.arrayContaining([expect.stringMatching(/^\.dist-\d+-[0-9a-f]{8}$/)]))
+  expect(Object.keys(await readTree(path.join(cwd, retired ?? '')))).toEqual([outputMarker, 'index.html', 'stale.html'])
+})
+
+test.each([['.'], ['policy'], ['policy/out'], ['..']])('--out %s is refused, exit 2', async (out) => {
+  const cwd = await makePolicy()
+  temporary.push(cwd)
+  const result = await replayedBuild(cwd, ['--out', out])
+  expect(result.code).toBe(2)
+  expect(result.stderr).toContain(`refusing to write the output to \`${out}\``)
+})
+
+test('a build that fails half-way leaves the previous output as it was', async () => {
+  const cwd = await makePolicy()
+  temporary.push(cwd)
+  await previousOutput(cwd)
+  const failing = replaceDirectory('dist', { cwd, policyDirectory: 'policy' }, async (staging) => {
+    await writeFile(path.join(staging, 'index.html'), 'half a build')
+    throw new Error('a page threw')
+  })
+  await expect(failing).rejects.toThrow('a page threw')
+  expect(await readTree(path.join(cwd, 'dist'))).toEqual({ 'index.html': 'the previous build', [outputMarker]: outputMarkerText(['index.html']) })
+  expect((await readdir(cwd)).sort()).toEqual(['dist', 'policy'])
+})
+
 test('an empty directory is an output to be: it becomes the link to the new site', async () => {
   const cwd = await project()
   await mkdir(path.join(cwd, 'dist'))
-  // Astro's part of the build is a real one of the same policy, replayed (test/helpers/replayed-astro.ts).
-  expect(await runCli(['build', '--quiet', '--today', replayedToday], cwd, {}, await replayedAstro(temporary))).toEqual({ code: 0, stdout: '', stderr: '' })
+  expect(await replayedBuild(cwd)).toEqual({ code: 0, stdout: '', stderr: '' })
   const generation = await readlink(path.join(cwd, 'dist'))
   const [retired, ...rest] = (await readdir(cwd)).filter((name) => name !== generation).sort()
   expect(rest).toEqual(['dist', 'policy'])
