@@ -45,7 +45,7 @@ interface Block {
 
 interface InlineRun {
   readonly type: 'inline'
-  /** None: a block's kind is its tag, and no element's is this. */
+  /** None: a block pairs only with one of its tag name, and an inline run's (undefined) is no element's. */
   readonly tagName?: undefined
   readonly children: readonly ElementContent[]
 }
