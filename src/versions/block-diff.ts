@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff'
-import type { Element, ElementContent, Root, RootContent, Text } from 'hast'
+import type { Element, ElementContent, Root, Text } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { toHtml } from 'hast-util-to-html'
 import { changeSchema, sanitizeTree } from '../render/sanitize.ts'
@@ -10,8 +10,12 @@ import { changeSchema, sanitizeTree } from '../render/sanitize.ts'
 // (<del>) inside, so that lists stay lists and tables stay tables. Unchanged blocks collapse into
 // a <details>, but for one block of context on each side of a change.
 
-/** Elements that are blocks of their own; any other content (text, links, emphasis) is inline. */
-const blockTags: ReadonlySet<string> = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'blockquote', 'pre', 'hr', 'div', 'section', 'dl', 'dt', 'dd', 'figure'])
+/**
+ * Elements that are blocks of their own; any other content (text, links, emphasis) is inline. Only
+ * those the sanitiser lets through (sanitizeSchema: no `caption`, no `figure`), which both versions
+ * pass before they are compared.
+ */
+const blockTags: ReadonlySet<string> = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'blockquote', 'pre', 'hr', 'div', 'section', 'dl', 'dt', 'dd'])
 /** Elements whose children are rows or items: only blocks go in them, never an <ins> or text. */
 const onlyBlocksInside: ReadonlySet<string> = new Set(['ul', 'ol', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'dl'])
 /** Share of words two blocks must have in common to be shown as one block changed (not one removed, one inserted). */
@@ -34,13 +38,15 @@ type Mark = 'ins' | 'del'
 /** A block of one version: an element, or a run of inline content between blocks. */
 interface Block {
   readonly node: Element | InlineRun
-  /** What must be equal for the block to be unchanged: its HTML. */
+  /** What must be equal for the block to be unchanged: its HTML (an inline run's never begins with a block's tag). */
   readonly signature: string
   readonly words: ReadonlySet<string>
 }
 
 interface InlineRun {
   readonly type: 'inline'
+  /** None: a block pairs only with one of its tag name, and an inline run's (undefined) is no element's. */
+  readonly tagName?: undefined
   readonly children: readonly ElementContent[]
 }
 
@@ -93,14 +99,18 @@ function withinStack(make: () => string): string {
   }
 }
 
-/** The clause's body as a tree: sanitised, out of its <section>, without its title's heading and without ids. */
-function clauseBody(html: string, clauseId: string | undefined): Element {
+/**
+ * The clause's body: sanitised (so without comments, nor any element the policy's schema drops), out
+ * of its <section>, without its title's heading and without ids.
+ */
+function clauseBody(html: string, clauseId: string | undefined): ElementContent[] {
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, a document's <html>, <head> and <body> are unwrapped by the sanitiser, and what differs (spaces before the first element) is blank
   const tree = sanitizeTree(fromHtml(html, { fragment: true }))
   // The clause's <section> is the page's; what follows it (in a forged release) is compared as blocks too.
   const children = (tree.children as ElementContent[])
     .flatMap((child) => (child.type === 'element' && child.tagName === 'section' ? child.children : [child]))
     .filter((child) => !(child.type === 'element' && child.tagName === 'h2' && clauseId !== undefined && child.properties['id'] === clauseId))
-  return withoutIds({ type: 'element', tagName: 'div', properties: {}, children })
+  return children.map(withoutIds)
 }
 
 function withoutIds<T extends ElementContent>(node: T): T {
@@ -109,8 +119,8 @@ function withoutIds<T extends ElementContent>(node: T): T {
   return { ...node, properties, children: node.children.map(withoutIds) }
 }
 
-function isBlank(node: RootContent | ElementContent): boolean {
-  return node.type === 'comment' || (node.type === 'text' && node.value.trim() === '')
+function isBlank(node: ElementContent): boolean {
+  return node.type === 'text' && node.value.trim() === ''
 }
 
 function isBlock(node: ElementContent): node is Element {
@@ -118,31 +128,32 @@ function isBlock(node: ElementContent): node is Element {
 }
 
 /** An element's children as blocks: its block elements, and each run of inline content between them. */
-function blocksOf(parent: Element): Block[] {
+function blocksOf(children: readonly ElementContent[]): Block[] {
   const blocks: Block[] = []
   let run: ElementContent[] = []
   const flush = () => {
     if (run.some((node) => !isBlank(node))) blocks.push(block({ type: 'inline', children: trimRun(run) }))
     run = []
   }
-  for (const child of parent.children) {
+  for (const child of children) {
     if (isBlock(child)) {
       flush()
       blocks.push(block(child))
-    } else if (child.type !== 'comment') run.push(child)
+    } else run.push(child)
   }
   flush()
   return blocks
 }
 
 function trimRun(run: readonly ElementContent[]): ElementContent[] {
-  const nodes = [...run]
-  while (nodes[0] && isBlank(nodes[0])) nodes.shift()
-  while (nodes.at(-1) && isBlank(nodes.at(-1) as ElementContent)) nodes.pop()
-  // The line breaks around the run are the blocks' (joined() writes them again).
+  // The line breaks around the run are the blocks' (joined() writes them again): its blank nodes at
+  // either end are left out (it holds one that is not blank), and the spaces of its first and last text.
+  const nodes = run.slice(run.findIndex((node) => !isBlank(node)), run.findLastIndex((node) => !isBlank(node)) + 1)
   const first = nodes[0]
+  // Stryker disable next-line OptionalChaining: equivalent, a run holds a node that is not blank, so it has a first and a last
   if (first?.type === 'text') nodes[0] = { ...first, value: first.value.trimStart() }
   const last = nodes.at(-1)
+  // Stryker disable next-line OptionalChaining: equivalent, as above
   if (last?.type === 'text') nodes[nodes.length - 1] = { ...last, value: last.value.trimEnd() }
   return nodes
 }
@@ -155,10 +166,11 @@ function block(node: Element | InlineRun): Block {
   return {
     node,
     get signature() {
-      signature ??= `${node.type === 'inline' ? '#inline' : node.tagName}\n${toHtml(nodes as Root['children'])}`
+      signature ??= toHtml(nodes as Root['children'])
       return signature
     },
     get words() {
+      // Stryker disable next-line ArrayDeclaration: equivalent, a block without words given one that is no word (it holds spaces) pairs as before: with another such alike, with a block of words not at all
       words ??= new Set(nodes.map(textOf).join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
       return words
     },
@@ -170,9 +182,7 @@ function nodesOf(node: Element | InlineRun): ElementContent[] {
 }
 
 function textOf(node: ElementContent): string {
-  if (node.type === 'text') return node.value
-  if (node.type === 'element') return node.children.map(textOf).join('')
-  return ''
+  return node.type === 'element' ? node.children.map(textOf).join('') : node.value
 }
 
 /** Dice's coefficient of two blocks' words. */
@@ -181,10 +191,6 @@ function similarity(a: Block, b: Block): number {
   let common = 0
   for (const word of a.words) if (b.words.has(word)) common++
   return (2 * common) / (a.words.size + b.words.size)
-}
-
-function kindOf(block: Block): string {
-  return block.node.type === 'inline' ? '#inline' : block.node.tagName
 }
 
 /**
@@ -199,7 +205,7 @@ function diffBlocks(before: readonly Block[], after: readonly Block[], depth = 0
   const flush = () => {
     let next = 0
     for (const old of removed) {
-      const match = depth >= deepestCompared ? -1 : inserted.findIndex((candidate, index) => index >= next && index < next + pairingWindow && kindOf(candidate) === kindOf(old) && similarity(old, candidate) >= similarEnough)
+      const match = depth >= deepestCompared ? -1 : inserted.findIndex((candidate, index) => index >= next && index < next + pairingWindow && candidate.node.tagName === old.node.tagName && similarity(old, candidate) >= similarEnough)
       if (match === -1) {
         shown.push(marked(old, 'del'))
         continue
@@ -233,9 +239,9 @@ function marked(block: Block, mark: Mark): Shown {
 
 function markElement(element: Element, mark: Mark): Element {
   const properties = { ...element.properties, className: [mark === 'ins' ? 'cw-inserted' : 'cw-removed'] }
-  if (element.tagName === 'hr' || element.children.length === 0) return { ...element, properties }
+  if (element.children.length === 0) return { ...element, properties }
   if (onlyBlocksInside.has(element.tagName) || element.children.some(isBlock)) {
-    const parts = blocksOf(element).map((inner) => (inner.node.type === 'inline' ? (onlyBlocksInside.has(element.tagName) ? [] : [wrap(mark, [...inner.node.children])]) : [markElement(inner.node, mark)]))
+    const parts = blocksOf(element.children).map((inner) => (inner.node.type === 'inline' ? (onlyBlocksInside.has(element.tagName) ? [] : [wrap(mark, [...inner.node.children])]) : [markElement(inner.node, mark)]))
     return { ...element, properties, children: framed(element, joined(parts)) }
   }
   return { ...element, properties, children: [wrap(mark, element.children)] }
@@ -262,13 +268,14 @@ function changed(old: Block, now: Block, depth: number): Shown {
   const noun = nounOf(now.node)
   // A block whose HTML differs only where a reader sees no difference (spaces, line breaks of the source) is unchanged.
   const unchanged: Shown = { nodes: nodesOf(now.node), changed: false, noun }
-  if (old.node.type === 'inline' || now.node.type === 'inline') {
+  // A pair is of one kind (diffBlocks pairs no other): both inline runs, or both elements of one tag.
+  if (now.node.type === 'inline') {
     const inline = diffInline(nodesOf(old.node), nodesOf(now.node))
     return inline.changed ? { nodes: inline.nodes, changed: true, noun } : unchanged
   }
   const element = now.node
   if (onlyBlocksInside.has(element.tagName) || element.children.some(isBlock) || old.node.children.some(isBlock)) {
-    const inner = diffBlocks(blocksOf(old.node), blocksOf(element), depth + 1).map((part) => ({ ...part, nodes: part.nodes.filter((node) => !(onlyBlocksInside.has(element.tagName) && node.type !== 'element')) }))
+    const inner = diffBlocks(blocksOf(old.node.children), blocksOf(element.children), depth + 1).map((part) => ({ ...part, nodes: part.nodes.filter((node) => !(onlyBlocksInside.has(element.tagName) && node.type !== 'element')) }))
     if (!inner.some((part) => part.changed)) return unchanged
     const parts = element.tagName === 'ul' || element.tagName === 'ol' ? foldItems(element, inner) : inner.map((part) => [...part.nodes])
     return { nodes: [{ ...element, children: framed(element, joined(parts)) }], changed: true, noun }
@@ -288,11 +295,12 @@ function foldItems(list: Element, items: readonly Shown[]): ElementContent[][] {
   const ordered = list.tagName === 'ol'
   const first = ordered && typeof list.properties['start'] === 'number' ? list.properties['start'] : 1
   const output: ElementContent[][] = []
-  let hidden: number[] = []
-  const flush = () => {
-    if (hidden.length === 1) output.push([...(items[hidden[0] as number]?.nodes ?? [])])
+  // The unchanged items hidden since the last one shown, up to the item at `end`.
+  let hidden: Shown[] = []
+  const flush = (end: number) => {
+    if (hidden.length === 1) output.push(...hidden.map((item) => [...item.nodes]))
     if (hidden.length > 1) {
-      const inner: Element = { type: 'element', tagName: list.tagName, properties: ordered ? { start: first + (hidden[0] as number) } : {}, children: framed(list, joined(hidden.map((index) => [...(items[index]?.nodes ?? [])]))) }
+      const inner: Element = { type: 'element', tagName: list.tagName, properties: ordered ? { start: first + end - hidden.length } : {}, children: framed(list, joined(hidden.map((item) => [...item.nodes]))) }
       const summary: Element = { type: 'element', tagName: 'summary', properties: {}, children: [{ type: 'text', value: unchangedSummary(hidden.map(() => 'li')) }] }
       output.push([{ type: 'element', tagName: 'li', properties: { className: ['cw-folded'] }, children: [{ type: 'element', tagName: 'details', properties: {}, children: joined([[summary], [inner]]) }] }])
     }
@@ -300,15 +308,15 @@ function foldItems(list: Element, items: readonly Shown[]): ElementContent[][] {
   }
   items.forEach((item, index) => {
     if (!visible[index]) {
-      hidden.push(index)
+      hidden.push(item)
       return
     }
-    const folded = flush()
+    const folded = flush(index)
     hidden = []
     // After a fold, an ordered list's next item says its number: the fold took one.
     output.push(item.nodes.map((node) => (folded && ordered && node.type === 'element' && node.tagName === 'li' ? { ...node, properties: { ...node.properties, value: String(first + index) } } : node)))
   })
-  flush()
+  flush(items.length)
   return output
 }
 
@@ -324,17 +332,24 @@ interface Token {
 
 const tokenPattern = /[\p{L}\p{N}\p{M}_'’-]+|\s+|[^\p{L}\p{N}\p{M}_'’\s-]/gu
 
-function tokensOf(nodes: readonly ElementContent[], within: readonly Element[] = [], tokens: Token[] = [], prefix = ''): Token[] {
+function tokensOf(
+  nodes: readonly ElementContent[],
+  // Stryker disable next-line ArrayDeclaration: equivalent, what the top level is within is copied around its words as an element of that name, which the sanitiser unwraps
+  within: readonly Element[] = [],
+  tokens: Token[] = [],
+  // Stryker disable next-line StringLiteral: equivalent, every key starts with the top level's prefix, whatever it is
+  prefix = '',
+): Token[] {
   for (const node of nodes) {
-    if (node.type === 'text') {
-      for (const match of node.value.matchAll(tokenPattern)) {
-        // Spaces compare as one space, as a browser shows them, and are written as they were.
-        const compared = /^\s+$/.test(match[0]) ? ' ' : match[0]
-        tokens.push({ text: match[0], within, key: `${prefix}|${compared}` })
-      }
-    } else if (node.type === 'element') {
+    if (node.type === 'element') {
       if (node.tagName === 'br') tokens.push({ text: '', within: [...within, node], key: `${prefix}|<br>` })
       else tokensOf(node.children, [...within, node], tokens, `${prefix}>${markupKey(node)}`)
+    } else {
+      // A text (the sanitiser has dropped every comment).
+      for (const match of node.value.matchAll(tokenPattern)) {
+        // Spaces compare alike whatever they are (trimmed to nothing: a browser shows any run as one space), and are written as they were.
+        tokens.push({ text: match[0], within, key: `${prefix}|${match[0].trim()}` })
+      }
     }
   }
   return tokens
@@ -364,21 +379,20 @@ function diffInline(before: readonly ElementContent[], after: readonly ElementCo
   let deleted: Token[] = []
   let inserted: Token[] = []
   const flush = () => {
-    if (deleted.length > 0) output.push(...build(deleted, 'del'))
-    if (inserted.length > 0) output.push(...build(inserted, 'ins'))
-    output.push(...linkNote(deleted, inserted))
+    output.push(...build(deleted, 'del'), ...build(inserted, 'ins'), ...linkNote(deleted, inserted))
     deleted = []
     inserted = []
   }
-  runs.forEach((run, index) => {
-    const spacesBetweenChanges = run.type === 'equal' && run.tokens.every((token) => token.text !== '' && token.text.trim() === '') && index > 0 && index < runs.length - 1
+  for (const run of runs) {
+    // Never the first run nor the last: collapseSpaces leaves no space at either end.
+    const spacesBetweenChanges = run.type === 'equal' && run.tokens.every((token) => token.text !== '' && token.text.trim() === '')
     if (run.type === 'delete' || spacesBetweenChanges) deleted.push(...run.tokens)
     if (run.type === 'insert' || spacesBetweenChanges) inserted.push(...run.tokens)
     if (run.type === 'equal' && !spacesBetweenChanges) {
       flush()
       output.push(...build(run.tokens, null))
     }
-  })
+  }
   flush()
   return { nodes: output, changed: runs.some((run) => run.type !== 'equal') }
 }
@@ -394,42 +408,35 @@ function collapseSpaces(tokens: readonly Token[]): Token[] {
 
 /** Tokens back into elements: each token inside copies of its inline elements, the mark innermost. */
 function build(tokens: readonly Token[], mark: Mark | null): ElementContent[] {
-  const root: Element = { type: 'element', tagName: 'div', properties: {}, children: [] }
+  const built: ElementContent[] = []
   // The elements open at the end of what was built: the copy of each inline element, then the mark.
   let open: Array<{ source: Element | Mark; copy: Element }> = []
   let openFor: readonly Element[] | undefined
+  // Where the next node goes. Each word is a text node of its own: adjacent texts are written as one.
+  const openChildren = () => open.at(-1)?.copy.children ?? built
   for (const token of tokens) {
-    const isBreak = token.within.at(-1)?.tagName === 'br' && token.text === ''
-    // Words of one text node share their elements: those open already are theirs.
-    if (token.within === openFor && !isBreak) {
-      appendText(open.at(-1)?.copy ?? root, token.text)
+    // A line break is the one token without text (tokensOf).
+    const isBreak = token.text === ''
+    // Words of one text node share their elements: those open already are theirs (a line break's
+    // elements, its own among them, are an array of its own, shared with no other token).
+    // Stryker disable next-line BlockStatement: equivalent, a shortcut: the way below opens nothing for these words (their elements are open) and adds the same text
+    if (token.within === openFor) {
+      openChildren().push({ type: 'text', value: token.text })
       continue
     }
-    openFor = isBreak ? undefined : token.within
+    openFor = token.within
     const chain: Array<Element | Mark> = [...(isBreak ? token.within.slice(0, -1) : token.within), ...(mark ? [mark] : [])]
-    let same = 0
-    while (same < open.length && same < chain.length && open[same]?.source === chain[same]) same++
+    const firstNotOpen = chain.findIndex((source, index) => open[index]?.source !== source)
+    const same = firstNotOpen === -1 ? chain.length : firstNotOpen
     open = open.slice(0, same)
     for (const source of chain.slice(same)) {
-      const parent = open.at(-1)?.copy ?? root
       const copy: Element = typeof source === 'string' ? wrap(source, []) : { ...source, children: [] }
-      parent.children.push(copy)
+      openChildren().push(copy)
       open.push({ source, copy })
     }
-    const parent = open.at(-1)?.copy ?? root
-    if (isBreak) {
-      parent.children.push({ type: 'element', tagName: 'br', properties: {}, children: [] })
-      continue
-    }
-    appendText(parent, token.text)
+    openChildren().push(isBreak ? { type: 'element', tagName: 'br', properties: {}, children: [] } : { type: 'text', value: token.text })
   }
-  return root.children
-}
-
-function appendText(parent: Element, text: string): void {
-  const last = parent.children.at(-1)
-  if (last?.type === 'text') last.value += text
-  else parent.children.push({ type: 'text', value: text })
+  return built
 }
 
 /** Where a changed link went: the old targets deleted, the new inserted, as words a reader sees. */
@@ -493,7 +500,7 @@ function collapse(shown: readonly Shown[], context: number): ElementContent[] {
   // The heading a change is under stays visible too: it says where in the clause the change is.
   shown.forEach((part, index) => {
     if (!part.changed) return
-    const heading = shown.findLastIndex((other, before) => before < index && other.noun === 'heading')
+    const heading = shown.slice(0, index).findLastIndex((other) => other.noun === 'heading')
     if (heading !== -1) visible[heading] = true
   })
   const output: ElementContent[][] = []

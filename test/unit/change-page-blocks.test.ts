@@ -185,6 +185,7 @@ describe('what is folded says what it holds', () => {
     [['pre', 'hr'], '1 unchanged block of code and 1 rule'],
     [['table', 'table', 'tr', 'tr', 'blockquote'], '2 unchanged tables, 2 rows and 1 quotation'],
     [['block', 'block'], '2 unchanged blocks'],
+    [[], ''],
   ])('%j is summed up as “%s”', (nouns, summary) => {
     expect(unchangedSummary(nouns)).toBe(summary)
   })
@@ -200,6 +201,64 @@ describe('what is folded says what it holds', () => {
     expect(diff('<p>a b</p>\n<p>c d</p>\n<p>e f</p>\n<p>g h</p>\n<p>i j</p>', '<p>a b</p>\n<p>c d</p>\n<p>e f</p>\n<p>g h</p>\n<p>i k</p>', 2)).toBe(
       '<details><summary>2 unchanged paragraphs</summary>\n<p>a b</p>\n<p>c d</p></details>\n<p>e f</p>\n<p>g h</p>\n<p class="cw-changed">i <del>j</del><ins>k</ins></p>',
     )
+  })
+})
+
+describe('what the sanitiser leaves of a forged release’s clause', () => {
+  // Both versions are sanitised before they are compared: comments are gone, text may lie straight
+  // inside a list, and an id is kept as written.
+  test('only the clause’s own heading is left out: another element with the clause’s id stays', () => {
+    expect(diff('<p id="c">We keep it.</p>\n<p>We sell nothing.</p>', '<p id="c">We keep it.</p>\n<p>We sell nothing now.</p>')).toBe('<p>We keep it.</p>\n<p class="cw-changed">We sell nothing<ins> now</ins>.</p>')
+  })
+
+  test('the spaces a dropped comment leaves at either end of a run of words are trimmed as the run’s own', () => {
+    expect(diff('<p>We keep it.</p>', '<p>We keep it.</p>\n<!-- note --> <em>Ask</em> us <!-- end -->\n')).toBe('<p>We keep it.</p>\n<ins><em>Ask</em> us</ins>')
+  })
+
+  test('text straight inside a list is left out of it, whether the list is removed, emptied or changed', () => {
+    expect(diff('<p>Intro.</p>\n<ul>stray<li>We keep it.</li></ul>', '<p>Intro.</p>')).toBe('<p>Intro.</p>\n<ul class="cw-removed">\n<li class="cw-removed"><del>We keep it.</del></li>\n</ul>')
+    expect(diff('<p>Intro.</p>\n<ul>stray</ul>', '<p>Intro.</p>')).toBe('<p>Intro.</p>\n<ul class="cw-removed"></ul>')
+    expect(diff('<p>Intro.</p>\n<ul>\n</ul>', '<p>Intro.</p>')).toBe('<p>Intro.</p>\n<ul class="cw-removed"></ul>')
+    expect(diff('<ul>stray<li>We keep it.</li></ul>', '<ul>stray<li>We keep all.</li></ul>')).toBe('<ul>\n<li class="cw-changed">We keep <del>it</del><ins>all</ins>.</li>\n</ul>')
+  })
+
+  test('a link whose target the sanitiser dropped (a `javascript:` one) is named by an empty target when another replaces it', () => {
+    expect(diff('<p>See <a href="javascript:alert(1)">our page</a> now.</p>', '<p>See <a href="https://b.example/">our page</a> now.</p>')).toBe(
+      '<p class="cw-changed">See <a><del>our page</del></a><a href="https://b.example/"><ins>our page</ins></a> <span class="cw-link-note">(link: <del></del> → <ins>https://b.example/</ins>)</span> now.</p>',
+    )
+  })
+
+  test('after a fold, only a list item says its number: a paragraph inside the list does not', () => {
+    const list = (last: string) => `<ol>\n<li>one</li>\n<li>two</li>\n<li>three</li>\n<p>four</p>\n<li>five ${last}</li>\n</ol>`
+    expect(diff(list('a'), list('b'))).toBe(
+      '<ol>\n<li class="cw-folded"><details><summary>3 unchanged list items</summary>\n<ol start="1">\n<li>one</li>\n<li>two</li>\n<li>three</li>\n</ol></details></li>\n<p>four</p>\n<li class="cw-changed">five <del>a</del><ins>b</ins></li>\n</ol>',
+    )
+  })
+})
+
+describe('words and spaces', () => {
+  test('words compare by their lower case: “Straße” and “Strasse” are other words (their capitals are not)', () => {
+    expect(diff('<p>Straße</p>', '<p>Strasse</p>')).toBe('<p class="cw-removed"><del>Straße</del></p>\n<p class="cw-inserted"><ins>Strasse</ins></p>')
+  })
+
+  test('a block removed keeps its words as written, line breaks at its ends too', () => {
+    expect(diff('<p>Kept.</p>\n<p>\nOld words.\n</p>', '<p>Kept.</p>')).toBe('<p>Kept.</p>\n<p class="cw-removed"><del>\nOld words.\n</del></p>')
+  })
+
+  test('a run of spaces left unchanged is written as it was', () => {
+    expect(diff('<p>We keep  your data. Old.</p>', '<p>We keep  your data. New.</p>')).toBe('<p class="cw-changed">We keep  your data. <del>Old</del><ins>New</ins>.</p>')
+  })
+
+  test('a space replaced by a comma is the space deleted and the comma inserted', () => {
+    expect(diff('<p>alpha beta gamma</p>', '<p>alpha beta,gamma</p>')).toBe('<p class="cw-changed">alpha beta<del> </del><ins>,</ins>gamma</p>')
+  })
+
+  test('a line break inside emphasis stays inside it', () => {
+    expect(diff('<p>We <em>keep it.<br>\nAsk</em> us.</p>', '<p>We <em>keep it.<br>\nAsk</em> us now.</p>')).toBe('<p class="cw-changed">We <em>keep it.<br>\nAsk</em> us<ins> now</ins>.</p>')
+  })
+
+  test('a line of loose words that ends in markup is a line of its own', () => {
+    expect(collapsedHtml(clause('<p>We keep it.</p>\nloose <em>words</em>'), { clauseId: 'c' })).toBe('<details><summary>1 unchanged paragraph and 1 line</summary>\n<p>We keep it.</p>\nloose <em>words</em></details>')
   })
 })
 
