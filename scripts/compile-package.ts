@@ -20,7 +20,7 @@ function pointAtCompiled(text: string): string {
 }
 
 await rm(lib, { recursive: true, force: true })
-const tsc = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' })
+const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' })
 if (tsc.status !== 0) process.exit(tsc.status ?? 1)
 
 // What tsc does not emit: the generated validators (JavaScript with a declaration) and the

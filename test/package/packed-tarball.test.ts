@@ -173,7 +173,7 @@ describe('installed with astro', () => {
     // skipLibCheck: Astro's own declarations name a package it does not install (@astrojs/markdown-remark).
     const options = { compilerOptions: { target: 'es2024', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'], typeRoots: [path.join(repoRoot, 'node_modules', '@types')] }, files: ['usage.ts'] }
     await writeFile(path.join(project, 'tsconfig.json'), JSON.stringify(options))
-    const tsc = run(path.join(repoRoot, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], project)
+    const tsc = run(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project)
     expect(tsc.code, tsc.stdout).toBe(0)
   }, 60_000)
 })
