@@ -187,3 +187,42 @@ test('GIT_DIR and the other GIT_* variables of the caller (a hook sets them) do 
   const { stderr } = await promisify(execFile)(process.execPath, [cli, 'import', '--git', wanted, '--path', 'privacy.md'], { cwd, env: { ...process.env, GIT_DIR: path.join(other, '.git'), GIT_WORK_TREE: other } })
   expect(stderr).toContain(`(commit ${git(wanted, 'rev-parse', 'HEAD').slice(0, 12)}) into policy/.`)
 })
+
+test('a file that became a submodule is refused, named with its commit: a submodule has no text of its own', async () => {
+  const cwd = await workspace()
+  const commits = repositoryOf(cwd, [
+    ['File', (tree) => writeFileSync(path.join(tree, 'privacy.md'), text)],
+    ['Submodule', (tree) => {
+      rmSync(path.join(tree, 'privacy.md'))
+      // A repository of its own at the path: git records it as a gitlink, the tree entry of a
+      // submodule (mode 160000), naming a commit of that other repository.
+      const inner = path.join(tree, 'privacy.md')
+      execFileSync('git', ['init', '-q', '-b', 'main', inner])
+      writeFileSync(path.join(inner, 'other.md'), text)
+      git(inner, 'add', '-A')
+      git(inner, '-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'Inner')
+    }],
+  ])
+  const result = await runCli(['import', '--git', path.join(cwd, 'repository'), '--path', 'privacy.md'], cwd)
+  expect(result.code).toBe(2)
+  expect(result.stderr.split('\n')[0]).toBe(`clausewright: refusing privacy.md at commit ${commits[1]}: it is no file (mode 160000)`)
+  expect(existsSync(path.join(cwd, 'policy'))).toBe(false)
+})
+
+test('a version over 4 MiB is refused before it is read, named with its commit; one of exactly 4 MiB is read', async () => {
+  const cwd = await workspace()
+  const limit = 4 * 1024 * 1024
+  const padded = (size: number) => `${text}\n${'x'.repeat(size - Buffer.byteLength(text) - 2)}\n`
+  const repository = path.join(cwd, 'repository')
+  makeGitRepository(repository, [
+    { path: 'privacy.md', text: padded(limit + 1), date: '2020-01-10', message: 'Over it' },
+    { path: 'privacy.md', text: padded(limit), date: '2020-02-10', message: 'At the budget' },
+  ])
+  const over = await runCli(['import', '--git', repository, '--path', 'privacy.md'], cwd)
+  expect(over.code).toBe(2)
+  expect(over.stderr.split('\n')[0]).toBe(`clausewright: refusing privacy.md at commit ${git(repository, 'rev-parse', 'HEAD~1')}: more than ${limit} bytes`)
+  // The version at the budget alone is read, and imported: the report says what its text gave.
+  const at = await runCli(['import', '--git', repository, '--path', 'privacy.md', '--since', '2020-02-01'], cwd)
+  expect(at.stderr.split('\n')[0]).toBe(`${git(repository, 'rev-parse', 'HEAD').slice(0, 12)}:privacy.md:1: The title is the first heading, “Privacy notice”. [title]`)
+  expect(at.stderr).not.toContain('bytes')
+})
