@@ -6,7 +6,8 @@ import { compile } from '../src/compile/compile.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
 import { findExecutableVectors } from './helpers/executable-vectors.ts'
 import { removedAfterAll } from './helpers/fixture-policy.ts'
-import { buildWithBin, optsmBuild, optsmCopy } from './helpers/shared-builds.ts'
+import { runCli } from './helpers/run-cli.ts'
+import { buildArguments, buildWithBin, optsmBuild, optsmCopy } from './helpers/shared-builds.ts'
 import { readTree } from './helpers/site.ts'
 
 // The tests that build run at the same time (test.concurrent): a build mostly waits for its Astro
@@ -14,6 +15,8 @@ import { readTree } from './helpers/site.ts'
 const temporary = removedAfterAll()
 
 const build = buildWithBin
+/** `clausewright build` in this process: what the build does, where the process is not the question. */
+const buildHere = (cwd: string, args: readonly string[], env: Record<string, string>) => runCli([...buildArguments, ...args], cwd, env)
 const copyOfOptsm = () => optsmCopy(temporary)
 
 test('build writes the artefacts, with progress on stderr', async () => {
@@ -45,7 +48,7 @@ test.concurrent('a second build takes the diffs and the pages of the releases fr
   const env = { CLAUSEWRIGHT_CACHE_DIR: cold.cacheDirectory }
   expect(cold.stderr).toMatch(/compiled 14 clauses and 1 release \(\d+ ms\)\n/)
   expect((await readdir(cold.cacheDirectory)).map((name) => name.replace(/-[0-9a-f]{16}/, ''))).toEqual(['diffs.json', 'pages'])
-  const warm = await build(cwd, ['--out', 'warm'], env)
+  const warm = await buildHere(cwd, ['--out', 'warm'], env)
   expect(warm.stderr).toMatch(/compiled 14 clauses and 1 release \(\d+ ms; 1 of 1 diffs and the pages of 1 release from the cache\)\n/)
   const [coldFiles, warmFiles] = await Promise.all(['dist', 'warm'].map((out) => readTree(path.join(cwd, out))))
   expect(warmFiles).toEqual(coldFiles)
@@ -92,7 +95,7 @@ test('with --site, every link and identifier is absolute under it; the pages the
   // the test of a warm build reads.
   const cold = await optsmBuild()
   const site = 'https://policy.example/'
-  const result = await build(cold.cwd, ['--out', 'sited', '--site', 'https://policy.example'], { CLAUSEWRIGHT_CACHE_DIR: cold.cacheDirectory })
+  const result = await buildHere(cold.cwd, ['--out', 'sited', '--site', 'https://policy.example'], { CLAUSEWRIGHT_CACHE_DIR: cold.cacheDirectory })
   expect([result.code, result.code === 0 ? '' : result.stderr]).toEqual([0, ''])
   expect(result.stderr).not.toContain('site URL')
   expect(result.stderr).toMatch(/compiled 14 clauses and 1 release \(\d+ ms; 1 of 1 diffs from the cache\)\n/)
