@@ -1,9 +1,10 @@
+import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
-// The files that assert on the OPTSM site built once per run (test/helpers/shared-builds.ts): a
-// project of their own, so that a run without them does not build it.
-const sharedBuildFiles = ['test/build.test.ts', 'test/site.test.ts', 'test/web-files.test.ts']
+// The files that assert on the OPTSM site built once per run (test/helpers/shared-builds.ts) and
+// build the most sites of their own: they start first (below).
+const buildingFiles = ['test/build.test.ts', 'test/site.test.ts', 'test/web-files.test.ts']
 // The files that mock a module (node:fs/promises, the site build) get modules of their own; the
 // others share one module graph per worker, which saved a third of the CPU of the files that do
 // not build (a fresh graph per file is most of a small file's cost).
@@ -11,16 +12,17 @@ const mockingFiles = ['test/build-site.test.ts', 'test/hostile/disk-faults.test.
 const notHere = ['test/browser/**', 'test/corpus/**', 'test/package/**', 'node_modules/**']
 
 // Vitest takes the projects one after another, by name (a worker is kept for the next file only if
-// it is of the same project), and within a project the longest files first. The files that build
-// sites are the longest, and each waits for its builds one after another: started last, they
-// would run on after the others, on one core. So the projects go in this order, whatever their names:
-// the mocking files (one of them builds a site) before the many files of \`tests\`, whose shortest
-// files, of milliseconds, end the run on both cores.
-const projectOrder = ['site', 'mocking', 'tests']
-class LongestProjectsFirst extends BaseSequencer {
+// it is of the same project), and within a project the longest files first, by the times of the
+// last run. The files that build sites are the longest, and each waits for its builds one after
+// another: started last, they would run on after the others, on one core. So the mocking files
+// (one of them builds a site) go first, then the files of `tests` that build the most, whatever
+// the last run's times (a fresh clone has none), then the others, whose shortest files, of
+// milliseconds, end the run on both cores.
+class BuildingFilesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (file: TestSpecification) => projectOrder.indexOf(file.project.name)
-    // Array sort is stable: vitest's order stays within a project.
+    const building = new Set(buildingFiles.map((file) => path.resolve(import.meta.dirname, file)))
+    const rank = (file: TestSpecification) => (file.project.name === 'mocking' ? 0 : building.has(file.moduleId) ? 1 : 2)
+    // Array sort is stable: vitest's order stays within a rank.
     return (await super.sort(files)).sort((a, b) => rank(a) - rank(b))
   }
 }
@@ -47,19 +49,15 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: one, here. The files that build sites
     // spend most of their time waiting for Astro's child processes, so two keep both cores busy.
     maxWorkers: 2,
-    sequence: { sequencer: LongestProjectsFirst },
+    sequence: { sequencer: BuildingFilesFirst },
     projects: [
       {
         extends: true,
-        test: { name: 'tests', include: ['test/**/*.test.ts'], exclude: [...notHere, ...sharedBuildFiles, ...mockingFiles], isolate: false, globalSetup: ['test/helpers/global-setup.ts', 'test/helpers/shared-fixtures.ts'] },
+        test: { name: 'tests', include: ['test/**/*.test.ts'], exclude: [...notHere, ...mockingFiles], isolate: false, globalSetup: ['test/helpers/global-setup.ts', 'test/helpers/shared-fixtures.ts'] },
       },
       {
         extends: true,
         test: { name: 'mocking', include: mockingFiles, globalSetup: ['test/helpers/global-setup.ts'] },
-      },
-      {
-        extends: true,
-        test: { name: 'site', include: sharedBuildFiles, isolate: false, globalSetup: ['test/helpers/global-setup.ts', 'test/helpers/shared-builds.ts'] },
       },
     ],
   },

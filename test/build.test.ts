@@ -21,7 +21,7 @@ const copyOfOptsm = () => optsmCopy(temporary)
 
 test('build writes the artefacts, with progress on stderr', async () => {
   // The OPTSM site built once for the run (test/helpers/shared-builds.ts).
-  const result = await optsmBuild()
+  const result = await optsmBuild(temporary)
   expect(result.code).toBe(0)
   expect(result.stdout).toBe('')
   expect(result.stderr).toMatch(/clausewright: wrote 22 files to dist \(\d+ ms\)\n$/)
@@ -35,7 +35,7 @@ test('build writes the artefacts, with progress on stderr', async () => {
 })
 
 test('without a site URL (OPTSM’s astro.config.mjs has none), build says once, in one line, that the links and identifiers are relative', async () => {
-  const result = await optsmBuild()
+  const result = await optsmBuild(temporary)
   const warnings = result.stderr.split('\n').filter((line) => line.includes('site URL'))
   expect(warnings).toEqual(['clausewright: warning: no site URL (`site` in astro.config.mjs, or --site): the canonical links, the feed, versions.json and the JSON-LD identifiers are relative, no other site can link to a version, and there is no sitemap.xml'])
 })
@@ -43,7 +43,7 @@ test('without a site URL (OPTSM’s astro.config.mjs has none), build says once,
 
 test.concurrent('a second build takes the diffs and the pages of the releases from the cache; the output is the same', async () => {
   // The shared OPTSM build is the cold one: it ran with a cache of its own, empty before it.
-  const cold = await optsmBuild()
+  const cold = await optsmBuild(temporary)
   const cwd = cold.cwd
   const env = { CLAUSEWRIGHT_CACHE_DIR: cold.cacheDirectory }
   expect(cold.stderr).toMatch(/compiled 14 clauses and 1 release \(\d+ ms\)\n/)
@@ -73,7 +73,7 @@ function buildElsewhere() {
 
 test.concurrent('the output is byte-identical whatever the directory, time zone or locale', async () => {
   // The shared OPTSM build ran in UTC and the C locale (buildEnvironment), into dist.
-  const [first, second] = await Promise.all([optsmBuild(), buildElsewhere()])
+  const [first, second] = await Promise.all([optsmBuild(temporary), buildElsewhere()])
   expect(first.code).toBe(0)
   expect(second.result.code).toBe(0)
   expect(await readTree(path.join(second.cwd, 'public', 'site'))).toEqual(await readTree(path.join(first.cwd, 'dist')))
@@ -93,7 +93,7 @@ test('with --site, every link and identifier is absolute under it; the pages the
   // The shared build's cache holds the pages of its release, made without a site URL. Last in the
   // file, not concurrent: the build empties that cache (it was kept for another address), which
   // the test of a warm build reads.
-  const cold = await optsmBuild()
+  const cold = await optsmBuild(temporary)
   const site = 'https://policy.example/'
   const result = await buildHere(cold.cwd, ['--out', 'sited', '--site', 'https://policy.example'], { CLAUSEWRIGHT_CACHE_DIR: cold.cacheDirectory })
   expect([result.code, result.code === 0 ? '' : result.stderr]).toEqual([0, ''])

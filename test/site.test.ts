@@ -34,7 +34,7 @@ let optsm: Awaited<ReturnType<typeof readSite>> & { directory: string }
 
 beforeAll(async () => {
   // The OPTSM site built once for the run (test/helpers/shared-builds.ts); build.test.ts asserts how it was built.
-  const shared = await optsmBuild()
+  const shared = await optsmBuild(temporary)
   expect(shared.code, shared.stderr).toBe(0)
   expect(shared.stdout).toBe('')
   optsm = { ...(await readSite(path.join(shared.cwd, 'dist'))), directory: path.join(shared.cwd, 'dist') }

@@ -17,7 +17,7 @@ const temporary = removedAfterAll()
 let optsm: Awaited<ReturnType<typeof readSite>> & { directory: string }
 
 beforeAll(async () => {
-  const shared = await optsmBuild()
+  const shared = await optsmBuild(temporary)
   expect(shared.code, shared.stderr).toBe(0)
   optsm = { ...(await readSite(path.join(shared.cwd, 'dist'))), directory: path.join(shared.cwd, 'dist') }
 }, 120_000)

@@ -1,17 +1,14 @@
 import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
-import { inject } from 'vitest'
-import type { TestProject } from 'vitest/node'
 import { repoRoot } from './fixture-policy.ts'
+import { sharedFixture } from './shared-fixtures.ts'
 
 // The OPTSM site is built once per run, by the CLI in a process of its own, and many tests assert
-// on it (test/site.test.ts, test/build.test.ts): an Astro build costs about 2 s of a 2-core machine.
-// The global setup starts the build and does not wait for it, so that the workers start the other
-// files meanwhile; a test waits for the file the build's result is written to.
+// on it (test/site.test.ts, test/build.test.ts, test/web-files.test.ts): an Astro build costs
+// about a second of CPU. It is a shared fixture (shared-fixtures.ts): the first test that asks
+// starts it, in its worker; the tests of other files wait for what it recorded.
 
 /** What a `clausewright build` run printed and where it wrote the site. */
 export interface BuildResult {
@@ -25,14 +22,6 @@ export interface SharedBuild {
   readonly cwd: string
   /** The diff and page cache of the build: only the build's own, so it ran cold. */
   readonly cacheDirectory: string
-  /** Written when the build has ended (a BuildResult as JSON). */
-  readonly resultFile: string
-}
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    optsmBuild: SharedBuild
-  }
 }
 
 /** The environment of every `clausewright build` the shared build and build.test.ts run. */
@@ -61,26 +50,23 @@ export function runBin(cwd: string, args: readonly string[], env: Record<string,
   })
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const cwd = await mkdtemp(path.join(tmpdir(), 'clausewright-shared-optsm-'))
-  const cacheDirectory = path.join(cwd, 'cache')
-  const resultFile = path.join(cwd, 'result.json')
+async function buildOptsm(cwd: string): Promise<BuildResult> {
   await cp(path.join(repoRoot, 'policy'), path.join(cwd, 'policy'), { recursive: true })
-  const finished = runBin(cwd, buildArguments, { ...buildEnvironment, CLAUSEWRIGHT_CACHE_DIR: cacheDirectory }).then(async (result) => {
-    // Renamed into place: a test never reads half a result.
-    await writeFile(`${resultFile}.partial`, JSON.stringify(result))
-    await rename(`${resultFile}.partial`, resultFile)
-  })
-  project.provide('optsmBuild', { cwd, cacheDirectory, resultFile })
-  return async () => {
-    await finished
-    await rm(cwd, { recursive: true, force: true })
-  }
+  return runBin(cwd, buildArguments, { ...buildEnvironment, CLAUSEWRIGHT_CACHE_DIR: path.join(cwd, 'cache') })
 }
 
-/** The shared OPTSM build, once it has ended: where it is, and what the CLI printed. */
-export async function optsmBuild(): Promise<SharedBuild & BuildResult> {
-  const shared = inject('optsmBuild')
-  while (!existsSync(shared.resultFile)) await sleep(50)
-  return { ...shared, ...(JSON.parse(await readFile(shared.resultFile, 'utf8')) as BuildResult) }
+/** Per file (its list of directories to remove): the build each file's tests share. */
+const builds = new WeakMap<string[], Promise<SharedBuild & BuildResult>>()
+
+/**
+ * The shared OPTSM build, once it has ended: where it is, and what the CLI printed. Without the
+ * run's shared fixtures (a mutation run), each file that asks makes its own, listed in its
+ * `temporary` for removal.
+ */
+export function optsmBuild(temporary: string[]): Promise<SharedBuild & BuildResult> {
+  const known = builds.get(temporary)
+  if (known) return known
+  const made = sharedFixture('optsm-build', buildOptsm, temporary).then(({ directory, value }) => ({ cwd: directory, cacheDirectory: path.join(directory, 'cache'), ...value }))
+  builds.set(temporary, made)
+  return made
 }

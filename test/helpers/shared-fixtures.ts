@@ -7,8 +7,8 @@ import type { TestProject } from 'vitest/node'
 
 // A fixture that tests of several files read (a built site: seconds of CPU each) is made once per
 // run, by whichever test asks first, in whichever worker; the others wait for what it recorded.
-// Unlike the OPTSM build of the `site` project (shared-builds.ts), nothing is made before a test
-// asks: `vitest run` of one file makes only what that file reads.
+// Nothing is made before a test asks: `vitest run` of one file makes only what that file reads (the
+// OPTSM site of shared-builds.ts, the recorded Astro build of replayed-astro.ts…).
 
 /** The variable that holds the run's directory of shared fixtures (set by the global setup below). */
 const variable = 'CLAUSEWRIGHT_SHARED_FIXTURES'
