@@ -5,17 +5,17 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node'
 // The files that assert on the OPTSM site built once per run (test/helpers/shared-builds.ts) and
 // build the most sites of their own: they start first (below).
 const buildingFiles = ['test/build.test.ts', 'test/site.test.ts', 'test/web-files.test.ts']
-// The files that mock a module (node:fs/promises, the site build) get modules of their own; the
+// The files that mock a module (node:fs/promises, node:fs) get modules of their own; the
 // others share one module graph per worker, which saved a third of the CPU of the files that do
 // not build (a fresh graph per file is most of a small file's cost).
-const mockingFiles = ['test/build-site.test.ts', 'test/hostile/disk-faults.test.ts', 'test/unit/read-inside-without-proc.test.ts']
+const mockingFiles = ['test/hostile/disk-faults.test.ts', 'test/unit/read-inside-without-proc.test.ts']
 const notHere = ['test/browser/**', 'test/corpus/**', 'test/package/**', 'node_modules/**']
 
 // Vitest takes the projects one after another, by name (a worker is kept for the next file only if
 // it is of the same project), and within a project the longest files first, by the times of the
 // last run. The files that build sites are the longest, and each waits for its builds one after
 // another: started last, they would run on after the others, on one core. So the mocking files
-// (one of them builds a site) go first, then the files of `tests` that build the most, whatever
+// go first, then the files of `tests` that build the most, whatever
 // the last run's times (a fresh clone has none), then the others, whose shortest files, of
 // milliseconds, end the run on both cores.
 class BuildingFilesFirst extends BaseSequencer {

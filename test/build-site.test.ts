@@ -4,34 +4,39 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { expect, test, vi } from 'vitest'
-import type * as BuildSite from '../src/astro/build-site.ts'
-import { mergeInto, startSiteBuild, type SiteBuild } from '../src/astro/build-site.ts'
+import { type AstroRunner, mergeInto, startSiteBuild } from '../src/astro/build-site.ts'
 import { compile } from '../src/compile/compile.ts'
 import { listFiles } from '../src/emit/write-output.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
 import { makePolicy, removedAfterAll, repoRoot } from './helpers/fixture-policy.ts'
 import { runCli } from './helpers/run-cli.ts'
 
-/** The site builds the CLI started in this file, and whether each was cancelled. */
+/** The site builds the CLI started in this file, and whether each was stopped. */
 const started: Array<{ workDirectory: string; cancelled: boolean }> = []
-vi.mock('../src/astro/build-site.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof BuildSite>()
+
+/**
+ * Astro's build as the CLI starts it for a policy that turns out to have errors: it waits for the
+ * entries, which never come, until it is stopped (the real child's part of that is killed-build.test.ts's).
+ */
+const waitingAstro: AstroRunner = (workDirectory) => {
+  const record = { workDirectory, cancelled: false }
+  started.push(record)
+  let stop: () => void = () => undefined
+  const done = new Promise<void>((_resolve, reject) => {
+    stop = () => reject(new Error('stopped'))
+  })
+  done.catch(() => undefined)
   return {
-    ...original,
-    startSiteBuild: async (...args: Parameters<typeof original.startSiteBuild>): Promise<SiteBuild> => {
-      const site = await original.startSiteBuild(...args)
-      const record = { workDirectory: site.workDirectory, cancelled: false }
-      started.push(record)
-      return {
-        ...site,
-        cancel: async () => {
-          record.cancelled = true
-          await site.cancel()
-        },
-      }
+    done,
+    policyRoot: Promise.resolve('/'),
+    showLog: () => undefined,
+    async stop() {
+      record.cancelled = true
+      stop()
+      await done.catch(() => undefined)
     },
   }
-})
+}
 
 const temporary = removedAfterAll()
 
@@ -64,7 +69,7 @@ test('a site build started for a policy that turns out to have errors is stopped
   const cwd = await makePolicy({ description: 'a broken reference', replace: [{ file: 'data.yaml', find: 'dataCategories: [email-address]', with: 'dataCategories: [nothing]' }] })
   temporary.push(cwd)
   started.length = 0
-  const result = await runCli(['build', '--quiet', '--today', '2026-11-25'], cwd)
+  const result = await runCli(['build', '--quiet', '--today', '2026-11-25'], cwd, {}, waitingAstro)
   expect(result.code).toBe(1)
   expect(result.stderr).toContain('nothing was written to dist')
   // The CLI starts Astro before it compiles: that build was started, and stopped and removed.
@@ -80,7 +85,7 @@ test('build --format github writes its diagnostics to the job summary too, and e
   const cwd = await makePolicy({ description: 'a broken reference', replace: [{ file: 'data.yaml', find: 'dataCategories: [email-address]', with: 'dataCategories: [nothing]' }] })
   temporary.push(cwd)
   const file = path.join(cwd, 'summary.md')
-  const result = await runCli(['build', '--format', 'github', '--today', '2026-11-25'], cwd, { GITHUB_STEP_SUMMARY: file })
+  const result = await runCli(['build', '--format', 'github', '--today', '2026-11-25'], cwd, { GITHUB_STEP_SUMMARY: file }, waitingAstro)
   expect(result.code).toBe(1)
   expect(result.stderr).toContain('\n1 error.\nclausewright: the policy has errors; nothing was written to dist\n')
   const summary = await readFile(file, 'utf8')
