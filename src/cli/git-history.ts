@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { printable } from '../diagnostics/format.ts'
 import type { HistoryVersion } from '../history/replay-history.ts'
 import { isCalendarDate } from '../model/calendar-date.ts'
+import { splitCatFileBatch } from '../source/cat-file-batch.ts'
 import { findCharacterProblems } from '../source/find-invisible-characters.ts'
 import { UsageError } from './shared.ts'
 
@@ -102,14 +103,14 @@ async function readVersions(repository: string, changes: readonly Change[]): Pro
     total += Number(size) + (sizes[index]?.length ?? 0) + 2
   })
   const texts = await git(repository, ['cat-file', '--batch'], { input: objects, maxBuffer: total + 1 }).catch((error: unknown) => Promise.reject(failed(error)))
-  let offset = 0
+  const unexpected = (header: string) => new UsageError(`unexpected output of git cat-file near \`${printable(header.slice(0, 60))}\``)
+  const batch = splitCatFileBatch(texts, present.length)
+  if ('unexpected' in batch) throw unexpected(batch.unexpected)
+  // The answer to the same objects as the check's: the same header lines, in order.
+  const changed = batch.blobs.find((blob, index) => blob.header !== sizes[index])
+  if (changed) throw unexpected(changed.header)
   return present.map(({ commit, committed, subject, path }, index) => {
-    const headerEnd = texts.indexOf(0x0a, offset)
-    const header = texts.subarray(offset, headerEnd).toString('utf8')
-    if (headerEnd === -1 || header !== sizes[index]) throw new UsageError(`unexpected output of git cat-file near \`${printable(header.slice(0, 60))}\``)
-    const size = Number(header.split(' ')[2])
-    const blob = texts.subarray(headerEnd + 1, headerEnd + 1 + size)
-    offset = headerEnd + 1 + size + 1
+    const blob = batch.blobs[index]?.content ?? Buffer.alloc(0)
     let text: string
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(blob)

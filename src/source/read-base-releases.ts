@@ -3,6 +3,7 @@ import { realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { ClausewrightError } from '../diagnostics/diagnostic.ts'
+import { splitCatFileBatch } from './cat-file-batch.ts'
 import { releasesDirectoryName } from './read-policy.ts'
 
 const run = promisify(execFile)
@@ -113,17 +114,9 @@ function catBlobs(objects: readonly string[], options: GitOptions): Promise<Buff
   })
 }
 
-/** Parses `<object> blob <size>\n<content>\n`, repeated. */
+/** The blobs' contents, in order; git's answer for an object that is no blob (or missing) is refused. */
 function parseBatch(output: Buffer, count: number): Buffer[] {
-  const contents: Buffer[] = []
-  let offset = 0
-  for (let index = 0; index < count; index++) {
-    const end = output.indexOf(0x0a, offset)
-    const header = output.subarray(offset, end).toString('utf8').split(' ')
-    const size = Number(header[2])
-    if (end === -1 || header[1] !== 'blob' || !Number.isSafeInteger(size)) throw new ClausewrightError('git-failed', `cannot read the base releases (git cat-file answered \`${header.join(' ')}\`)`)
-    contents.push(output.subarray(end + 1, end + 1 + size))
-    offset = end + 1 + size + 1
-  }
-  return contents
+  const batch = splitCatFileBatch(output, count)
+  if ('unexpected' in batch) throw new ClausewrightError('git-failed', `cannot read the base releases (git cat-file answered \`${batch.unexpected}\`)`)
+  return batch.blobs.map((blob) => blob.content)
 }
