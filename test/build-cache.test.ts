@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 import { removedAfterAll } from './helpers/fixture-policy.ts'
-import { runCli } from './helpers/run-cli.ts'
-import { buildArguments, optsmCopy } from './helpers/shared-builds.ts'
+import { buildInProcess, optsmCopy } from './helpers/shared-builds.ts'
 
 // What `clausewright build` keeps for the next build (the pages of the releases) when a kept page
 // was changed. A file of its own beside build.test.ts, so that the two run at the same time: a build
@@ -12,7 +11,7 @@ import { buildArguments, optsmCopy } from './helpers/shared-builds.ts'
 // written: build.test.ts.)
 const temporary = removedAfterAll()
 
-const build = (cwd: string, args: readonly string[], env: Record<string, string>) => runCli([...buildArguments, ...args], cwd, env)
+const build = buildInProcess
 const copyOfOptsm = () => optsmCopy(temporary)
 
 test.concurrent('a kept page edited in place through the output is not used again: the release is rendered anew', async () => {

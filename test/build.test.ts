@@ -6,8 +6,7 @@ import { compile } from '../src/compile/compile.ts'
 import { readPolicy } from '../src/source/read-policy.ts'
 import { findExecutableVectors } from './helpers/executable-vectors.ts'
 import { removedAfterAll } from './helpers/fixture-policy.ts'
-import { runCli } from './helpers/run-cli.ts'
-import { buildArguments, buildWithBin, optsmBuild, optsmCopy } from './helpers/shared-builds.ts'
+import { buildInProcess, buildWithBin, optsmBuild, optsmCopy } from './helpers/shared-builds.ts'
 import { readTree } from './helpers/site.ts'
 
 // The tests that build run at the same time (test.concurrent): a build mostly waits for its Astro
@@ -15,8 +14,6 @@ import { readTree } from './helpers/site.ts'
 const temporary = removedAfterAll()
 
 const build = buildWithBin
-/** `clausewright build` in this process: what the build does, where the process is not the question. */
-const buildHere = (cwd: string, args: readonly string[], env: Record<string, string>) => runCli([...buildArguments, ...args], cwd, env)
 const copyOfOptsm = () => optsmCopy(temporary)
 
 test('build writes the artefacts, with progress on stderr', async () => {
@@ -48,7 +45,7 @@ test.concurrent('a second build takes the diffs and the pages of the releases fr
   const env = { CLAUSEWRIGHT_CACHE_DIR: cold.cacheDirectory }
   expect(cold.stderr).toMatch(/compiled 14 clauses and 1 release \(\d+ ms\)\n/)
   expect((await readdir(cold.cacheDirectory)).map((name) => name.replace(/-[0-9a-f]{16}/, ''))).toEqual(['diffs.json', 'pages'])
-  const warm = await buildHere(cwd, ['--out', 'warm'], env)
+  const warm = await buildInProcess(cwd, ['--out', 'warm'], env)
   expect(warm.stderr).toMatch(/compiled 14 clauses and 1 release \(\d+ ms; 1 of 1 diffs and the pages of 1 release from the cache\)\n/)
   const [coldFiles, warmFiles] = await Promise.all(['dist', 'warm'].map((out) => readTree(path.join(cwd, out))))
   expect(warmFiles).toEqual(coldFiles)
@@ -95,7 +92,7 @@ test('with --site, every link and identifier is absolute under it; the pages the
   // the test of a warm build reads.
   const cold = await optsmBuild(temporary)
   const site = 'https://policy.example/'
-  const result = await buildHere(cold.cwd, ['--out', 'sited', '--site', 'https://policy.example'], { CLAUSEWRIGHT_CACHE_DIR: cold.cacheDirectory })
+  const result = await buildInProcess(cold.cwd, ['--out', 'sited', '--site', 'https://policy.example'], { CLAUSEWRIGHT_CACHE_DIR: cold.cacheDirectory })
   expect([result.code, result.code === 0 ? '' : result.stderr]).toEqual([0, ''])
   expect(result.stderr).not.toContain('site URL')
   expect(result.stderr).toMatch(/compiled 14 clauses and 1 release \(\d+ ms; 1 of 1 diffs from the cache\)\n/)

@@ -3,6 +3,7 @@ import { cp, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { repoRoot } from './fixture-policy.ts'
+import { runCli } from './run-cli.ts'
 import { sharedFixture } from './shared-fixtures.ts'
 
 // The OPTSM site is built once per run, by the CLI in a process of its own, and many tests assert
@@ -31,6 +32,14 @@ export const buildArguments = ['build', '--today', '2026-11-25']
 /** `clausewright build` of the tests, with the run's cache directory unless `env` gives another. */
 export function buildWithBin(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}): Promise<BuildResult> {
   return runBin(cwd, [...buildArguments, ...args], { CLAUSEWRIGHT_CACHE_DIR: process.env['CLAUSEWRIGHT_CACHE_DIR'] ?? '', ...env })
+}
+
+/**
+ * `clausewright build` of the tests in this process (runCli): for what a build makes, where the
+ * process itself is not the question. `env` is what the CLI reads (CLAUSEWRIGHT_CACHE_DIR).
+ */
+export function buildInProcess(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}): Promise<BuildResult> {
+  return runCli([...buildArguments, ...args], cwd, env)
 }
 
 /** A new temporary directory holding a copy of the OPTSM policy, listed in `temporary` for removal. */
