@@ -61,3 +61,12 @@ test('a policy checked again in the same process (astro dev, on each save) gets 
   expect(first).not.toContain('markdown-too-complex policy/data.yaml')
   expect(await diagnose()).toEqual(first)
 })
+
+test('the Markdown of a right’s statement is checked as a purpose’s text is, each problem at its place in data.yaml', async () => {
+  const { readPolicy } = await import('../src/source/read-policy.ts')
+  const { checkPolicy } = await import('../src/check.ts')
+  const root = await makePolicy({ description: 'a broken reference in a statement', replace: [{ file: 'data.yaml', find: 'statement: Request access to your personal data;', with: 'statement: Request access to :purpose[the data]{#nowhere};' }] })
+  temporary.push(root)
+  const errors = checkPolicy(await readPolicy('policy', { cwd: root }), { today: '2026-11-25' }).diagnostics.filter((item) => item.severity === 'error')
+  expect(errors.map((item) => `${item.file}:${item.span?.start.line}:${item.span?.start.column} ${item.ruleId}`)).toEqual(['policy/data.yaml:30:34 unknown-reference'])
+})
